@@ -1,0 +1,18 @@
+package org.trialsim.cli;
+
+/** The exit codes of {@code trialsim}, documented in the README. */
+public final class ExitCode {
+    /** Success. */
+    public static final int OK = 0;
+    /** An unexpected internal error: a bug in trialsim. */
+    public static final int INTERNAL = 1;
+    /** A usage error: unknown option, bad or impossible argument value. */
+    public static final int USAGE = 2;
+    /** Invalid input: a protocol file with errors. */
+    public static final int INVALID_INPUT = 3;
+    /** A file cannot be read or written. */
+    public static final int IO = 4;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,31 @@
+package org.trialsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.protocol.io.ProtocolReader;
+
+/** Resolves a {@code <id|file>} argument: a built-in protocol's id, or the path of a protocol file. */
+final class ProtocolArgument {
+    private ProtocolArgument() {
+    }
+
+    /** Loads the built-in with that id, or else the file at that path. */
+    static LoadedProtocol load(String idOrFile) throws IOException, ProtocolException {
+        if (BuiltinProtocols.exists(idOrFile)) {
+            return BuiltinProtocols.load(idOrFile);
+        }
+        Path path = Path.of(idOrFile);
+        if (!Files.exists(path)) {
+            throw new UserException(ExitCode.IO, "'" + idOrFile + "' is neither a built-in protocol nor an existing file;"
+                    + " the built-ins are " + String.join(", ", BuiltinProtocols.IDS) + " (see 'trialsim protocols')");
+        }
+        if (Files.isDirectory(path)) {
+            throw new UserException(ExitCode.IO, "'" + idOrFile + "' is a directory, not a protocol file");
+        }
+        return new ProtocolReader().read(path);
+    }
+}

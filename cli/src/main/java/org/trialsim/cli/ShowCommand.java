@@ -1,0 +1,28 @@
+package org.trialsim.cli;
+
+import java.util.concurrent.Callable;
+import org.trialsim.protocol.LoadedProtocol;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trialsim show <id|file>}: a readable summary of a protocol. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"Show a protocol: population, eligibility, risk groups, the pathway as an indented tree of blocks",
+                "and decision points with their conditions, arms, outcome models and design."})
+final class ShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID|FILE", description = "A built-in protocol id (see 'trialsim protocols') or a protocol file.")
+    String protocol;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedProtocol loaded = ProtocolArgument.load(protocol);
+        spec.commandLine().getOut().print(new ProtocolSummary(loaded.protocol()).render());
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK;
+    }
+}

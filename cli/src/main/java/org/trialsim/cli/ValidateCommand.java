@@ -1,0 +1,48 @@
+package org.trialsim.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.Problem;
+import org.trialsim.protocol.ProtocolException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trialsim validate <file>...}: checks protocol files and reports every problem. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check protocol files (or built-in ids) and report every problem at once, with its line and column.",
+                "Exits 0 when all are valid (warnings are printed), 3 when any has errors."})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Protocol files (YAML or JSON) or built-in ids.")
+    List<String> files;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int exit = ExitCode.OK;
+        for (String file : files) {
+            try {
+                LoadedProtocol loaded = ProtocolArgument.load(file);
+                for (Problem warning : loaded.warnings()) {
+                    err.println(warning);
+                }
+                int n = loaded.warnings().size();
+                out.println(file + ": valid" + (n == 0 ? "" : " (" + n + (n == 1 ? " warning)" : " warnings)")));
+            } catch (ProtocolException e) {
+                Errors.printProblems(e, err);
+                exit = Math.max(exit, ExitCode.INVALID_INPUT);
+            } catch (UserException e) {
+                err.println("trialsim: " + e.getMessage());
+                exit = Math.max(exit, e.exitCode());
+            }
+        }
+        return exit;
+    }
+}

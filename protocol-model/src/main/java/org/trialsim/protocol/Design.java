@@ -1,0 +1,205 @@
+package org.trialsim.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** The design of the trial that tests the protocol. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Design.Randomized.class, name = "randomized"),
+        @JsonSubTypes.Type(value = Design.SingleArmSurvival.class, name = "single-arm-survival"),
+        @JsonSubTypes.Type(value = Design.SingleArmResponse.class, name = "single-arm-response"),
+        @JsonSubTypes.Type(value = Design.EarlyPhase.class, name = "phase-1-2")})
+public sealed interface Design extends Cited {
+
+    /** A readable name; may be null. */
+    String label();
+
+    /**
+     * A randomized comparison of arms on a survival endpoint.
+     *
+     * @param label         readable name
+     * @param sampleSize    patients to enrol
+     * @param comparisons   the arm comparisons (one per separately randomized stratum)
+     * @param accrual       how patients arrive
+     * @param randomization how patients are randomized
+     * @param analysis      when and how the data are analysed
+     * @param source        where it comes from
+     * @param assumption    what was assumed
+     */
+    record Randomized(String label, @Required Integer sampleSize, @Required List<Comparison> comparisons, Accrual accrual,
+                      Randomization randomization, Analysis analysis, String source, String assumption) implements Design {
+        public Randomized {
+            comparisons = Immutable.list(comparisons);
+        }
+    }
+
+    /**
+     * One arm's survival compared with a historical curve (one-sample log-rank).
+     *
+     * @param label           readable name
+     * @param arm             the arm enrolled
+     * @param endpoint        the survival endpoint (an id in {@code endpoints})
+     * @param sampleSize      patients to enrol
+     * @param historicalCurve the historical control's curve (an id in {@code outcomes.curves})
+     * @param accrual         how patients arrive
+     * @param analysis        when and how the data are analysed
+     * @param source          where it comes from
+     * @param assumption      what was assumed
+     */
+    record SingleArmSurvival(String label, @Required String arm, @Required String endpoint, @Required Integer sampleSize,
+                             @Required @JsonPropertyDescription("Historical control curve id in outcomes.curves") String historicalCurve,
+                             Accrual accrual, Analysis analysis, String source, String assumption) implements Design {
+    }
+
+    /**
+     * One arm's response rate compared with a historical rate (exact binomial test).
+     *
+     * @param label          readable name
+     * @param arm            the arm enrolled
+     * @param response       the condition, at the end of the pathway, that counts as a response
+     * @param historicalRate the response rate of the historical control
+     * @param expectedRate   the response rate the trial hopes for
+     * @param sampleSize     patients to enrol
+     * @param alpha          one-sided significance level; 0.025 if absent
+     * @param source         where it comes from
+     * @param assumption     what was assumed
+     */
+    record SingleArmResponse(String label, @Required String arm, @Required Condition response,
+                             @Required Double historicalRate, Double expectedRate, @Required Integer sampleSize,
+                             Double alpha, String source, String assumption) implements Design {
+    }
+
+    /**
+     * A phase I dose-finding part, a phase II single-arm two-stage part, or both in sequence.
+     *
+     * @param label      readable name
+     * @param escalation the phase I dose escalation
+     * @param twoStage   the phase II two-stage design
+     * @param source     where it comes from
+     * @param assumption what was assumed
+     */
+    record EarlyPhase(String label, Escalation escalation, TwoStage twoStage, String source, String assumption) implements Design {
+    }
+
+    /**
+     * A comparison of two arms.
+     *
+     * @param label        readable name
+     * @param control      the control arm
+     * @param experimental the experimental arm
+     * @param endpoint     the survival endpoint (an id in {@code endpoints})
+     */
+    record Comparison(String label, @Required String control, @Required String experimental, @Required String endpoint) {
+    }
+
+    /**
+     * Patients arriving as a Poisson process whose rate ramps up linearly while sites open.
+     *
+     * @param patientsPerMonth rate once all sites are open
+     * @param rampUpMonths     months until the full rate is reached; 0 if absent
+     * @param dropoutPerYear   rate of loss to follow-up, per person-year; 0 if absent
+     */
+    record Accrual(@Required Double patientsPerMonth, Double rampUpMonths, Double dropoutPerYear) {
+        public Accrual {
+            rampUpMonths = Immutable.orElse(rampUpMonths, 0.0);
+            dropoutPerYear = Immutable.orElse(dropoutPerYear, 0.0);
+        }
+    }
+
+    /**
+     * How patients are randomized within a stratum.
+     *
+     * @param method     the method
+     * @param blockSizes permuted block sizes (one is fixed, several are chosen at random)
+     */
+    record Randomization(@Required Method method, List<Integer> blockSizes) {
+        public Randomization {
+            blockSizes = Immutable.list(blockSizes);
+        }
+
+        /** A randomization method. */
+        public enum Method {
+            @JsonProperty("simple") SIMPLE,
+            @JsonProperty("permuted-blocks") PERMUTED_BLOCKS,
+            @JsonProperty("minimization") MINIMIZATION
+        }
+    }
+
+    /**
+     * When the data are analysed and the significance level.
+     *
+     * @param alpha                 one-sided significance level
+     * @param events                analyse when this many events have occurred
+     * @param followUpMonths        or: analyse this many months after the last patient is enrolled
+     * @param informationFractions  interim and final looks as fractions of the final information; one look if absent
+     * @param spending              the alpha-spending function for interim looks
+     */
+    record Analysis(@Required Double alpha, Integer events, Double followUpMonths, List<Double> informationFractions,
+                    Spending spending) {
+        public Analysis {
+            informationFractions = Immutable.list(informationFractions);
+        }
+
+        /** Lan–DeMets alpha-spending functions. */
+        public enum Spending {
+            @JsonProperty("obrien-fleming") OBRIEN_FLEMING,
+            @JsonProperty("pocock") POCOCK
+        }
+    }
+
+    /**
+     * A phase I dose escalation.
+     *
+     * @param method           rolling six or 3+3
+     * @param levels           the dose levels, lowest first
+     * @param startLevel       the level the first patient gets (1-based); 1 if absent
+     * @param dltWindowDays    days until a patient is evaluable for dose-limiting toxicity
+     * @param interarrivalDays mean days between patient arrivals
+     */
+    record Escalation(@Required Method method, @Required List<DoseLevel> levels, Integer startLevel,
+                      Double dltWindowDays, Double interarrivalDays) {
+        public Escalation {
+            levels = Immutable.list(levels);
+            startLevel = Immutable.orElse(startLevel, 1);
+        }
+
+        /** An escalation design. */
+        public enum Method {
+            @JsonProperty("rolling-six") ROLLING_SIX,
+            @JsonProperty("three-plus-three") THREE_PLUS_THREE
+        }
+    }
+
+    /**
+     * A dose level and its (assumed) probability of dose-limiting toxicity.
+     *
+     * @param dose           the dose
+     * @param unit           its unit
+     * @param dltProbability probability of a dose-limiting toxicity at this dose
+     */
+    record DoseLevel(@Required Double dose, String unit, @Required Double dltProbability) {
+    }
+
+    /**
+     * Simon's two-stage design: stop after n1 patients if r1 or fewer respond; otherwise enrol n in all
+     * and reject the null hypothesis if more than r respond. Either give n1, r1, n, r, or give alpha and
+     * beta for the design to be searched.
+     *
+     * @param response the condition that counts as a response
+     * @param p0       uninteresting response rate
+     * @param p1       interesting response rate
+     * @param alpha    type I error
+     * @param beta     type II error
+     * @param n1       stage 1 size
+     * @param r1       stage 1 futility bound
+     * @param n        total size
+     * @param r        final bound
+     */
+    record TwoStage(Condition response, @Required Double p0, @Required Double p1, Double alpha, Double beta,
+                    Integer n1, Integer r1, Integer n, Integer r) {
+    }
+}

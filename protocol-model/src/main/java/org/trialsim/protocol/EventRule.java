@@ -1,0 +1,34 @@
+package org.trialsim.protocol;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * Which hazard applies to the patients meeting a condition.
+ *
+ * @param label         readable name
+ * @param when          condition; absent means every remaining patient
+ * @param curve         the hazard curve (an id in {@code outcomes.curves})
+ * @param hazardRatio   multiplies the curve's hazard; 1 if absent
+ * @param curedFraction the fraction of these patients who never have the event; 0 if absent
+ * @param source        where it comes from
+ * @param assumption    what was assumed
+ */
+public record EventRule(
+        String label,
+        Condition when,
+        @Required @JsonPropertyDescription("Hazard curve id in outcomes.curves") String curve,
+        @JsonPropertyDescription("Multiplies the curve's hazard; default 1") Double hazardRatio,
+        @JsonPropertyDescription("Fraction who never have the event; default 0") Double curedFraction,
+        String source,
+        String assumption) implements Cited {
+
+    public EventRule {
+        hazardRatio = Immutable.orElse(hazardRatio, 1.0);
+        curedFraction = Immutable.orElse(curedFraction, 0.0);
+    }
+
+    @Override
+    public boolean needsCitation() {
+        return hazardRatio != 1.0 || curedFraction != 0.0;
+    }
+}

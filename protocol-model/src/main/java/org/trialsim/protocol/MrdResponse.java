@@ -1,0 +1,39 @@
+package org.trialsim.protocol;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * How MRD changes over a block, on the log10 scale and conditional on the level before it:
+ * {@code log10(after) = carryOver * log10(before) + log10Shift + log10Sd * Z}, Z standard normal.
+ * With probability {@code resistant.probability} the patient's disease resists the block and the
+ * resistant shift and spread apply instead.
+ *
+ * @param log10Shift mean change of log10 MRD (negative is a reduction)
+ * @param log10Sd    spread of the change
+ * @param carryOver  weight of the previous level; 1 if absent
+ * @param resistant  the resistant part of a two-part response, if any
+ * @param source     where it comes from
+ * @param assumption what was assumed
+ */
+public record MrdResponse(
+        @Required @JsonPropertyDescription("Mean change of log10 MRD over the block (negative is a reduction)") Double log10Shift,
+        @Required @JsonPropertyDescription("Standard deviation of that change") Double log10Sd,
+        @JsonPropertyDescription("Weight of the previous log10 MRD; default 1") Double carryOver,
+        Resistance resistant,
+        String source,
+        String assumption) implements Cited {
+
+    public MrdResponse {
+        carryOver = Immutable.orElse(carryOver, 1.0);
+    }
+
+    /**
+     * Resistant disease: with this probability the block works less (or not at all).
+     *
+     * @param probability the chance of resistance
+     * @param log10Shift  mean change of log10 MRD when resistant
+     * @param log10Sd     spread of that change
+     */
+    public record Resistance(@Required Double probability, @Required Double log10Shift, @Required Double log10Sd) {
+    }
+}

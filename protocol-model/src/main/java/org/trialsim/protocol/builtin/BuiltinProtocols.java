@@ -1,0 +1,54 @@
+package org.trialsim.protocol.builtin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.io.ProtocolReader;
+
+/** The protocols that ship with trialsim, by id. */
+public final class BuiltinProtocols {
+    /** The ids of the built-in protocols, in the order they are listed. */
+    public static final List<String> IDS = List.of("interfant-21", "interfant-06-blina", "aall1331", "aall1121", "cccg-blina-d19");
+
+    private BuiltinProtocols() {
+    }
+
+    /** Whether a built-in protocol has this id. */
+    public static boolean exists(String id) {
+        return IDS.contains(id);
+    }
+
+    /** The name a built-in is reported under in messages and provenance, e.g. {@code builtin:aall1331}. */
+    public static String sourceName(String id) {
+        return "builtin:" + id;
+    }
+
+    /** The YAML text of a built-in protocol, if there is one with this id. */
+    public static Optional<byte[]> text(String id) {
+        if (!exists(id)) {
+            return Optional.empty();
+        }
+        try (InputStream in = BuiltinProtocols.class.getResourceAsStream(id + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in protocol " + id + " is missing from the jar");
+            }
+            return Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the built-in protocol " + id, e);
+        }
+    }
+
+    /**
+     * Loads a built-in protocol.
+     *
+     * @throws IllegalArgumentException if there is no built-in with this id
+     * @throws ProtocolException        if the built-in is invalid (a bug, caught by the tests)
+     */
+    public static LoadedProtocol load(String id) throws ProtocolException {
+        byte[] text = text(id).orElseThrow(() -> new IllegalArgumentException("no built-in protocol '" + id + "'"));
+        return new ProtocolReader().read(sourceName(id) + ".yaml", text);
+    }
+}

@@ -1,0 +1,119 @@
+package org.trialsim.protocol.condition;
+
+import java.util.List;
+
+/**
+ * A type-checked condition, ready to test a patient's state vector. The tree is also inspected (by the
+ * validator's exhaustiveness check), so its nodes are plain records over slots and constants.
+ */
+public sealed interface Check {
+
+    /** Whether the state satisfies the condition. Never allocates. */
+    boolean test(double[] state);
+
+    /** {@code number op constant}. */
+    record NumberVsConstant(int slot, Operator operator, double value) implements Check {
+        @Override
+        public boolean test(double[] state) {
+            return operator.test(state[slot], value);
+        }
+    }
+
+    /** {@code number op number}, or the same between two categories with the same levels. */
+    record SlotVsSlot(int left, Operator operator, int right) implements Check {
+        @Override
+        public boolean test(double[] state) {
+            return operator.test(state[left], state[right]);
+        }
+    }
+
+    /** A category is one of the marked levels (missing is never one of them). */
+    record LevelIn(int slot, boolean[] levels) implements Check {
+        public LevelIn {
+            levels = levels.clone();
+        }
+
+        @Override
+        public boolean test(double[] state) {
+            double v = state[slot];
+            return v == v && levels[(int) v];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LevelIn other && other.slot == slot && java.util.Arrays.equals(other.levels, levels);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * slot + java.util.Arrays.hashCode(levels);
+        }
+
+        @Override
+        public String toString() {
+            return "LevelIn[slot=" + slot + ", levels=" + java.util.Arrays.toString(levels) + "]";
+        }
+    }
+
+    /** A flag has the given value (missing has neither). */
+    record FlagIs(int slot, boolean value) implements Check {
+        @Override
+        public boolean test(double[] state) {
+            double v = state[slot];
+            return value ? v == 1.0 : v == 0.0;
+        }
+    }
+
+    /** Every part holds. */
+    record AllOf(List<Check> parts) implements Check {
+        public AllOf {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public boolean test(double[] state) {
+            for (Check part : parts) {
+                if (!part.test(state)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** At least one part holds. */
+    record AnyOf(List<Check> parts) implements Check {
+        public AnyOf {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public boolean test(double[] state) {
+            for (Check part : parts) {
+                if (part.test(state)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The part does not hold. */
+    record Not(Check part) implements Check {
+        @Override
+        public boolean test(double[] state) {
+            return !part.test(state);
+        }
+    }
+
+    /** Always true or always false. */
+    record Constant(boolean value) implements Check {
+        @Override
+        public boolean test(double[] state) {
+            return value;
+        }
+    }
+
+    /** The condition that always holds. */
+    Check ALWAYS = new Constant(true);
+}

@@ -1,0 +1,76 @@
+package org.trialsim.protocol.io;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.util.ArrayList;
+import java.util.List;
+import org.trialsim.protocol.Problem;
+import org.trialsim.protocol.validation.ProblemSink;
+
+/** Collects problems for one file, giving each its line and column and a readable path. */
+final class LocatedProblems implements ProblemSink {
+    private final String file;
+    private final Locations locations;
+    private final List<Problem> problems = new ArrayList<>();
+
+    LocatedProblems(String file, Locations locations) {
+        this.file = file;
+        this.locations = locations;
+    }
+
+    @Override
+    public void report(Problem.Severity severity, JsonPointer at, String message) {
+        Locations.Position position = locations.find(at);
+        problems.add(new Problem(severity, file, displayPath(at), position.line(), position.column(), message));
+    }
+
+    /** Reports a problem at a known position (for parse errors, which have no pointer). */
+    void reportAt(int line, int column, String message) {
+        problems.add(new Problem(Problem.Severity.ERROR, file, "", line, column, message));
+    }
+
+    /**
+     * A sink that drops problems in, at, or just around values that already failed to parse: they
+     * would only repeat the failure in other words (a value that failed is missing, and an empty list
+     * has the wrong length).
+     */
+    ProblemSink ignoringAround(List<JsonPointer> failed) {
+        List<String> prefixes = failed.stream().map(JsonPointer::toString).toList();
+        return (severity, at, message) -> {
+            String p = at.toString();
+            for (String f : prefixes) {
+                if (p.equals(f) || p.startsWith(f + "/") || f.startsWith(p + "/") && f.lastIndexOf('/') == p.length()) {
+                    return;
+                }
+            }
+            report(severity, at, message);
+        };
+    }
+
+    boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    /** The problems in file order, without repeats. */
+    List<Problem> sorted() {
+        return problems.stream().distinct().sorted(Problem.BY_POSITION).toList();
+    }
+
+    /** {@code /pathway/nodes/a.b/routes/0} becomes {@code pathway.nodes["a.b"].routes[0]}. */
+    static String displayPath(JsonPointer pointer) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+            String segment = p.getMatchingProperty();
+            if (p.mayMatchElement()) {
+                sb.append('[').append(p.getMatchingIndex()).append(']');
+            } else if (segment.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(segment);
+            } else {
+                sb.append("[\"").append(segment.replace("\"", "\\\"")).append("\"]");
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package org.trialsim.protocol.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where each field and list element of a document stands in its file, keyed by JSON pointer, so that
+ * a problem found later (on the bound model) can still name its line and column.
+ */
+final class Locations {
+    /** A 1-based line and column. */
+    record Position(int line, int column) {
+        static final Position UNKNOWN = new Position(0, 0);
+    }
+
+    private final Map<String, Position> positions = new HashMap<>();
+
+    /** A parser that records the position of every field name and list element it reads. */
+    JsonParser recording(JsonParser parser) {
+        return new JsonParserDelegate(parser) {
+            @Override
+            public JsonToken nextToken() throws IOException {
+                JsonToken token = super.nextToken();
+                if (token == null || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    return token;
+                }
+                if (positions.isEmpty()) {
+                    record("", currentTokenLocation());
+                }
+                // a new mapping or list opens its own context; the value stands in the enclosing one
+                JsonStreamContext standsIn = token.isStructStart() ? getParsingContext().getParent() : getParsingContext();
+                if (token == JsonToken.FIELD_NAME || standsIn != null && standsIn.inArray()) {
+                    record(getParsingContext().pathAsPointer().toString(), currentTokenLocation());
+                }
+                return token;
+            }
+        };
+    }
+
+    private void record(String pointer, JsonLocation location) {
+        positions.putIfAbsent(pointer, new Position(location.getLineNr(), location.getColumnNr()));
+    }
+
+    /** The position of the pointer, or of its nearest ancestor that has one. */
+    Position find(JsonPointer pointer) {
+        JsonPointer p = pointer;
+        while (p != null) {
+            Position position = positions.get(p.toString());
+            if (position != null) {
+                return position;
+            }
+            p = p.head();
+        }
+        return positions.getOrDefault("", Position.UNKNOWN);
+    }
+}

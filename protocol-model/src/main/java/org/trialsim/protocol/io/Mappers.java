@@ -1,0 +1,85 @@
+package org.trialsim.protocol.io;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * The one place where the Jackson mappers for protocol files are configured: strict when reading
+ * (unknown fields, duplicate keys, null for primitives, floats for whole numbers are all problems),
+ * bounded against hostile input, and tidy when writing.
+ */
+final class Mappers {
+    private Mappers() {
+    }
+
+    /** A strict reading mapper for the format, bounded by the limits. */
+    static ObjectMapper reader(Format format, Limits limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxStringLength(limits.maxBytes())
+                .maxNumberLength(100)
+                .maxDocumentLength(limits.maxBytes())
+                .build();
+        ObjectMapper mapper;
+        if (format == Format.YAML) {
+            LoaderOptions loaderOptions = new LoaderOptions();
+            loaderOptions.setCodePointLimit(limits.maxBytes());
+            loaderOptions.setNestingDepthLimit(limits.maxNestingDepth());
+            loaderOptions.setAllowDuplicateKeys(false);
+            YAMLFactory factory = YAMLFactory.builder()
+                    .loaderOptions(loaderOptions)
+                    .streamReadConstraints(constraints)
+                    // only true/false are booleans: "no" stays text (the "Norway problem")
+                    .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
+            mapper = YAMLMapper.builder(factory).build();
+        } else {
+            JsonFactory factory = JsonFactory.builder()
+                    .streamReadConstraints(constraints)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
+            mapper = JsonMapper.builder(factory).build();
+        }
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // trailing content is checked by the reader, which can say "more than one YAML document"
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.getFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        return mapper;
+    }
+
+    /** A writing mapper: absent and empty values are left out, YAML is written without needless quotes. */
+    static ObjectMapper writer(Format format) {
+        ObjectMapper mapper;
+        if (format == Format.YAML) {
+            YAMLFactory factory = YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .build();
+            mapper = YAMLMapper.builder(factory).build();
+        } else {
+            mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        }
+        mapper.setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+        mapper.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+        return mapper;
+    }
+}

@@ -1,0 +1,268 @@
+package org.trialsim.protocol.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.Problem;
+import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.validation.ProtocolValidator;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads a protocol file (YAML or JSON) into a validated {@link Protocol}.
+ *
+ * <p>The steps: refuse files over the size limit before reading them; decode strictly as UTF-8
+ * (binary junk is refused at its first bad byte); parse into a tree, recording where every field
+ * stands and refusing YAML aliases and deep nesting; bind the tree to the model, collecting every
+ * unknown field and wrong type instead of stopping at the first; validate the model. Every problem
+ * found is reported at once, in file order, each with its line and column.
+ */
+public final class ProtocolReader {
+    private final Limits limits;
+
+    /** A reader with the default limits. */
+    public ProtocolReader() {
+        this(Limits.DEFAULT);
+    }
+
+    /** A reader with the given limits. */
+    public ProtocolReader(Limits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Reads and validates a protocol file.
+     *
+     * @throws IOException       if the file cannot be read (missing, a directory, no permission)
+     * @throws ProtocolException if it is not a valid protocol
+     */
+    public LoadedProtocol read(Path file) throws IOException, ProtocolException {
+        String name = file.toString();
+        long size = Files.size(file);
+        if (size > limits.maxBytes()) {
+            throw single(name, "the file is " + bytes(size) + "; a protocol file may be at most " + bytes(limits.maxBytes()));
+        }
+        return read(name, Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads and validates a protocol from bytes.
+     *
+     * @param name    the file name or resource used in messages, and to tell YAML from JSON
+     * @param content the file's bytes
+     * @throws ProtocolException if it is not a valid protocol
+     */
+    public LoadedProtocol read(String name, byte[] content) throws ProtocolException {
+        if (content.length > limits.maxBytes()) {
+            throw single(name, "the file is " + bytes(content.length) + "; a protocol file may be at most " + bytes(limits.maxBytes()));
+        }
+        String text = decode(name, content);
+        Format format = Format.detect(name, text);
+        ObjectMapper mapper = Mappers.reader(format, limits);
+        Locations locations = new Locations();
+        LocatedProblems problems = new LocatedProblems(name, locations);
+
+        JsonNode tree = parse(mapper, format, text, locations, problems);
+        ProblemCollector collector = new ProblemCollector(problems);
+        Protocol protocol = tree == null ? null : bind(mapper, tree, collector, problems);
+        if (protocol == null && !problems.hasErrors()) {
+            problems.reportAt(1, 1, "the file holds no protocol");
+        }
+        if (protocol != null) {
+            ProtocolValidator.validate(protocol, problems.ignoringAround(collector.failedPointers()));
+        }
+        List<Problem> all = problems.sorted();
+        if (problems.hasErrors()) {
+            throw new ProtocolException(all);
+        }
+        return new LoadedProtocol(protocol, name, contentHash(protocol), all);
+    }
+
+    /** Parses the text into a tree, or reports why it cannot and returns null. */
+    private JsonNode parse(ObjectMapper mapper, Format format, String text, Locations locations, LocatedProblems problems) {
+        JsonParser parser;
+        try {
+            parser = locations.recording(refusingAliases(mapper.getFactory().createParser(text)));
+        } catch (IOException e) {
+            problems.reportAt(0, 0, "the file cannot be parsed: " + e.getMessage());
+            return null;
+        }
+        try (parser) {
+            JsonNode tree = mapper.readTree(parser);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                problems.reportAt(1, 1, "the file is empty; a protocol file starts with fields such as id, title and population");
+                return null;
+            }
+            if (!tree.isObject()) {
+                problems.reportAt(1, 1, "the top level of a protocol file must be a mapping of fields (id, title, population, ...), not "
+                        + (tree.isArray() ? "a list" : "a single value"));
+                return null;
+            }
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                problems.reportAt(at.getLineNr(), at.getColumnNr(), format == Format.YAML
+                        ? "the file holds more than one YAML document; a protocol file holds exactly one"
+                        : "there is more after the end of the protocol; a protocol file holds exactly one object");
+                return null;
+            }
+            return tree;
+        } catch (StreamConstraintsException e) {
+            JsonLocation at = parser.currentLocation();
+            problems.reportAt(line(at), column(at), "the file is nested more than " + limits.maxNestingDepth()
+                    + " levels deep or holds an overlong value; a protocol needs far less, so this is not a protocol file");
+        } catch (JsonProcessingException e) {
+            reportParseError(e, problems);
+        } catch (IOException e) {
+            problems.reportAt(0, 0, "the file cannot be parsed: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** Binds the tree to the model, collecting binding problems; null if binding could not finish. */
+    private static Protocol bind(ObjectMapper mapper, JsonNode tree, ProblemCollector collector, LocatedProblems problems) {
+        try (JsonParser parser = mapper.treeAsTokens((ObjectNode) tree)) {
+            return mapper.readerFor(Protocol.class).withHandler(collector).readValue(parser);
+        } catch (JsonMappingException e) {
+            problems.error(pointer(e.getPath()), cleanMessage(e.getOriginalMessage()));
+        } catch (IOException e) {
+            problems.error(JsonPointer.empty(), "the protocol cannot be read: " + cleanMessage(e.getMessage()));
+        }
+        return null;
+    }
+
+    private static JsonParser refusingAliases(JsonParser parser) {
+        if (!(parser instanceof YAMLParser yaml)) {
+            return parser;
+        }
+        return new JsonParserDelegate(parser) {
+            @Override
+            public JsonToken nextToken() throws IOException {
+                JsonToken token = super.nextToken();
+                if (yaml.isCurrentAlias()) {
+                    throw new JsonParseException(this, "YAML aliases (*" + yaml.getText() + ") are not allowed in protocol files;"
+                            + " write the value out in full (hazard curves can be shared by id instead)");
+                }
+                return token;
+            }
+        };
+    }
+
+    private static void reportParseError(JsonProcessingException e, LocatedProblems problems) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            Mark mark = yaml.getProblemMark();
+            String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
+            problems.reportAt(mark.getLine() + 1, mark.getColumn() + 1, "the YAML cannot be parsed: " + context + yaml.getProblem());
+            return;
+        }
+        JsonLocation at = e.getLocation();
+        String message = cleanMessage(e.getOriginalMessage());
+        problems.reportAt(line(at), column(at), message.startsWith("YAML aliases") || message.startsWith("Duplicate")
+                ? duplicateMessage(message) : "the file cannot be parsed: " + message);
+    }
+
+    private static String duplicateMessage(String message) {
+        if (message.startsWith("Duplicate field")) {
+            return "the field " + message.substring("Duplicate field ".length()) + " is given twice in the same mapping";
+        }
+        return message;
+    }
+
+    private static String cleanMessage(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        String first = message.strip().split("\\R", 2)[0];
+        int source = first.indexOf(" at [Source");
+        return source >= 0 ? first.substring(0, source) : first;
+    }
+
+    private static JsonPointer pointer(List<JsonMappingException.Reference> path) {
+        JsonPointer p = JsonPointer.empty();
+        for (JsonMappingException.Reference ref : path) {
+            p = ref.getFieldName() != null ? p.appendProperty(ref.getFieldName()) : p.appendIndex(ref.getIndex());
+        }
+        return p;
+    }
+
+    private String decode(String name, byte[] content) throws ProtocolException {
+        int start = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content, start, content.length - start);
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw single(name, String.format(Locale.ROOT, "the file is not UTF-8 text (byte 0x%02X at offset %d cannot be decoded);"
+                    + " is it a protocol file?", content[in.position()] & 0xff, in.position()));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw single(name, "the file contains a NUL character at offset " + nul + ", so it is binary, not a protocol file");
+        }
+        return text;
+    }
+
+    private static ProtocolException single(String name, String message) {
+        return new ProtocolException(List.of(new Problem(Problem.Severity.ERROR, name, "", 0, 0, message)));
+    }
+
+    /** SHA-256 of the protocol's canonical JSON: the same model gives the same hash, however it was written. */
+    static String contentHash(Protocol protocol) {
+        try {
+            byte[] json = Mappers.writer(Format.JSON).writeValueAsBytes(protocol);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a protocol", e);
+        }
+    }
+
+    private static int line(JsonLocation at) {
+        return at == null ? 0 : Math.max(0, at.getLineNr());
+    }
+
+    private static int column(JsonLocation at) {
+        return at == null ? 0 : Math.max(0, at.getColumnNr());
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " bytes";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+    }
+}

@@ -1,0 +1,202 @@
+package org.trialsim.protocol.validation;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.trialsim.protocol.Condition;
+import org.trialsim.protocol.Design;
+import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.condition.Check;
+import org.trialsim.protocol.condition.Spelling;
+
+/** Checks a protocol's trial design: sizes, error rates, and the arms, endpoints and curves it names. */
+final class DesignCheck {
+    private final Protocol protocol;
+    private final ProblemSink sink;
+    private final Values values;
+    private final BiFunction<Condition, JsonPointer, Check> compile;
+
+    DesignCheck(Protocol protocol, ProblemSink sink, Values values, BiFunction<Condition, JsonPointer, Check> compile) {
+        this.protocol = protocol;
+        this.sink = sink;
+        this.values = values;
+        this.compile = compile;
+    }
+
+    void check(JsonPointer at) {
+        Design design = protocol.design();
+        if (design instanceof Design.Randomized r) {
+            values.positive(r.sampleSize(), at.appendProperty("sampleSize"), "the sample size");
+            if (r.comparisons().isEmpty()) {
+                sink.error(at.appendProperty("comparisons"), "a randomized design compares at least one pair of arms");
+            }
+            for (int i = 0; i < r.comparisons().size(); i++) {
+                Design.Comparison c = r.comparisons().get(i);
+                if (c == null) {
+                    continue;
+                }
+                JsonPointer cAt = at.appendProperty("comparisons").appendIndex(i);
+                arm(c.control(), cAt.appendProperty("control"));
+                arm(c.experimental(), cAt.appendProperty("experimental"));
+                if (c.control() != null && c.control().equals(c.experimental())) {
+                    sink.error(cAt, "the control and experimental arms are the same ('" + c.control() + "')");
+                }
+                endpoint(c.endpoint(), cAt.appendProperty("endpoint"));
+            }
+            accrual(r.accrual(), at.appendProperty("accrual"));
+            randomization(r.randomization(), at.appendProperty("randomization"));
+            analysis(r.analysis(), at.appendProperty("analysis"));
+        } else if (design instanceof Design.SingleArmSurvival s) {
+            arm(s.arm(), at.appendProperty("arm"));
+            endpoint(s.endpoint(), at.appendProperty("endpoint"));
+            values.positive(s.sampleSize(), at.appendProperty("sampleSize"), "the sample size");
+            if (s.historicalCurve() != null && protocol.outcomes() != null) {
+                exists(s.historicalCurve(), protocol.outcomes().curves().keySet(), at.appendProperty("historicalCurve"), "hazard curve");
+            }
+            accrual(s.accrual(), at.appendProperty("accrual"));
+            analysis(s.analysis(), at.appendProperty("analysis"));
+        } else if (design instanceof Design.SingleArmResponse s) {
+            arm(s.arm(), at.appendProperty("arm"));
+            compile.apply(s.response(), at.appendProperty("response"));
+            values.openFraction(s.historicalRate(), at.appendProperty("historicalRate"), "the historical rate");
+            values.openFraction(s.expectedRate(), at.appendProperty("expectedRate"), "the expected rate");
+            if (s.historicalRate() != null && s.expectedRate() != null && s.expectedRate() <= s.historicalRate()) {
+                sink.error(at.appendProperty("expectedRate"), "the expected rate must be above the historical rate ("
+                        + Values.fmt(s.historicalRate()) + ") for the trial to look for an improvement");
+            }
+            values.positive(s.sampleSize(), at.appendProperty("sampleSize"), "the sample size");
+            alpha(s.alpha(), at.appendProperty("alpha"));
+        } else if (design instanceof Design.EarlyPhase e) {
+            if (e.escalation() == null && e.twoStage() == null) {
+                sink.error(at, "a phase-1-2 design has an 'escalation' part, a 'twoStage' part, or both");
+            }
+            if (e.escalation() != null) {
+                escalation(e.escalation(), at.appendProperty("escalation"));
+            }
+            if (e.twoStage() != null) {
+                twoStage(e.twoStage(), at.appendProperty("twoStage"));
+            }
+        }
+    }
+
+    private void accrual(Design.Accrual a, JsonPointer at) {
+        if (a == null) {
+            return;
+        }
+        values.positive(a.patientsPerMonth(), at.appendProperty("patientsPerMonth"), "the accrual rate");
+        values.nonNegative(a.rampUpMonths(), at.appendProperty("rampUpMonths"), "the ramp-up");
+        values.nonNegative(a.dropoutPerYear(), at.appendProperty("dropoutPerYear"), "the dropout rate");
+    }
+
+    private void randomization(Design.Randomization r, JsonPointer at) {
+        if (r == null) {
+            return;
+        }
+        for (int i = 0; i < r.blockSizes().size(); i++) {
+            values.positive(r.blockSizes().get(i), at.appendProperty("blockSizes").appendIndex(i), "the block size");
+        }
+        if (r.method() == Design.Randomization.Method.PERMUTED_BLOCKS && r.blockSizes().isEmpty()) {
+            sink.error(at.appendProperty("blockSizes"), "permuted blocks need at least one block size");
+        }
+    }
+
+    private void analysis(Design.Analysis a, JsonPointer at) {
+        if (a == null) {
+            return;
+        }
+        alpha(a.alpha(), at.appendProperty("alpha"));
+        values.positive(a.events(), at.appendProperty("events"), "the number of events");
+        values.nonNegative(a.followUpMonths(), at.appendProperty("followUpMonths"), "the follow-up");
+        if (a.events() != null && a.followUpMonths() != null) {
+            sink.error(at, "give either 'events' or 'followUpMonths' to say when the final analysis is, not both");
+        }
+        if (values.increasing(a.informationFractions(), at.appendProperty("informationFractions"), "the information fractions")
+                && !a.informationFractions().isEmpty()) {
+            for (int i = 0; i < a.informationFractions().size(); i++) {
+                Double f = a.informationFractions().get(i);
+                if (f != null && !(f > 0 && f <= 1)) {
+                    sink.error(at.appendProperty("informationFractions").appendIndex(i), "the information fraction "
+                            + Values.fmt(f) + " must be above 0 and at most 1");
+                }
+            }
+            Double last = a.informationFractions().get(a.informationFractions().size() - 1);
+            if (last != null && last != 1.0) {
+                sink.error(at.appendProperty("informationFractions"), "the last look is the final analysis, at information fraction 1, not "
+                        + Values.fmt(last));
+            }
+        }
+        if (a.informationFractions().size() > 1 && a.spending() == null) {
+            sink.error(at.appendProperty("spending"), "interim looks need an alpha-spending function: obrien-fleming or pocock");
+        }
+    }
+
+    private void escalation(Design.Escalation e, JsonPointer at) {
+        if (e.levels().isEmpty()) {
+            sink.error(at.appendProperty("levels"), "a dose escalation needs at least one dose level");
+        }
+        Double previous = null;
+        for (int i = 0; i < e.levels().size(); i++) {
+            Design.DoseLevel level = e.levels().get(i);
+            if (level == null) {
+                continue;
+            }
+            JsonPointer lAt = at.appendProperty("levels").appendIndex(i);
+            values.positive(level.dose(), lAt.appendProperty("dose"), "the dose");
+            values.probability(level.dltProbability(), lAt.appendProperty("dltProbability"), "the probability of a dose-limiting toxicity");
+            if (previous != null && level.dose() != null && !(level.dose() > previous)) {
+                sink.error(lAt.appendProperty("dose"), "dose levels must increase, but " + Values.fmt(level.dose()) + " follows "
+                        + Values.fmt(previous));
+            }
+            previous = level.dose();
+        }
+        if (!(e.startLevel() >= 1 && e.startLevel() <= Math.max(1, e.levels().size()))) {
+            sink.error(at.appendProperty("startLevel"), "the start level is " + e.startLevel() + "; levels are numbered from 1 to "
+                    + e.levels().size());
+        }
+        values.positive(e.dltWindowDays(), at.appendProperty("dltWindowDays"), "the DLT window");
+        values.positive(e.interarrivalDays(), at.appendProperty("interarrivalDays"), "the mean time between arrivals");
+    }
+
+    private void twoStage(Design.TwoStage t, JsonPointer at) {
+        compile.apply(t.response(), at.appendProperty("response"));
+        values.openFraction(t.p0(), at.appendProperty("p0"), "p0");
+        values.openFraction(t.p1(), at.appendProperty("p1"), "p1");
+        if (t.p0() != null && t.p1() != null && !(t.p0() < t.p1())) {
+            sink.error(at.appendProperty("p1"), "p1 (" + Values.fmt(t.p1()) + ") must be above p0 (" + Values.fmt(t.p0()) + ")");
+        }
+        alpha(t.alpha(), at.appendProperty("alpha"));
+        values.openFraction(t.beta(), at.appendProperty("beta"), "beta");
+        boolean any = t.n1() != null || t.r1() != null || t.n() != null || t.r() != null;
+        boolean all = t.n1() != null && t.r1() != null && t.n() != null && t.r() != null;
+        if (any && !all) {
+            sink.error(at, "give all of n1, r1, n and r for a fixed design, or none of them for the design to be searched");
+        } else if (all && !(0 <= t.r1() && t.r1() < t.n1() && t.n1() < t.n() && t.r1() <= t.r() && t.r() < t.n())) {
+            sink.error(at, "the design " + t.r1() + "/" + t.n1() + ", " + t.r() + "/" + t.n() + " is impossible; it needs"
+                    + " 0 ≤ r1 < n1 < n and r1 ≤ r < n");
+        }
+        if (!all && (t.alpha() == null || t.beta() == null)) {
+            sink.error(at, "to search for a design, give alpha and beta");
+        }
+    }
+
+    private void alpha(Double alpha, JsonPointer at) {
+        if (alpha != null && !(alpha > 0 && alpha < 0.5)) {
+            sink.error(at, "alpha is " + Values.fmt(alpha) + "; a significance level is above 0 and below 0.5");
+        }
+    }
+
+    private void arm(String arm, JsonPointer at) {
+        exists(arm, protocol.arms().keySet(), at, "arm");
+    }
+
+    private void endpoint(String endpoint, JsonPointer at) {
+        exists(endpoint, protocol.endpoints().keySet(), at, "endpoint");
+    }
+
+    private void exists(String id, Set<String> known, JsonPointer at, String what) {
+        if (id != null && !known.contains(id)) {
+            sink.error(at, "there is no " + what + " '" + id + "'" + Spelling.hint(id, known)
+                    + (known.isEmpty() ? "" : "; the " + what + "s are " + String.join(", ", known)));
+        }
+    }
+}
