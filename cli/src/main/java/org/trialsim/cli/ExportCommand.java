@@ -1,6 +1,7 @@
 package org.trialsim.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.LoadedProtocol;
@@ -37,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
         String text;
         if (format == Format.YAML && BuiltinProtocols.exists(protocol)) {
             // the built-in's own file, with its comments, which explain where each figure comes from
-            text = new String(BuiltinProtocols.text(protocol).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
+            text = new String(BuiltinProtocols.text(protocol).orElseThrow(), StandardCharsets.UTF_8);
         } else {
             text = ProtocolWriter.write(loaded.protocol(), format);
         }

@@ -120,11 +120,15 @@ final class ProtocolSummary {
                 return;
             }
             if (node instanceof Node.Block b) {
-                line(indent + current + ": " + block(b));
-                if (b.substitute() != null) {
-                    line(indent + "  (if not eligible: " + b.substitute() + " instead)");
-                    if (!shown.contains(b.substitute())) {
-                        node(b.substitute(), indent + "    ", shown);
+                wrapped(indent, current + ": ", block(b));
+                if (b.substitute() != null && p.pathway().nodes().get(b.substitute()) instanceof Node.Block sub) {
+                    if (shown.add(b.substitute())) {
+                        wrapped(indent + "  ", "(not eligible: " + b.substitute() + " instead) ", block(sub));
+                        if (sub.next() != null && !sub.next().equals(b.next())) {
+                            node(sub.next(), indent + "    ", shown);
+                        }
+                    } else {
+                        line(indent + "  (not eligible: " + b.substitute() + " instead, shown above)");
                     }
                 }
                 current = b.next();
@@ -168,9 +172,13 @@ final class ProtocolSummary {
         if (r.label() != null) {
             s.append('[').append(r.label()).append("] ");
         }
-        s.append(r.when() == null ? "otherwise" : "if " + r.when());
+        if (r.when() != null) {
+            s.append("if ").append(r.when());
+        }
         if (r.probability() != null) {
-            s.append(", with probability ").append(pct(r.probability()));
+            s.append(r.when() == null ? "with probability " : ", with probability ").append(pct(r.probability()));
+        } else if (r.when() == null) {
+            s.append("otherwise");
         }
         if (r.setRisk() != null) {
             s.append(": risk → ").append(r.setRisk());
@@ -178,7 +186,26 @@ final class ProtocolSummary {
         return s.append(" → ").append(r.to()).toString();
     }
 
-    private static String block(Node.Block b) {
+    /** Writes parts joined by " · ", wrapping at 100 columns with continuation lines indented under the first. */
+    private void wrapped(String indent, String head, List<String> parts) {
+        String continuation = indent + "    ";
+        StringBuilder current = new StringBuilder(indent).append(head);
+        boolean first = true;
+        for (String part : parts) {
+            String piece = first ? part : " · " + part;
+            if (!first && current.length() + piece.length() > 100) {
+                line(current.toString());
+                current.setLength(0);
+                current.append(continuation).append(part);
+            } else {
+                current.append(piece);
+            }
+            first = false;
+        }
+        line(current.toString());
+    }
+
+    private static List<String> block(Node.Block b) {
         List<String> parts = new ArrayList<>();
         if (b.label() != null) {
             parts.add(b.label());
@@ -208,7 +235,7 @@ final class ProtocolSummary {
         if (b.cost() != null) {
             parts.add("cost " + num(b.cost()));
         }
-        return String.join(" · ", parts);
+        return parts;
     }
 
     private void outcomes() {
@@ -386,7 +413,7 @@ final class ProtocolSummary {
         }
         double v = p * 100;
         String s = v >= 10 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2g", v);
-        return s.replaceAll("\\.0$", "") + "%";
+        return (s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s) + "%";
     }
 
     static String num(Double v) {
@@ -397,7 +424,8 @@ final class ProtocolSummary {
             return String.valueOf(v.longValue());
         }
         if (Math.abs(v) < 1e-3) {
-            return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+e", "e");
+            // 1.0e-4 rather than 0.000100: MRD levels read best in scientific notation
+            return String.format(Locale.ROOT, "%.3e", v).replaceAll("\\.?0+e", "e").replace("e-0", "e-");
         }
         return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
     }

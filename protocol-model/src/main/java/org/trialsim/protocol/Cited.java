@@ -1,5 +1,7 @@
 package org.trialsim.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A part of a protocol that holds model parameters and can say where they come from: a
  * {@code source} (a citation, or the id of one of the protocol's references) or an
@@ -14,11 +16,13 @@ public interface Cited {
     String assumption();
 
     /** Whether this part holds a value that needs a citation; parts that only group others do not. */
+    @JsonIgnore
     default boolean needsCitation() {
         return true;
     }
 
     /** Whether a source or an assumption is given here. */
+    @JsonIgnore
     default boolean isCited() {
         return notBlank(source()) || notBlank(assumption());
     }

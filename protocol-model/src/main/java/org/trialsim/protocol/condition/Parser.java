@@ -44,6 +44,10 @@ final class Parser {
         Expr expr = parser.parseOr();
         parser.skipSpace();
         if (!parser.atEnd()) {
+            char c = parser.peek();
+            if (c == '&' || c == '|') {
+                throw parser.error(parser.pos + 1, "'" + c + "' is not part of the language; write '" + (c == '&' ? "and" : "or") + "'");
+            }
             throw parser.error(parser.pos + 1, "unexpected '" + parser.peekWord() + "'; expected 'and', 'or' or the end of the condition");
         }
         return expr;

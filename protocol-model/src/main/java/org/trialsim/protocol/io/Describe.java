@@ -108,7 +108,7 @@ final class Describe {
                 }
             }
         }
-        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).replace("mrd", "MRD");
     }
 
     /** "a, b and c". */

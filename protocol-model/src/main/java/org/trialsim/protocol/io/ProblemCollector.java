@@ -48,7 +48,6 @@ final class ProblemCollector extends DeserializationProblemHandler {
                                          Object beanOrClass, String propertyName) throws IOException {
         Collection<Object> known = deserializer.getKnownPropertyNames();
         List<String> names = known == null ? List.of() : known.stream().map(String::valueOf).sorted().toList();
-        Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
         String suggestion = Spelling.suggest(propertyName, names);
         String message = "unknown field '" + propertyName + "'";
         JsonPointer at = p.getParsingContext().pathAsPointer();
@@ -56,7 +55,7 @@ final class ProblemCollector extends DeserializationProblemHandler {
             message += " (did you mean '" + suggestion + "'?)";
             failedPointers.add(at.head().appendProperty(suggestion));
         } else if (!names.isEmpty()) {
-            message += "; the fields of " + article(Describe.typeName(type)) + " are " + Describe.list(names);
+            message += "; the fields allowed here are " + Describe.list(names);
         }
         sink.error(at, message);
         p.skipChildren();
@@ -138,6 +137,6 @@ final class ProblemCollector extends DeserializationProblemHandler {
     }
 
     static String article(String noun) {
-        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 || noun.startsWith("MRD") ? "an " : "a ") + noun;
     }
 }

@@ -3,7 +3,6 @@ package org.trialsim.protocol.validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -170,7 +169,7 @@ final class Coverage {
             } else if (v.type() instanceof VariableType.Flag) {
                 shown = value == 1.0 ? "true" : "false";
             } else {
-                shown = String.format(Locale.ROOT, "%.6g", value).replaceAll("\\.?0+(e|$)", "$1");
+                shown = Values.fmt(value);
             }
             parts.add(v.name() + " = " + shown);
         }

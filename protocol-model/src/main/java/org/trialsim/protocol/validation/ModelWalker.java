@@ -56,11 +56,13 @@ final class ModelWalker {
         boolean covered = cited;
         if (record instanceof Cited c) {
             checkSource(c, at);
-            if (c.needsCitation() && !cited && !c.isCited()) {
+            boolean warned = c.needsCitation() && !cited && !c.isCited();
+            if (warned) {
                 sink.warning(at, "these values have no source or assumption; add 'source:' (a citation or the id of a reference) "
                         + "or 'assumption:' (what was assumed, and why)");
             }
-            covered = cited || c.isCited();
+            // one warning per uncited part: what is inside it is covered by the same warning
+            covered = cited || c.isCited() || warned;
         }
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             Object value = read(component, record);

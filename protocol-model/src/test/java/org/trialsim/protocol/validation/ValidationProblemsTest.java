@@ -1,0 +1,141 @@
+package org.trialsim.protocol.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.Problem;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.TestProtocols;
+
+/**
+ * Each kind of problem a protocol file can have, made by one edit of a valid file, is reported once,
+ * at the right place, with a plain sentence.
+ */
+class ValidationProblemsTest {
+    private static final String VALID = TestProtocols.text(TestProtocols.TWO_ARM);
+
+    /** Applies "from" → "to" (exactly once) and returns the problems. */
+    private static List<Problem> problemsAfter(String from, String to) {
+        String target = from.replace("\\n", "\n");
+        assertThat(VALID).as("the edit must apply to the base file").containsOnlyOnce(target);
+        String edited = VALID.replace(target, to.replace("\\n", "\n"));
+        ProtocolException e = catchThrowableOfType(ProtocolException.class,
+                () -> TestProtocols.read("edited.yaml", edited));
+        assertThat(e).as("'%s' → '%s' should make the protocol invalid", from, to).isNotNull();
+        return e.problems();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown field                  | durationDays: 35                  | durationDayz: 35                 | pathway.nodes.chemo.durationDayz     | unknown field 'durationDayz' (did you mean 'durationDays'?)
+            missing field                  | title: Two-arm example with one MRD decision\\n |                  | title                                | missing field 'title'
+            wrong type                     | horizonYears: 5                   | horizonYears: five               | followUp.horizonYears                | expected a number but found the text 'five'
+            list instead of number         | horizonYears: 5                   | horizonYears: [5]                | followUp.horizonYears                | expected a number but found a list
+            bad enum                       | kind: immunotherapy               | kind: immuno                     | pathway.nodes.blina.kind             | 'immuno' is not one of chemotherapy, immunotherapy, transplant, maintenance, other
+            unknown type id                | type: survival                    | type: survivl                    | outcomes.curves.high.type            | unknown type 'survivl' (did you mean 'survival'?)
+            missing type id                | failed: {type: end, status: failure} | failed: {status: failure}     | pathway.nodes.failed                 | missing field 'type'
+            probability out of range       | probability: 0.02}                | probability: 1.02}               | pathway.nodes.blina.toxicities.crs.probability | the probability of CRS grade 3+ is 1.02; a probability is between 0 and 1
+            negative duration              | durationDays: 28                  | durationDays: -28                | pathway.nodes.blina.durationDays     | the duration is -28; it cannot be negative
+            probabilities not summing to 1 | {female: 0.45, male: 0.55}        | {female: 0.45, male: 0.45}       | population.covariates.sex.distribution.probabilities | the probabilities add up to 0.9; they must add up to 1
+            MRD threshold out of range     | when: "mrd >= 0.01%"              | when: "mrd >= 5"                 | pathway.nodes.decide.routes[1].when  | 'mrd' is compared with 5, but MRD is a fraction from 0 to 1
+            detection limit out of range   | detectionLimit: 1e-4              | detectionLimit: 2                | assessments.eoi.detectionLimit       | the detection limit is 2; it must be between 0 and 1
+            missing node                   | to: failed}                       | to: faild}                       | pathway.nodes.decide.routes[0].to    | there is no node 'faild' (did you mean 'failed'?)
+            missing risk group             | setRisk: HR                       | setRisk: XR                      | pathway.nodes.decide.routes[1].setRisk | there is no risk group 'XR'
+            missing arm                    | {control: 1, experimental: 1}     | {control: 1, experimentl: 1}     | pathway.nodes.randomize.strata.all.ratio.experimentl | there is no arm 'experimentl' (did you mean 'experimental'?)
+            missing curve                  | {when: risk == "HR", curve: high} | {when: risk == "HR", curve: hgh} | outcomes.relapse[0].curve            | there is no hazard curve 'hgh' (did you mean 'high'?)
+            missing assessment             | assessments: [eoi]\\n      next: decide\\n      assumption: typical induction | assessments: [eo]\\n      next: decide\\n      assumption: typical induction | pathway.nodes.chemo.assessments[0] | there is no assessment 'eo'
+            unknown name in condition      | when: age >= 10                   | when: agee >= 10                 | riskGroups.initial[0].when           | at character 1: unknown name 'agee' (did you mean 'age'?)
+            condition syntax               | when: age >= 10                   | when: age >= 10 &&               | riskGroups.initial[0].when           | at character 11: '&' is not part of the language; write 'and'
+            condition type                 | when: risk == "HR", curve: high   | when: risk < "HR", curve: high   | outcomes.relapse[0].when             | 'risk' is a category (SR, HR); it has no order
+            unknown level                  | when: risk == "HR", curve: high   | when: risk == "XR", curve: high  | outcomes.relapse[0].when             | 'XR' is not a level of 'risk', which is one of SR, HR
+            decision without a route       | - {label: MRD negative, to: done} | - {label: MRD negative, when: "mrd < 1e-5", to: done} | pathway.nodes.decide.routes | no route is certain to take a patient with mrd = 1e-5
+            uncovered risk rule            | - group: SR                       | - {when: age < 5, group: SR}     | riskGroups.initial                   | the risk rules assign no group to a patient with age = 5
+            unreachable node               | to: {control: chemo, experimental: blina} | to: {control: chemo, experimental: chemo} | pathway.nodes.blina | no patient ever reaches 'blina' from the start ('randomize')
+            loop                           | - {label: MRD negative, to: done} | - {label: MRD negative, to: chemo} | pathway.nodes.chemo              | the pathway loops (chemo → decide → chemo)
+            negative route probability     | setRisk: HR                       | setRisk: HR, probability: -1     | pathway.nodes.decide.routes[1].probability | the probability is -1; a probability is between 0 and 1
+            duplicate key                  | assessments:\\n  eoi              | assessments:\\n  eoi: {detectionLimit: 1e-3}\\n  eoi |                                | the field 'eoi' is given twice in the same mapping
+            YAML syntax                    | horizonYears: 5}                  | horizonYears: [5}                | | the YAML cannot be parsed
+            landmark after horizon         | horizonYears: 5}                  | horizonYears: 5, landmarkYears: [1, 6]} | followUp.landmarkYears[1]   | the landmark 6 years is after the follow-up horizon (5 years)
+            survival rising                | survival: [0.7, 0.5]              | survival: [0.5, 0.7]             | outcomes.curves.high.survival[1]     | survival cannot rise: 0.7 follows 0.5
+            piecewise not from 0           | fromDays: [0, 730]                | fromDays: [10, 730]              | outcomes.curves.low.fromDays         | the first piece must start at day 0, not 10
+            include and exclude together   | riskGroups:\\n                   | eligibility:\\n  adult: {include: age > 1, exclude: age > 17}\\nriskGroups:\\n | eligibility.adult | a criterion has either 'include'
+            treatment without criterion    | kind: immunotherapy\\n           | kind: immunotherapy\\n      requires: [blina]\\n | pathway.nodes.blina.requires[0] | no eligibility criterion names the treatment 'blina'
+            reserved covariate name        | sex:\\n      distribution:        | risk:\\n      distribution:       | population.covariates.risk           | 'risk' is a built-in variable of conditions and cannot be a covariate name
+            """)
+    void eachKindOfProblemIsReportedAtItsPlace(String kind, String from, String to, String path, String message) {
+        List<Problem> problems = problemsAfter(from, to == null ? "" : to);
+        assertThat(problems).filteredOn(Problem::isError)
+                .anySatisfy(p -> {
+                    if (path != null) {
+                        assertThat(p.path()).isEqualTo(path);
+                    }
+                    assertThat(p.message()).contains(message);
+                    assertThat(p.line()).as("every problem names its line").isPositive();
+                    assertThat(p.file()).isEqualTo("edited.yaml");
+                });
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceInFileOrder() {
+        String edited = VALID.replace("durationDays: 35", "durationDayz: 35")
+                .replace("kind: immunotherapy", "kind: immuno")
+                .replace("to: failed}", "to: faild}")
+                .replace("horizonYears: 5", "horizonYears: five");
+        ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> TestProtocols.read("edited.yaml", edited));
+        assertThat(e.errors()).extracting(Problem::path).contains(
+                "pathway.nodes.chemo.durationDayz", "pathway.nodes.blina.kind",
+                "pathway.nodes.decide.routes[0].to", "followUp.horizonYears");
+        assertThat(e.problems()).isSortedAccordingTo(Problem.BY_POSITION);
+        // a misspelt required field is reported once, not also as missing
+        assertThat(e.errors()).noneMatch(p -> p.message().contains("missing field 'durationDays'"));
+        assertThat(e.getMessage()).startsWith("edited.yaml is not a valid protocol: ");
+    }
+
+    @Test
+    void problemsReadAsFileLineColumnSeverityPathAndMessage() {
+        ProtocolException e = catchThrowableOfType(ProtocolException.class,
+                () -> TestProtocols.read("edited.yaml", VALID.replace("horizonYears: 5", "horizonYears: five")));
+        assertThat(e.errors()).singleElement().hasToString(
+                "edited.yaml:75:12: error: at followUp.horizonYears: expected a number but found the text 'five'");
+    }
+
+    @Test
+    void uncitedParametersAreWarningsNotErrors() throws Exception {
+        LoadedProtocol loaded = TestProtocols.read("edited.yaml", VALID.replace("      assumption: typical induction\n", ""));
+        assertThat(loaded.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.severity()).isEqualTo(Problem.Severity.WARNING);
+            assertThat(w.path()).isEqualTo("pathway.nodes.chemo");
+            assertThat(w.message()).contains("no source or assumption");
+        });
+    }
+
+    @Test
+    void sourceThatLooksLikeAMissingReferenceIdIsAWarning() throws Exception {
+        LoadedProtocol loaded = TestProtocols.read("edited.yaml", VALID.replace("source: made-up", "source: madeup"));
+        assertThat(loaded.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("population.covariates.sex.source");
+            assertThat(w.message()).contains("'madeup' looks like a reference id");
+        });
+    }
+
+    @Test
+    void routeOnAnAssessmentThePatientMayNotHaveHadNeedsAFallback() {
+        // 'blina' makes the eoi assessment, but a patient reaching 'decide' through another block might
+        // not: give blina its own assessment and route on the chemo one
+        String edited = VALID.replace("assessments:\n  eoi: {label: End of induction, detectionLimit: 1e-4, thresholds: [1e-3], assumption: flow cytometry}",
+                        "assessments:\n  eoi: {label: End of induction, detectionLimit: 1e-4, thresholds: [1e-3], assumption: flow cytometry}\n"
+                                + "  eob: {detectionLimit: 1e-4, assumption: flow}")
+                .replace("      assessments: [eoi]\n      next: decide\n      assumption: typical blinatumomab cycle",
+                        "      assessments: [eob]\n      next: decide\n      assumption: typical blinatumomab cycle")
+                .replace("- {label: MRD positive, when: \"mrd >= 0.01%\", setRisk: HR, to: done}\n        - {label: MRD negative, to: done}",
+                        "- {label: MRD positive, when: \"mrd.eoi >= 0.01%\", setRisk: HR, to: done}\n        - {label: MRD negative, when: \"mrd.eoi < 0.01%\", to: done}");
+        ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> TestProtocols.read("edited.yaml", edited));
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).anySatisfy(p -> assertThat(p.message()).contains("mrd.eoi = missing"));
+    }
+}
