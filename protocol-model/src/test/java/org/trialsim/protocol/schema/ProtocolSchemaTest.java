@@ -1,0 +1,121 @@
+package org.trialsim.protocol.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.trialsim.protocol.Condition;
+import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.Required;
+
+/**
+ * The JSON Schema shipped for editors ({@code org/trialsim/protocol/protocol.schema.json}) is generated
+ * from the model; this test regenerates it and fails if the checked-in copy is stale. To update it:
+ * {@code mvn -pl protocol-model test -Dtest=ProtocolSchemaTest -Dtrialsim.updateSchema=true}.
+ */
+class ProtocolSchemaTest {
+    private static final Path SCHEMA = Path.of("src/main/resources/org/trialsim/protocol/protocol.schema.json");
+
+    static JsonNode generate() {
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY, JacksonOption.RESPECT_JSONPROPERTY_ORDER))
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
+                        Option.DEFINITIONS_FOR_ALL_OBJECTS);
+        config.forFields().withRequiredCheck(field -> field.getAnnotationConsideringFieldAndGetter(Required.class) != null);
+        config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
+            if (type.getErasedType() != Condition.class) {
+                return null;
+            }
+            ObjectNode node = context.getGeneratorConfig().createObjectNode()
+                    .put("type", "string")
+                    .put("description", "A condition, e.g. mrd >= 5e-4 and risk == \"MR\": comparisons, and, or, not, in [...]");
+            return new CustomDefinition(node, CustomDefinition.DefinitionType.STANDARD, CustomDefinition.AttributeInclusion.NO);
+        });
+        ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(Protocol.class);
+        mergeSubtypeDefinitions((ObjectNode) schema.get("$defs"));
+        schema.put("$id", "https://trialsim.org/schema/protocol.schema.json");
+        schema.put("title", "trialsim protocol");
+        return schema;
+    }
+
+    /**
+     * The generator writes a subtype as {@code {$ref: X-1, properties: {type: {const: x}}}} where X-1 is
+     * closed (additionalProperties false), which would refuse the "type" field. Merge each such pair
+     * into one closed definition that lists "type" among its properties.
+     */
+    private static void mergeSubtypeDefinitions(ObjectNode defs) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        defs.fieldNames().forEachRemaining(names::add);
+        java.util.Set<String> absorbed = new java.util.HashSet<>();
+        for (String name : names) {
+            JsonNode def = defs.get(name);
+            JsonNode typeConst = def.path("properties").path("type").path("const");
+            if (!def.has("$ref") || typeConst.isMissingNode()) {
+                continue;
+            }
+            String target = def.get("$ref").asText().substring("#/$defs/".length());
+            ObjectNode merged = defs.get(target).deepCopy();
+            ObjectNode properties = merged.objectNode();
+            properties.set("type", def.get("properties").get("type"));
+            merged.withObject("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+            merged.set("properties", properties);
+            com.fasterxml.jackson.databind.node.ArrayNode required = merged.arrayNode().add("type");
+            merged.path("required").forEach(required::add);
+            merged.set("required", required);
+            defs.set(name, merged);
+            absorbed.add(target);
+        }
+        absorbed.forEach(defs::remove);
+    }
+
+    @Test
+    void everyBuiltinValidatesAgainstTheSchema() throws Exception {
+        com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory
+                .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(generate());
+        ObjectMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        for (String id : org.trialsim.protocol.builtin.BuiltinProtocols.IDS) {
+            JsonNode document = yaml.readTree(org.trialsim.protocol.builtin.BuiltinProtocols.text(id).orElseThrow());
+            assertThat(schema.validate(document)).as(id).isEmpty();
+        }
+        JsonNode bad = yaml.readTree("id: x\ntitle: y\nunknownField: 1\n");
+        assertThat(schema.validate(bad)).extracting(Object::toString).anyMatch(m -> m.contains("unknownField"));
+    }
+
+    @Test
+    void checkedInSchemaIsCurrent() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        String generated = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(generate()) + "\n";
+        if (Boolean.getBoolean("trialsim.updateSchema")) {
+            Files.writeString(SCHEMA, generated, StandardCharsets.UTF_8);
+        }
+        assertThat(SCHEMA).as("the schema file; regenerate it with -Dtrialsim.updateSchema=true").exists();
+        assertThat(Files.readString(SCHEMA, StandardCharsets.UTF_8))
+                .as("protocol.schema.json is stale: run mvn -pl protocol-model test -Dtest=ProtocolSchemaTest -Dtrialsim.updateSchema=true")
+                .isEqualTo(generated);
+    }
+
+    @Test
+    void schemaDescribesTheFormat() {
+        JsonNode schema = generate();
+        assertThat(schema.get("required")).extracting(JsonNode::asText)
+                .contains("id", "title", "population", "riskGroups", "arms", "pathway", "outcomes", "followUp", "endpoints");
+        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
+        String text = schema.toString();
+        assertThat(text).contains("\"immunotherapy\"", "\"rolling-six\"", "\"single-arm-survival\"", "\"durationDays\"");
+        assertThat(text).doesNotContain("\"cited\"", "needsCitation");
+    }
+}
