@@ -111,9 +111,14 @@ public final class SurvivalAccumulator {
         }
         if (timeDays > horizon) {
             counts[(horizon + 1) * stride]++;
-        } else {
-            counts[(int) Math.ceil(timeDays) * stride + status]++;
+            return;
         }
+        // ceil(t) for 0 <= t <= horizon: truncation is floor here, and measured a little faster than Math.ceil.
+        int bin = (int) timeDays;
+        if (bin < timeDays) {
+            bin++;
+        }
+        counts[bin * stride + status]++;
     }
 
     /**
