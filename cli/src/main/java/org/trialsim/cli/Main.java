@@ -25,7 +25,7 @@ public final class Main {
 
     /** The configured command line. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new TrialsimCommand());
+        CommandLine cl = new CommandLine(TrialsimCommand.class, new GuiceFactory());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,6 +2,7 @@ package org.trialsim.simulator.random;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
@@ -58,6 +59,17 @@ public final class RandomStreams {
     public UniformRandomProvider stream(long purpose, long index1, long index2) {
         long h = mix(mix(seed ^ mix(purpose)) + GOLDEN_GAMMA + mix(index1));
         return generator(mix(h + GOLDEN_GAMMA + mix(index2)));
+    }
+
+    /**
+     * A short stream for a purpose and two indices: Commons RNG's SplitMix64 (a single 64-bit state),
+     * the cheapest generator to create, for the handful of draws one part of one patient needs.
+     * Nearby addresses get unrelated seeds, and two such streams overlap only if their seeds differ by
+     * a small multiple of the golden gamma, which has probability of order draws/2^64.
+     */
+    public UniformRandomProvider shortStream(long purpose, long index1, long index2) {
+        long h = mix(mix(seed ^ mix(purpose)) + GOLDEN_GAMMA + mix(index1));
+        return new SplitMix64(mix(h + GOLDEN_GAMMA + mix(index2)));
     }
 
     private static UniformRandomProvider generator(long key) {

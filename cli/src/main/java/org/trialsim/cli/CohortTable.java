@@ -1,0 +1,275 @@
+package org.trialsim.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.trialsim.protocol.Protocol;
+import org.trialsim.simulator.cohort.CohortResult;
+import org.trialsim.simulator.cohort.CohortResult.ArmResult;
+
+/**
+ * The cohort result as a table for a person: the arms side by side (remission, transplant, MRD
+ * response, survival at landmarks, competing risks, time on therapy, cost), then screening, and for each
+ * arm the flow of patients through the pathway and the toxicity of each block. Percentages with 95%
+ * intervals; the interval reflects Monte Carlo error at this number of patients.
+ */
+final class CohortTable {
+    private static final int LABEL = 38;
+    private static final int COLUMN = 19;
+
+    private final CohortResult result;
+    private final Protocol protocol;
+    private final StringBuilder sb = new StringBuilder();
+
+    CohortTable(CohortResult result, Protocol protocol) {
+        this.result = result;
+        this.protocol = protocol;
+    }
+
+    String render() {
+        var prov = result.provenance();
+        line(protocol.title());
+        line(String.format(Locale.ROOT, "%s virtual patients per arm · seed %d · trialsim %s · %s (sha256 %s…)",
+                count(prov.patients()), prov.seed(), prov.version(), prov.protocol(), prov.contentHash().substring(0, 12)));
+        line("Percentages with 95% intervals, which show the Monte Carlo error at this number of patients.");
+        screening(result.arms().get(0).flow());
+        comparison();
+        for (ArmResult arm : result.arms()) {
+            flow(arm);
+            toxicity(arm);
+        }
+        return sb.toString();
+    }
+
+    private void screening(CohortResult.Flow f) {
+        blank();
+        line("Screening and enrolment");
+        line("  presented " + count(f.presented()) + " · enrolled " + count(f.enrolled()) + " (" + pct(f.enrolled(), f.presented()) + ")");
+        for (var s : f.screenFailures()) {
+            if (s.failed() > 0) {
+                line("  not eligible: " + s.criterion() + "  " + count(s.failed()) + " (" + pct(s.failed(), f.presented()) + ")"
+                        + (s.firstFailed() != s.failed() ? ", first reason for " + count(s.firstFailed()) : ""));
+            }
+        }
+        for (var t : f.treatmentExclusions()) {
+            line("  enrolled but not eligible for " + t.treatment() + ": " + count(t.patients()) + " (" + pct(t.patients(), f.enrolled()) + ")");
+        }
+        List<String> risk = new ArrayList<>();
+        f.riskAtEnrolment().forEach((g, n) -> risk.add(g + " " + pct(n, f.enrolled())));
+        line("  risk group at enrolment: " + String.join(" · ", risk));
+    }
+
+    private void comparison() {
+        blank();
+        StringBuilder head = new StringBuilder(pad("", LABEL));
+        StringBuilder sub = new StringBuilder(pad("", LABEL));
+        for (ArmResult a : result.arms()) {
+            head.append(right(a.arm(), COLUMN));
+            sub.append(right(abbreviate(a.label() == null ? "" : a.label(), COLUMN - 2), COLUMN));
+        }
+        line(head.toString());
+        line(sub.toString());
+        row("Patients on the arm", a -> count(a.flow().onArm()));
+        row("Complete remission (at some point)", a -> prop(a.remission()));
+        if (result.arms().stream().anyMatch(a -> a.transplant().count() > 0)) {
+            row("Transplanted", a -> prop(a.transplant()));
+        }
+        for (String assessment : protocol.assessments().keySet()) {
+            if (result.arms().stream().noneMatch(a -> response(a, assessment) != null)) {
+                continue;
+            }
+            var def = protocol.assessments().get(assessment);
+            line("MRD, " + abbreviate((def.label() == null ? assessment : def.label()), LABEL + COLUMN));
+            row("  negative (< " + num(def.detectionLimit()) + ")", a -> {
+                var r = response(a, assessment);
+                return r == null ? "" : prop(r.negative());
+            });
+            for (int t = 0; t < def.thresholds().size(); t++) {
+                int ti = t;
+                row("  below " + num(def.thresholds().get(t)), a -> {
+                    var r = response(a, assessment);
+                    return r == null ? "" : prop(r.belowThreshold().get(ti).rate());
+                });
+            }
+            row("  assessed", a -> {
+                var r = response(a, assessment);
+                return r == null ? "" : count(r.assessed());
+            });
+        }
+        for (String endpoint : protocol.endpoints().keySet()) {
+            var def = protocol.endpoints().get(endpoint);
+            CohortResult.EndpointResult first = endpoint(result.arms().get(0), endpoint);
+            if (first == null) {
+                continue;
+            }
+            line((def.label() == null ? endpoint : def.label()) + " (from " + def.origin().name().toLowerCase(Locale.ROOT) + ")");
+            for (int i = 0; i < first.landmarks().size(); i++) {
+                int li = i;
+                row("  " + years(first.landmarks().get(i).years()), a -> {
+                    var e = endpoint(a, endpoint);
+                    return e == null ? "" : pct(e.landmarks().get(li));
+                });
+            }
+            for (int k = 0; k < first.incidence().size(); k++) {
+                int ki = k;
+                var inc = first.incidence().get(k);
+                int last = Math.min(1, inc.landmarks().size() - 1);
+                for (int i = 0; i <= last && i < inc.landmarks().size(); i++) {
+                    int li = i;
+                    row("  " + inc.event() + " first, by " + years(inc.landmarks().get(i).years()), a -> {
+                        var e = endpoint(a, endpoint);
+                        return e == null ? "" : pct(e.incidence().get(ki).landmarks().get(li));
+                    });
+                }
+            }
+        }
+        row("Time on therapy, months (mean ± sd)", a -> String.format(Locale.ROOT, "%.1f ± %.1f",
+                a.timeOnTherapyDays().mean() / 30.4375, a.timeOnTherapyDays().standardDeviation() / 30.4375));
+        if (result.arms().get(0).costPerPatient() != null) {
+            row("Cost per patient, " + (result.arms().get(0).currency() == null ? "" : result.arms().get(0).currency() + ", ") + "mean ± se",
+                    a -> String.format(Locale.ROOT, "%,.0f ± %,.0f", a.costPerPatient().mean(), a.costPerPatient().standardError()));
+        }
+    }
+
+    private void flow(ArmResult arm) {
+        blank();
+        line("Flow of patients on arm " + arm.arm() + (arm.label() == null ? "" : " (" + arm.label() + ")"));
+        var f = arm.flow();
+        if (f.notOffered() > 0) {
+            line("  " + count(f.notOffered()) + " patients reach allocation in a stratum without this arm and are not followed here");
+        }
+        for (CohortResult.NodeFlow n : f.nodes()) {
+            if (n.patients() == 0) {
+                continue;
+            }
+            String name = n.id() + (n.label() == null ? "" : " — " + n.label());
+            switch (n.type()) {
+                case "block" -> {
+                    List<String> parts = new ArrayList<>();
+                    parts.add(count(n.given()) + " given");
+                    if (n.substituted() > 0) {
+                        parts.add(count(n.substituted()) + " substituted");
+                    }
+                    if (n.skipped() > 0) {
+                        parts.add(count(n.skipped()) + " skipped (not eligible)");
+                    }
+                    if (n.died() > 0) {
+                        parts.add(count(n.died()) + " died (" + pct(n.died(), n.given()) + ")");
+                    }
+                    if (n.relapsed() > 0) {
+                        parts.add(count(n.relapsed()) + " relapsed (" + pct(n.relapsed(), n.given()) + ")");
+                    }
+                    line("  " + abbreviate(name, 96));
+                    line("      " + String.join(" · ", parts));
+                }
+                case "end" -> line("  " + abbreviate(name, 60) + ": " + count(n.patients()));
+                default -> {
+                    line("  " + abbreviate(name, 70) + ": " + count(n.patients()));
+                    List<CohortResult.Branch> branches = n.branches();
+                    for (int i = 0; i < branches.size(); i++) {
+                        var b = branches.get(i);
+                        line("    " + (i == branches.size() - 1 ? "└─ " : "├─ ") + String.format(Locale.ROOT, "%5.1f%%", b.percent())
+                                + " " + pad(count(b.patients()), 9) + abbreviate(b.label(), 58) + (b.to() == null ? "" : " → " + b.to()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void toxicity(ArmResult arm) {
+        if (arm.toxicities().isEmpty()) {
+            return;
+        }
+        blank();
+        line("Toxicity and death by block on arm " + arm.arm() + " (of patients starting the block)");
+        for (var b : arm.toxicities()) {
+            List<String> parts = new ArrayList<>();
+            for (var t : b.toxicities()) {
+                parts.add((t.label() == null ? t.toxicity() : t.label()) + " " + prop(t.rate()));
+            }
+            if (b.death().count() > 0) {
+                parts.add("death " + prop(b.death()));
+            }
+            if (parts.isEmpty()) {
+                continue;
+            }
+            line("  " + b.block() + " (" + count(b.started()) + "):");
+            for (String p : parts) {
+                line("    " + p);
+            }
+        }
+    }
+
+    private void row(String label, Function<ArmResult, String> value) {
+        StringBuilder s = new StringBuilder(pad(abbreviate(label, LABEL - 1), LABEL));
+        for (ArmResult a : result.arms()) {
+            s.append(right(value.apply(a), COLUMN));
+        }
+        line(s.toString().stripTrailing());
+    }
+
+    private static CohortResult.Response response(ArmResult a, String assessment) {
+        return a.responses().stream().filter(r -> r.assessment().equals(assessment)).findFirst().orElse(null);
+    }
+
+    private static CohortResult.EndpointResult endpoint(ArmResult a, String endpoint) {
+        return a.endpoints().stream().filter(e -> e.endpoint().equals(endpoint)).findFirst().orElse(null);
+    }
+
+    static String prop(CohortResult.Proportion p) {
+        if (p.of() == 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", 100 * p.estimate(), 100 * p.lower(), 100 * p.upper());
+    }
+
+    static String pct(CohortResult.SurvivalPoint p) {
+        if (!Double.isFinite(p.lower())) {
+            return String.format(Locale.ROOT, "%.1f", 100 * p.estimate());
+        }
+        return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", 100 * p.estimate(), 100 * p.lower(), 100 * p.upper());
+    }
+
+    private static String pct(long part, long whole) {
+        return whole == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String years(double y) {
+        if (y == Math.rint(y)) {
+            return (long) y + (y == 1 ? " year" : " years");
+        }
+        return String.format(Locale.ROOT, "%.1f years", y);
+    }
+
+    private static String num(double v) {
+        if (v < 1e-3) {
+            return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-");
+        }
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+    }
+
+    private static String abbreviate(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String right(String s, int width) {
+        return s.length() >= width ? " " + s : " ".repeat(width - s.length()) + s;
+    }
+
+    private void blank() {
+        sb.append(System.lineSeparator());
+    }
+
+    private void line(String s) {
+        sb.append(s).append(System.lineSeparator());
+    }
+}

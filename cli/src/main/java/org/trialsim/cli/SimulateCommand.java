@@ -1,0 +1,117 @@
+package org.trialsim.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.cohort.CohortOptions;
+import org.trialsim.simulator.cohort.CohortResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trialsim simulate <id|file>}: virtual patients through a protocol, on every arm. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate virtual patients through a protocol: the flow through every decision point, MRD response,",
+                "event-free, disease-free and overall survival, competing risks, toxicity, transplant, time on therapy",
+                "and cost. Every arm is simulated on the same virtual patients (one seed, the same patients)."})
+final class SimulateCommand implements Callable<Integer> {
+    /** Above this many patients, --records needs --force: a row per patient makes a large file. */
+    static final long RECORDS_WITHOUT_FORCE = 1_000_000;
+
+    private final Simulator simulator;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID|FILE", description = "A built-in protocol id (see 'trialsim protocols') or a protocol file.")
+    String protocol;
+
+    @Option(names = {"-n", "--patients"}, paramLabel = "N", defaultValue = "100000",
+            description = "Virtual patients per arm (default: ${DEFAULT-VALUE}).")
+    long patients;
+
+    @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1",
+            description = "Random seed: the same seed gives the same output for any thread count (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "T", description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--arm", paramLabel = "A", description = "Simulate only this arm.")
+    String arm;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the result to this file instead of standard output.")
+    Path out;
+
+    @Option(names = "--records", paramLabel = "FILE.csv",
+            description = "Also write one row per virtual patient (covariates, arm, risk, route, MRD, events) to this CSV file.")
+    Path records;
+
+    @Option(names = "--force", description = "Allow --records with more than 1,000,000 patients.")
+    boolean force;
+
+    @Inject
+    SimulateCommand(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (patients < 1 || patients > CohortOptions.MAX_PATIENTS) {
+            throw UserException.usage("--patients must be between 1 and " + String.format(Locale.ROOT, "%,d", CohortOptions.MAX_PATIENTS)
+                    + ", not " + patients);
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 1024) {
+            throw UserException.usage("--threads must be between 1 and 1024, not " + workers);
+        }
+        if (records != null && patients > RECORDS_WITHOUT_FORCE && !force) {
+            throw UserException.usage("--records writes a row per patient: " + String.format(Locale.ROOT, "%,d", patients)
+                    + " patients would make a very large file; add --force if that is what you want");
+        }
+        LoadedProtocol loaded = ProtocolArgument.load(protocol);
+        if (arm != null && !loaded.protocol().arms().containsKey(arm)) {
+            throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "
+                    + String.join(", ", loaded.protocol().arms().keySet()));
+        }
+        CohortOptions options = new CohortOptions(patients, seed, workers, arm);
+        CohortResult result;
+        try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
+            result = simulator.cohort(loaded, options, progress);
+        }
+        if (records != null) {
+            try (ProgressDisplay progress = new ProgressDisplay("writing records", true)) {
+                OutputFile.write(records, w -> simulator.records(loaded, options, w, progress));
+            }
+        }
+        CohortResult finalResult = result;
+        OutputFile.Content content = w -> render(finalResult, loaded, w);
+        if (out == null) {
+            PrintWriter writer = spec.commandLine().getOut();
+            content.writeTo(writer);
+            writer.flush();
+        } else {
+            OutputFile.write(out, content);
+        }
+        return ExitCode.OK;
+    }
+
+    private void render(CohortResult result, LoadedProtocol loaded, Writer w) throws java.io.IOException {
+        switch (format) {
+            case TABLE -> w.write(new CohortTable(result, loaded.protocol()).render());
+            case JSON -> Json.write(result, w);
+            case CSV -> CohortCsv.write(result, w);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.trialsim.simulator.cohort;
+
+/**
+ * What a cohort simulation runs.
+ *
+ * @param patients virtual patients per arm
+ * @param seed     the seed: the same seed gives the same result for any thread count
+ * @param threads  worker threads
+ * @param arm      the one arm to simulate, or null for every arm
+ */
+public record CohortOptions(long patients, long seed, int threads, String arm) {
+    /** The most patients a run accepts (memory does not grow with it, only time). */
+    public static final long MAX_PATIENTS = 10_000_000_000L;
+
+    public CohortOptions {
+        if (!(patients > 0 && patients <= MAX_PATIENTS)) {
+            throw new IllegalArgumentException("patients must be between 1 and " + MAX_PATIENTS + ", not " + patients);
+        }
+        if (!(threads > 0 && threads <= 1024)) {
+            throw new IllegalArgumentException("threads must be between 1 and 1024, not " + threads);
+        }
+    }
+}

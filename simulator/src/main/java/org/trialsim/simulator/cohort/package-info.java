@@ -1,0 +1,6 @@
+/**
+ * Cohort simulation: N virtual patients through a protocol on each arm, accumulated in mergeable
+ * fixed-size structures (memory does not grow with N), reported as an immutable {@link
+ * org.trialsim.simulator.cohort.CohortResult} whose JSON form is documented in docs/cohort-json.md.
+ */
+package org.trialsim.simulator.cohort;

@@ -1,0 +1,269 @@
+package org.trialsim.simulator.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.trialsim.protocol.Condition;
+import org.trialsim.protocol.Covariate;
+import org.trialsim.protocol.Criterion;
+import org.trialsim.protocol.Endpoint;
+import org.trialsim.protocol.EventRule;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.MrdResponse;
+import org.trialsim.protocol.Node;
+import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.Route;
+import org.trialsim.protocol.Stratum;
+import org.trialsim.protocol.Toxicity;
+import org.trialsim.protocol.condition.Check;
+import org.trialsim.protocol.condition.ConditionCompiler;
+import org.trialsim.protocol.condition.ConditionSyntaxException;
+import org.trialsim.protocol.condition.ProtocolVariables;
+import org.trialsim.protocol.condition.Symbols;
+import org.trialsim.protocol.condition.VariableType;
+import org.trialsim.simulator.random.RandomStreams;
+
+/**
+ * A validated protocol compiled for simulation: nodes, covariates, criteria and rules as arrays,
+ * conditions as {@link Check}s, hazard curves as {@link Hazard}s, and the random-stream purpose of each
+ * part. Built once per run; immutable and shared by all threads.
+ */
+public final class CompiledProtocol {
+    final LoadedProtocol loaded;
+    final Protocol protocol;
+    final Symbols symbols;
+    final int slots;
+
+    final String[] covariateNames;
+    final int[] covariateSlots;
+    final ValueSampler[] covariateSamplers;
+    final long[] covariatePurposes;
+    final ValueSampler initialMrd;
+    final long initialMrdPurpose = RandomStreams.purpose("initial-mrd");
+
+    final String[] criterionIds;
+    final Check[] criterionChecks;
+    final boolean[] criterionExcludes;
+    /** For each criterion, the slot of its treatment's eligibility flag, or -1 for trial-wide criteria. */
+    final int[] criterionTreatmentSlot;
+    final String[] treatments;
+    final int[] treatmentSlots;
+
+    final String[] riskGroups;
+    final Check[] riskRuleChecks;
+    final int[] riskRuleGroups;
+
+    final String[] arms;
+    final String[] nodeIds;
+    final CompiledNode[] nodes;
+    final int start;
+    final double remissionBelow;
+
+    final String[] assessmentIds;
+    final int[] assessmentSlots;
+    final double[] assessmentDetectionLimits;
+    final double[][] assessmentThresholds;
+
+    final Rule[] relapseRules;
+    final Rule[] deathInRemissionRules;
+    final Rule[] deathAfterEventRules;
+    final long relapsePurpose = RandomStreams.purpose("relapse");
+    final long deathInRemissionPurpose = RandomStreams.purpose("death-in-remission");
+    final long deathAfterEventPurpose = RandomStreams.purpose("death-after-event");
+
+    final double horizonDays;
+    final String[] endpointIds;
+    final Endpoint[] endpoints;
+
+    final int mrdSlot;
+    final int riskSlot;
+    final int armSlot;
+
+    /** An outcome rule: the first whose check holds gives the hazard. */
+    record Rule(String label, Check when, Hazard hazard, double hazardRatio, double curedFraction) {
+    }
+
+    private CompiledProtocol(LoadedProtocol loaded) {
+        this.loaded = loaded;
+        this.protocol = loaded.protocol();
+        this.symbols = ProtocolVariables.of(protocol);
+        this.slots = symbols.slotCount();
+        ConditionCompiler compiler = new ConditionCompiler(symbols);
+
+        Map<String, Covariate> covariates = protocol.population().covariates();
+        covariateNames = covariates.keySet().toArray(String[]::new);
+        covariateSlots = new int[covariateNames.length];
+        covariateSamplers = new ValueSampler[covariateNames.length];
+        covariatePurposes = new long[covariateNames.length];
+        for (int i = 0; i < covariateNames.length; i++) {
+            covariateSlots[i] = symbols.slot(covariateNames[i]);
+            covariateSamplers[i] = ValueSampler.of(covariates.get(covariateNames[i]).distribution(), symbols::slot, this::levels);
+            covariatePurposes[i] = RandomStreams.purpose("covariate:" + covariateNames[i]);
+        }
+        initialMrd = protocol.population().initialMrd() == null ? new ValueSampler.Constant(1.0)
+                : ValueSampler.of(protocol.population().initialMrd(), symbols::slot, this::levels);
+
+        List<String> treatmentList = new ArrayList<>(ProtocolVariables.treatments(protocol));
+        treatments = treatmentList.toArray(String[]::new);
+        treatmentSlots = treatmentList.stream().mapToInt(t -> symbols.slot(ProtocolVariables.ELIGIBLE + t)).toArray();
+        criterionIds = protocol.eligibility().keySet().toArray(String[]::new);
+        criterionChecks = new Check[criterionIds.length];
+        criterionExcludes = new boolean[criterionIds.length];
+        criterionTreatmentSlot = new int[criterionIds.length];
+        for (int i = 0; i < criterionIds.length; i++) {
+            Criterion c = protocol.eligibility().get(criterionIds[i]);
+            criterionChecks[i] = compile(compiler, c.condition());
+            criterionExcludes[i] = c.exclude() != null;
+            criterionTreatmentSlot[i] = c.treatment() == null ? -1 : symbols.slot(ProtocolVariables.ELIGIBLE + c.treatment());
+        }
+
+        riskGroups = protocol.riskGroups().groups().keySet().toArray(String[]::new);
+        List<String> riskList = List.of(riskGroups);
+        riskRuleChecks = protocol.riskGroups().initial().stream().map(r -> compile(compiler, r.when())).toArray(Check[]::new);
+        riskRuleGroups = protocol.riskGroups().initial().stream().mapToInt(r -> riskList.indexOf(r.group())).toArray();
+        arms = protocol.arms().keySet().toArray(String[]::new);
+
+        assessmentIds = protocol.assessments().keySet().toArray(String[]::new);
+        assessmentSlots = new int[assessmentIds.length];
+        assessmentDetectionLimits = new double[assessmentIds.length];
+        assessmentThresholds = new double[assessmentIds.length][];
+        for (int i = 0; i < assessmentIds.length; i++) {
+            var a = protocol.assessments().get(assessmentIds[i]);
+            assessmentSlots[i] = symbols.slot(ProtocolVariables.MRD_AT + assessmentIds[i]);
+            assessmentDetectionLimits[i] = a.detectionLimit();
+            assessmentThresholds[i] = a.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        nodeIds = protocol.pathway().nodes().keySet().toArray(String[]::new);
+        Map<String, Integer> nodeIndex = new HashMap<>();
+        for (int i = 0; i < nodeIds.length; i++) {
+            nodeIndex.put(nodeIds[i], i);
+        }
+        nodes = new CompiledNode[nodeIds.length];
+        for (int i = 0; i < nodeIds.length; i++) {
+            nodes[i] = compileNode(i, protocol.pathway().nodes().get(nodeIds[i]), nodeIndex, compiler, riskList);
+        }
+        start = nodeIndex.get(protocol.pathway().start());
+        remissionBelow = protocol.pathway().remissionBelow();
+
+        Map<String, Hazard> hazards = new HashMap<>();
+        protocol.outcomes().curves().forEach((id, curve) -> hazards.put(id, Hazard.of(curve)));
+        relapseRules = rules(protocol.outcomes().relapse(), hazards, compiler);
+        deathInRemissionRules = rules(protocol.outcomes().deathInRemission(), hazards, compiler);
+        deathAfterEventRules = rules(protocol.outcomes().deathAfterEvent(), hazards, compiler);
+
+        horizonDays = protocol.followUp().horizonYears() * Hazard.DAYS_PER_YEAR;
+        endpointIds = protocol.endpoints().keySet().toArray(String[]::new);
+        endpoints = protocol.endpoints().values().toArray(Endpoint[]::new);
+
+        mrdSlot = symbols.slot(ProtocolVariables.MRD);
+        riskSlot = symbols.slot(ProtocolVariables.RISK);
+        armSlot = symbols.slot(ProtocolVariables.ARM);
+    }
+
+    /** Compiles a validated protocol. */
+    public static CompiledProtocol of(LoadedProtocol loaded) {
+        return new CompiledProtocol(loaded);
+    }
+
+    /** The protocol as loaded. */
+    public LoadedProtocol loaded() {
+        return loaded;
+    }
+
+    /** The arm ids, in order. */
+    public List<String> arms() {
+        return List.of(arms);
+    }
+
+    /** The follow-up horizon in days. */
+    public double horizonDays() {
+        return horizonDays;
+    }
+
+    private List<String> levels(String covariate) {
+        VariableType type = symbols.variable(covariate).type();
+        if (type instanceof VariableType.Category c) {
+            return c.levels();
+        }
+        return List.of("false", "true");
+    }
+
+    private Rule[] rules(List<EventRule> rules, Map<String, Hazard> hazards, ConditionCompiler compiler) {
+        return rules.stream().map(r -> new Rule(r.label(), compile(compiler, r.when()), hazards.get(r.curve()),
+                r.hazardRatio(), r.curedFraction())).toArray(Rule[]::new);
+    }
+
+    private CompiledNode compileNode(int index, Node node, Map<String, Integer> nodeIndex, ConditionCompiler compiler,
+                                     List<String> riskList) {
+        long purpose = RandomStreams.purpose("node:" + nodeIds[index]);
+        if (node instanceof Node.Block b) {
+            MrdResponse m = b.mrdResponse();
+            List<String> toxicityIds = List.copyOf(b.toxicities().keySet());
+            double[] toxicityProbabilities = b.toxicities().values().stream().mapToDouble(Toxicity::probability).toArray();
+            List<String> assessmentList = List.of(assessmentIds);
+            return new CompiledNode.Block(index, purpose, b.durationDays(), b.kind(),
+                    b.requires().stream().mapToInt(t -> symbols.slot(ProtocolVariables.ELIGIBLE + t)).toArray(),
+                    b.substitute() == null ? -1 : nodeIndex.get(b.substitute()),
+                    m == null ? null : new CompiledNode.MrdModel(m.log10Shift(), m.log10Sd(), m.carryOver(),
+                            m.resistant() == null ? 0 : m.resistant().probability(),
+                            m.resistant() == null ? 0 : m.resistant().log10Shift(),
+                            m.resistant() == null ? 0 : m.resistant().log10Sd()),
+                    toxicityIds.toArray(String[]::new), toxicityProbabilities,
+                    b.deathProbability() == null ? 0 : b.deathProbability(),
+                    b.cost() == null ? 0 : b.cost(),
+                    b.assessments().stream().mapToInt(assessmentList::indexOf).toArray(),
+                    symbols.slot(ProtocolVariables.RECEIVED + nodeIds[index]),
+                    nodeIndex.get(b.next()));
+        }
+        if (node instanceof Node.Decision d) {
+            int n = d.routes().size();
+            Check[] checks = new Check[n];
+            double[] probabilities = new double[n];
+            int[] setRisk = new int[n];
+            int[] to = new int[n];
+            String[] labels = new String[n];
+            for (int i = 0; i < n; i++) {
+                Route r = d.routes().get(i);
+                checks[i] = compile(compiler, r.when());
+                probabilities[i] = r.probability() == null ? 1 : r.probability();
+                setRisk[i] = r.setRisk() == null ? -1 : riskList.indexOf(r.setRisk());
+                to[i] = nodeIndex.get(r.to());
+                labels[i] = r.label() != null ? r.label() : (r.when() != null ? r.when().text() : "otherwise") + " → " + r.to();
+            }
+            return new CompiledNode.Decision(index, purpose, checks, probabilities, setRisk, to, labels);
+        }
+        if (node instanceof Node.Allocation a) {
+            List<String> armList = List.of(arms);
+            int n = a.strata().size();
+            String[] strataIds = a.strata().keySet().toArray(String[]::new);
+            Check[] checks = new Check[n];
+            int[][] strataArms = new int[n][];
+            int[][] weights = new int[n][];
+            for (int i = 0; i < n; i++) {
+                Stratum s = a.strata().get(strataIds[i]);
+                checks[i] = compile(compiler, s.when());
+                strataArms[i] = s.ratio().keySet().stream().mapToInt(armList::indexOf).toArray();
+                weights[i] = s.ratio().values().stream().mapToInt(Integer::intValue).toArray();
+            }
+            int[] to = new int[arms.length];
+            java.util.Arrays.fill(to, -1);
+            a.to().forEach((arm, target) -> to[armList.indexOf(arm)] = nodeIndex.get(target));
+            return new CompiledNode.Allocation(index, purpose, strataIds, checks, strataArms, weights, to);
+        }
+        Node.End e = (Node.End) node;
+        return new CompiledNode.End(index, e.status());
+    }
+
+    private static Check compile(ConditionCompiler compiler, Condition condition) {
+        if (condition == null) {
+            return Check.ALWAYS;
+        }
+        try {
+            return compiler.compile(condition.text());
+        } catch (ConditionSyntaxException e) {
+            throw new IllegalArgumentException("the protocol was not validated: " + e.describe(), e);
+        }
+    }
+}

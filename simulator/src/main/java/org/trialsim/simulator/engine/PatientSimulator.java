@@ -1,0 +1,363 @@
+package org.trialsim.simulator.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.trialsim.protocol.Node;
+import org.trialsim.simulator.random.RandomStreams;
+
+/**
+ * Simulates virtual patients through a compiled protocol, one at a time, in continuous time (days
+ * since enrolment).
+ *
+ * <p>Randomness: each part of a patient (each covariate, MRD at enrolment, each pathway node, relapse,
+ * death in remission, death after an event) draws from its own stream, addressed by (purpose,
+ * patient). Changing one block's parameters therefore changes no random number used elsewhere, and
+ * the same patient index is the same virtual patient in every scenario and every arm.
+ *
+ * <p>Relapse and death in remission are competing hazards that accrue only while the patient is in
+ * remission. Each patient draws one Exp(1) budget per process, and the cumulative hazard of the rule
+ * in force is spent against it segment by segment (a block, then follow-up to the horizon); the rule
+ * is chosen again at the start of every segment, so the hazard follows the patient's state. A cured
+ * fraction is applied with one uniform per process (cured under a rule if the uniform is below its
+ * cured fraction), which couples the cure of successive rules monotonically.
+ *
+ * <p>Not thread-safe: use one per thread. Allocates nothing per patient in steady state.
+ */
+public final class PatientSimulator {
+    private final CompiledProtocol p;
+    private final RandomStreams streams;
+    private final PatientOutcome out;
+    private final boolean singleArmWithoutAllocation;
+
+    private long patient;
+    private double trueLog10Mrd;
+    private double relapseBudget;
+    private double relapseUsed;
+    private double relapseCure;
+    private double deathBudget;
+    private double deathUsed;
+    private double deathCure;
+    private double eventTime;
+    private boolean eventIsRelapse;
+
+    /** A simulator for the protocol with the given streams. */
+    public PatientSimulator(CompiledProtocol protocol, RandomStreams streams) {
+        this.p = protocol;
+        this.streams = streams;
+        this.out = new PatientOutcome(protocol.slots);
+        boolean hasAllocation = false;
+        for (CompiledNode n : protocol.nodes) {
+            hasAllocation |= n instanceof CompiledNode.Allocation;
+        }
+        this.singleArmWithoutAllocation = !hasAllocation && protocol.arms.length == 1;
+    }
+
+    /** The compiled protocol. */
+    public CompiledProtocol protocol() {
+        return p;
+    }
+
+    /**
+     * Simulates one patient. The returned outcome is reused by the next call.
+     *
+     * @param patientIndex the patient's index: the same index is the same virtual patient
+     * @param policy       how arms are chosen at allocation nodes
+     */
+    public PatientOutcome simulate(long patientIndex, ArmPolicy policy) {
+        patient = patientIndex;
+        out.reset(patientIndex);
+        double[] s = out.state;
+        drawCovariates(s);
+        checkEligibility(s);
+        if (!out.enrolled) {
+            return out;
+        }
+        for (int i = 0; i < p.riskRuleChecks.length; i++) {
+            if (p.riskRuleChecks[i].test(s)) {
+                s[p.riskSlot] = p.riskRuleGroups[i];
+                out.initialRisk = p.riskRuleGroups[i];
+                break;
+            }
+        }
+        if (singleArmWithoutAllocation) {
+            s[p.armSlot] = 0;
+            out.arm = 0;
+            out.allocationTime = 0;
+        }
+        UniformRandomProvider rng = streams.shortStream(p.relapsePurpose, patient, 0);
+        relapseBudget = exponential(rng);
+        relapseCure = rng.nextDouble();
+        relapseUsed = 0;
+        rng = streams.shortStream(p.deathInRemissionPurpose, patient, 0);
+        deathBudget = exponential(rng);
+        deathCure = rng.nextDouble();
+        deathUsed = 0;
+        out.reachedRemission = inRemission(s);
+        walk(s, policy);
+        return out;
+    }
+
+    private void drawCovariates(double[] s) {
+        for (int i = 0; i < p.covariateSlots.length; i++) {
+            s[p.covariateSlots[i]] = p.covariateSamplers[i].sample(streams.shortStream(p.covariatePurposes[i], patient, 0), s);
+        }
+        double mrd = Math.min(1, Math.max(0, p.initialMrd.sample(streams.shortStream(p.initialMrdPurpose, patient, 0), s)));
+        s[p.mrdSlot] = mrd;
+        trueLog10Mrd = Math.log10(mrd);
+        for (CompiledNode n : p.nodes) {
+            if (n instanceof CompiledNode.Block b) {
+                s[b.receivedSlot()] = 0;
+            }
+        }
+        for (int slot : p.treatmentSlots) {
+            s[slot] = 1;
+        }
+    }
+
+    private void checkEligibility(double[] s) {
+        for (int i = 0; i < p.criterionChecks.length; i++) {
+            boolean holds = p.criterionChecks[i].test(s);
+            if (holds != p.criterionExcludes[i]) {
+                continue;
+            }
+            int treatmentSlot = p.criterionTreatmentSlot[i];
+            if (treatmentSlot < 0) {
+                out.failedCriteria |= 1L << i;
+                if (out.firstFailedCriterion < 0) {
+                    out.firstFailedCriterion = i;
+                }
+            } else {
+                s[treatmentSlot] = 0;
+                for (int t = 0; t < p.treatmentSlots.length; t++) {
+                    if (p.treatmentSlots[t] == treatmentSlot) {
+                        out.ineligibleTreatments |= 1L << t;
+                    }
+                }
+            }
+        }
+        out.enrolled = out.failedCriteria == 0;
+    }
+
+    private void walk(double[] s, ArmPolicy policy) {
+        double t = 0;
+        int node = p.start;
+        while (true) {
+            CompiledNode n = p.nodes[node];
+            if (n instanceof CompiledNode.Block b) {
+                if (!eligibleFor(b, s)) {
+                    out.visit(node, b.substitute() >= 0 ? PatientOutcome.SUBSTITUTED : PatientOutcome.SKIPPED, 0);
+                    node = b.substitute() >= 0 ? b.substitute() : b.next();
+                    continue;
+                }
+                if (!runBlock(b, t, s)) {
+                    out.interruptedAt = node;
+                    out.timeOnTherapy = eventTime;
+                    return;
+                }
+                t += b.durationDays();
+                node = b.next();
+            } else if (n instanceof CompiledNode.Decision d) {
+                int route = chooseRoute(d, s);
+                out.visit(node, route, 0);
+                if (d.setRisk()[route] >= 0) {
+                    s[p.riskSlot] = d.setRisk()[route];
+                }
+                node = d.to()[route];
+            } else if (n instanceof CompiledNode.Allocation a) {
+                int stratum = 0;
+                while (stratum < a.strataChecks().length - 1 && !a.strataChecks()[stratum].test(s)) {
+                    stratum++;
+                }
+                out.allocationNode = node;
+                out.stratum = stratum;
+                int arm = policy.choose(node, stratum, a.strataArms()[stratum], a.weights()[stratum],
+                        streams.shortStream(a.purpose(), patient, 0));
+                if (arm == ArmPolicy.NOT_OFFERED) {
+                    out.notOffered = true;
+                    out.timeOnTherapy = t;
+                    return;
+                }
+                s[p.armSlot] = arm;
+                out.arm = arm;
+                out.allocationTime = t;
+                out.visit(node, arm, 0);
+                node = a.to()[arm];
+            } else {
+                CompiledNode.End e = (CompiledNode.End) n;
+                out.visit(node, 0, 0);
+                out.endNode = node;
+                out.timeOnTherapy = t;
+                if (e.status() == Node.EndStatus.FAILURE) {
+                    out.failureTime = t;
+                    deathAfterEvent(t, s);
+                } else if (t < p.horizonDays && advance(t, p.horizonDays, s)) {
+                    recordHazardEvent(s);
+                }
+                return;
+            }
+        }
+    }
+
+    private static boolean eligibleFor(CompiledNode.Block b, double[] s) {
+        for (int slot : b.requiresSlots()) {
+            if (s[slot] != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int chooseRoute(CompiledNode.Decision d, double[] s) {
+        UniformRandomProvider rng = null;
+        for (int i = 0; i < d.checks().length; i++) {
+            if (d.checks()[i].test(s)) {
+                double probability = d.probabilities()[i];
+                if (probability >= 1) {
+                    return i;
+                }
+                if (rng == null) {
+                    rng = streams.shortStream(d.purpose(), patient, 0);
+                }
+                if (rng.nextDouble() < probability) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalStateException("no route of decision " + p.nodeIds[d.index()] + " applies; the protocol was not validated");
+    }
+
+    /** Runs a block from day t; false if death or relapse interrupted it (at {@link #eventTime}). */
+    private boolean runBlock(CompiledNode.Block b, double t, double[] s) {
+        UniformRandomProvider rng = streams.shortStream(b.purpose(), patient, 0);
+        double uDeath = rng.nextDouble();
+        double uDeathTime = rng.nextDouble();
+        double uResistant = rng.nextDouble();
+        long toxicities = 0;
+        double[] tox = b.toxicityProbabilities();
+        for (int k = 0; k < tox.length; k++) {
+            if (rng.nextDouble() < tox[k]) {
+                toxicities |= 1L << k;
+            }
+        }
+        out.visit(b.index(), PatientOutcome.GIVEN, toxicities);
+        out.cost += b.cost();
+        double end = t + b.durationDays();
+        double deathAt = uDeath < b.deathProbability() ? t + uDeathTime * b.durationDays() : Double.POSITIVE_INFINITY;
+        boolean hazardEvent = advance(t, end, s);
+        if (deathAt < end && (!hazardEvent || deathAt <= eventTime)) {
+            eventTime = deathAt;
+            out.deathTime = deathAt;
+            out.deathCause = PatientOutcome.DIED_IN_BLOCK;
+            return false;
+        }
+        if (hazardEvent) {
+            recordHazardEvent(s);
+            return false;
+        }
+        s[b.receivedSlot()] = 1;
+        if (b.kind() == Node.BlockKind.TRANSPLANT) {
+            out.transplanted = true;
+        }
+        CompiledNode.MrdModel m = b.mrd();
+        if (m != null) {
+            boolean resistant = uResistant < m.resistantProbability();
+            double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();
+            // carryOver 0: the level before does not matter; otherwise an undetectable (zero) MRD stays zero
+            double carried = m.carryOver() == 0 ? 0 : m.carryOver() * trueLog10Mrd;
+            trueLog10Mrd = Math.min(0, carried + (resistant ? m.resistantShift() + m.resistantSd() * z : m.shift() + m.sd() * z));
+        }
+        int[] assessments = b.assessments();
+        for (int a : assessments) {
+            double mrd = trueLog10Mrd == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, trueLog10Mrd);
+            double measured = mrd >= p.assessmentDetectionLimits[a] ? mrd : 0;
+            s[p.assessmentSlots[a]] = measured;
+            s[p.mrdSlot] = measured;
+        }
+        if (inRemission(s)) {
+            out.reachedRemission = true;
+        }
+        return true;
+    }
+
+    private boolean inRemission(double[] s) {
+        return s[p.mrdSlot] < p.remissionBelow;
+    }
+
+    /**
+     * Spends relapse and death-in-remission hazard over [from, to) while the patient is in remission;
+     * true if one of them happens, with its day in {@link #eventTime} and kind in {@link #eventIsRelapse}.
+     */
+    private boolean advance(double from, double to, double[] s) {
+        if (!inRemission(s)) {
+            return false;
+        }
+        double relapseAt = Double.POSITIVE_INFINITY;
+        CompiledProtocol.Rule r = select(p.relapseRules, s);
+        if (r != null && relapseCure >= r.curedFraction()) {
+            double h0 = r.hazard().cumulative(from);
+            double spent = r.hazardRatio() * (r.hazard().cumulative(to) - h0);
+            double need = relapseBudget - relapseUsed;
+            if (spent >= need) {
+                relapseAt = r.hazard().inverse(h0 + need / r.hazardRatio());
+            } else {
+                relapseUsed += spent;
+            }
+        }
+        double deathAt = Double.POSITIVE_INFINITY;
+        CompiledProtocol.Rule d = select(p.deathInRemissionRules, s);
+        if (d != null && deathCure >= d.curedFraction()) {
+            double h0 = d.hazard().cumulative(from);
+            double spent = d.hazardRatio() * (d.hazard().cumulative(to) - h0);
+            double need = deathBudget - deathUsed;
+            if (spent >= need) {
+                deathAt = d.hazard().inverse(h0 + need / d.hazardRatio());
+            } else {
+                deathUsed += spent;
+            }
+        }
+        if (relapseAt == Double.POSITIVE_INFINITY && deathAt == Double.POSITIVE_INFINITY) {
+            return false;
+        }
+        eventIsRelapse = relapseAt <= deathAt;
+        eventTime = Math.min(Math.max(Math.min(relapseAt, deathAt), from), to);
+        return true;
+    }
+
+    private void recordHazardEvent(double[] s) {
+        if (eventIsRelapse) {
+            out.relapseTime = eventTime;
+            deathAfterEvent(eventTime, s);
+        } else {
+            out.deathTime = eventTime;
+            out.deathCause = PatientOutcome.DIED_IN_REMISSION;
+        }
+    }
+
+    private void deathAfterEvent(double at, double[] s) {
+        UniformRandomProvider rng = streams.shortStream(p.deathAfterEventPurpose, patient, 0);
+        double budget = exponential(rng);
+        double cure = rng.nextDouble();
+        CompiledProtocol.Rule r = select(p.deathAfterEventRules, s);
+        if (r != null && cure >= r.curedFraction()) {
+            double after = r.hazard().inverse(budget / r.hazardRatio());
+            if (after < Double.POSITIVE_INFINITY) {
+                out.deathTime = at + after;
+                out.deathCause = PatientOutcome.DIED_AFTER_EVENT;
+            }
+        }
+    }
+
+    private static CompiledProtocol.Rule select(CompiledProtocol.Rule[] rules, double[] s) {
+        for (CompiledProtocol.Rule r : rules) {
+            if (r.when().test(s)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** An Exp(1) draw from one uniform: -log(1 - u), u in [0, 1). */
+    private static double exponential(UniformRandomProvider rng) {
+        return -Math.log1p(-rng.nextDouble());
+    }
+}

@@ -1,0 +1,210 @@
+package org.trialsim.simulator.engine;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.trialsim.protocol.Distribution;
+
+/**
+ * Draws a covariate value in the state vector's encoding: a number as itself, a category as the index
+ * of its level, a yes/no value as 0 or 1. Built once from a {@link Distribution}; stateless.
+ */
+abstract class ValueSampler {
+
+    /** Draws a value; {@code state} holds the covariates drawn before this one. */
+    abstract double sample(UniformRandomProvider rng, double[] state);
+
+    /**
+     * Compiles a distribution.
+     *
+     * @param slotOf the state slot of a covariate, for conditional distributions
+     * @param levelsOf the levels of a categorical covariate, for conditional distributions
+     */
+    static ValueSampler of(Distribution d, java.util.function.ToIntFunction<String> slotOf,
+                           java.util.function.Function<String, List<String>> levelsOf) {
+        if (d instanceof Distribution.Categorical c) {
+            return new Discrete(cumulative(List.copyOf(c.probabilities().values())));
+        }
+        if (d instanceof Distribution.Bernoulli b) {
+            return new Discrete(new double[] {1 - b.probability(), 1});
+        }
+        if (d instanceof Distribution.Constant c) {
+            return new Constant(c.value());
+        }
+        if (d instanceof Distribution.Uniform u) {
+            return new Uniform(u.min(), u.max());
+        }
+        if (d instanceof Distribution.Normal n) {
+            return TruncatedNormal.of(n.mean(), n.sd(), n.min(), n.max(), false);
+        }
+        if (d instanceof Distribution.LogNormal n) {
+            return TruncatedNormal.of(Math.log10(n.median()), n.log10Sd(),
+                    n.min() == null || n.min() <= 0 ? null : Math.log10(n.min()),
+                    n.max() == null ? null : Math.log10(n.max()), true);
+        }
+        if (d instanceof Distribution.Histogram h) {
+            double[] breaks = h.breaks().stream().mapToDouble(Double::doubleValue).toArray();
+            return new Histogram(breaks, cumulative(h.probabilities()));
+        }
+        Distribution.Conditional c = (Distribution.Conditional) d;
+        List<String> levels = levelsOf.apply(c.on());
+        ValueSampler[] cases = new ValueSampler[levels.size()];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = of(c.cases().get(levels.get(i)), slotOf, levelsOf);
+        }
+        return new Conditional(slotOf.applyAsInt(c.on()), cases);
+    }
+
+    private static double[] cumulative(List<Double> p) {
+        double[] c = new double[p.size()];
+        double sum = 0;
+        for (int i = 0; i < c.length; i++) {
+            sum += p.get(i);
+            c[i] = sum;
+        }
+        c[c.length - 1] = 1; // validation allows a rounding error of 1e-6 in the sum
+        return c;
+    }
+
+    /** The index i with cumulative[i-1] ≤ u < cumulative[i]. */
+    static int index(double[] cumulative, double u) {
+        int i = 0;
+        while (i < cumulative.length - 1 && u >= cumulative[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A level index (categorical) or 0/1 (Bernoulli) from one uniform. */
+    static final class Discrete extends ValueSampler {
+        private final double[] cumulative;
+
+        Discrete(double[] cumulative) {
+            this.cumulative = cumulative;
+        }
+
+        @Override
+        double sample(UniformRandomProvider rng, double[] state) {
+            return index(cumulative, rng.nextDouble());
+        }
+    }
+
+    static final class Constant extends ValueSampler {
+        private final double value;
+
+        Constant(double value) {
+            this.value = value;
+        }
+
+        @Override
+        double sample(UniformRandomProvider rng, double[] state) {
+            return value;
+        }
+    }
+
+    static final class Uniform extends ValueSampler {
+        private final double min;
+        private final double width;
+
+        Uniform(double min, double max) {
+            this.min = min;
+            this.width = max - min;
+        }
+
+        @Override
+        double sample(UniformRandomProvider rng, double[] state) {
+            return min + width * rng.nextDouble();
+        }
+    }
+
+    /** Piecewise uniform: one uniform picks the bin and, rescaled, the place within it. */
+    static final class Histogram extends ValueSampler {
+        private final double[] breaks;
+        private final double[] cumulative;
+
+        Histogram(double[] breaks, double[] cumulative) {
+            this.breaks = breaks;
+            this.cumulative = cumulative;
+        }
+
+        @Override
+        double sample(UniformRandomProvider rng, double[] state) {
+            double u = rng.nextDouble();
+            int i = index(cumulative, u);
+            double low = i == 0 ? 0 : cumulative[i - 1];
+            double within = cumulative[i] > low ? (u - low) / (cumulative[i] - low) : 0.5;
+            return breaks[i] + within * (breaks[i + 1] - breaks[i]);
+        }
+    }
+
+    /**
+     * A normal (or, on the log10 scale, log-normal) distribution truncated to [min, max]: by rejection
+     * from the Ziggurat sampler when most of the mass lies within the bounds, otherwise by inverting
+     * the distribution function.
+     */
+    static final class TruncatedNormal extends ValueSampler {
+        private final double mean;
+        private final double sd;
+        private final double min;
+        private final double max;
+        private final boolean log10;
+        private final NormalDistribution inverse; // null when rejection is used
+
+        private TruncatedNormal(double mean, double sd, double min, double max, boolean log10, NormalDistribution inverse) {
+            this.mean = mean;
+            this.sd = sd;
+            this.min = min;
+            this.max = max;
+            this.log10 = log10;
+            this.inverse = inverse;
+        }
+
+        static TruncatedNormal of(double mean, double sd, Double min, Double max, boolean log10) {
+            double lo = min == null ? Double.NEGATIVE_INFINITY : min;
+            double hi = max == null ? Double.POSITIVE_INFINITY : max;
+            if (sd == 0) {
+                return new TruncatedNormal(Math.min(Math.max(mean, lo), hi), 0, lo, hi, log10, null);
+            }
+            NormalDistribution normal = NormalDistribution.of(mean, sd);
+            double mass = normal.cumulativeProbability(hi) - normal.cumulativeProbability(lo);
+            return new TruncatedNormal(mean, sd, lo, hi, log10, mass > 0.5 ? null : normal);
+        }
+
+        @Override
+        double sample(UniformRandomProvider rng, double[] state) {
+            double x;
+            if (sd == 0) {
+                x = mean;
+            } else if (inverse == null) {
+                ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+                do {
+                    x = mean + sd * gaussian.sample();
+                } while (x < min || x > max);
+            } else {
+                double pLo = inverse.cumulativeProbability(min);
+                double pHi = inverse.cumulativeProbability(max);
+                x = inverse.inverseCumulativeProbability(pLo + (pHi - pLo) * rng.nextDouble());
+                x = Math.min(Math.max(x, min), max);
+            }
+            return log10 ? Math.pow(10, x) : x;
+        }
+    }
+
+    /** A distribution chosen by the level of an earlier covariate. */
+    static final class Conditional extends ValueSampler {
+        private final int slot;
+        private final ValueSampler[] cases;
+
+        Conditional(int slot, ValueSampler[] cases) {
+            this.slot = slot;
+            this.cases = cases;
+        }
+
+        @Override
+        double sample(UniformRandomProvider rng, double[] state) {
+            return cases[(int) state[slot]].sample(rng, state);
+        }
+    }
+
+}
