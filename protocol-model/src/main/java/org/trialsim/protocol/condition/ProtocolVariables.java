@@ -20,8 +20,9 @@ import org.trialsim.protocol.Protocol;
  *   <li>{@code mrd.<assessment>}: MRD measured at a named assessment; missing until it is made;</li>
  *   <li>{@code cr}: complete remission, i.e. {@code mrd} below the pathway's {@code remissionBelow};</li>
  *   <li>{@code risk}: the current risk group; {@code arm}: the arm (missing before allocation);</li>
- *   <li>{@code received.<block>}: whether the block was given; {@code transplanted}: whether any
- *       transplant block was;</li>
+ *   <li>{@code received.<block>}: whether the block was given (true from its start, so that the
+ *       hazards during a transplant already follow the transplant rules); {@code transplanted}:
+ *       whether any transplant block was;</li>
  *   <li>{@code eligible.<treatment>}: whether the patient meets the criteria of that treatment.</li>
  * </ul>
  */

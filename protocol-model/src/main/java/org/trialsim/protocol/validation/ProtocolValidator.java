@@ -282,6 +282,18 @@ public final class ProtocolValidator {
                 sink.error(at(mAt, "carryOver"), "carryOver is " + Values.fmt(m.carryOver()) + "; it must be between 0 and 2 (1 means"
                         + " the change is the same whatever the level before)");
             }
+            for (int i = 0; i < m.adjustments().size(); i++) {
+                MrdResponse.Adjustment adjustment = m.adjustments().get(i);
+                if (adjustment == null) {
+                    continue;
+                }
+                JsonPointer aAt = mAt.appendProperty("adjustments").appendIndex(i);
+                compile(adjustment.when(), at(aAt, "when"));
+                if (adjustment.log10Shift() != null && !(Math.abs(adjustment.log10Shift()) <= 12)) {
+                    sink.error(at(aAt, "log10Shift"), "a shift of " + Values.fmt(adjustment.log10Shift())
+                            + " logs is out of range; MRD changes by at most 12 orders of magnitude");
+                }
+            }
             if (m.resistant() != null) {
                 values.probability(m.resistant().probability(), at(mAt, "resistant", "probability"), "the probability of resistance");
                 values.nonNegative(m.resistant().log10Sd(), at(mAt, "resistant", "log10Sd"), "the standard deviation");

@@ -55,13 +55,17 @@ class BuiltinProtocolsTest {
         assertThat(interfant21.outcomes().relapse()).isEqualTo(pilot.outcomes().relapse());
         assertThat(interfant21.outcomes().deathInRemission()).isEqualTo(pilot.outcomes().deathInRemission());
         assertThat(interfant21.outcomes().deathAfterEvent()).isEqualTo(pilot.outcomes().deathAfterEvent());
-        // and the blocks they share: induction and the first blinatumomab cycle respond alike
-        Node.Block pilotInduction = (Node.Block) pilot.pathway().nodes().get("induction");
-        Node.Block induction = (Node.Block) interfant21.pathway().nodes().get("induction");
-        assertThat(induction.mrdResponse()).isEqualTo(pilotInduction.mrdResponse());
-        Node.Block pilotBlina = (Node.Block) pilot.pathway().nodes().get("blina");
-        Node.Block blina = (Node.Block) interfant21.pathway().nodes().get("blina-1");
-        assertThat(blina.mrdResponse()).isEqualTo(pilotBlina.mrdResponse());
+        // and the blocks they share respond and kill alike
+        String[][] shared = {{"induction", "induction"}, {"blina-1", "blina-1"}, {"consolidation", "consolidation-mr"},
+                {"marma", "marma"}, {"octadad", "octadad"}, {"maintenance", "maintenance"}, {"hsct", "hsct"}};
+        for (String[] pair : shared) {
+            Node.Block p = (Node.Block) pilot.pathway().nodes().get(pair[0]);
+            Node.Block b = (Node.Block) interfant21.pathway().nodes().get(pair[1]);
+            assertThat(b.mrdResponse()).as(pair[1]).isEqualTo(p.mrdResponse());
+            assertThat(b.deathProbability()).as(pair[1]).isEqualTo(p.deathProbability());
+            assertThat(b.durationDays()).as(pair[1]).isEqualTo(p.durationDays());
+        }
+        assertThat(interfant21.population().initialMrd()).isEqualTo(pilot.population().initialMrd());
     }
 
     @Test

@@ -11,7 +11,18 @@ sealed interface CompiledNode {
 
     /** How MRD changes over a block (see {@link org.trialsim.protocol.MrdResponse}). */
     record MrdModel(double shift, double sd, double carryOver, double resistantProbability, double resistantShift,
-                    double resistantSd) {
+                    double resistantSd, Check[] adjustmentChecks, double[] adjustmentShifts) {
+
+        /** The sum of the shifts of the adjustments the patient meets. */
+        double adjustment(double[] state) {
+            double sum = 0;
+            for (int i = 0; i < adjustmentChecks.length; i++) {
+                if (adjustmentChecks[i].test(state)) {
+                    sum += adjustmentShifts[i];
+                }
+            }
+            return sum;
+        }
     }
 
     record Block(int index, long purpose, double durationDays, Node.BlockKind kind, int[] requiresSlots, int substitute,

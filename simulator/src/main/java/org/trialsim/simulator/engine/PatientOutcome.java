@@ -191,7 +191,7 @@ public final class PatientOutcome {
         return reachedRemission;
     }
 
-    /** Whether the patient received a transplant block. */
+    /** Whether the patient started a transplant block. */
     public boolean transplanted() {
         return transplanted;
     }

@@ -241,6 +241,11 @@ public final class PatientSimulator {
         }
         out.visit(b.index(), PatientOutcome.GIVEN, toxicities);
         out.cost += b.cost();
+        // a block counts as received from its start: the hazards during a transplant follow the transplant rules
+        s[b.receivedSlot()] = 1;
+        if (b.kind() == Node.BlockKind.TRANSPLANT) {
+            out.transplanted = true;
+        }
         double end = t + b.durationDays();
         double deathAt = uDeath < b.deathProbability() ? t + uDeathTime * b.durationDays() : Double.POSITIVE_INFINITY;
         boolean hazardEvent = advance(t, end, s);
@@ -254,17 +259,14 @@ public final class PatientSimulator {
             recordHazardEvent(s);
             return false;
         }
-        s[b.receivedSlot()] = 1;
-        if (b.kind() == Node.BlockKind.TRANSPLANT) {
-            out.transplanted = true;
-        }
         CompiledNode.MrdModel m = b.mrd();
         if (m != null) {
             boolean resistant = uResistant < m.resistantProbability();
             double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();
             // carryOver 0: the level before does not matter; otherwise an undetectable (zero) MRD stays zero
             double carried = m.carryOver() == 0 ? 0 : m.carryOver() * trueLog10Mrd;
-            trueLog10Mrd = Math.min(0, carried + (resistant ? m.resistantShift() + m.resistantSd() * z : m.shift() + m.sd() * z));
+            trueLog10Mrd = Math.min(0, carried + m.adjustment(s)
+                    + (resistant ? m.resistantShift() + m.resistantSd() * z : m.shift() + m.sd() * z));
         }
         int[] assessments = b.assessments();
         for (int a : assessments) {

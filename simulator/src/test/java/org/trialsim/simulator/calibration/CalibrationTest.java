@@ -1,0 +1,325 @@
+package org.trialsim.simulator.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.cohort.CohortOptions;
+import org.trialsim.simulator.cohort.CohortResult;
+import org.trialsim.simulator.cohort.Progress;
+import org.trialsim.simulator.engine.ArmPolicy;
+import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.PatientOutcome;
+import org.trialsim.simulator.engine.PatientSimulator;
+import org.trialsim.simulator.engine.ProtocolIndex;
+import org.trialsim.simulator.random.RandomStreams;
+
+/**
+ * The built-in protocols reproduce what their trials published, figure by figure
+ * (shared/reference/published-figures.md). Each figure is a test named after it; the whole table is in
+ * docs/calibration.md, which this suite renders and keeps current (regenerate with
+ * {@code -Dtrialsim.updateCalibration=true}).
+ *
+ * <p>Virtual cohorts of 100,000 patients per arm with a fixed seed: their own Monte Carlo error (at
+ * most 0.16 percentage points on a proportion) is small beside a trial-size interval, so the result of
+ * each check is a property of the model, not of the seed.
+ */
+class CalibrationTest {
+    private static final long N = 100_000;
+    private static final long SEED = 20261121;
+    private static final Path REPORT = Path.of("../docs/calibration.md");
+    private static final List<Figure> FIGURES = new ArrayList<>();
+    private static final List<String> MEDIANS = new ArrayList<>();
+    private static final List<Boolean> MEDIANS_OK = new ArrayList<>();
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        interfant06Blina();
+        aall1331();
+        aall1121();
+        cccg();
+        interfant21();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFigureMatches() {
+        return FIGURES.stream().map(f -> DynamicTest.dynamicTest(f.protocol() + " · " + f.name(),
+                () -> assertThat(f.matches()).as(f.describe()).isTrue()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachMedianLiesInItsPublishedInterval() {
+        return java.util.stream.IntStream.range(0, MEDIANS.size()).mapToObj(i -> DynamicTest.dynamicTest(MEDIANS.get(i),
+                () -> assertThat(MEDIANS_OK.get(i)).as(MEDIANS.get(i)).isTrue()));
+    }
+
+    @Test
+    void reportIsCurrent() throws Exception {
+        String report = report();
+        if (Boolean.getBoolean("trialsim.updateCalibration")) {
+            Files.writeString(REPORT, report, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(REPORT, StandardCharsets.UTF_8))
+                .as("docs/calibration.md is stale: run mvn -pl simulator -am test -Dtest=CalibrationTest"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false -Dtrialsim.updateCalibration=true")
+                .isEqualTo(report);
+    }
+
+    // ------------------------------------------------------------------ the figures
+
+    private static void interfant06Blina() throws Exception {
+        String id = "interfant-06-blina";
+        CohortResult r = cohort(id);
+        CohortResult.ArmResult blina = arm(r, "blina");
+        CohortResult.ArmResult chemo = arm(r, "chemo");
+        String nejm = "van der Sluis, NEJM 2023 (§2)";
+        CohortResult.Response post = response(blina, "post-blina");
+        FIGURES.add(Figure.of(id, "MRD-negative after blinatumomab (16/30)", nejm, 16 / 30.0, 0.343, 0.717, 30,
+                post.negative().estimate()));
+        FIGURES.add(Figure.of(id, "MRD negative or below 5×10⁻⁴ after blinatumomab (28/30)", nejm, 28 / 30.0, 0.779, 0.992, 30,
+                post.belowThreshold().get(0).rate().estimate()));
+        FIGURES.add(Figure.of(id, "2-year DFS, blinatumomab pilot", nejm, 0.816, 0.608, 0.920, 30, landmark(blina, "dfs", 2)));
+        FIGURES.add(Figure.of(id, "2-year OS, blinatumomab pilot", nejm, 0.933, 0.759, 0.983, 30, landmark(blina, "os", 2)));
+        // comparator size from the width of its published DFS interval: SE 3.44 points, n ≈ 0.25/0.0344² ≈ 211 [D]
+        FIGURES.add(Figure.of(id, "2-year DFS, Interfant-06 comparator", nejm, 0.494, 0.425, 0.560, 211, landmark(chemo, "dfs", 2)));
+        FIGURES.add(Figure.of(id, "2-year OS, Interfant-06 comparator", nejm, 0.658, 0.589, 0.718, 211, landmark(chemo, "os", 2)));
+        // "two thirds within 1 year and 90% within 2 years": shares of all relapses by 6 years; about 100
+        // relapses in a comparator of 211 [D]
+        double relapses = incidence(chemo, "efs", "relapse", 6);
+        FIGURES.add(Figure.point(id, "share of relapses within 1 year (two thirds)", "van der Sluis, NEJM 2023, background (§1)",
+                2 / 3.0, 100, incidence(chemo, "efs", "relapse", 1) / relapses));
+        FIGURES.add(Figure.point(id, "share of relapses within 2 years (90%)", "van der Sluis, NEJM 2023, background (§1)",
+                0.90, 100, incidence(chemo, "efs", "relapse", 2) / relapses));
+        // 651 infants, 75% KMT2A-r: about 488 [D]
+        FIGURES.add(Figure.point(id, "6-year EFS of KMT2A-r infants, Interfant-06", "seed 004 (news summary of NEJM 2023)", 0.36, 488,
+                landmark(chemo, "efs", 6)));
+    }
+
+    private static void aall1331() throws Exception {
+        String id = "aall1331";
+        CohortResult r = cohort(id);
+        CohortResult.ArmResult a = arm(r, "A");
+        CohortResult.ArmResult b = arm(r, "B");
+        CohortResult.ArmResult c = arm(r, "C");
+        CohortResult.ArmResult d = arm(r, "D");
+        String t2 = "Brown, JAMA 2021, table 2 (§4a)";
+        String t3 = "Brown, JAMA 2021, table 3 (§4a)";
+        pair(id, "MRD-negative at the end of reinduction", t2, 26, 31, perArm(b, "eob1"), perArm(a, "eob1"));
+        pair(id, "MRD-negative at the end of cycle 1", t2, 79, 33, perArm(b, "eoc1"), perArm(a, "eoc1"));
+        pair(id, "MRD-negative at the end of cycle 2", t2, 69, 33, perArm(b, "eoc2"), perArm(a, "eoc2"));
+        pair(id, "proceeded to HSCT", t2, 74, 44, b.transplant().estimate(), a.transplant().estimate());
+        pair(id, "relapse as first event", t2, 35, 32, incidence(b, "dfs", "relapse", 3), incidence(a, "dfs", "relapse", 3));
+        pair(id, "death as first event", t2, 12, 18, incidence(b, "dfs", "death", 3), incidence(a, "dfs", "death", 3));
+        pair(id, "late treatment failure after cycle 1", t2, 1, 9,
+                (double) branch(b, "b-after-cycle1", 0) / b.flow().onArm(), (double) branch(a, "a-after-cycle1", 0) / a.flow().onArm());
+        FIGURES.add(Figure.point(id, "grade ≥3 infection in cycle 1, blinatumomab", t3, 0.10, 102, toxicity(b, "b-blina1", "infection-g3")));
+        FIGURES.add(Figure.point(id, "grade ≥3 infection in cycle 1, chemotherapy", t3, 0.40, 97, toxicity(a, "a-block2", "infection-g3")));
+        String hogan = "Hogan, JCO 2023, via a trial summary (§4b)";
+        FIGURES.add(Figure.point(id, "4-year DFS, LR blinatumomab", hogan, 0.612, 127, landmark(d, "dfs", 4)));
+        FIGURES.add(Figure.point(id, "4-year DFS, LR chemotherapy", hogan, 0.495, 128, landmark(c, "dfs", 4)));
+        FIGURES.add(Figure.point(id, "4-year OS, LR blinatumomab", hogan, 0.904, 127, landmark(d, "os", 4)));
+        FIGURES.add(Figure.point(id, "4-year OS, LR chemotherapy", hogan, 0.796, 128, landmark(c, "os", 4)));
+        String whole = "Haematologica 2025, whole-trial accounting (§4a)";
+        CohortResult.Flow f = a.flow();
+        FIGURES.add(Figure.point(id, "died during block 1 (24/661)", whole, 24 / 661.0, 661,
+                (double) node(f, "block1").died() / f.enrolled()));
+        FIGURES.add(Figure.point(id, "early treatment failure (42/661)", whole, 42 / 661.0, 661,
+                (double) branch(a, "risk-assignment", 0) / f.enrolled()));
+        FIGURES.add(Figure.point(id, "risk-stratified but not randomized (115/661)", whole, 115 / 661.0, 661,
+                (double) branch(a, "consent", 0) / f.enrolled()));
+        double[] marrow = tally(id, o -> o.enrolled() && level(o, "site").equals("marrow"),
+                o -> o.state()[slot(o, "mrd.eob1")] >= 1e-4, o -> o.state()[slot(o, "mrd.eob1")] == o.state()[slot(o, "mrd.eob1")]);
+        FIGURES.add(Figure.point(id, "MRD ≥ 0.01% after block 1, marrow relapses (290/532)", whole, 290 / 532.0, 532,
+                marrow[0] / marrow[1]));
+    }
+
+    private static void aall1121() throws Exception {
+        String id = "aall1121";
+        CohortResult.ArmResult arm = cohort(id).arms().get(0);
+        String vs = "von Stackelberg, JCO 2016 (§5)";
+        FIGURES.add(Figure.of(id, "complete remission within two cycles (27/70)", vs, 27 / 70.0, 0.27, 0.51, 70, arm.remission().estimate()));
+        double[] mrd = tally(id, PatientOutcome::reachedRemission,
+                o -> o.state()[slot(o, "mrd.c1")] == 0 || o.state()[slot(o, "mrd.c2")] == 0, o -> true);
+        FIGURES.add(Figure.of(id, "complete MRD response among remissions (14/27)", vs, 14 / 27.0, 0.319, 0.713, 27, mrd[0] / mrd[1]));
+        FIGURES.add(Figure.point(id, "grade 3 CRS (3/70)", vs, 3 / 70.0, 70, toxicity(arm, "cycle1", "crs-g3")));
+        FIGURES.add(Figure.point(id, "grade 4 CRS (1/70)", vs, 1 / 70.0, 70, toxicity(arm, "cycle1", "crs-g4")));
+        median(id, "median overall survival 8 months (4-12)", arm, "os", 4, 12);
+        median(id, "median relapse-free survival of responders 6 months (0.5-16)", arm, "rfs", 0.5, 16);
+    }
+
+    private static void cccg() throws Exception {
+        String id = "cccg-blina-d19";
+        String zhang = "Zhang, Blood 2025, CCCG-ALL-2015 (§7); n = 90, the trial's size";
+        // 5-year EFS by provisional risk and day-46 flow MRD; every patient is followed for 5 years
+        String[][] groups = {{"LR", "negative", "0.843"}, {"LR", "positive", "0.726"}, {"IR", "negative", "0.707"}, {"IR", "positive", "0.530"}};
+        double[][] published = {{0.825, 0.861}, {Double.NaN, Double.NaN}, {Double.NaN, Double.NaN}, {Double.NaN, Double.NaN}};
+        for (int g = 0; g < groups.length; g++) {
+            String risk = groups[g][0];
+            boolean negative = groups[g][1].equals("negative");
+            double[] efs = tally(id, o -> o.enrolled() && !Double.isNaN(o.state()[slot(o, "mrd.d46-flow")])
+                            && levelOfRisk(o).equals(risk) && (o.state()[slot(o, "mrd.d46-flow")] == 0) == negative,
+                    o -> o.relapseTime() > 5 * 365.25 && o.deathTime() > 5 * 365.25 && o.failureTime() > 5 * 365.25, o -> true);
+            double value = Double.parseDouble(groups[g][2]);
+            String name = "5-year EFS, provisional " + risk + ", day-46 MRD " + groups[g][1];
+            FIGURES.add(Double.isNaN(published[g][0]) ? Figure.point(id, name, zhang, value, 90, efs[0] / efs[1])
+                    : Figure.of(id, name, zhang, value, published[g][0], published[g][1], 90, efs[0] / efs[1]));
+        }
+    }
+
+    private static void interfant21() throws Exception {
+        String id = "interfant-21";
+        CohortResult.ArmResult arm = cohort(id).arms().get(0);
+        CohortResult.Flow f = arm.flow();
+        FIGURES.add(Figure.point(id, "KMT2A-rearranged among infants with ALL (75%)", "seed 004", 0.75, 488,
+                1 - (double) f.screenFailures().get(0).failed() / f.presented()));
+        FIGURES.add(Figure.point(id, "high-risk features among KMT2A-r infants (97/297)", "Mann, Blood 2010, Interfant-99 (§1)", 97 / 297.0,
+                297, (double) f.riskAtEnrolment().get("HR") / f.enrolled()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static CohortResult cohort(String id) throws Exception {
+        return new Simulator().cohort(BuiltinProtocols.load(id), new CohortOptions(N, SEED, 2, null), Progress.NONE);
+    }
+
+    private static void pair(String id, String name, String source, int experimental, int control, double simB, double simA) {
+        FIGURES.add(Figure.point(id, name + ", blinatumomab (" + experimental + "/105)", source, experimental / 105.0, 105, simB));
+        FIGURES.add(Figure.point(id, name + ", chemotherapy (" + control + "/103)", source, control / 103.0, 103, simA));
+    }
+
+    private static CohortResult.ArmResult arm(CohortResult r, String arm) {
+        return r.arms().stream().filter(a -> a.arm().equals(arm)).findFirst().orElseThrow();
+    }
+
+    private static CohortResult.Response response(CohortResult.ArmResult arm, String assessment) {
+        return arm.responses().stream().filter(x -> x.assessment().equals(assessment)).findFirst().orElseThrow();
+    }
+
+    /** MRD-negative at an assessment, of all patients on the arm (the JAMA denominators). */
+    private static double perArm(CohortResult.ArmResult arm, String assessment) {
+        return (double) response(arm, assessment).negative().count() / arm.flow().onArm();
+    }
+
+    private static CohortResult.EndpointResult endpoint(CohortResult.ArmResult arm, String endpoint) {
+        return arm.endpoints().stream().filter(e -> e.endpoint().equals(endpoint)).findFirst().orElseThrow();
+    }
+
+    private static double landmark(CohortResult.ArmResult arm, String endpoint, int years) {
+        return endpoint(arm, endpoint).landmarks().stream().filter(p -> p.years() == years).findFirst().orElseThrow().estimate();
+    }
+
+    private static double incidence(CohortResult.ArmResult arm, String endpoint, String event, int years) {
+        return endpoint(arm, endpoint).incidence().stream().filter(i -> i.event().equals(event)).findFirst().orElseThrow()
+                .landmarks().stream().filter(p -> p.years() == years).findFirst().orElseThrow().estimate();
+    }
+
+    private static CohortResult.NodeFlow node(CohortResult.Flow f, String id) {
+        return f.nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static long branch(CohortResult.ArmResult arm, String node, int branch) {
+        return node(arm.flow(), node).branches().get(branch).patients();
+    }
+
+    private static double toxicity(CohortResult.ArmResult arm, String block, String toxicity) {
+        return arm.toxicities().stream().filter(t -> t.block().equals(block)).findFirst().orElseThrow()
+                .toxicities().stream().filter(t -> t.toxicity().equals(toxicity)).findFirst().orElseThrow().rate().estimate();
+    }
+
+    /** Records whether the simulated median of a survival curve lies in the published interval (months). */
+    private static void median(String id, String name, CohortResult.ArmResult arm, String endpoint, double lowMonths, double highMonths) {
+        double median = Double.NaN;
+        for (CohortResult.SurvivalPoint p : endpoint(arm, endpoint).curve()) {
+            if (p.estimate() <= 0.5) {
+                median = p.years() * 12;
+                break;
+            }
+        }
+        boolean ok = median >= lowMonths && median <= highMonths;
+        MEDIANS.add(String.format(Locale.ROOT, "%s · %s: simulated median %.1f months", id, name, median));
+        MEDIANS_OK.add(ok);
+    }
+
+    /** Runs N patients of a protocol (one arm at random) and counts {numerator, denominator}. */
+    private static double[] tally(String id, Predicate<PatientOutcome> among, Predicate<PatientOutcome> counted,
+                                  Predicate<PatientOutcome> defined) throws Exception {
+        LoadedProtocol protocol = BuiltinProtocols.load(id);
+        CompiledProtocol compiled = CompiledProtocol.of(protocol);
+        PatientSimulator simulator = new PatientSimulator(compiled, new RandomStreams(SEED));
+        current = new ProtocolIndex(compiled);
+        currentSymbols = org.trialsim.protocol.condition.ProtocolVariables.of(protocol.protocol());
+        double num = 0;
+        double den = 0;
+        for (long i = 0; i < N; i++) {
+            PatientOutcome o = simulator.simulate(i, ArmPolicy.BY_RATIO);
+            if (among.test(o) && defined.test(o)) {
+                den++;
+                if (counted.test(o)) {
+                    num++;
+                }
+            }
+        }
+        return new double[] {num, den};
+    }
+
+    private static ProtocolIndex current;
+    private static org.trialsim.protocol.condition.Symbols currentSymbols;
+
+    private static int slot(PatientOutcome o, String variable) {
+        return currentSymbols.slot(variable);
+    }
+
+    private static String level(PatientOutcome o, String covariate) {
+        int i = current.covariates().indexOf(covariate);
+        return current.covariateText(i, o.state()[current.covariateSlot(i)]);
+    }
+
+    private static String levelOfRisk(PatientOutcome o) {
+        return current.riskGroups().get((int) o.state()[current.riskSlot()]);
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    private static String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Calibration of the built-in protocols\n\n");
+        sb.append("Generated by `CalibrationTest` (simulator module) from virtual cohorts of ").append(String.format(Locale.ROOT, "%,d", N))
+                .append(" patients per arm, seed ").append(SEED).append(". Published figures are from\n")
+                .append("`shared/reference/published-figures.md` (section numbers in brackets). A figure matches when the\n")
+                .append("published point lies within the simulated 95% interval for the trial's own number of patients, or the\n")
+                .append("simulated point lies within the published interval. Regenerate with\n")
+                .append("`mvn -pl simulator -am test -Dtest=CalibrationTest -Dsurefire.failIfNoSpecifiedTests=false -Dtrialsim.updateCalibration=true`.\n");
+        String protocol = "";
+        for (Figure f : FIGURES) {
+            if (!f.protocol().equals(protocol)) {
+                protocol = f.protocol();
+                sb.append("\n## ").append(protocol).append("\n\n");
+                sb.append("| figure | published | n | simulated | 95% interval at n | matches | source |\n");
+                sb.append("|---|---|---|---|---|---|---|\n");
+            }
+            sb.append("| ").append(f.name()).append(" | ").append(Figure.pct(f.published()))
+                    .append(Double.isNaN(f.lower()) ? "" : " (" + Figure.pct(f.lower()) + "–" + Figure.pct(f.upper()) + ")")
+                    .append(" | ").append(f.trialN()).append(" | ").append(Figure.pct(f.simulated())).append(" | ")
+                    .append(Figure.pct(f.simulatedLower())).append("–").append(Figure.pct(f.simulatedUpper())).append(" | ")
+                    .append(f.matches() ? "yes" : "**no**").append(" | ").append(f.source()).append(" |\n");
+        }
+        sb.append("\n## Medians\n\n");
+        for (int i = 0; i < MEDIANS.size(); i++) {
+            sb.append("- ").append(MEDIANS.get(i)).append(MEDIANS_OK.get(i) ? " (within the published interval)" : " (**outside**)").append('\n');
+        }
+        return sb.toString();
+    }
+}
