@@ -69,9 +69,43 @@ class CohortSimulationTest {
         assertThat(lines).hasSize(3_001);
         assertThat(lines[0]).startsWith("arm,patient,enrolled,ageDays,wbc,prednisone,kmt2a,")
                 .contains("route,mrd_eoi,mrd_post-blina-1,mrd_pre-hsct,transplanted").endsWith("death_cause");
-        long enrolled = java.util.Arrays.stream(lines).skip(1).filter(l -> l.split(",")[2].equals("true")).count();
-        assertThat(enrolled).isEqualTo(stats.arms().get(0).flow().enrolled());
-        long transplanted = java.util.Arrays.stream(lines).skip(1).filter(l -> l.contains(",true,") && l.contains("hsct > completed")).count();
-        assertThat(transplanted).isEqualTo(stats.arms().get(0).transplant().count());
+        java.util.List<String> header = java.util.List.of(lines[0].split(","));
+        int enrolledColumn = header.indexOf("enrolled");
+        int transplantedColumn = header.indexOf("transplanted");
+        java.util.List<java.util.List<String>> rows = java.util.Arrays.stream(lines).skip(1).map(CohortSimulationTest::fields).toList();
+        assertThat(rows).allSatisfy(r -> assertThat(r).hasSameSizeAs(header));
+        assertThat(rows.stream().filter(r -> r.get(enrolledColumn).equals("true")).count())
+                .isEqualTo(stats.arms().get(0).flow().enrolled());
+        assertThat(rows.stream().filter(r -> r.get(transplantedColumn).equals("true")).count())
+                .isEqualTo(stats.arms().get(0).transplant().count());
+    }
+
+    /** Splits a CSV line, honouring double quotes. */
+    private static java.util.List<String> fields(String line) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 }

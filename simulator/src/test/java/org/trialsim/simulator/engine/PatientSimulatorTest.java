@@ -62,10 +62,13 @@ class PatientSimulatorTest {
 
     @Test
     void theHazardRuleIsChosenAgainWhenTheStateChanges() {
-        // relapse at 1/year while in the first-year block, not at all afterwards: by any time after
-        // year 1 the relapse incidence is 1 - e^{-1}
+        // relapse at 1/year during the first-year block, not at all once the next block has started: by
+        // any time after year 1 the relapse incidence is 1 - e^{-1}
         LoadedProtocol p = TestProtocols.edited("hazards.yaml",
-                "    - {curve: relapse, curedFraction: 0.3}", "    - {when: received.first-year, curve: none}\n    - {curve: yearly}",
+                "first-year: {type: block, kind: other, durationDays: 365.25, next: done, assumption: test}",
+                "first-year: {type: block, kind: other, durationDays: 365.25, next: later, assumption: test}\n"
+                        + "    later: {type: block, kind: other, durationDays: 0, next: done, assumption: test}",
+                "    - {curve: relapse, curedFraction: 0.3}", "    - {when: received.later, curve: none}\n    - {curve: yearly}",
                 "    relapse: {type: piecewise, fromDays: [0], ratesPerYear: [0.5]}",
                 "    yearly: {type: piecewise, fromDays: [0], ratesPerYear: [1]}\n    none: {type: piecewise, fromDays: [0], ratesPerYear: [0]}",
                 "    - {curve: death}", "    - {curve: none}");
