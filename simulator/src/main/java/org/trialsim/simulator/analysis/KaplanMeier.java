@@ -4,8 +4,8 @@ package org.trialsim.simulator.analysis;
  * Kaplan–Meier estimates of each arm's survival at a landmark time with Greenwood's variance, and
  * their difference with a z test.
  *
- * <p>Ŝ(t) = Π<sub>t<sub>j</sub> ≤ t</sub> (1 − d<sub>j</sub>/n<sub>j</sub>) and
- * Var Ŝ(t) = Ŝ(t)² Σ<sub>t<sub>j</sub> ≤ t</sub> d<sub>j</sub>/(n<sub>j</sub>(n<sub>j</sub> − d<sub>j</sub>))
+ * <p>Ŝ(t) = Π (1 − d<sub>j</sub>/n<sub>j</sub>) and
+ * Var Ŝ(t) = Ŝ(t)² Σ d<sub>j</sub>/(n<sub>j</sub>(n<sub>j</sub> − d<sub>j</sub>)), over event times t<sub>j</sub> ≤ t
  * (Greenwood 1926; Klein &amp; Moeschberger 2003, §4.2), as R's
  * {@code summary(survfit(Surv(time, status) ~ arm), times = t)} with its default plain-scale
  * standard error. Strata in the data are pooled: the landmark comparison is unstratified. When

@@ -19,8 +19,9 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
  * <p>Z is known to be conservative for small E (O is then close to Poisson(E) and right-skewed, so
  * the lower tail is thin). The result therefore also carries Wu's (2015, Pharm Stat 14:26) variant
  * with variance (O + E)/2 and the exact Poisson tail P(Poisson(E) ≤ O), so the simulator can
- * report each variant's type I error and power for a design; none of them accounts for the
- * sampling error of the historical curve itself (Danzer et al. 2022).
+ * report each variant's type I error and power for a design (Danzer, Faldum &amp; Schmidt,
+ * arXiv:2108.08194, compare such variance choices); none of them accounts for the sampling error of
+ * the historical curve itself (Danzer et al., arXiv:2109.02315).
  */
 public final class OneSampleLogRank {
     private OneSampleLogRank() {

@@ -13,11 +13,12 @@ package org.trialsim.simulator.analysis;
  * region (a<sub>k</sub>, b<sub>k</sub>) is carried from look to look on J&amp;T's grid (§19.2.1): 6r − 1
  * points centred on δ√t<sub>k</sub>, evenly spaced within ±3 and spreading logarithmically to about
  * ±(3 + 4 ln r) in the tails, cut at a<sub>k</sub> and b<sub>k</sub> with the bounds added, then halved
- * by midpoints for Simpson's rule. J&amp;T report errors of order 10⁻⁶ for r = 16; with r = 32, as
- * here, boundaries agree with r = 128 to about 10⁻⁹.
+ * by midpoints for Simpson's rule. Simpson's error falls as r⁻⁴: bounds move by up to 2·10⁻⁶ between
+ * r = 16 and r = 128, and by up to 1.4·10⁻⁷ between r = 32 (used here) and r = 128, which is also
+ * their distance from rpact's. A three-look design costs about 1 ms (one O(m²) density update on
+ * m ≈ 380 points; the first two looks need none).
  *
- * <p>Not thread-safe in the sense of sharing one instance; create one per computation (they are
- * cheap) — all public entry points in this package do.
+ * <p>Instances hold only the immutable grid offsets and may be shared.
  */
 final class SequentialIntegration {
     /** J&amp;T's grid size parameter r. */

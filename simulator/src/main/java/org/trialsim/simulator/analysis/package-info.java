@@ -16,7 +16,9 @@
  * <p>Conventions: arm 0 is control and arm 1 experimental. Hazard-based z statistics (log-rank,
  * Cox, one-sample log-rank) are negative when the experimental arm (or the sample) does better;
  * the Kaplan–Meier difference z and the group-sequential statistics are positive when it does
- * better. Every one-sided p-value is against the alternative that the experimental arm is better.
+ * better. One-sided p-values named {@code pOneSided} are against the alternative that the
+ * experimental arm (or the single-arm sample) is better; the exact tests give both tails
+ * ({@code pGreater}, {@code pLess}).
  * Results are immutable; every routine is checked against R ({@code survival}, {@code stats},
  * {@code rpact}) with the calls in the tests. See {@code docs/analyses.md}.
  */
