@@ -16,9 +16,11 @@ package org.trialsim.simulator.analysis;
  * (Efron 1977, JASA 72:557; Therneau &amp; Grambsch 2000, §3.3). Efron's is R's default and is
  * more accurate with many ties; Breslow's score at β = 0 is exactly the log-rank O − E.
  *
- * <p>Newton–Raphson starts at β = 0 and halves a step that lowers the likelihood, which is concave
- * in β; it stops when the step is below 1e-12 (quadratic convergence makes the last estimate exact
- * to rounding), at most 100 iterations. Monotone likelihoods (infinite β̂) are detected before
+ * <p>The log partial likelihood is concave in β, so its score decreases and has one root. Newton–Raphson
+ * on the score starts at β = 0 and is safeguarded: every evaluated β narrows a bracket around the
+ * root, and a step that would leave the bracket (or exceed 5 in β) is replaced by bisection. It stops
+ * after a step below 1e-12 (quadratic convergence makes the estimate exact to rounding), at most 100
+ * iterations. Iterations need no logarithms; the likelihood is computed at β = 0 and at β̂ only. Monotone likelihoods (infinite β̂) are detected before
  * iterating, see {@link CoxResult}.
  */
 public final class CoxModel {
@@ -32,6 +34,8 @@ public final class CoxModel {
 
     private static final int MAX_ITERATIONS = 100;
     private static final double STEP_TOLERANCE = 1e-12;
+    /** Largest Newton step in β (a hazard ratio factor of e⁵ ≈ 148). */
+    private static final double MAX_STEP = 5;
 
     private CoxModel() {
     }
@@ -87,30 +91,37 @@ public final class CoxModel {
             ll = Double.NaN;
             info = Double.NaN;
         } else {
+            // The score decreases in beta (concave likelihood) and changes sign at the finite maximum:
+            // Newton's method on the score, kept inside the bracket [lo, hi] where it changes sign.
+            double lo = Double.NEGATIVE_INFINITY;
+            double hi = Double.POSITIVE_INFINITY;
             beta = 0;
-            ll = ll0;
             double score = score0;
             info = info0;
             while (iterations < MAX_ITERATIONS) {
                 iterations++;
-                double step = score / info;
+                if (score > 0) {
+                    lo = beta;
+                } else {
+                    hi = beta;
+                }
+                double step = Math.max(-MAX_STEP, Math.min(MAX_STEP, score / info));
+                // A negligible Newton step ends the iteration (it may not move beta at all in floating point).
+                boolean converged = Math.abs(step) <= STEP_TOLERANCE * Math.max(1, Math.abs(beta));
                 double candidate = beta + step;
-                evaluate(table, candidate, efron, at);
-                int halvings = 0;
-                while (!(at[0] >= ll) && halvings < 60) {
-                    step *= 0.5;
-                    candidate = beta + step;
-                    evaluate(table, candidate, efron, at);
-                    halvings++;
+                if (!converged && !(candidate > lo && candidate < hi)) {
+                    candidate = lo == Double.NEGATIVE_INFINITY ? hi - MAX_STEP
+                        : hi == Double.POSITIVE_INFINITY ? lo + MAX_STEP : 0.5 * (lo + hi);
                 }
                 beta = candidate;
-                ll = at[0];
+                scoreAndInformation(table, beta, efron, at);
                 score = at[1];
                 info = at[2];
-                if (Math.abs(step) <= STEP_TOLERANCE * Math.max(1, Math.abs(beta))) {
+                if (converged) {
                     break;
                 }
             }
+            ll = logLikelihood(table, beta, efron);
         }
         double se = Double.isFinite(beta) ? 1 / Math.sqrt(info) : Double.NaN;
         double waldZ = beta / se;
@@ -120,8 +131,13 @@ public final class CoxModel {
 
     /** Log partial likelihood, score and information at beta into out[0..2]. */
     private static void evaluate(EventTable table, double beta, boolean efron, double[] out) {
+        scoreAndInformation(table, beta, efron, out);
+        out[0] = logLikelihood(table, beta, efron);
+    }
+
+    /** Score and information at beta into out[1..2]: no logarithms, one exponential. */
+    private static void scoreAndInformation(EventTable table, double beta, boolean efron, double[] out) {
         double risk = Math.exp(beta);
-        double ll = 0;
         double score = 0;
         double info = 0;
         for (int r = 0, rows = table.rows(); r < rows; r++) {
@@ -130,11 +146,9 @@ public final class CoxModel {
             int d = d0 + d1;
             double s0 = table.atRisk0[r] + table.atRisk1[r] * risk;
             double s1 = table.atRisk1[r] * risk;
-            ll += d1 * beta;
             score += d1;
             if (!efron || d == 1) {
                 double mean = s1 / s0;
-                ll -= d * Math.log(s0);
                 score -= d * mean;
                 info += d * mean * (1 - mean);
             } else {
@@ -142,16 +156,36 @@ public final class CoxModel {
                 double tied1 = d1 * risk;
                 for (int k = 0; k < d; k++) {
                     double f = (double) k / d;
-                    double a = s0 - f * tied0;
-                    double mean = (s1 - f * tied1) / a;
-                    ll -= Math.log(a);
+                    double mean = (s1 - f * tied1) / (s0 - f * tied0);
                     score -= mean;
+                    // For a 0/1 covariate the second moment equals the first.
                     info += mean * (1 - mean);
                 }
             }
         }
-        out[0] = ll;
         out[1] = score;
         out[2] = info;
+    }
+
+    /** The log partial likelihood at beta. */
+    private static double logLikelihood(EventTable table, double beta, boolean efron) {
+        double risk = Math.exp(beta);
+        double ll = 0;
+        for (int r = 0, rows = table.rows(); r < rows; r++) {
+            int d0 = table.events0[r];
+            int d1 = table.events1[r];
+            int d = d0 + d1;
+            double s0 = table.atRisk0[r] + table.atRisk1[r] * risk;
+            ll += d1 * beta;
+            if (!efron || d == 1) {
+                ll -= d * Math.log(s0);
+            } else {
+                double tied0 = d0 + d1 * risk;
+                for (int k = 0; k < d; k++) {
+                    ll -= Math.log(s0 - (double) k / d * tied0);
+                }
+            }
+        }
+        return ll;
     }
 }

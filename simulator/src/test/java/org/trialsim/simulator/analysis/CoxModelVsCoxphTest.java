@@ -14,7 +14,7 @@ class CoxModelVsCoxphTest {
      * Reference values from R 4.2.2, survival 3.5.3 (default control; R's estimates agree with
      * {@code coxph.control(eps = 1e-14)} to 2e-11 relative, so 1e-9 is a fair tolerance):
      * <pre>
-     * fit &lt;- coxph(Surv(time, status) ~ arm [+ strata(celltype | stratum)], data = aml2 | vet | syn, ties = TIES)
+     * fit &lt;- coxph(Surv(time, status) ~ arm [+ strata(celltype | stratum)], data = aml2 | vet | syn | strong, ties = TIES)
      * c(coef(fit), sqrt(vcov(fit)), fit$loglik, fit$score, fit$wald.test, summary(fit)$conf.int[3:4])
      * </pre>
      */
@@ -30,6 +30,8 @@ class CoxModelVsCoxphTest {
         "synthetic, false, BRESLOW, -0.393979189277078,  0.16383813922639,  -695.269608749631, -692.375230184648, 5.85444044223866,    5.78251210534883,    0.48914513133028,  0.929728810381423",
         "synthetic, true,  EFRON,   -0.331836642752036,  0.170647126925536, -516.918797436088, -515.021569497708, 3.81102122194602,    3.78138346064352,    0.513605989132257, 1.00262902994128",
         "synthetic, true,  BRESLOW, -0.314606973008219,  0.169381312816011, -525.477941851391, -523.747685548829, 3.47459437739058,    3.4498935854163,     0.523829910424175, 1.01752611084072",
+        "strong,    false, EFRON,   -2.16043366699004,   0.591235864793966, -132.731932974075, -124.114425189726, 17.8321379608158,    13.352430659843,     0.0361805112509046, 0.367279307095969",
+        "strong,    false, BRESLOW, -2.16065219936984,   0.591368943292964, -135.297144218093, -126.6846377542,   17.8148866302949,    13.3491219905536,    0.0361631718650009, 0.367294842121796",
     })
     void matchesCoxph(String name, boolean stratified, CoxModel.Ties ties, double coef, double se,
                       double logLikNull, double logLik, double score, double wald, double lower, double upper) {

@@ -92,6 +92,28 @@ final class Datasets {
         return new Survival("synthetic", time, event, arm, stratum);
     }
 
+    /**
+     * 60 patients with a strong benefit on arm 1 (hazard ratio about 0.12), where an unguarded Newton
+     * step from β = 0 overshoots. In R:
+     * <pre>
+     * i &lt;- 0:59
+     * strong &lt;- data.frame(arm = i %% 2, status = as.integer(i %% 4 != 0))
+     * strong$time &lt;- 1 + ((i * 7) %% 13) * (1 + 6 * strong$arm) + 0.5 * strong$arm
+     * </pre>
+     */
+    static Survival strongEffect() {
+        int n = 60;
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        int[] arm = new int[n];
+        for (int i = 0; i < n; i++) {
+            arm[i] = i % 2;
+            event[i] = i % 4 != 0;
+            time[i] = 1 + (i * 7) % 13 * (1 + 6 * arm[i]) + 0.5 * arm[i];
+        }
+        return new Survival("strong", time, event, arm, new int[n]);
+    }
+
     static Survival byName(String name) {
         switch (name) {
             case "aml":
@@ -100,6 +122,8 @@ final class Datasets {
                 return veteran();
             case "synthetic":
                 return synthetic();
+            case "strong":
+                return strongEffect();
             default:
                 throw new IllegalArgumentException(name);
         }
