@@ -1,0 +1,102 @@
+package org.trialsim.simulator.analysis;
+
+/**
+ * The risk sets of two-arm survival data: one row per distinct event time within a stratum, holding
+ * the numbers at risk in each arm just before that time and the numbers of events at it. Log-rank
+ * statistics, the Cox partial likelihood with one binary covariate (Breslow or Efron ties) and the
+ * Kaplan–Meier estimates depend on the data only through this table.
+ */
+final class EventTable {
+    final int strata;
+    /** Rows of stratum s are {@code stratumStart[s] .. stratumStart[s+1]-1}. */
+    final int[] stratumStart;
+    final double[] time;
+    final int[] atRisk0;
+    final int[] atRisk1;
+    final int[] events0;
+    final int[] events1;
+
+    private EventTable(int strata, int[] stratumStart, double[] time, int[] atRisk0, int[] atRisk1,
+                       int[] events0, int[] events1) {
+        this.strata = strata;
+        this.stratumStart = stratumStart;
+        this.time = time;
+        this.atRisk0 = atRisk0;
+        this.atRisk1 = atRisk1;
+        this.events0 = events0;
+        this.events1 = events1;
+    }
+
+    /** The number of rows (distinct event times summed over strata). */
+    int rows() {
+        return stratumStart[strata];
+    }
+
+    /**
+     * Builds the table from times sorted within buckets 4s + 2·arm + event.
+     *
+     * @param sorted times, ascending within each bucket
+     * @param bucketStart start of each bucket, length 4·strata + 1
+     * @param strata number of strata
+     */
+    static EventTable build(double[] sorted, int[] bucketStart, int strata) {
+        int capacity = 0;
+        for (int s = 0; s < strata; s++) {
+            capacity += bucketStart[4 * s + 2] - bucketStart[4 * s + 1];
+            capacity += bucketStart[4 * s + 4] - bucketStart[4 * s + 3];
+        }
+        double[] time = new double[capacity];
+        int[] n0 = new int[capacity];
+        int[] n1 = new int[capacity];
+        int[] d0 = new int[capacity];
+        int[] d1 = new int[capacity];
+        int[] stratumStart = new int[strata + 1];
+        int row = 0;
+        for (int s = 0; s < strata; s++) {
+            stratumStart[s] = row;
+            int c0 = bucketStart[4 * s];
+            int c0End = bucketStart[4 * s + 1];
+            int e0 = c0End;
+            int e0End = bucketStart[4 * s + 2];
+            int c1 = e0End;
+            int c1End = bucketStart[4 * s + 3];
+            int e1 = c1End;
+            int e1End = bucketStart[4 * s + 4];
+            int risk0 = e0End - c0;
+            int risk1 = e1End - c1;
+            while (e0 < e0End || e1 < e1End) {
+                double t = Math.min(e0 < e0End ? sorted[e0] : Double.POSITIVE_INFINITY,
+                                    e1 < e1End ? sorted[e1] : Double.POSITIVE_INFINITY);
+                // Censored strictly before t leave the risk set; censored at t stay in it (R's convention).
+                while (c0 < c0End && sorted[c0] < t) {
+                    c0++;
+                    risk0--;
+                }
+                while (c1 < c1End && sorted[c1] < t) {
+                    c1++;
+                    risk1--;
+                }
+                int dead0 = 0;
+                while (e0 < e0End && sorted[e0] == t) {
+                    e0++;
+                    dead0++;
+                }
+                int dead1 = 0;
+                while (e1 < e1End && sorted[e1] == t) {
+                    e1++;
+                    dead1++;
+                }
+                time[row] = t;
+                n0[row] = risk0;
+                n1[row] = risk1;
+                d0[row] = dead0;
+                d1[row] = dead1;
+                row++;
+                risk0 -= dead0;
+                risk1 -= dead1;
+            }
+        }
+        stratumStart[strata] = row;
+        return new EventTable(strata, stratumStart, time, n0, n1, d0, d1);
+    }
+}

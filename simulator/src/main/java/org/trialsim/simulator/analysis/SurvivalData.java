@@ -1,0 +1,183 @@
+package org.trialsim.simulator.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Right-censored two-arm survival data at one data cut, sorted once and reduced to a table of risk
+ * sets that the log-rank test ({@link LogRankTest}), the Cox model ({@link CoxModel}) and the
+ * Kaplan–Meier landmark comparison ({@link KaplanMeier}) all read, so a cut analysed by several
+ * tests is sorted only once.
+ *
+ * <p>Arms are coded {@code 0} = control and {@code 1} = experimental. Strata are coded
+ * {@code 0, 1, …, S−1}; a code that no patient carries is an empty stratum and is harmless.
+ * Ties follow R's {@code survival} package: a patient censored at time {@code t} is still at risk
+ * for the events at {@code t}, and all events at one time form one tied set.
+ *
+ * <p>Instances are immutable and safe to share between threads. Building one costs
+ * O(n log n) (primitive sorts, no boxing) and a few arrays of length n.
+ */
+public final class SurvivalData {
+    private final int size;
+    private final int strata;
+    /** Times sorted within buckets (stratum, arm, event): bucket b = 4s + 2·arm + event. */
+    private final double[] sorted;
+    /** Start of each bucket in {@link #sorted}; length 4S + 1. */
+    private final int[] bucketStart;
+    /** Risk-set table by stratum. */
+    private final EventTable table;
+
+    private SurvivalData(int size, int strata, double[] sorted, int[] bucketStart) {
+        this.size = size;
+        this.strata = strata;
+        this.sorted = sorted;
+        this.bucketStart = bucketStart;
+        this.table = EventTable.build(sorted, bucketStart, strata);
+    }
+
+    /**
+     * Unstratified data.
+     *
+     * @param time follow-up time of each patient (finite, ≥ 0): time to the event or to censoring
+     * @param event whether each patient's time ends in an event ({@code false}: censored)
+     * @param arm arm of each patient: 0 control, 1 experimental
+     * @return the sorted data
+     * @throws IllegalArgumentException if the arrays differ in length or hold invalid values
+     */
+    public static SurvivalData of(double[] time, boolean[] event, int[] arm) {
+        return of(time, event, arm, null);
+    }
+
+    /**
+     * Stratified data.
+     *
+     * @param time follow-up time of each patient (finite, ≥ 0)
+     * @param event whether each patient's time ends in an event
+     * @param arm arm of each patient: 0 control, 1 experimental
+     * @param stratum stratum of each patient (≥ 0), or {@code null} for one stratum
+     * @return the sorted data
+     * @throws IllegalArgumentException if the arrays differ in length or hold invalid values
+     */
+    public static SurvivalData of(double[] time, boolean[] event, int[] arm, int[] stratum) {
+        int n = time.length;
+        if (event.length != n || arm.length != n || (stratum != null && stratum.length != n)) {
+            throw new IllegalArgumentException("time, event, arm" + (stratum == null ? "" : " and stratum")
+                + " must have the same length; got " + n + ", " + event.length + ", " + arm.length
+                + (stratum == null ? "" : ", " + stratum.length));
+        }
+        int strata = 1;
+        for (int i = 0; i < n; i++) {
+            double t = time[i];
+            if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("time[" + i + "] must be finite and >= 0; got " + t);
+            }
+            if (arm[i] != 0 && arm[i] != 1) {
+                throw new IllegalArgumentException("arm[" + i + "] must be 0 (control) or 1 (experimental); got " + arm[i]);
+            }
+            if (stratum != null) {
+                if (stratum[i] < 0) {
+                    throw new IllegalArgumentException("stratum[" + i + "] must be >= 0; got " + stratum[i]);
+                }
+                strata = Math.max(strata, stratum[i] + 1);
+            }
+        }
+        int[] start = new int[4 * strata + 1];
+        for (int i = 0; i < n; i++) {
+            start[bucket(stratum == null ? 0 : stratum[i], arm[i], event[i]) + 1]++;
+        }
+        for (int b = 0; b < 4 * strata; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] next = Arrays.copyOf(start, 4 * strata);
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[next[bucket(stratum == null ? 0 : stratum[i], arm[i], event[i])]++] = time[i];
+        }
+        for (int b = 0; b < 4 * strata; b++) {
+            Arrays.sort(sorted, start[b], start[b + 1]);
+        }
+        return new SurvivalData(n, strata, sorted, start);
+    }
+
+    private static int bucket(int stratum, int arm, boolean event) {
+        return 4 * stratum + 2 * arm + (event ? 1 : 0);
+    }
+
+    /** The number of patients. */
+    public int size() {
+        return size;
+    }
+
+    /** The number of strata S (one more than the largest stratum code). */
+    public int strata() {
+        return strata;
+    }
+
+    /** The number of patients in an arm (0 control, 1 experimental). */
+    public int patients(int arm) {
+        checkArm(arm);
+        int count = 0;
+        for (int s = 0; s < strata; s++) {
+            int b = 4 * s + 2 * arm;
+            count += bucketStart[b + 2] - bucketStart[b];
+        }
+        return count;
+    }
+
+    /** The number of events in an arm (0 control, 1 experimental). */
+    public int events(int arm) {
+        checkArm(arm);
+        int count = 0;
+        for (int s = 0; s < strata; s++) {
+            int b = 4 * s + 2 * arm + 1;
+            count += bucketStart[b + 1] - bucketStart[b];
+        }
+        return count;
+    }
+
+    /** The number of events in both arms. */
+    public int events() {
+        return events(0) + events(1);
+    }
+
+    private static void checkArm(int arm) {
+        if (arm != 0 && arm != 1) {
+            throw new IllegalArgumentException("arm must be 0 (control) or 1 (experimental); got " + arm);
+        }
+    }
+
+    /** The risk-set table by stratum. */
+    EventTable table() {
+        return table;
+    }
+
+    /** The risk-set table with strata pooled (the stratified table itself when there is one stratum). */
+    EventTable pooledTable() {
+        if (strata == 1) {
+            return table;
+        }
+        // Gather each (arm, event) bucket across strata, sort, and build a one-stratum table.
+        int[] start = new int[5];
+        for (int s = 0; s < strata; s++) {
+            for (int k = 0; k < 4; k++) {
+                start[k + 1] += bucketStart[4 * s + k + 1] - bucketStart[4 * s + k];
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            start[k + 1] += start[k];
+        }
+        double[] pooled = new double[size];
+        int[] next = Arrays.copyOf(start, 4);
+        for (int s = 0; s < strata; s++) {
+            for (int k = 0; k < 4; k++) {
+                int from = bucketStart[4 * s + k];
+                int length = bucketStart[4 * s + k + 1] - from;
+                System.arraycopy(sorted, from, pooled, next[k], length);
+                next[k] += length;
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            Arrays.sort(pooled, start[k], start[k + 1]);
+        }
+        return EventTable.build(pooled, start, 1);
+    }
+}

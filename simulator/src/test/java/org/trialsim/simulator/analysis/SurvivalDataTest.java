@@ -1,0 +1,68 @@
+package org.trialsim.simulator.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SurvivalDataTest {
+    @Test
+    void countsPatientsAndEventsByArm() {
+        SurvivalData data = Datasets.veteran().stratified();
+        assertThat(data.size()).isEqualTo(137);
+        assertThat(data.strata()).isEqualTo(4);
+        assertThat(data.patients(0)).isEqualTo(69);
+        assertThat(data.patients(1)).isEqualTo(68);
+        assertThat(data.events(0)).isEqualTo(64);
+        assertThat(data.events(1)).isEqualTo(64);
+        assertThat(data.events()).isEqualTo(128);
+    }
+
+    @Test
+    void inputOrderDoesNotMatter() {
+        Datasets.Survival syn = Datasets.synthetic();
+        int n = syn.time().length;
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        int[] arm = new int[n];
+        int[] stratum = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = (i * 77) % n; // 77 is coprime with 200: a permutation
+            time[i] = syn.time()[j];
+            event[i] = syn.event()[j];
+            arm[i] = syn.arm()[j];
+            stratum[i] = syn.stratum()[j];
+        }
+        SurvivalData shuffled = SurvivalData.of(time, event, arm, stratum);
+        assertThat(LogRankTest.test(shuffled)).isEqualTo(LogRankTest.test(syn.stratified()));
+        assertThat(CoxModel.fit(shuffled)).isEqualTo(CoxModel.fit(syn.stratified()));
+    }
+
+    @Test
+    void doesNotKeepTheCallersArrays() {
+        Datasets.Survival aml = Datasets.aml();
+        double[] time = aml.time().clone();
+        SurvivalData data = SurvivalData.of(time, aml.event(), aml.arm());
+        LogRankResult before = LogRankTest.test(data);
+        java.util.Arrays.fill(time, 1);
+        assertThat(LogRankTest.test(data)).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsInvalidInputNamingTheArgument() {
+        assertThatThrownBy(() -> SurvivalData.of(new double[2], new boolean[1], new int[2]))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same length");
+        assertThatThrownBy(() -> SurvivalData.of(new double[] {1, Double.NaN}, new boolean[2], new int[2]))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time[1]");
+        assertThatThrownBy(() -> SurvivalData.of(new double[] {1, Double.POSITIVE_INFINITY}, new boolean[2], new int[2]))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time[1]");
+        assertThatThrownBy(() -> SurvivalData.of(new double[] {-1, 1}, new boolean[2], new int[2]))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time[0]");
+        assertThatThrownBy(() -> SurvivalData.of(new double[] {1, 1}, new boolean[2], new int[] {0, 2}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arm[1]");
+        assertThatThrownBy(() -> SurvivalData.of(new double[] {1, 1}, new boolean[2], new int[2], new int[] {0, -1}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stratum[1]");
+        SurvivalData data = Datasets.aml().unstratified();
+        assertThatThrownBy(() -> data.events(2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arm");
+    }
+}
