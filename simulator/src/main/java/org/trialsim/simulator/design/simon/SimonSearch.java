@@ -32,7 +32,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
 public final class SimonSearch {
     /**
      * The largest total size searched unless told otherwise is the larger of this and
-     * {@link #DEFAULT_MAX_N_FACTOR} times the single-stage size. Over a grid of 600 settings (p0 from
+     * {@link #DEFAULT_MAX_N_FACTOR} times the single-stage size. Over a grid of 656 settings (p0 from
      * 0.01 to 0.8, p1 − p0 from 0.1 to 0.3, alpha from 0.01 to 0.2, beta from 0.05 to 0.3) searched to
      * four times the single-stage size, the optimal design's n never exceeded 75% of that default.
      */
