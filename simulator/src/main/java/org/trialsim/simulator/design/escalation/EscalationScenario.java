@@ -31,8 +31,8 @@ public record EscalationScenario(List<Double> dltProbabilities, int startLevel, 
     /** The default DLT window, in days: one 28-day cycle, as in most pediatric phase I trials. */
     public static final double DEFAULT_DLT_WINDOW_DAYS = 28;
     /**
-     * The default target DLT rate for the true MTD. The rule "at most 1 DLT in 6" passes a level with
-     * probability about 1/2 when its DLT rate is about 0.27 (3+3); 0.25 is a common choice.
+     * The default target DLT rate for the true MTD, a common choice. The 3+3 passes a level (0/3, or 1/3
+     * then 0/3) with probability (1-p)^3 + 3p(1-p)^5, which is about 1/2 at p = 0.3.
      */
     public static final double DEFAULT_TARGET_DLT_RATE = 0.25;
 

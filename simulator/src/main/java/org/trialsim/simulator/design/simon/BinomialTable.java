@@ -7,20 +7,17 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * computed once so that the design search only adds and multiplies.
  *
  * <p>The probability mass comes from Commons Statistics (accurate in the far tails, where the
- * recurrence from {@code (1-p)^m} would underflow); the lower and upper tails are summed each from its
- * own end, so a small upper tail keeps its relative accuracy instead of being {@code 1 - cdf}.
+ * recurrence from {@code (1-p)^m} would underflow); upper tails are summed from the top, so a small
+ * upper tail keeps its relative accuracy instead of being {@code 1 - cdf}.
  */
 final class BinomialTable {
     /** pmf[m][k] = P(X = k) for X ~ Bin(m, p). */
     private final double[][] pmf;
-    /** cdf[m][k] = P(X &lt;= k). */
-    private final double[][] cdf;
     /** sf[m][k] = P(X &gt; k). */
     private final double[][] sf;
 
     BinomialTable(double p, int maxTrials) {
         pmf = new double[maxTrials + 1][];
-        cdf = new double[maxTrials + 1][];
         sf = new double[maxTrials + 1][];
         for (int m = 0; m <= maxTrials; m++) {
             double[] f = new double[m + 1];
@@ -28,35 +25,15 @@ final class BinomialTable {
             for (int k = 0; k <= m; k++) {
                 f[k] = d.probability(k);
             }
-            double[] lower = new double[m + 1];
-            double sum = 0;
-            for (int k = 0; k <= m; k++) {
-                sum += f[k];
-                lower[k] = Math.min(1.0, sum);
-            }
             double[] upper = new double[m + 1];
-            sum = 0;
+            double sum = 0;
             for (int k = m; k >= 0; k--) {
                 upper[k] = Math.min(1.0, sum);
                 sum += f[k];
             }
             pmf[m] = f;
-            cdf[m] = lower;
             sf[m] = upper;
         }
-    }
-
-    /** P(X = k) for X ~ Bin(m, p); 0 outside 0..m. */
-    double pmf(int m, int k) {
-        return k < 0 || k > m ? 0.0 : pmf[m][k];
-    }
-
-    /** P(X &lt;= k) for X ~ Bin(m, p). */
-    double cdf(int m, int k) {
-        if (k < 0) {
-            return 0.0;
-        }
-        return k >= m ? 1.0 : cdf[m][k];
     }
 
     /** P(X &gt; k) for X ~ Bin(m, p). */
