@@ -6,8 +6,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code trialsim design}: the trial-design calculators, one subcommand each. */
 @Command(name = "design", mixinStandardHelpOptions = true,
-        description = {"Trial-design calculators. 'trialsim design simon' finds or evaluates Simon two-stage designs;",
-                "'trialsim escalate' simulates rolling-six and 3+3 dose escalation."},
+        description = {"Trial-design calculators (see also 'trialsim escalate').",
+                "'trialsim design simon' finds or evaluates Simon two-stage designs exactly; 'trialsim escalate'"
+                        + " simulates rolling-six and 3+3 dose escalation."},
         subcommands = {SimonCommand.class})
 final class DesignCommand implements Runnable {
     @Spec

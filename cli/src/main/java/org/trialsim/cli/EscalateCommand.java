@@ -24,14 +24,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code trialsim escalate}: rolling six and 3+3 dose escalation simulated in calendar time. */
 @Command(name = "escalate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate phase I dose-escalation trials in calendar time: patients arrive at random, each is",
-                "evaluable for dose-limiting toxicity (DLT) after a window, and a patient arriving while no slot is open",
-                "is lost or waits. Reports, per design, how often each level is declared the MTD, patients, DLTs,",
-                "duration and suspended accrual, each with its Monte Carlo standard error. With --design both, the",
-                "rolling six and the 3+3 meet the same patients (common random numbers) and are compared pairwise."},
+        description = {"Simulate rolling-six and 3+3 dose escalation in calendar time.",
+                "Patients arrive at random, each is evaluable for dose-limiting toxicity (DLT) after a window, and a"
+                        + " patient arriving while no slot is open is lost or waits. Reports, per design, how often each"
+                        + " level is declared the MTD, patients, DLTs, duration and suspended accrual, each with its Monte"
+                        + " Carlo standard error. With --design both, the rolling six and the 3+3 meet the same patients"
+                        + " (common random numbers) and are compared trial by trial."},
         footer = {"", "Examples:",
                 "  trialsim escalate --dlt-probs 0.05,0.10,0.25,0.40",
-                "  trialsim escalate --design rolling-six --dlt-probs 0.05,0.1,0.25,0.4 --when-full wait --format json",
+                "  trialsim escalate --design rolling-six --dlt-probs 0.1,0.2,0.35 --when-full wait",
                 "  trialsim escalate --protocol aall1121"})
 final class EscalateCommand implements Callable<Integer> {
     private static final String NL = System.lineSeparator();
@@ -46,8 +47,8 @@ final class EscalateCommand implements Callable<Integer> {
     String design;
 
     @Option(names = "--dlt-probs", split = ",", paramLabel = "P",
-            description = {"True DLT probability of each dose level, lowest first, e.g. 0.05,0.10,0.25,0.40.",
-                    "They must not decrease from one level to the next."})
+            description = "True DLT probability of each dose level, lowest first, e.g. 0.05,0.10,0.25,0.40; they must"
+                    + " not decrease from one level to the next.")
     List<Double> dltProbs;
 
     @Option(names = "--start-level", paramLabel = "L", description = "The level of the first patient (default: 1).")
@@ -70,8 +71,8 @@ final class EscalateCommand implements Callable<Integer> {
     WhenFull whenFull;
 
     @Option(names = "--target-dlt", paramLabel = "RATE", defaultValue = "0.25",
-            description = {"The true MTD is the highest level whose DLT probability is at most this (default:",
-                    "${DEFAULT-VALUE})."})
+            description = "The true MTD is the highest level whose DLT probability is at most this (default:"
+                    + " ${DEFAULT-VALUE}).")
     double targetDlt;
 
     @Option(names = "--replicates", paramLabel = "R", defaultValue = "10000",
@@ -81,13 +82,12 @@ final class EscalateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = {"Threads (default: the number of processors); the result",
-            "is the same for any number."})
+    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: the number of processors); the result is the same for any number.")
     Integer threads;
 
     @Option(names = "--protocol", paramLabel = "ID|FILE",
-            description = {"Take the dose levels, DLT probabilities, start level, DLT window and arrival rate from this",
-                    "protocol's phase-1-2 design; options given here override it."})
+            description = "Take the dose levels, DLT probabilities, start level, DLT window and arrival rate from this"
+                    + " protocol's phase-1-2 design; options given here override it.")
     String protocol;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
  * operating characteristics of a given design, all exact.
  */
 @Command(name = "simon", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simon two-stage designs for a single-arm phase II trial, by exact binomial enumeration.",
-                "Search: the optimal (smallest expected size under p0), minimax (smallest maximum size) and admissible",
-                "designs between them, for --p0 --p1 --alpha --beta. Evaluate: with --evaluate R1/N1,R/N, a design's",
-                "chance of stopping early, expected size and chance of declaring the treatment promising at each --p."},
+        description = {"Find or evaluate Simon two-stage designs, exactly.",
+                "Search: the optimal (smallest expected size under p0), minimax (smallest maximum size) and admissible"
+                        + " designs between them, for --p0 --p1 --alpha --beta, by exact binomial enumeration. Evaluate:"
+                        + " with --evaluate R1/N1,R/N, a design's chance of stopping early, expected size and chance of"
+                        + " declaring the treatment promising at each --p."},
         footer = {"", "Examples:",
                 "  trialsim design simon --p0 0.2 --p1 0.4 --alpha 0.05 --beta 0.1",
                 "  trialsim design simon --evaluate 4/18,10/33 --p 0.1,0.2,0.3,0.4,0.5",
@@ -52,9 +53,9 @@ final class SimonCommand implements Callable<Integer> {
     @Option(names = "--beta", paramLabel = "B", description = "Largest type II error: 1 - power at p1.")
     Double beta;
 
-    @Option(names = "--nmax", paramLabel = "N", description = {"Largest total size searched (default: the larger of "
-            + SimonSearch.DEFAULT_MAX_N + " and " + SimonSearch.DEFAULT_MAX_N_FACTOR + " times the single-stage size;",
-            "at most " + SimonSearch.LIMIT_N + ")."})
+    @Option(names = "--nmax", paramLabel = "N", description = "Largest total size searched (default: the larger of "
+            + SimonSearch.DEFAULT_MAX_N + " and " + SimonSearch.DEFAULT_MAX_N_FACTOR + " times the single-stage size;"
+            + " at most " + SimonSearch.LIMIT_N + ").")
     Integer nmax;
 
     @Option(names = "--evaluate", paramLabel = "R1/N1,R/N",
@@ -62,13 +63,13 @@ final class SimonCommand implements Callable<Integer> {
     String evaluate;
 
     @Option(names = "--p", split = ",", paramLabel = "P",
-            description = {"True response rates at which to evaluate (default: 0.05 to 0.95 by 0.05, and p0 and p1 when",
-                    "known)."})
+            description = "True response rates at which to evaluate (default: 0.05 to 0.95 by 0.05, and p0 and p1 when"
+                    + " known).")
     List<Double> p;
 
     @Option(names = "--protocol", paramLabel = "ID|FILE",
-            description = {"Take p0, p1, alpha, beta (and a fixed n1, r1, n, r) from this protocol's phase-1-2 design;",
-                    "options given here override it."})
+            description = "Take p0, p1, alpha, beta (and a fixed n1, r1, n, r) from this protocol's phase-1-2 design;"
+                    + " options given here override it.")
     String protocol;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
