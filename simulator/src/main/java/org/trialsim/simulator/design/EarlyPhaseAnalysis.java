@@ -1,0 +1,122 @@
+package org.trialsim.simulator.design;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.trialsim.protocol.Design;
+import org.trialsim.simulator.design.escalation.Arrivals;
+import org.trialsim.simulator.design.escalation.EscalationDesign;
+import org.trialsim.simulator.design.escalation.EscalationResult;
+import org.trialsim.simulator.design.escalation.EscalationScenario;
+import org.trialsim.simulator.design.escalation.EscalationSimulation;
+import org.trialsim.simulator.design.escalation.WhenFull;
+import org.trialsim.simulator.design.simon.SimonDesign;
+import org.trialsim.simulator.design.simon.SimonSearch;
+import org.trialsim.simulator.design.simon.SimonSearchResult;
+
+/**
+ * Runs both parts of a protocol's phase I/II design ({@link Design.EarlyPhase}), as for AALL1121: the
+ * phase I dose escalation, simulated with the protocol's design and the other one on the same patients
+ * for comparison, and the phase II two-stage design, searched (when alpha and beta are given) and
+ * evaluated exactly (when the protocol fixes r1/n1, r/n).
+ *
+ * <pre>{@code
+ * EarlyPhaseResult r = EarlyPhaseAnalysis.run((Design.EarlyPhase) protocol.design(), EarlyPhaseAnalysis.Settings.defaults());
+ * }</pre>
+ */
+public final class EarlyPhaseAnalysis {
+    private EarlyPhaseAnalysis() {
+    }
+
+    /**
+     * How to run the escalation part.
+     *
+     * @param replicates    trials simulated per design
+     * @param seed          the seed
+     * @param threads       threads to use (the result does not depend on it)
+     * @param whenFull      what becomes of patients arriving while accrual is suspended (the protocol
+     *                      model does not say)
+     * @param targetDltRate the DLT rate that defines the true MTD
+     */
+    public record Settings(int replicates, long seed, int threads, WhenFull whenFull, double targetDltRate) {
+        /**
+         * {@value EscalationSimulation#DEFAULT_REPLICATES} replicates, seed
+         * {@value EscalationSimulation#DEFAULT_SEED}, one thread, patients lost when no slot is open,
+         * target DLT rate {@value EscalationScenario#DEFAULT_TARGET_DLT_RATE}.
+         */
+        public static Settings defaults() {
+            return new Settings(EscalationSimulation.DEFAULT_REPLICATES, EscalationSimulation.DEFAULT_SEED, 1, WhenFull.LOST,
+                    EscalationScenario.DEFAULT_TARGET_DLT_RATE);
+        }
+    }
+
+    /**
+     * Runs the parts the design has.
+     *
+     * @throws IllegalArgumentException if a part is incomplete or impossible (a DLT probability missing,
+     *                                  decreasing or out of range; p1 not above p0; neither a fixed
+     *                                  two-stage design nor alpha and beta), naming what is wrong
+     */
+    public static EarlyPhaseResult run(Design.EarlyPhase design, Settings settings) {
+        if (design == null) {
+            throw new IllegalArgumentException("design must be given");
+        }
+        if (settings == null) {
+            throw new IllegalArgumentException("settings must be given");
+        }
+        if (design.escalation() == null && design.twoStage() == null) {
+            throw new IllegalArgumentException("the design has neither an escalation part nor a two-stage part");
+        }
+        EarlyPhaseResult.EscalationPart escalation = design.escalation() == null ? null : escalation(design.escalation(), settings);
+        EarlyPhaseResult.TwoStagePart twoStage = design.twoStage() == null ? null : twoStage(design.twoStage());
+        return new EarlyPhaseResult(escalation, twoStage);
+    }
+
+    /** The scenario a protocol's escalation part describes; fields it leaves out take the defaults. */
+    public static EscalationScenario scenario(Design.Escalation e, WhenFull whenFull, double targetDltRate) {
+        if (e.levels() == null || e.levels().isEmpty()) {
+            throw new IllegalArgumentException("escalation.levels: a dose escalation needs at least one dose level");
+        }
+        List<Double> p = new ArrayList<>(e.levels().size());
+        for (int i = 0; i < e.levels().size(); i++) {
+            Design.DoseLevel level = e.levels().get(i);
+            if (level == null || level.dltProbability() == null) {
+                throw new IllegalArgumentException("escalation.levels[" + i + "].dltProbability: every dose level needs"
+                        + " a probability of a dose-limiting toxicity");
+            }
+            p.add(level.dltProbability());
+        }
+        double window = e.dltWindowDays() == null ? EscalationScenario.DEFAULT_DLT_WINDOW_DAYS : e.dltWindowDays();
+        double gap = e.interarrivalDays() == null ? EscalationScenario.DEFAULT_INTERARRIVAL_DAYS : e.interarrivalDays();
+        return new EscalationScenario(p, e.startLevel(), gap, Arrivals.EXPONENTIAL, window, whenFull, targetDltRate);
+    }
+
+    /** The design a protocol's escalation method names. */
+    public static EscalationDesign design(Design.Escalation.Method method) {
+        if (method == null) {
+            throw new IllegalArgumentException("escalation.method: say rolling-six or three-plus-three");
+        }
+        return method == Design.Escalation.Method.ROLLING_SIX ? EscalationDesign.ROLLING_SIX : EscalationDesign.THREE_PLUS_THREE;
+    }
+
+    private static EarlyPhaseResult.EscalationPart escalation(Design.Escalation e, Settings s) {
+        EscalationDesign planned = design(e.method());
+        EscalationDesign other = planned == EscalationDesign.ROLLING_SIX ? EscalationDesign.THREE_PLUS_THREE : EscalationDesign.ROLLING_SIX;
+        EscalationResult result = EscalationSimulation.of(scenario(e, s.whenFull(), s.targetDltRate()))
+                .designs(planned, other).replicates(s.replicates()).seed(s.seed()).threads(s.threads()).run();
+        return new EarlyPhaseResult.EscalationPart(planned, e.levels(), result);
+    }
+
+    private static EarlyPhaseResult.TwoStagePart twoStage(Design.TwoStage t) {
+        if (t.p0() == null || t.p1() == null) {
+            throw new IllegalArgumentException("twoStage: give p0 and p1");
+        }
+        boolean fixed = t.n1() != null && t.r1() != null && t.n() != null && t.r() != null;
+        boolean searchable = t.alpha() != null && t.beta() != null;
+        if (!fixed && !searchable) {
+            throw new IllegalArgumentException("twoStage: give n1, r1, n and r for a fixed design, or alpha and beta to search for one");
+        }
+        SimonSearchResult search = searchable ? SimonSearch.of(t.p0(), t.p1(), t.alpha(), t.beta()).run() : null;
+        SimonDesign given = fixed ? SimonDesign.of(t.r1(), t.n1(), t.r(), t.n()) : null;
+        return new EarlyPhaseResult.TwoStagePart(t, given, given == null ? List.of() : given.evaluate(t.p0(), t.p1()), search);
+    }
+}
