@@ -69,7 +69,8 @@ class ProtocolCommandsTest {
     void validateReportsEveryProblemAndExits3(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         String text = new String(BuiltinProtocols.text("aall1331").orElseThrow(), StandardCharsets.UTF_8)
-                .replace("durationDays: 35\n      mrdResponse: {log10Shift: -3.6", "durationDays: -35\n      mrdResponse: {log10Shift: -3.6")
+                .replace("IT methotrexate)\n      kind: chemotherapy\n      durationDays: 35",
+                        "IT methotrexate)\n      kind: chemotherapy\n      durationDays: -35")
                 .replace("to: early-failure", "to: early-falure");
         Files.writeString(bad, text);
         Cli r = Cli.run("validate", bad.toString(), "interfant-21");
