@@ -65,36 +65,66 @@ public sealed interface Check {
     }
 
     /** Every part holds. */
-    record AllOf(List<Check> parts) implements Check {
-        public AllOf {
-            parts = List.copyOf(parts);
+    record AllOf(List<Check> parts, Check[] array) implements Check {
+        public AllOf(List<Check> parts) {
+            this(List.copyOf(parts), parts.toArray(Check[]::new));
         }
 
         @Override
         public boolean test(double[] state) {
-            for (Check part : parts) {
+            for (Check part : array) {
                 if (!part.test(state)) {
                     return false;
                 }
             }
             return true;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AllOf other && other.parts.equals(parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return parts.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "AllOf" + parts;
+        }
     }
 
     /** At least one part holds. */
-    record AnyOf(List<Check> parts) implements Check {
-        public AnyOf {
-            parts = List.copyOf(parts);
+    record AnyOf(List<Check> parts, Check[] array) implements Check {
+        public AnyOf(List<Check> parts) {
+            this(List.copyOf(parts), parts.toArray(Check[]::new));
         }
 
         @Override
         public boolean test(double[] state) {
-            for (Check part : parts) {
+            for (Check part : array) {
                 if (part.test(state)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AnyOf other && other.parts.equals(parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return parts.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "AnyOf" + parts;
         }
     }
 

@@ -25,7 +25,7 @@ public interface ArmPolicy {
         for (int w : weights) {
             total += w;
         }
-        int pick = rng.nextInt(total);
+        long pick = rng.nextLong(total);
         for (int i = 0; i < arms.length; i++) {
             pick -= weights[i];
             if (pick < 0) {

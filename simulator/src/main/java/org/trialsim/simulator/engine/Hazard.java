@@ -97,6 +97,26 @@ final class Hazard {
         }
     }
 
+    /** The cumulative hazard between two days (from ≤ to), found with one lookup of the pieces. */
+    double between(double from, double to) {
+        int i = piece(to);
+        double atTo = cumulative[i] + ratePerDay[i] * (to - starts[i]);
+        while (i > 0 && starts[i] > from) {
+            i--;
+        }
+        return atTo - (cumulative[i] + ratePerDay[i] * (from - starts[i]));
+    }
+
+    /** Whether the hazard is zero everywhere. */
+    boolean isZero() {
+        for (double r : ratePerDay) {
+            if (r > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The survival exp(-cumulative(t)). */
     double survival(double t) {
         return Math.exp(-cumulative(t));

@@ -1,7 +1,5 @@
 package org.trialsim.simulator.engine;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.trialsim.protocol.Node;
 import org.trialsim.simulator.random.RandomStreams;
 
@@ -21,15 +19,20 @@ import org.trialsim.simulator.random.RandomStreams;
  * fraction is applied with one uniform per process (cured under a rule if the uniform is below its
  * cured fraction), which couples the cure of successive rules monotonically.
  *
- * <p>Not thread-safe: use one per thread. Allocates nothing per patient in steady state.
+ * <p>Not thread-safe: use one per thread. Allocates nothing per patient: the streams are one re-seeded
+ * {@link org.trialsim.simulator.random.SplitMix64Stream}, bit-identical to Commons RNG's SplitMix64.
  */
 public final class PatientSimulator {
     private final CompiledProtocol p;
     private final RandomStreams streams;
     private final PatientOutcome out;
     private final boolean singleArmWithoutAllocation;
+    private final int[] receivedSlots;
+    private final Draws draws = new Draws();
 
     private long patient;
+    private long mixedPatient;
+    private final Keys keys;
     private double trueLog10Mrd;
     private double relapseBudget;
     private double relapseUsed;
@@ -50,6 +53,42 @@ public final class PatientSimulator {
             hasAllocation |= n instanceof CompiledNode.Allocation;
         }
         this.singleArmWithoutAllocation = !hasAllocation && protocol.arms.length == 1;
+        this.receivedSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
+                .mapToInt(n -> ((CompiledNode.Block) n).receivedSlot()).toArray();
+        this.keys = new Keys(protocol, streams);
+    }
+
+    /** The stream key of each purpose under this run's seed, computed once. */
+    private static final class Keys {
+        final long[] covariates;
+        final long initialMrd;
+        final long[] nodes;
+        final long relapse;
+        final long deathInRemission;
+        final long deathAfterEvent;
+
+        Keys(CompiledProtocol p, RandomStreams streams) {
+            covariates = java.util.Arrays.stream(p.covariatePurposes).map(streams::key).toArray();
+            initialMrd = streams.key(p.initialMrdPurpose);
+            nodes = new long[p.nodes.length];
+            for (CompiledNode n : p.nodes) {
+                if (n instanceof CompiledNode.Block b) {
+                    nodes[b.index()] = streams.key(b.purpose());
+                } else if (n instanceof CompiledNode.Decision d) {
+                    nodes[d.index()] = streams.key(d.purpose());
+                } else if (n instanceof CompiledNode.Allocation a) {
+                    nodes[a.index()] = streams.key(a.purpose());
+                }
+            }
+            relapse = streams.key(p.relapsePurpose);
+            deathInRemission = streams.key(p.deathInRemissionPurpose);
+            deathAfterEvent = streams.key(p.deathAfterEventPurpose);
+        }
+    }
+
+    /** The draws of one part of the current patient (purpose as a key of this run's seed). */
+    private Draws draws(long key) {
+        return draws.reset(RandomStreams.shortSeed(key, mixedPatient));
     }
 
     /** The compiled protocol. */
@@ -65,6 +104,7 @@ public final class PatientSimulator {
      */
     public PatientOutcome simulate(long patientIndex, ArmPolicy policy) {
         patient = patientIndex;
+        mixedPatient = RandomStreams.mix(patientIndex);
         out.reset(patientIndex);
         double[] s = out.state;
         drawCovariates(s);
@@ -84,13 +124,13 @@ public final class PatientSimulator {
             out.arm = 0;
             out.allocationTime = 0;
         }
-        UniformRandomProvider rng = streams.shortStream(p.relapsePurpose, patient, 0);
-        relapseBudget = exponential(rng);
-        relapseCure = rng.nextDouble();
+        Draws d = draws(keys.relapse);
+        relapseBudget = d.exponential();
+        relapseCure = d.uniform();
         relapseUsed = 0;
-        rng = streams.shortStream(p.deathInRemissionPurpose, patient, 0);
-        deathBudget = exponential(rng);
-        deathCure = rng.nextDouble();
+        d = draws(keys.deathInRemission);
+        deathBudget = d.exponential();
+        deathCure = d.uniform();
         deathUsed = 0;
         out.reachedRemission = inRemission(s);
         walk(s, policy);
@@ -99,15 +139,13 @@ public final class PatientSimulator {
 
     private void drawCovariates(double[] s) {
         for (int i = 0; i < p.covariateSlots.length; i++) {
-            s[p.covariateSlots[i]] = p.covariateSamplers[i].sample(streams.shortStream(p.covariatePurposes[i], patient, 0), s);
+            s[p.covariateSlots[i]] = p.covariateSamplers[i].sample(draws(keys.covariates[i]), s);
         }
-        double mrd = Math.min(1, Math.max(0, p.initialMrd.sample(streams.shortStream(p.initialMrdPurpose, patient, 0), s)));
+        double mrd = Math.min(1, Math.max(0, p.initialMrd.sample(draws(keys.initialMrd), s)));
         s[p.mrdSlot] = mrd;
         trueLog10Mrd = Math.log10(mrd);
-        for (CompiledNode n : p.nodes) {
-            if (n instanceof CompiledNode.Block b) {
-                s[b.receivedSlot()] = 0;
-            }
+        for (int slot : receivedSlots) {
+            s[slot] = 0;
         }
         for (int slot : p.treatmentSlots) {
             s[slot] = 1;
@@ -171,7 +209,7 @@ public final class PatientSimulator {
                 out.allocationNode = node;
                 out.stratum = stratum;
                 int arm = policy.choose(node, stratum, a.strataArms()[stratum], a.weights()[stratum],
-                        streams.shortStream(a.purpose(), patient, 0));
+                        draws(keys.nodes[a.index()]).provider());
                 if (arm == ArmPolicy.NOT_OFFERED) {
                     out.notOffered = true;
                     out.timeOnTherapy = t;
@@ -208,7 +246,7 @@ public final class PatientSimulator {
     }
 
     private int chooseRoute(CompiledNode.Decision d, double[] s) {
-        UniformRandomProvider rng = null;
+        Draws rng = null;
         for (int i = 0; i < d.checks().length; i++) {
             if (d.checks()[i].test(s)) {
                 double probability = d.probabilities()[i];
@@ -216,9 +254,9 @@ public final class PatientSimulator {
                     return i;
                 }
                 if (rng == null) {
-                    rng = streams.shortStream(d.purpose(), patient, 0);
+                    rng = draws(keys.nodes[d.index()]);
                 }
-                if (rng.nextDouble() < probability) {
+                if (rng.uniform() < probability) {
                     return i;
                 }
             }
@@ -228,14 +266,14 @@ public final class PatientSimulator {
 
     /** Runs a block from day t; false if death or relapse interrupted it (at {@link #eventTime}). */
     private boolean runBlock(CompiledNode.Block b, double t, double[] s) {
-        UniformRandomProvider rng = streams.shortStream(b.purpose(), patient, 0);
-        double uDeath = rng.nextDouble();
-        double uDeathTime = rng.nextDouble();
-        double uResistant = rng.nextDouble();
+        // the block's stream: death, then each toxicity, then (with an MRD model) the normal deviate and,
+        // last, the resistance draw, so that changing one parameter moves no other draw
+        Draws rng = draws(keys.nodes[b.index()]);
+        double uDeath = rng.uniform();
         long toxicities = 0;
         double[] tox = b.toxicityProbabilities();
         for (int k = 0; k < tox.length; k++) {
-            if (rng.nextDouble() < tox[k]) {
+            if (rng.uniform() < tox[k]) {
                 toxicities |= 1L << k;
             }
         }
@@ -247,7 +285,9 @@ public final class PatientSimulator {
             out.transplanted = true;
         }
         double end = t + b.durationDays();
-        double deathAt = uDeath < b.deathProbability() ? t + uDeathTime * b.durationDays() : Double.POSITIVE_INFINITY;
+        // given u < p, u / p is uniform: one draw says whether and when the patient dies in the block
+        double deathAt = uDeath < b.deathProbability() ? t + uDeath / b.deathProbability() * b.durationDays()
+                : Double.POSITIVE_INFINITY;
         boolean hazardEvent = advance(t, end, s);
         if (deathAt < end && (!hazardEvent || deathAt <= eventTime)) {
             eventTime = deathAt;
@@ -261,8 +301,8 @@ public final class PatientSimulator {
         }
         CompiledNode.MrdModel m = b.mrd();
         if (m != null) {
-            boolean resistant = uResistant < m.resistantProbability();
-            double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();
+            double z = rng.gaussian();
+            boolean resistant = m.resistantProbability() > 0 && rng.uniform() < m.resistantProbability();
             // carryOver 0: the level before does not matter; otherwise an undetectable (zero) MRD stays zero
             double carried = m.carryOver() == 0 ? 0 : m.carryOver() * trueLog10Mrd;
             trueLog10Mrd = Math.min(0, carried + m.adjustment(s)
@@ -296,11 +336,10 @@ public final class PatientSimulator {
         double relapseAt = Double.POSITIVE_INFINITY;
         CompiledProtocol.Rule r = select(p.relapseRules, s);
         if (r != null && relapseCure >= r.curedFraction()) {
-            double h0 = r.hazard().cumulative(from);
-            double spent = r.hazardRatio() * (r.hazard().cumulative(to) - h0);
+            double spent = r.hazardRatio() * r.hazard().between(from, to);
             double need = relapseBudget - relapseUsed;
             if (spent >= need) {
-                relapseAt = r.hazard().inverse(h0 + need / r.hazardRatio());
+                relapseAt = r.hazard().inverse(r.hazard().cumulative(from) + need / r.hazardRatio());
             } else {
                 relapseUsed += spent;
             }
@@ -308,11 +347,10 @@ public final class PatientSimulator {
         double deathAt = Double.POSITIVE_INFINITY;
         CompiledProtocol.Rule d = select(p.deathInRemissionRules, s);
         if (d != null && deathCure >= d.curedFraction()) {
-            double h0 = d.hazard().cumulative(from);
-            double spent = d.hazardRatio() * (d.hazard().cumulative(to) - h0);
+            double spent = d.hazardRatio() * d.hazard().between(from, to);
             double need = deathBudget - deathUsed;
             if (spent >= need) {
-                deathAt = d.hazard().inverse(h0 + need / d.hazardRatio());
+                deathAt = d.hazard().inverse(d.hazard().cumulative(from) + need / d.hazardRatio());
             } else {
                 deathUsed += spent;
             }
@@ -336,9 +374,9 @@ public final class PatientSimulator {
     }
 
     private void deathAfterEvent(double at, double[] s) {
-        UniformRandomProvider rng = streams.shortStream(p.deathAfterEventPurpose, patient, 0);
-        double budget = exponential(rng);
-        double cure = rng.nextDouble();
+        Draws rng = draws(keys.deathAfterEvent);
+        double budget = rng.exponential();
+        double cure = rng.uniform();
         CompiledProtocol.Rule r = select(p.deathAfterEventRules, s);
         if (r != null && cure >= r.curedFraction()) {
             double after = r.hazard().inverse(budget / r.hazardRatio());
@@ -356,10 +394,5 @@ public final class PatientSimulator {
             }
         }
         return null;
-    }
-
-    /** An Exp(1) draw from one uniform: -log(1 - u), u in [0, 1). */
-    private static double exponential(UniformRandomProvider rng) {
-        return -Math.log1p(-rng.nextDouble());
     }
 }

@@ -1,8 +1,6 @@
 package org.trialsim.simulator.engine;
 
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialsim.protocol.Distribution;
 
@@ -13,7 +11,7 @@ import org.trialsim.protocol.Distribution;
 abstract class ValueSampler {
 
     /** Draws a value; {@code state} holds the covariates drawn before this one. */
-    abstract double sample(UniformRandomProvider rng, double[] state);
+    abstract double sample(Draws draws, double[] state);
 
     /**
      * Compiles a distribution.
@@ -85,8 +83,8 @@ abstract class ValueSampler {
         }
 
         @Override
-        double sample(UniformRandomProvider rng, double[] state) {
-            return index(cumulative, rng.nextDouble());
+        double sample(Draws draws, double[] state) {
+            return index(cumulative, draws.uniform());
         }
     }
 
@@ -98,7 +96,7 @@ abstract class ValueSampler {
         }
 
         @Override
-        double sample(UniformRandomProvider rng, double[] state) {
+        double sample(Draws draws, double[] state) {
             return value;
         }
     }
@@ -113,8 +111,8 @@ abstract class ValueSampler {
         }
 
         @Override
-        double sample(UniformRandomProvider rng, double[] state) {
-            return min + width * rng.nextDouble();
+        double sample(Draws draws, double[] state) {
+            return min + width * draws.uniform();
         }
     }
 
@@ -129,8 +127,8 @@ abstract class ValueSampler {
         }
 
         @Override
-        double sample(UniformRandomProvider rng, double[] state) {
-            double u = rng.nextDouble();
+        double sample(Draws draws, double[] state) {
+            double u = draws.uniform();
             int i = index(cumulative, u);
             double low = i == 0 ? 0 : cumulative[i - 1];
             double within = cumulative[i] > low ? (u - low) / (cumulative[i] - low) : 0.5;
@@ -172,19 +170,18 @@ abstract class ValueSampler {
         }
 
         @Override
-        double sample(UniformRandomProvider rng, double[] state) {
+        double sample(Draws draws, double[] state) {
             double x;
             if (sd == 0) {
                 x = mean;
             } else if (inverse == null) {
-                ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
                 do {
-                    x = mean + sd * gaussian.sample();
+                    x = mean + sd * draws.gaussian();
                 } while (x < min || x > max);
             } else {
                 double pLo = inverse.cumulativeProbability(min);
                 double pHi = inverse.cumulativeProbability(max);
-                x = inverse.inverseCumulativeProbability(pLo + (pHi - pLo) * rng.nextDouble());
+                x = inverse.inverseCumulativeProbability(pLo + (pHi - pLo) * draws.uniform());
                 x = Math.min(Math.max(x, min), max);
             }
             return log10 ? Math.pow(10, x) : x;
@@ -202,8 +199,8 @@ abstract class ValueSampler {
         }
 
         @Override
-        double sample(UniformRandomProvider rng, double[] state) {
-            return cases[(int) state[slot]].sample(rng, state);
+        double sample(Draws draws, double[] state) {
+            return cases[(int) state[slot]].sample(draws, state);
         }
     }
 

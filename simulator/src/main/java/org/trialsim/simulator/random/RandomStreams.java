@@ -62,14 +62,31 @@ public final class RandomStreams {
     }
 
     /**
-     * A short stream for a purpose and two indices: Commons RNG's SplitMix64 (a single 64-bit state),
-     * the cheapest generator to create, for the handful of draws one part of one patient needs.
-     * Nearby addresses get unrelated seeds, and two such streams overlap only if their seeds differ by
-     * a small multiple of the golden gamma, which has probability of order draws/2^64.
+     * The key of a purpose under this seed: compute it once per run, then derive each index's short
+     * stream with {@link #shortSeed(long, long)}.
      */
-    public UniformRandomProvider shortStream(long purpose, long index1, long index2) {
-        long h = mix(mix(seed ^ mix(purpose)) + GOLDEN_GAMMA + mix(index1));
-        return new SplitMix64(mix(h + GOLDEN_GAMMA + mix(index2)));
+    public long key(long purpose) {
+        return mix(seed ^ mix(purpose));
+    }
+
+    /**
+     * The seed of the short stream of a purpose key and an index, given {@code mixedIndex =
+     * mix(index)} (computed once per patient and shared by all its purposes). One mixing step: nearby
+     * indices and different purposes get unrelated seeds.
+     */
+    public static long shortSeed(long key, long mixedIndex) {
+        return mix(key + GOLDEN_GAMMA + mixedIndex);
+    }
+
+    /**
+     * A short stream for a purpose and an index: Commons RNG's SplitMix64 (a single 64-bit state), the
+     * cheapest generator, for the handful of draws one part of one patient needs. Two such streams
+     * overlap only if their seeds differ by a small multiple of the golden gamma, which has probability
+     * of order draws/2^64. The engine re-seeds a {@link SplitMix64Stream} with {@link #shortSeed}
+     * instead, which gives the same numbers without creating a generator.
+     */
+    public UniformRandomProvider shortStream(long purpose, long index) {
+        return new SplitMix64(shortSeed(key(purpose), mix(index)));
     }
 
     private static UniformRandomProvider generator(long key) {
@@ -82,7 +99,7 @@ public final class RandomStreams {
     }
 
     /** The SplitMix64 finaliser ("mix64", variant 13 of Stafford's mixers): a bijection that scrambles all bits. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

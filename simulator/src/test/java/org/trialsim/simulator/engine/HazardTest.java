@@ -28,6 +28,13 @@ class HazardTest {
         assertThat(h.cumulative(h.inverse(target))).isCloseTo(target, within(1e-9));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"0, 0", "0, 100", "100, 400", "365.25, 365.25", "200, 800", "700, 5000", "1000, 2000"})
+    void betweenIsTheDifferenceOfCumulatives(double from, double to) {
+        Hazard h = Hazard.of(new HazardCurve.Piecewise(List.of(0.0, 365.25, 730.5), List.of(0.5, 0.2, 0.05), null, "test"));
+        assertThat(h.between(from, to)).isCloseTo(h.cumulative(to) - h.cumulative(from), within(1e-12));
+    }
+
     @Test
     void aPlateauIsNeverReached() {
         Hazard h = Hazard.of(new HazardCurve.Piecewise(List.of(0.0, 365.25), List.of(0.5, 0.0), null, "test"));

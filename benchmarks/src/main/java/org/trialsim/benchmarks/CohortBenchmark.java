@@ -1,0 +1,91 @@
+package org.trialsim.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.simulator.cohort.CohortOptions;
+import org.trialsim.simulator.cohort.CohortSimulation;
+import org.trialsim.simulator.cohort.Progress;
+import org.trialsim.simulator.engine.ArmPolicy;
+import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.PatientOutcome;
+import org.trialsim.simulator.engine.PatientSimulator;
+import org.trialsim.simulator.random.RandomStreams;
+
+/**
+ * Virtual patients per second through a protocol: the engine alone (one thread), a whole cohort run
+ * with its statistics on one thread, and the same run on two threads. Scores are patients per second
+ * (each invocation simulates a fixed batch; JMH divides by it).
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar CohortBenchmark -f 1 -wi 3 -i 5
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class CohortBenchmark {
+    static final int BATCH = 100_000;
+
+    @Param({"interfant-21", "aall1331"})
+    public String protocol;
+
+    private CompiledProtocol compiled;
+    private LoadedProtocol loaded;
+    private PatientSimulator simulator;
+    private ArmPolicy[] policies;
+    private long next;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        loaded = BuiltinProtocols.load(protocol);
+        compiled = CompiledProtocol.of(loaded);
+        simulator = new PatientSimulator(compiled, new RandomStreams(1));
+        policies = new ArmPolicy[compiled.arms().size()];
+        for (int a = 0; a < policies.length; a++) {
+            policies[a] = ArmPolicy.forced(a);
+        }
+    }
+
+    /** The engine alone: one patient after another on one thread, each arm in turn. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void engine(Blackhole bh) {
+        for (int i = 0; i < BATCH; i++) {
+            long patient = next++;
+            PatientOutcome o = simulator.simulate(patient, policies[(int) (patient % policies.length)]);
+            bh.consume(o.deathTime());
+        }
+    }
+
+    /** A cohort run on one thread: engine, statistics for every arm, and the result. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object cohortOneThread() {
+        return new CohortSimulation(compiled).run(new CohortOptions(BATCH / policies.length, 1, 1, null), Progress.NONE);
+    }
+
+    /** The same run on two threads. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object cohortTwoThreads() {
+        return new CohortSimulation(compiled).run(new CohortOptions(BATCH / policies.length, 1, 2, null), Progress.NONE);
+    }
+}

@@ -1,0 +1,41 @@
+package org.trialsim.simulator.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.trialsim.simulator.random.SplitMix64Stream;
+
+/**
+ * The draws of one part of one patient: a re-seedable SplitMix64 stream with the samplers built on it
+ * once. {@link #reset} moves it to a new address; nothing is allocated per patient. Not thread-safe.
+ */
+final class Draws {
+    private final SplitMix64Stream stream = new SplitMix64Stream();
+    private final NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(stream);
+
+    /** Re-seeds the stream; returns this. */
+    Draws reset(long seed) {
+        stream.reset(seed);
+        return this;
+    }
+
+    /** A uniform in [0, 1). */
+    double uniform() {
+        return stream.nextDouble();
+    }
+
+    /** A standard normal deviate (Commons RNG's Ziggurat sampler). */
+    double gaussian() {
+        return gaussian.sample();
+    }
+
+    /** An Exp(1) deviate from one uniform: -log(1 - u). */
+    double exponential() {
+        return -Math.log1p(-stream.nextDouble());
+    }
+
+    /** The stream, for code that takes a UniformRandomProvider. */
+    UniformRandomProvider provider() {
+        return stream;
+    }
+}
