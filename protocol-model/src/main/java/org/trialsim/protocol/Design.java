@@ -86,14 +86,20 @@ public sealed interface Design extends Cited {
     }
 
     /**
-     * A comparison of two arms.
+     * A comparison of two arms, on a survival endpoint (log-rank test, Cox hazard ratio) or on a binary
+     * response (Fisher's exact test).
      *
-     * @param label        readable name
-     * @param control      the control arm
-     * @param experimental the experimental arm
-     * @param endpoint     the survival endpoint (an id in {@code endpoints})
+     * @param label         readable name
+     * @param control       the control arm
+     * @param experimental  the experimental arm
+     * @param endpoint      the survival endpoint (an id in {@code endpoints}), or
+     * @param response      the condition, at the end of the pathway, that counts as a response
+     * @param landmarkYears also report the Kaplan–Meier difference at this time
      */
-    record Comparison(String label, @Required String control, @Required String experimental, @Required String endpoint) {
+    record Comparison(String label, @Required String control, @Required String experimental, String endpoint,
+                      @JsonPropertyDescription("Binary response compared by Fisher's exact test, instead of a survival endpoint")
+                      Condition response,
+                      @JsonPropertyDescription("Also report the Kaplan-Meier difference at this time, in years") Double landmarkYears) {
     }
 
     /**
@@ -137,11 +143,17 @@ public sealed interface Design extends Cited {
      * @param followUpMonths        or: analyse this many months after the last patient is enrolled
      * @param informationFractions  interim and final looks as fractions of the final information; one look if absent
      * @param spending              the alpha-spending function for interim looks
+     * @param futilityBounds        non-binding futility bounds on the z scale, one per interim look (stop if z is below)
+     * @param stratifyBy            covariates (or {@code risk}) that stratify the log-rank test and Cox model
      */
     record Analysis(@Required Double alpha, Integer events, Double followUpMonths, List<Double> informationFractions,
-                    Spending spending) {
+                    Spending spending,
+                    @JsonPropertyDescription("Non-binding futility bounds (z scale), one per interim look") List<Double> futilityBounds,
+                    @JsonPropertyDescription("Covariates (or risk) that stratify the log-rank test and Cox model") List<String> stratifyBy) {
         public Analysis {
             informationFractions = Immutable.list(informationFractions);
+            futilityBounds = Immutable.list(futilityBounds);
+            stratifyBy = Immutable.list(stratifyBy);
         }
 
         /** Lan–DeMets alpha-spending functions. */

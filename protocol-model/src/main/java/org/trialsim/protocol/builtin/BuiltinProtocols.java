@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.io.ProtocolReader;
+import org.trialsim.protocol.io.Setting;
 
 /** The protocols that ship with trialsim, by id. */
 public final class BuiltinProtocols {
@@ -48,7 +49,17 @@ public final class BuiltinProtocols {
      * @throws ProtocolException        if the built-in is invalid (a bug, caught by the tests)
      */
     public static LoadedProtocol load(String id) throws ProtocolException {
+        return load(id, List.of());
+    }
+
+    /**
+     * Loads a built-in protocol with changes given on the command line.
+     *
+     * @throws IllegalArgumentException if there is no built-in with this id
+     * @throws ProtocolException        if the changed protocol is invalid
+     */
+    public static LoadedProtocol load(String id, List<Setting> settings) throws ProtocolException {
         byte[] text = text(id).orElseThrow(() -> new IllegalArgumentException("no built-in protocol '" + id + "'"));
-        return new ProtocolReader().read(sourceName(id) + ".yaml", text);
+        return new ProtocolReader().read(sourceName(id) + ".yaml", text, settings);
     }
 }

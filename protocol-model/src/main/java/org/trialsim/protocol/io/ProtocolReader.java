@@ -64,12 +64,22 @@ public final class ProtocolReader {
      * @throws ProtocolException if it is not a valid protocol
      */
     public LoadedProtocol read(Path file) throws IOException, ProtocolException {
+        return read(file, List.of());
+    }
+
+    /**
+     * Reads a protocol file, applies changes given on the command line, and validates the result.
+     *
+     * @throws IOException       if the file cannot be read
+     * @throws ProtocolException if it is not a valid protocol
+     */
+    public LoadedProtocol read(Path file, List<Setting> settings) throws IOException, ProtocolException {
         String name = file.toString();
         long size = Files.size(file);
         if (size > limits.maxBytes()) {
             throw single(name, "the file is " + bytes(size) + "; a protocol file may be at most " + bytes(limits.maxBytes()));
         }
-        return read(name, Files.readAllBytes(file));
+        return read(name, Files.readAllBytes(file), settings);
     }
 
     /**
@@ -80,6 +90,18 @@ public final class ProtocolReader {
      * @throws ProtocolException if it is not a valid protocol
      */
     public LoadedProtocol read(String name, byte[] content) throws ProtocolException {
+        return read(name, content, List.of());
+    }
+
+    /**
+     * Reads a protocol from bytes, applies changes given on the command line, and validates the result.
+     *
+     * @param name      the file name or resource used in messages, and to tell YAML from JSON
+     * @param content   the file's bytes
+     * @param settings  {@code path=value} changes, applied in order before validation
+     * @throws ProtocolException if it is not a valid protocol, or a change names a place that does not exist
+     */
+    public LoadedProtocol read(String name, byte[] content, List<Setting> settings) throws ProtocolException {
         if (content.length > limits.maxBytes()) {
             throw single(name, "the file is " + bytes(content.length) + "; a protocol file may be at most " + bytes(limits.maxBytes()));
         }
@@ -90,6 +112,9 @@ public final class ProtocolReader {
         LocatedProblems problems = new LocatedProblems(name, locations);
 
         JsonNode tree = parse(mapper, format, text, locations, problems);
+        if (tree != null && !settings.isEmpty()) {
+            tree = applySettings((ObjectNode) tree, settings, name);
+        }
         ProblemCollector collector = new ProblemCollector(problems);
         Protocol protocol = tree == null ? null : bind(mapper, tree, collector, problems);
         if (protocol == null && !problems.hasErrors()) {
@@ -144,6 +169,83 @@ public final class ProtocolReader {
             problems.reportAt(0, 0, "the file cannot be parsed: " + e.getMessage());
         }
         return null;
+    }
+
+    /** Applies command-line changes to the tree; a change to a place that does not exist is an error. */
+    private static JsonNode applySettings(ObjectNode tree, List<Setting> settings, String name) throws ProtocolException {
+        ObjectMapper yaml = Mappers.reader(Format.YAML, Limits.DEFAULT);
+        List<Problem> problems = new java.util.ArrayList<>();
+        for (Setting o : settings) {
+            try {
+                List<String> segments = o.segments();
+                JsonNode node = tree;
+                StringBuilder at = new StringBuilder();
+                for (int i = 0; i < segments.size() - 1; i++) {
+                    JsonNode child = child(node, segments.get(i));
+                    if (child == null || !child.isContainerNode()) {
+                        throw new IllegalArgumentException("the protocol has no " + describe(segments.get(i))
+                                + (at.length() == 0 ? " at its top level" : " under " + at)
+                                + (node.isObject() ? org.trialsim.protocol.condition.Spelling.hint(segments.get(i), fieldNames(node)) : ""));
+                    }
+                    at.append(at.length() == 0 || segments.get(i).startsWith("[") ? "" : ".").append(segments.get(i));
+                    node = child;
+                }
+                String last = segments.get(segments.size() - 1);
+                JsonNode value = parseValue(yaml, o.value());
+                if (last.startsWith("[")) {
+                    int index = index(last);
+                    if (!node.isArray() || index >= node.size()) {
+                        throw new IllegalArgumentException("the list " + at + " has no element " + last);
+                    }
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(index, value);
+                } else if (node.isObject()) {
+                    ((ObjectNode) node).set(last, value);
+                } else {
+                    throw new IllegalArgumentException(at + " is not a mapping, so it has no field '" + last + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(Problem.Severity.ERROR, name, "", 0, 0, "cannot --set " + o + ": " + e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProtocolException(problems);
+        }
+        return tree;
+    }
+
+    private static JsonNode child(JsonNode node, String segment) {
+        if (segment.startsWith("[")) {
+            int index = index(segment);
+            return node.isArray() && index < node.size() ? node.get(index) : null;
+        }
+        return node.isObject() ? node.get(segment) : null;
+    }
+
+    private static int index(String segment) {
+        try {
+            return Integer.parseInt(segment.substring(1, segment.length() - 1).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + segment + "' is not a list index such as [0]");
+        }
+    }
+
+    private static String describe(String segment) {
+        return segment.startsWith("[") ? "element " + segment : "'" + segment + "'";
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode parseValue(ObjectMapper yaml, String text) {
+        try {
+            JsonNode value = yaml.readTree(text);
+            return value == null || value.isMissingNode() ? com.fasterxml.jackson.databind.node.TextNode.valueOf(text) : value;
+        } catch (IOException e) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+        }
     }
 
     /** Binds the tree to the model, collecting binding problems; null if binding could not finish. */

@@ -15,12 +15,15 @@ final class DesignCheck {
     private final ProblemSink sink;
     private final Values values;
     private final BiFunction<Condition, JsonPointer, Check> compile;
+    private final org.trialsim.protocol.condition.Symbols symbols;
 
-    DesignCheck(Protocol protocol, ProblemSink sink, Values values, BiFunction<Condition, JsonPointer, Check> compile) {
+    DesignCheck(Protocol protocol, ProblemSink sink, Values values, BiFunction<Condition, JsonPointer, Check> compile,
+                org.trialsim.protocol.condition.Symbols symbols) {
         this.protocol = protocol;
         this.sink = sink;
         this.values = values;
         this.compile = compile;
+        this.symbols = symbols;
     }
 
     void check(JsonPointer at) {
@@ -41,7 +44,19 @@ final class DesignCheck {
                 if (c.control() != null && c.control().equals(c.experimental())) {
                     sink.error(cAt, "the control and experimental arms are the same ('" + c.control() + "')");
                 }
+                if ((c.endpoint() == null) == (c.response() == null)) {
+                    sink.error(cAt, "a comparison is on a survival 'endpoint' or on a binary 'response', and not both");
+                }
                 endpoint(c.endpoint(), cAt.appendProperty("endpoint"));
+                compile.apply(c.response(), cAt.appendProperty("response"));
+                values.positive(c.landmarkYears(), cAt.appendProperty("landmarkYears"), "the landmark");
+                if (c.landmarkYears() != null && c.endpoint() == null) {
+                    sink.error(cAt.appendProperty("landmarkYears"), "a landmark difference needs a survival endpoint");
+                }
+            }
+            if (r.analysis() != null && r.analysis().informationFractions().size() > 1 && r.analysis().events() == null) {
+                sink.error(at.appendProperty("analysis"), "interim looks are placed by events: give 'events', the number of events"
+                        + " at the final analysis, with the information fractions");
             }
             accrual(r.accrual(), at.appendProperty("accrual"));
             randomization(r.randomization(), at.appendProperty("randomization"));
@@ -128,6 +143,19 @@ final class DesignCheck {
         if (a.informationFractions().size() > 1 && a.spending() == null) {
             sink.error(at.appendProperty("spending"), "interim looks need an alpha-spending function: obrien-fleming or pocock");
         }
+        int interims = Math.max(0, a.informationFractions().size() - 1);
+        if (!a.futilityBounds().isEmpty() && a.futilityBounds().size() != interims) {
+            sink.error(at.appendProperty("futilityBounds"), "give one futility bound per interim look (" + interims + "), not "
+                    + a.futilityBounds().size());
+        }
+        for (int i = 0; i < a.stratifyBy().size(); i++) {
+            String v = a.stratifyBy().get(i);
+            var type = v == null ? null : symbols.variable(v);
+            if (v != null && (type == null || type.type() instanceof org.trialsim.protocol.condition.VariableType.Number)) {
+                sink.error(at.appendProperty("stratifyBy").appendIndex(i), "'" + v + "' is not a categorical or yes/no"
+                        + " covariate (or risk); strata are levels" + Spelling.hint(v, symbols.names()));
+            }
+        }
     }
 
     private void escalation(Design.Escalation e, JsonPointer at) {
@@ -143,6 +171,12 @@ final class DesignCheck {
             JsonPointer lAt = at.appendProperty("levels").appendIndex(i);
             values.positive(level.dose(), lAt.appendProperty("dose"), "the dose");
             values.probability(level.dltProbability(), lAt.appendProperty("dltProbability"), "the probability of a dose-limiting toxicity");
+            Design.DoseLevel before = i == 0 ? null : e.levels().get(i - 1);
+            if (before != null && before.dltProbability() != null && level.dltProbability() != null
+                    && level.dltProbability() < before.dltProbability()) {
+                sink.error(lAt.appendProperty("dltProbability"), "the DLT probability falls from " + Values.fmt(before.dltProbability())
+                        + " to " + Values.fmt(level.dltProbability()) + " at a higher dose; toxicity does not decrease with dose");
+            }
             if (previous != null && level.dose() != null && !(level.dose() > previous)) {
                 sink.error(lAt.appendProperty("dose"), "dose levels must increase, but " + Values.fmt(level.dose()) + " follows "
                         + Values.fmt(previous));

@@ -79,7 +79,7 @@ public final class ProtocolValidator {
         followUp();
         endpoints();
         if (protocol.design() != null) {
-            new DesignCheck(protocol, sink, values, this::compile).check(at(root, "design"));
+            new DesignCheck(protocol, sink, values, this::compile, symbols).check(at(root, "design"));
         }
     }
 
