@@ -213,7 +213,7 @@ final class EscalateCommand implements Callable<Integer> {
         }
     }
 
-    private static String table(EscalationResult r, List<Double> doses, String unit, LoadedProtocol loaded) {
+    static String table(EscalationResult r, List<Double> doses, String unit, LoadedProtocol loaded) {
         EscalationScenario s = r.scenario();
         List<EscalationResult.DesignSummary> ds = r.designs();
         EscalationResult.Comparison c = r.comparison();

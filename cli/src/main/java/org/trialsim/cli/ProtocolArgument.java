@@ -3,10 +3,12 @@ package org.trialsim.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.ProtocolReader;
+import org.trialsim.protocol.io.Setting;
 
 /** Resolves a {@code <id|file>} argument: a built-in protocol's id, or the path of a protocol file. */
 final class ProtocolArgument {
@@ -15,8 +17,13 @@ final class ProtocolArgument {
 
     /** Loads the built-in with that id, or else the file at that path. */
     static LoadedProtocol load(String idOrFile) throws IOException, ProtocolException {
+        return load(idOrFile, List.of());
+    }
+
+    /** Loads the built-in or file, with changes given by --set. */
+    static LoadedProtocol load(String idOrFile, List<Setting> settings) throws IOException, ProtocolException {
         if (BuiltinProtocols.exists(idOrFile)) {
-            return BuiltinProtocols.load(idOrFile);
+            return BuiltinProtocols.load(idOrFile, settings);
         }
         Path path = Path.of(idOrFile);
         if (!Files.exists(path)) {
@@ -26,6 +33,6 @@ final class ProtocolArgument {
         if (Files.isDirectory(path)) {
             throw new UserException(ExitCode.IO, "'" + idOrFile + "' is a directory, not a protocol file");
         }
-        return new ProtocolReader().read(path);
+        return new ProtocolReader().read(path, settings);
     }
 }

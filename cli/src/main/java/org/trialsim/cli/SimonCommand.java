@@ -266,7 +266,7 @@ final class SimonCommand implements Callable<Integer> {
         }
     }
 
-    private void searchTable(SimonSearchResult r, StringBuilder sb) {
+    static void searchTable(SimonSearchResult r, StringBuilder sb) {
         String nl = System.lineSeparator();
         sb.append("Simon two-stage designs: p0 = ").append(DesignOutput.num(r.p0())).append(" against p1 = ")
                 .append(DesignOutput.num(r.p1())).append(", type I error <= ").append(DesignOutput.num(r.alpha()))
@@ -301,6 +301,11 @@ final class SimonCommand implements Callable<Integer> {
     }
 
     private void evaluationTable(SimonDesign d, List<OperatingCharacteristics> curve, StringBuilder sb, boolean fromProtocol) {
+        evaluationTable(d, curve, sb, fromProtocol, p0, p1, alpha, beta);
+    }
+
+    static void evaluationTable(SimonDesign d, List<OperatingCharacteristics> curve, StringBuilder sb, boolean fromProtocol,
+                                Double p0, Double p1, Double alpha, Double beta) {
         String nl = System.lineSeparator();
         sb.append("Simon two-stage design ").append(d).append(fromProtocol ? " (the protocol's)" : "").append(": stop if at most ")
                 .append(d.r1()).append(" of the first ").append(d.n1()).append(" respond;").append(nl)

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Simulates pediatric leukemia treatment protocols and the trials that test them.",
-        subcommands = {SimulateCommand.class, DesignCommand.class, EscalateCommand.class, ProtocolsCommand.class, ShowCommand.class,
+        subcommands = {SimulateCommand.class, TrialCommand.class, DesignCommand.class, EscalateCommand.class, ProtocolsCommand.class, ShowCommand.class,
                 ExportCommand.class, ValidateCommand.class, SchemaCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error, 2 usage error, 3 invalid protocol, 4 file cannot be read or written.",
                 "Run 'trialsim COMMAND --help' for the options of a command."})

@@ -103,16 +103,28 @@ public sealed interface Design extends Cited {
     }
 
     /**
-     * Patients arriving as a Poisson process whose rate ramps up linearly while sites open.
+     * Patients arriving at a rate that ramps up linearly while sites open: as a Poisson process (the
+     * default), or at regular intervals (as rpact and most sample-size software assume).
      *
-     * @param patientsPerMonth rate once all sites are open
+     * @param patientsPerMonth rate of enrolment once all sites are open
      * @param rampUpMonths     months until the full rate is reached; 0 if absent
      * @param dropoutPerYear   rate of loss to follow-up, per person-year; 0 if absent
+     * @param arrivals         poisson (random) or regular (evenly spaced); poisson if absent
      */
-    record Accrual(@Required Double patientsPerMonth, Double rampUpMonths, Double dropoutPerYear) {
+    record Accrual(@Required Double patientsPerMonth, Double rampUpMonths, Double dropoutPerYear,
+                   @JsonPropertyDescription("poisson (random, the default) or regular (evenly spaced)") Arrivals arrivals) {
         public Accrual {
             rampUpMonths = Immutable.orElse(rampUpMonths, 0.0);
             dropoutPerYear = Immutable.orElse(dropoutPerYear, 0.0);
+            arrivals = Immutable.orElse(arrivals, Arrivals.POISSON);
+        }
+
+        /** How arrival times are spread. */
+        public enum Arrivals {
+            /** A Poisson process: random arrivals at the given rate. */
+            @JsonProperty("poisson") POISSON,
+            /** Evenly spaced arrivals at the given rate. */
+            @JsonProperty("regular") REGULAR
         }
     }
 

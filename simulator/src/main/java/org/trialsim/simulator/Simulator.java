@@ -4,11 +4,19 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
 import jakarta.inject.Singleton;
+import java.util.List;
+import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
 import org.trialsim.simulator.cohort.PatientRecords;
+import org.trialsim.simulator.design.EarlyPhaseAnalysis;
+import org.trialsim.simulator.design.EarlyPhaseResult;
+import org.trialsim.simulator.trial.TrialOptions;
+import org.trialsim.simulator.trial.TrialResult;
+import org.trialsim.simulator.trial.TrialSimulation;
 import org.trialsim.simulator.cohort.Progress;
 import org.trialsim.simulator.engine.CompiledProtocol;
 
@@ -42,5 +50,31 @@ public final class Simulator {
      */
     public void records(LoadedProtocol protocol, CohortOptions options, Writer out, Progress progress) throws IOException {
         new PatientRecords(CompiledProtocol.of(protocol)).write(options, out, progress);
+    }
+
+    /**
+     * Simulates the protocol's trial design many times: its operating characteristics.
+     *
+     * @param protocol a validated protocol whose design has analyses (randomized or single-arm)
+     * @param options  replicates, seed, threads and scenario
+     * @param settings the --set changes the protocol was loaded with, recorded in the provenance
+     * @param progress receives progress from worker threads
+     * @throws IllegalArgumentException if the protocol's design has no analyses to simulate
+     */
+    public TrialResult trial(LoadedProtocol protocol, TrialOptions options, List<Setting> settings, Progress progress) {
+        return new TrialSimulation(CompiledProtocol.of(protocol)).run(options, settings, progress);
+    }
+
+    /**
+     * Runs both parts of a phase I/II design: the dose escalation (simulated in calendar time, the
+     * protocol's method against the other on the same patients) and the exact Simon two-stage design.
+     *
+     * @throws IllegalArgumentException if the protocol's design is not a phase-1-2 design
+     */
+    public EarlyPhaseResult earlyPhase(LoadedProtocol protocol, EarlyPhaseAnalysis.Settings settings) {
+        if (!(protocol.protocol().design() instanceof Design.EarlyPhase design)) {
+            throw new IllegalArgumentException("the protocol's design is not a phase-1-2 design");
+        }
+        return EarlyPhaseAnalysis.run(design, settings);
     }
 }

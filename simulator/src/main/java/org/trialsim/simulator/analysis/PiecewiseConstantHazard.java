@@ -6,7 +6,9 @@ import java.util.Arrays;
  * A reference survival curve with a piecewise-constant hazard: rate λ<sub>0</sub> on
  * [0, b<sub>1</sub>), λ<sub>j</sub> on [b<sub>j</sub>, b<sub>j+1</sub>), and the last rate from the
  * last breakpoint on. Used as the historical curve of the one-sample log-rank test
- * ({@link OneSampleLogRank}), e.g. Interfant-06's event-free survival for Interfant-21.
+ * ({@link OneSampleLogRank}), e.g. Interfant-06's event-free survival for Interfant-21, and the
+ * hazards of the simulation engine, which turns an Exp(1) draw into an event time with
+ * {@link #inverse(double)}.
  *
  * <p>Immutable; {@link #cumulativeHazard(double)} costs O(log k) for k breakpoints.
  */
@@ -100,6 +102,29 @@ public final class PiecewiseConstantHazard {
         double lower = interval == 0 ? 0 : breakpoints[interval - 1];
         double base = interval == 0 ? 0 : cumulative[interval - 1];
         return base + rates[interval] * (t - lower);
+    }
+
+    /** Λ(to) − Λ(from): the hazard spent between two times (from ≤ to). */
+    public double between(double from, double to) {
+        return cumulativeHazard(to) - cumulativeHazard(from);
+    }
+
+    /**
+     * The first time t with Λ(t) = h (h ≥ 0), or +∞ if the cumulative hazard never reaches h (a plateau:
+     * the last rate is 0).
+     */
+    public double inverse(double h) {
+        int k = breakpoints.length;
+        int i = 0;
+        while (i < k && cumulative[i] < h) {
+            i++;
+        }
+        double lower = i == 0 ? 0 : breakpoints[i - 1];
+        double base = i == 0 ? 0 : cumulative[i - 1];
+        if (h <= base) {
+            return lower;
+        }
+        return rates[i] > 0 ? lower + (h - base) / rates[i] : Double.POSITIVE_INFINITY;
     }
 
     /** S(t) = exp(−Λ(t)). */

@@ -22,11 +22,12 @@ import org.trialsim.protocol.condition.ConditionSyntaxException;
 import org.trialsim.protocol.condition.ProtocolVariables;
 import org.trialsim.protocol.condition.Symbols;
 import org.trialsim.protocol.condition.VariableType;
+import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
 import org.trialsim.simulator.random.RandomStreams;
 
 /**
  * A validated protocol compiled for simulation: nodes, covariates, criteria and rules as arrays,
- * conditions as {@link Check}s, hazard curves as {@link Hazard}s, and the random-stream purpose of each
+ * conditions as {@link Check}s, hazard curves as {@link PiecewiseConstantHazard}s, and the random-stream purpose of each
  * part. Built once per run; immutable and shared by all threads.
  */
 public final class CompiledProtocol {
@@ -81,7 +82,7 @@ public final class CompiledProtocol {
     final int armSlot;
 
     /** An outcome rule: the first whose check holds gives the hazard. */
-    record Rule(String label, Check when, Hazard hazard, double hazardRatio, double curedFraction) {
+    record Rule(String label, Check when, PiecewiseConstantHazard hazard, double hazardRatio, double curedFraction) {
     }
 
     private CompiledProtocol(LoadedProtocol loaded) {
@@ -147,13 +148,13 @@ public final class CompiledProtocol {
         start = nodeIndex.get(protocol.pathway().start());
         remissionBelow = protocol.pathway().remissionBelow();
 
-        Map<String, Hazard> hazards = new HashMap<>();
-        protocol.outcomes().curves().forEach((id, curve) -> hazards.put(id, Hazard.of(curve)));
+        Map<String, PiecewiseConstantHazard> hazards = new HashMap<>();
+        protocol.outcomes().curves().forEach((id, curve) -> hazards.put(id, Hazards.of(curve)));
         relapseRules = rules(protocol.outcomes().relapse(), hazards, compiler);
         deathInRemissionRules = rules(protocol.outcomes().deathInRemission(), hazards, compiler);
         deathAfterEventRules = rules(protocol.outcomes().deathAfterEvent(), hazards, compiler);
 
-        horizonDays = protocol.followUp().horizonYears() * Hazard.DAYS_PER_YEAR;
+        horizonDays = protocol.followUp().horizonYears() * Hazards.DAYS_PER_YEAR;
         endpointIds = protocol.endpoints().keySet().toArray(String[]::new);
         endpoints = protocol.endpoints().values().toArray(Endpoint[]::new);
 
@@ -177,6 +178,21 @@ public final class CompiledProtocol {
         return List.of(arms);
     }
 
+    /** The number of strata of an allocation node. */
+    public int strata(int node) {
+        return ((CompiledNode.Allocation) nodes[node]).strataArms().length;
+    }
+
+    /** The arms (indices) a stratum of an allocation node allocates to. */
+    public int[] strataArms(int node, int stratum) {
+        return ((CompiledNode.Allocation) nodes[node]).strataArms()[stratum];
+    }
+
+    /** The allocation weights of those arms. */
+    public int[] strataWeights(int node, int stratum) {
+        return ((CompiledNode.Allocation) nodes[node]).weights()[stratum];
+    }
+
     /** The follow-up horizon in days. */
     public double horizonDays() {
         return horizonDays;
@@ -190,7 +206,7 @@ public final class CompiledProtocol {
         return List.of("false", "true");
     }
 
-    private Rule[] rules(List<EventRule> rules, Map<String, Hazard> hazards, ConditionCompiler compiler) {
+    private Rule[] rules(List<EventRule> rules, Map<String, PiecewiseConstantHazard> hazards, ConditionCompiler compiler) {
         return rules.stream().map(r -> new Rule(r.label(), compile(compiler, r.when()), hazards.get(r.curve()),
                 r.hazardRatio(), r.curedFraction())).toArray(Rule[]::new);
     }

@@ -339,7 +339,7 @@ public final class PatientSimulator {
             double spent = r.hazardRatio() * r.hazard().between(from, to);
             double need = relapseBudget - relapseUsed;
             if (spent >= need) {
-                relapseAt = r.hazard().inverse(r.hazard().cumulative(from) + need / r.hazardRatio());
+                relapseAt = r.hazard().inverse(r.hazard().cumulativeHazard(from) + need / r.hazardRatio());
             } else {
                 relapseUsed += spent;
             }
@@ -350,7 +350,7 @@ public final class PatientSimulator {
             double spent = d.hazardRatio() * d.hazard().between(from, to);
             double need = deathBudget - deathUsed;
             if (spent >= need) {
-                deathAt = d.hazard().inverse(d.hazard().cumulative(from) + need / d.hazardRatio());
+                deathAt = d.hazard().inverse(d.hazard().cumulativeHazard(from) + need / d.hazardRatio());
             } else {
                 deathUsed += spent;
             }

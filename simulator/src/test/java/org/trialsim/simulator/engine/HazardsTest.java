@@ -8,42 +8,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.HazardCurve;
+import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
 
-class HazardTest {
-    private static final double YEAR = Hazard.DAYS_PER_YEAR;
+class HazardsTest {
+    private static final double YEAR = Hazards.DAYS_PER_YEAR;
 
     @Test
     void piecewiseRatesGiveTheirCumulativeHazard() {
-        Hazard h = Hazard.of(new HazardCurve.Piecewise(List.of(0.0, 365.25, 730.5), List.of(0.5, 0.2, 0.0), null, "test"));
-        assertThat(h.cumulative(0)).isZero();
-        assertThat(h.cumulative(YEAR)).isCloseTo(0.5, within(1e-12));
-        assertThat(h.cumulative(1.5 * YEAR)).isCloseTo(0.6, within(1e-12));
-        assertThat(h.cumulative(10 * YEAR)).isCloseTo(0.7, within(1e-12));
+        PiecewiseConstantHazard h = Hazards.of(new HazardCurve.Piecewise(List.of(0.0, 365.25, 730.5), List.of(0.5, 0.2, 0.0), null, "test"));
+        assertThat(h.cumulativeHazard(0)).isZero();
+        assertThat(h.cumulativeHazard(YEAR)).isCloseTo(0.5, within(1e-12));
+        assertThat(h.cumulativeHazard(1.5 * YEAR)).isCloseTo(0.6, within(1e-12));
+        assertThat(h.cumulativeHazard(10 * YEAR)).isCloseTo(0.7, within(1e-12));
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {0, 1e-9, 0.1, 0.5, 0.55, 0.6999999})
     void inverseUndoesCumulative(double target) {
-        Hazard h = Hazard.of(new HazardCurve.Piecewise(List.of(0.0, 365.25, 730.5), List.of(0.5, 0.2, 0.0), null, "test"));
-        assertThat(h.cumulative(h.inverse(target))).isCloseTo(target, within(1e-9));
+        PiecewiseConstantHazard h = Hazards.of(new HazardCurve.Piecewise(List.of(0.0, 365.25, 730.5), List.of(0.5, 0.2, 0.0), null, "test"));
+        assertThat(h.cumulativeHazard(h.inverse(target))).isCloseTo(target, within(1e-9));
     }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"0, 0", "0, 100", "100, 400", "365.25, 365.25", "200, 800", "700, 5000", "1000, 2000"})
     void betweenIsTheDifferenceOfCumulatives(double from, double to) {
-        Hazard h = Hazard.of(new HazardCurve.Piecewise(List.of(0.0, 365.25, 730.5), List.of(0.5, 0.2, 0.05), null, "test"));
-        assertThat(h.between(from, to)).isCloseTo(h.cumulative(to) - h.cumulative(from), within(1e-12));
+        PiecewiseConstantHazard h = Hazards.of(new HazardCurve.Piecewise(List.of(0.0, 365.25, 730.5), List.of(0.5, 0.2, 0.05), null, "test"));
+        assertThat(h.between(from, to)).isCloseTo(h.cumulativeHazard(to) - h.cumulativeHazard(from), within(1e-12));
     }
 
     @Test
     void aPlateauIsNeverReached() {
-        Hazard h = Hazard.of(new HazardCurve.Piecewise(List.of(0.0, 365.25), List.of(0.5, 0.0), null, "test"));
+        PiecewiseConstantHazard h = Hazards.of(new HazardCurve.Piecewise(List.of(0.0, 365.25), List.of(0.5, 0.0), null, "test"));
         assertThat(h.inverse(0.5000001)).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
     @Test
     void zeroRatePieceBeforeAPositiveOneIsSkipped() {
-        Hazard h = Hazard.of(new HazardCurve.Piecewise(List.of(0.0, 100.0), List.of(0.0, 365.25), null, "test"));
+        PiecewiseConstantHazard h = Hazards.of(new HazardCurve.Piecewise(List.of(0.0, 100.0), List.of(0.0, 365.25), null, "test"));
         // rate 0 until day 100, then 1 per day: any positive hazard is first reached after day 100
         assertThat(h.inverse(1e-9)).isCloseTo(100, within(1e-6));
         assertThat(h.inverse(2.5)).isCloseTo(102.5, within(1e-9));
@@ -51,7 +52,7 @@ class HazardTest {
 
     @Test
     void survivalFormReproducesItsLandmarks() {
-        Hazard h = Hazard.of(new HazardCurve.Survival(List.of(365.0, 730.0, 1095.0), List.of(0.58, 0.46, 0.39), 0.1, null, "test"));
+        PiecewiseConstantHazard h = Hazards.of(new HazardCurve.Survival(List.of(365.0, 730.0, 1095.0), List.of(0.58, 0.46, 0.39), 0.1, null, "test"));
         assertThat(h.survival(365)).isCloseTo(0.58, within(1e-12));
         assertThat(h.survival(730)).isCloseTo(0.46, within(1e-12));
         assertThat(h.survival(1095)).isCloseTo(0.39, within(1e-12));

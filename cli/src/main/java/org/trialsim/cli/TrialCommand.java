@@ -1,0 +1,169 @@
+package org.trialsim.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trialsim.protocol.Design;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.io.Setting;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.design.EarlyPhaseAnalysis;
+import org.trialsim.simulator.design.EarlyPhaseResult;
+import org.trialsim.simulator.design.escalation.WhenFull;
+import org.trialsim.simulator.trial.TrialOptions;
+import org.trialsim.simulator.trial.TrialResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trialsim trial <id|file>}: the operating characteristics of the protocol's trial design. */
+@Command(name = "trial", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate the protocol's trial many times (patients arriving in calendar time, allocated, treated through "
+                + "the pathway and analysed at the design's data cuts and interim looks) and report its operating characteristics: "
+                + "power (or type I error with --null), stopping at each look, sample size, events, duration, allocation, and the "
+                + "bias and coverage of the effect estimate, each with its Monte Carlo standard error.",
+                "For a phase 1-2 design (aall1121) it reports both parts: the dose escalation and the Simon two-stage design."})
+final class TrialCommand implements Callable<Integer> {
+    private final Simulator simulator;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID|FILE", description = "A built-in protocol id (see 'trialsim protocols') or a protocol file.")
+    String protocol;
+
+    @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "2000",
+            description = "Simulated trials (default: ${DEFAULT-VALUE}); the Monte Carlo error falls as 1/√R.")
+    int replicates;
+
+    @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1",
+            description = "Random seed: the same seed gives the same output for any thread count (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "T", description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Change the protocol before simulating, e.g. --set design.sampleSize=300 --set design.randomization.method=simple"
+                    + " (repeatable; a null value removes a field). Replicate i of two runs with different settings uses the same"
+                    + " virtual patients, so their difference is estimated precisely.")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--null", description = "Simulate under the null hypothesis (no difference) to estimate the type I error.")
+    boolean nullScenario;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the result to this file instead of standard output.")
+    Path out;
+
+    @Inject
+    TrialCommand(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (replicates < 1 || replicates > TrialOptions.MAX_REPLICATES) {
+            throw UserException.usage("--replicates must be between 1 and " + String.format(Locale.ROOT, "%,d", TrialOptions.MAX_REPLICATES)
+                    + ", not " + replicates);
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 1024) {
+            throw UserException.usage("--threads must be between 1 and 1024, not " + workers);
+        }
+        List<Setting> parsed = new ArrayList<>();
+        for (String s : settings) {
+            try {
+                parsed.add(Setting.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw UserException.usage("--set " + e.getMessage());
+            }
+        }
+        LoadedProtocol loaded = ProtocolArgument.load(protocol, parsed);
+        Design design = loaded.protocol().design();
+        if (design == null) {
+            throw UserException.usage("the protocol " + loaded.protocol().id() + " has no design section, so there is no trial to"
+                    + " simulate; add one (see 'trialsim export aall1331' for a randomized design)");
+        }
+        OutputFile.Content content;
+        if (design instanceof Design.EarlyPhase) {
+            if (nullScenario) {
+                throw UserException.usage("--null applies to designs with a hypothesis test; a phase 1-2 design reports its"
+                        + " escalation and its exact two-stage operating characteristics under p0 and p1 already");
+            }
+            EarlyPhaseResult result;
+            try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
+                result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, seed, workers, WhenFull.LOST,
+                        EarlyPhaseAnalysis.Settings.defaults().targetDltRate()));
+            }
+            content = w -> renderEarlyPhase(result, loaded, w);
+        } else {
+            TrialResult result;
+            try (ProgressDisplay progress = new ProgressDisplay("simulating trials", true)) {
+                result = simulator.trial(loaded, new TrialOptions(replicates, seed, workers, nullScenario), parsed, progress);
+            }
+            content = w -> render(result, loaded, w);
+        }
+        if (out == null) {
+            PrintWriter writer = spec.commandLine().getOut();
+            content.writeTo(writer);
+            writer.flush();
+        } else {
+            OutputFile.write(out, content);
+        }
+        return ExitCode.OK;
+    }
+
+    private void render(TrialResult result, LoadedProtocol loaded, Writer w) throws IOException {
+        switch (format) {
+            case TABLE -> w.write(new TrialTable(result, loaded.protocol()).render());
+            case JSON -> Json.write(result, w);
+            case CSV -> TrialCsv.write(result, w);
+        }
+    }
+
+    private void renderEarlyPhase(EarlyPhaseResult result, LoadedProtocol loaded, Writer w) throws IOException {
+        switch (format) {
+            case JSON -> Json.write(result, w);
+            case CSV -> throw UserException.usage("a phase 1-2 design is reported as a table or as JSON, not CSV");
+            case TABLE -> {
+                StringBuilder sb = new StringBuilder();
+                String nl = System.lineSeparator();
+                sb.append(loaded.protocol().title()).append(nl);
+                Design.EarlyPhase design = (Design.EarlyPhase) loaded.protocol().design();
+                if (design.label() != null) {
+                    sb.append("Design: ").append(design.label()).append(nl);
+                }
+                if (result.escalation() != null) {
+                    var part = result.escalation();
+                    String unit = part.levels().isEmpty() || part.levels().get(0).unit() == null ? "" : part.levels().get(0).unit();
+                    sb.append(nl).append("Phase I: dose escalation").append(nl);
+                    sb.append(EscalateCommand.table(part.result(), part.levels().stream().map(Design.DoseLevel::dose).toList(), unit, loaded));
+                }
+                if (result.twoStage() != null) {
+                    var part = result.twoStage();
+                    sb.append(nl).append("Phase II: Simon two-stage design").append(nl);
+                    if (part.search() != null) {
+                        SimonCommand.searchTable(part.search(), sb);
+                    }
+                    if (part.design() != null) {
+                        Design.TwoStage t = part.parameters();
+                        SimonCommand.evaluationTable(part.design(), part.atP0AndP1(), sb, true, t.p0(), t.p1(), t.alpha(), t.beta());
+                    }
+                }
+                w.write(sb.toString());
+            }
+        }
+    }
+}

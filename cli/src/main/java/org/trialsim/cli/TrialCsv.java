@@ -1,0 +1,52 @@
+package org.trialsim.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.trialsim.simulator.trial.TrialResult;
+
+/**
+ * A trial result as long-format CSV, one figure per row:
+ * {@code analysis,figure,statistic,value,standard_error}.
+ */
+final class TrialCsv {
+    private TrialCsv() {
+    }
+
+    static void write(TrialResult result, Writer w) throws IOException {
+        Csv csv = new Csv(w);
+        csv.row("analysis", "figure", "statistic", "value", "standard_error");
+        for (TrialResult.AnalysisResult a : result.analyses()) {
+            String name = a.label();
+            csv.row(name, "rejection", "probability", a.rejection().value(), a.rejection().standardError());
+            for (TrialResult.Look look : a.looks()) {
+                csv.row(name, "look " + look.look(), "efficacy bound", look.efficacyBound(), null);
+                csv.row(name, "look " + look.look(), "stop for efficacy", look.stopForEfficacy().value(), look.stopForEfficacy().standardError());
+                csv.row(name, "look " + look.look(), "stop for futility", look.stopForFutility().value(), look.stopForFutility().standardError());
+            }
+            distribution(csv, name, "patients", a.patients());
+            distribution(csv, name, "events", a.events());
+            distribution(csv, name, "duration months", a.durationMonths());
+            if (a.allocation() != null) {
+                distribution(csv, name, "allocated control", a.allocation().control());
+                distribution(csv, name, "allocated experimental", a.allocation().experimental());
+                distribution(csv, name, "imbalance", a.allocation().imbalance());
+            }
+            TrialResult.Effect e = a.effect();
+            csv.row(name, e.measure(), "truth", e.truth(), e.truthStandardError());
+            csv.row(name, e.measure(), "mean", e.mean().value(), e.mean().standardError());
+            csv.row(name, e.measure(), "sd", e.sd(), null);
+            csv.row(name, e.measure(), "bias", e.bias().value(), e.bias().standardError());
+            csv.row(name, e.measure(), "coverage", e.coverage().value(), e.coverage().standardError());
+        }
+    }
+
+    private static void distribution(Csv csv, String name, String figure, TrialResult.Distribution d) throws IOException {
+        csv.row(name, figure, "mean", d.mean(), d.standardError());
+        csv.row(name, figure, "sd", d.sd(), null);
+        csv.row(name, figure, "min", d.min(), null);
+        csv.row(name, figure, "p10", d.p10(), null);
+        csv.row(name, figure, "median", d.median(), null);
+        csv.row(name, figure, "p90", d.p90(), null);
+        csv.row(name, figure, "max", d.max(), null);
+    }
+}

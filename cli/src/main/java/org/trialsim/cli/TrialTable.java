@@ -1,0 +1,142 @@
+package org.trialsim.cli;
+
+import java.util.Locale;
+import java.util.function.Function;
+import org.trialsim.protocol.Protocol;
+import org.trialsim.simulator.trial.TrialResult;
+import org.trialsim.simulator.trial.TrialResult.AnalysisResult;
+
+/** A trial design's operating characteristics as a table: one column per analysis of the design. */
+final class TrialTable {
+    private static final int LABEL = 40;
+    private static final int COLUMN = 22;
+
+    private final TrialResult result;
+    private final Protocol protocol;
+    private final StringBuilder sb = new StringBuilder();
+
+    TrialTable(TrialResult result, Protocol protocol) {
+        this.result = result;
+        this.protocol = protocol;
+    }
+
+    String render() {
+        var p = result.provenance();
+        boolean isNull = result.scenario().equals("null");
+        line(protocol.title());
+        line("Design: " + result.design());
+        line(String.format(Locale.ROOT, "%,d simulated trials · seed %d · scenario: %s · trialsim %s · %s (sha256 %s…)", p.replicates(),
+                p.seed(), isNull ? "null hypothesis (no difference)" : "as the protocol is written", p.version(), p.protocol(),
+                p.contentHash().substring(0, 12)));
+        if (!p.settings().isEmpty()) {
+            line("Changed with --set: " + String.join(", ", p.settings()));
+        }
+        line("Each figure ± its Monte Carlo standard error.");
+        line("");
+        StringBuilder head = new StringBuilder(pad("", LABEL));
+        for (AnalysisResult a : result.analyses()) {
+            head.append(right(abbreviate(a.label(), COLUMN - 1), COLUMN));
+        }
+        line(head.toString());
+        row("Test", a -> abbreviate(a.test(), COLUMN - 1));
+        row(isNull ? "Rejects the null (type I error)" : "Rejects the null (power)", a -> pct(a.rejection()));
+        int looks = result.analyses().stream().mapToInt(a -> a.looks().size()).max().orElse(1);
+        if (looks > 1) {
+            for (int k = 0; k < looks; k++) {
+                int kk = k;
+                row("  look " + (k + 1) + ": rejects", a -> kk < a.looks().size() ? pct(a.looks().get(kk).stopForEfficacy()) + " (z≥"
+                        + fmt(a.looks().get(kk).efficacyBound(), 2) + ")" : "");
+                if (result.analyses().stream().anyMatch(a -> kk < a.looks().size() && a.looks().get(kk).futilityBound() != null)) {
+                    row("  look " + (k + 1) + ": stops for futility", a -> kk < a.looks().size() && a.looks().get(kk).futilityBound() != null
+                            ? pct(a.looks().get(kk).stopForFutility()) + " (z<" + fmt(a.looks().get(kk).futilityBound(), 2) + ")" : "");
+                }
+            }
+        }
+        row("Patients enrolled: mean (10%–90%)", a -> spread(a.patients(), 0));
+        row("Events or responses: mean (10%–90%)", a -> spread(a.events(), 0));
+        row("Months to the conclusion: mean (10%–90%)", a -> spread(a.durationMonths(), 1));
+        if (result.analyses().stream().anyMatch(a -> a.allocation() != null)) {
+            row("Allocated: control / experimental", a -> a.allocation() == null ? "" : fmt(a.allocation().control().mean(), 1) + " / "
+                    + fmt(a.allocation().experimental().mean(), 1));
+            row("Imbalance |E − C|: mean, 90%, max", a -> a.allocation() == null ? "" : fmt(a.allocation().imbalance().mean(), 1) + ", "
+                    + fmt(a.allocation().imbalance().p90(), 0) + ", " + fmt(a.allocation().imbalance().max(), 0));
+        }
+        line("Effect estimate");
+        row("  measure", a -> measureShort(a.effect().measure()));
+        row("  true value" + (isNull ? " (null)" : " (one very large trial)"), a -> truth(a));
+        row("  mean estimate", a -> fmt(a.effect().mean().value(), 3) + " ± " + fmt(a.effect().mean().standardError(), 3));
+        row("  bias", a -> fmt(a.effect().bias().value(), 3) + " ± " + fmt(a.effect().bias().standardError(), 3));
+        row("  95% interval covers the truth", a -> pct(a.effect().coverage()));
+        if (result.analyses().stream().anyMatch(a -> a.effect().meanLandmarkDifference() != null)) {
+            row("  Kaplan–Meier difference at the landmark", a -> a.effect().meanLandmarkDifference() == null ? ""
+                    : fmt(100 * a.effect().meanLandmarkDifference().value(), 1) + " points");
+        }
+        line("");
+        line("Power is the chance the trial concludes the experimental treatment is better at the one-sided level;");
+        line("rerun with --null for the type I error. Measures: log HR < 0 and log O/E < 0 favour the experimental arm.");
+        return sb.toString();
+    }
+
+    private static String truth(AnalysisResult a) {
+        double t = a.effect().truth();
+        String text = fmt(t, 3);
+        if (a.effect().measure().startsWith("log hazard")) {
+            text += " (HR " + fmt(Math.exp(t), 2) + ")";
+        } else if (a.effect().measure().startsWith("log observed")) {
+            text += " (O/E " + fmt(Math.exp(t), 2) + ")";
+        }
+        return text;
+    }
+
+    private static String measureShort(String measure) {
+        if (measure.startsWith("log hazard")) {
+            return "log hazard ratio";
+        }
+        if (measure.startsWith("log observed")) {
+            return "log observed/expected";
+        }
+        return measure.startsWith("difference") ? "difference in rates" : "response rate";
+    }
+
+    private static String spread(TrialResult.Distribution d, int decimals) {
+        return fmt(d.mean(), decimals) + " (" + fmt(d.p10(), decimals) + "–" + fmt(d.p90(), decimals) + ")";
+    }
+
+    static String pct(TrialResult.Estimate e) {
+        if (!Double.isFinite(e.value())) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.1f%% ± %.1f", 100 * e.value(), 100 * e.standardError());
+    }
+
+    static String fmt(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    private void row(String label, Function<AnalysisResult, String> value) {
+        StringBuilder s = new StringBuilder(pad(abbreviate(label, LABEL - 1), LABEL));
+        for (AnalysisResult a : result.analyses()) {
+            s.append(right(value.apply(a), COLUMN));
+        }
+        line(s.toString().stripTrailing());
+    }
+
+    private static String abbreviate(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String right(String s, int width) {
+        return s.length() >= width ? " " + s : " ".repeat(width - s.length()) + s;
+    }
+
+    private void line(String s) {
+        sb.append(s).append(System.lineSeparator());
+    }
+}

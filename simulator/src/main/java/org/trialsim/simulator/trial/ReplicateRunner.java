@@ -1,0 +1,478 @@
+package org.trialsim.simulator.trial;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.trialsim.protocol.Endpoint;
+import org.trialsim.simulator.analysis.CoxModel;
+import org.trialsim.simulator.analysis.CoxResult;
+import org.trialsim.simulator.analysis.ExactBinomialTest;
+import org.trialsim.simulator.analysis.FisherExactTest;
+import org.trialsim.simulator.analysis.Interval;
+import org.trialsim.simulator.analysis.KaplanMeier;
+import org.trialsim.simulator.analysis.LogRankTest;
+import org.trialsim.simulator.analysis.OneSampleLogRank;
+import org.trialsim.simulator.analysis.OneSampleLogRankResult;
+import org.trialsim.simulator.analysis.SurvivalData;
+import org.trialsim.simulator.engine.ArmPolicy;
+import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.PatientOutcome;
+import org.trialsim.simulator.engine.PatientSimulator;
+import org.trialsim.simulator.engine.ProtocolIndex;
+import org.trialsim.simulator.random.RandomStreams;
+
+/**
+ * Simulates one virtual trial at a time: arrivals, the pathway of every patient, allocation in the
+ * order patients reach it, and each analysis at its data cuts. Reuses its buffers; one per thread.
+ *
+ * <p>The presenting patients of replicate r are the engine's patients {@code r * STRIDE + j}, j = 0, 1, …:
+ * the same virtual patients in every scenario (common random numbers); replicate 0 holds the cohort's
+ * first patients.
+ */
+final class ReplicateRunner {
+    /** Patients per replicate at most; replicate r's patients are r·STRIDE … r·STRIDE + n − 1. */
+    static final long STRIDE = 1L << 24;
+
+    private static final long ARRIVALS = RandomStreams.purpose("trial:arrivals");
+    private static final long RANDOMIZATION = RandomStreams.purpose("trial:randomization");
+    private static final long NULL_OUTCOME = RandomStreams.purpose("trial:null-outcome");
+
+    private final TrialSpec spec;
+    private final CompiledProtocol protocol;
+    private final ProtocolIndex index;
+    private final RandomStreams streams;
+    private final PatientSimulator simulator;
+    private final ArrivalProcess arrivals;
+    private final RandomizerFactory randomizers;
+    private final boolean nullScenario;
+    private final int singleArm;
+    private final int[] simulatedArm;
+
+    private int n;
+    private double[] arrival;
+    private double[] dropout;
+    private double[] allocationCalendar;
+    private int[] allocationNode;
+    private int[] stratum;
+    private int[] label;
+    private int[][] levels;
+    private boolean[] allocated;
+    private Integer[] order;
+    private long[] presenting;
+    private double[][] entry;       // per analysis: calendar day time starts
+    private double[][] eventAfter;  // per analysis: days from entry to the event (+∞: none), NaN: not in the analysis
+    private double[][] followUpMax; // per analysis: days from entry to the end of follow-up (horizon or dropout)
+    private boolean[][] response;   // per analysis: responded
+    private int[][] strata;         // per analysis: stratum of the stratified analysis
+
+    /** Makes the randomizer of one stratum of one allocation node for one replicate. */
+    interface RandomizerFactory {
+        StratumRandomizer create(int node, int stratum, int[] arms, int[] weights);
+    }
+
+    ReplicateRunner(TrialSpec spec, CompiledProtocol protocol, RandomStreams streams, ArrivalProcess arrivals,
+                    RandomizerFactory randomizers, boolean nullScenario) {
+        this.spec = spec;
+        this.protocol = protocol;
+        this.index = new ProtocolIndex(protocol);
+        this.streams = streams;
+        this.simulator = new PatientSimulator(protocol, streams);
+        this.arrivals = arrivals;
+        this.randomizers = randomizers;
+        this.nullScenario = nullScenario;
+        TrialSpec.Analysis first = spec.analyses.get(0);
+        boolean singleArmDesign = first.kind() == TrialSpec.Kind.SURVIVAL_VS_HISTORY || first.kind() == TrialSpec.Kind.RESPONSE_VS_HISTORY;
+        this.singleArm = singleArmDesign ? first.experimental() : -1;
+        // under the null hypothesis the experimental arm of each comparison gets the control arm's pathway
+        this.simulatedArm = new int[index.arms().size()];
+        for (int a = 0; a < simulatedArm.length; a++) {
+            simulatedArm[a] = a;
+        }
+        if (nullScenario) {
+            for (TrialSpec.Analysis analysis : spec.analyses) {
+                if (analysis.kind() == TrialSpec.Kind.SURVIVAL_TWO_ARMS || analysis.kind() == TrialSpec.Kind.RESPONSE_TWO_ARMS) {
+                    simulatedArm[analysis.experimental()] = analysis.control();
+                }
+            }
+        }
+        resize(spec.sampleSize);
+    }
+
+    private void resize(int patients) {
+        n = patients;
+        arrival = new double[n];
+        dropout = new double[n];
+        allocationCalendar = new double[n];
+        allocationNode = new int[n];
+        stratum = new int[n];
+        label = new int[n];
+        allocated = new boolean[n];
+        order = new Integer[n];
+        presenting = new long[n];
+        levels = new int[n][];
+        int a = spec.analyses.size();
+        entry = new double[a][n];
+        eventAfter = new double[a][n];
+        followUpMax = new double[a][n];
+        response = new boolean[a][n];
+        strata = new int[a][n];
+    }
+
+    /** Simulates replicate r and analyses it. */
+    ReplicateOutcome run(long replicate) {
+        return run(replicate, spec.sampleSize, spec.patientsPerMonth, false);
+    }
+
+    /**
+     * Simulates one trial of the given size and accrual rate; with {@code finalOnly}, only its final
+     * analysis (used to estimate the true effect with a very large trial).
+     */
+    ReplicateOutcome run(long replicate, int patients, double patientsPerMonth, boolean finalOnly) {
+        if (patients != n) {
+            resize(patients);
+        }
+        generateArrivals(replicate, patientsPerMonth);
+        simulatePatients(replicate);
+        ReplicateOutcome outcome = new ReplicateOutcome(spec.analyses.size());
+        for (int a = 0; a < spec.analyses.size(); a++) {
+            analyse(a, outcome, finalOnly, patients / (double) spec.sampleSize);
+        }
+        return outcome;
+    }
+
+    private void generateArrivals(long replicate, double patientsPerMonth) {
+        UniformRandomProvider rng = streams.stream(ARRIVALS, replicate);
+        if (patientsPerMonth == spec.patientsPerMonth) {
+            arrivals.generate(n, arrival, dropout, rng);
+        } else {
+            // the large "true effect" trial: the same accrual shape, proportionally faster
+            new PoissonAccrual(patientsPerMonth, spec.rampUpMonths, spec.dropoutPerYear, spec.regularArrivals).generate(n, arrival, dropout, rng);
+        }
+    }
+
+    /**
+     * Simulates the replicate's patients. Presenting patients who fail screening are not enrolled and
+     * take no place in the accrual (its rate and the sample size count enrolled patients); the i-th
+     * enrolled patient is the engine patient {@code base + presenting[i]}.
+     */
+    private void simulatePatients(long replicate) {
+        long base = replicate * STRIDE;
+        ArmPolicy probe = (node, s, arms, weights, rng) -> ArmPolicy.NOT_OFFERED;
+        ArmPolicy single = singleArm >= 0 ? ArmPolicy.forced(singleArm) : null;
+        int toAllocate = 0;
+        long next = 0;
+        for (int i = 0; i < n; i++) {
+            allocated[i] = false;
+            PatientOutcome o;
+            do {
+                if (next >= STRIDE) {
+                    throw new IllegalStateException("fewer than " + n + " of " + STRIDE + " presenting patients are eligible");
+                }
+                presenting[i] = next;
+                o = simulator.simulate(base + next++, single != null ? single : probe);
+            } while (!o.enrolled());
+            if (single == null && o.notOffered()) {
+                allocationNode[i] = o.allocationNode();
+                stratum[i] = o.stratum();
+                allocationCalendar[i] = arrival[i] + o.timeOnTherapy();
+                levels[i] = factorLevels(o);
+                order[toAllocate++] = i;
+            } else {
+                label[i] = o.arm();
+                record(i, o, replicate);
+            }
+        }
+        if (toAllocate == 0) {
+            return;
+        }
+        Arrays.sort(order, 0, toAllocate, (x, y) -> Double.compare(allocationCalendar[x], allocationCalendar[y]));
+        StratumRandomizer[][] byNodeAndStratum = new StratumRandomizer[index.nodes()][];
+        UniformRandomProvider rng = streams.stream(RANDOMIZATION, replicate);
+        for (int k = 0; k < toAllocate; k++) {
+            int i = order[k];
+            int node = allocationNode[i];
+            StratumRandomizer[] byStratum = byNodeAndStratum[node];
+            if (byStratum == null) {
+                byStratum = byNodeAndStratum[node] = new StratumRandomizer[protocol.strata(node)];
+            }
+            int s = stratum[i];
+            if (byStratum[s] == null) {
+                byStratum[s] = randomizers.create(node, s, protocol.strataArms(node, s), protocol.strataWeights(node, s));
+            }
+            label[i] = protocol.strataArms(node, s)[byStratum[s].next(levels[i], rng)];
+            allocated[i] = true;
+        }
+        for (int k = 0; k < toAllocate; k++) {
+            int i = order[k];
+            PatientOutcome o = simulator.simulate(base + presenting[i], ArmPolicy.forced(simulatedArm[label[i]]));
+            record(i, o, replicate);
+        }
+    }
+
+    private int[] factorLevels(PatientOutcome o) {
+        int[] slots = spec.randomizationFactorSlots;
+        int[] l = new int[slots.length];
+        for (int f = 0; f < slots.length; f++) {
+            l[f] = (int) o.state()[slots[f]];
+        }
+        return l;
+    }
+
+    /** Records what the analyses need of patient i's outcome. */
+    private void record(int i, PatientOutcome o, long replicate) {
+        for (int a = 0; a < spec.analyses.size(); a++) {
+            TrialSpec.Analysis analysis = spec.analyses.get(a);
+            boolean onControl = label[i] == analysis.control();
+            boolean onExperimental = label[i] == analysis.experimental();
+            if (!o.enrolled() || !(onControl || onExperimental)) {
+                eventAfter[a][i] = Double.NaN;
+                continue;
+            }
+            strata[a][i] = stratumOf(analysis, o);
+            if (analysis.response() != null) {
+                // under the null hypothesis a single arm responds at the historical rate
+                response[a][i] = nullScenario && analysis.kind() == TrialSpec.Kind.RESPONSE_VS_HISTORY
+                        ? streams.shortStream(NULL_OUTCOME, replicate * STRIDE + presenting[i]).nextDouble() < analysis.historicalRate()
+                        : analysis.response().test(o.state());
+                eventAfter[a][i] = 0;
+                entry[a][i] = arrival[i];
+                followUpMax[a][i] = 0;
+                continue;
+            }
+            Endpoint endpoint = index.endpoint(analysis.endpoint());
+            if (endpoint.remissionOnly() && !o.reachedRemission()) {
+                eventAfter[a][i] = Double.NaN;
+                continue;
+            }
+            double origin = endpoint.origin() == Endpoint.Origin.ALLOCATION ? o.allocationTime() : 0;
+            if (origin != origin) {
+                eventAfter[a][i] = Double.NaN;
+                continue;
+            }
+            double first = Double.POSITIVE_INFINITY;
+            for (Endpoint.EventKind kind : endpoint.events()) {
+                double t = switch (kind) {
+                    case FAILURE -> o.failureTime();
+                    case RELAPSE -> o.relapseTime();
+                    case DEATH -> o.deathTime();
+                };
+                first = Math.min(first, t);
+            }
+            double after = first - origin;
+            if (nullScenario && analysis.kind() == TrialSpec.Kind.SURVIVAL_VS_HISTORY) {
+                // under the null hypothesis the arm's event times follow the historical curve
+                double budget = -Math.log1p(-streams.shortStream(NULL_OUTCOME, replicate * STRIDE + presenting[i]).nextDouble());
+                after = analysis.historical().inverse(budget);
+            }
+            entry[a][i] = arrival[i] + origin;
+            eventAfter[a][i] = after;
+            followUpMax[a][i] = Math.min(protocol.horizonDays() - origin, dropout[i] - origin);
+        }
+    }
+
+    private int stratumOf(TrialSpec.Analysis analysis, PatientOutcome o) {
+        int s = 0;
+        for (int slot : analysis.strataSlots()) {
+            s = s * 64 + (int) o.state()[slot];
+        }
+        return s;
+    }
+
+    private void analyse(int a, ReplicateOutcome outcome, boolean finalOnly, double scale) {
+        TrialSpec.Analysis analysis = spec.analyses.get(a);
+        switch (analysis.kind()) {
+            case SURVIVAL_TWO_ARMS, SURVIVAL_VS_HISTORY -> survival(a, analysis, outcome, finalOnly, scale);
+            case RESPONSE_TWO_ARMS -> responseTwoArms(a, analysis, outcome);
+            case RESPONSE_VS_HISTORY -> responseVsHistory(a, analysis, outcome);
+        }
+    }
+
+    private void survival(int a, TrialSpec.Analysis analysis, ReplicateOutcome outcome, boolean finalOnly, double scale) {
+        double[] cuts = cuts(a, scale);
+        int looks = finalOnly ? 1 : cuts.length;
+        for (int k = finalOnly ? cuts.length - 1 : 0; k < cuts.length; k++) {
+            double cut = cuts[k];
+            SurvivalData data = dataAt(a, analysis, cut);
+            boolean last = k == cuts.length - 1;
+            if (analysis.kind() == TrialSpec.Kind.SURVIVAL_TWO_ARMS) {
+                double z = data.events() == 0 ? Double.NaN : -LogRankTest.test(data).z();
+                boolean efficacy = z >= spec.boundaries.efficacyBound(finalOnly ? spec.looks() - 1 : k);
+                boolean futility = !last && !efficacy && spec.futilityBounds.length > 0 && !(z >= spec.futilityBounds[k]);
+                if (efficacy || futility || last) {
+                    CoxResult cox = data.events() == 0 ? null : CoxModel.fit(data);
+                    double landmark = Double.NaN;
+                    if (!Double.isNaN(analysis.landmarkDays()) && data.events() > 0) {
+                        landmark = KaplanMeier.landmarkDifference(data, analysis.landmarkDays()).difference();
+                    }
+                    double logHr = cox == null ? Double.NaN : cox.logHazardRatio();
+                    Interval ci = cox == null ? null : cox.hazardRatioInterval(0.95);
+                    outcome.decide(a, finalOnly ? spec.looks() - 1 : k, efficacy, futility && !efficacy, enrolledBy(cut), data.events(),
+                            cut, logHr, ci == null ? Double.NaN : Math.log(ci.lower()), ci == null ? Double.NaN : Math.log(ci.upper()),
+                            landmark);
+                    allocation(a, analysis, outcome, cut);
+                    return;
+                }
+            } else {
+                OneSampleLogRankResult test = oneSample(a, cut);
+                boolean efficacy = test.observed() + test.expected() > 0 && test.pOneSided() <= spec.alpha;
+                if (last || efficacy) {
+                    double ratio = test.ratio();
+                    double se = test.observed() > 0 ? 1 / Math.sqrt(test.observed()) : Double.NaN;
+                    outcome.decide(a, k, efficacy, false, enrolledBy(cut), (int) Math.round(test.observed()), cut, Math.log(ratio),
+                            Math.log(ratio) - 1.96 * se, Math.log(ratio) + 1.96 * se, Double.NaN);
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("no final analysis for " + looks + " looks");
+    }
+
+    /** The calendar days of the looks: by events, by follow-up after the last enrolment, or at the end of follow-up. */
+    private double[] cuts(int a, double scale) {
+        double lastArrival = arrival[n - 1];
+        double end = 0;
+        int eligible = 0;
+        double[] eventDays = new double[n];
+        int events = 0;
+        for (int i = 0; i < n; i++) {
+            double after = eventAfter[a][i];
+            if (after != after) {
+                continue;
+            }
+            eligible++;
+            end = Math.max(end, entry[a][i] + Math.max(0, followUpMax[a][i]));
+            if (after <= followUpMax[a][i]) {
+                eventDays[events++] = entry[a][i] + after;
+            }
+        }
+        if (spec.events != null) {
+            Arrays.sort(eventDays, 0, events);
+            double[] cuts = new double[spec.looks()];
+            for (int k = 0; k < cuts.length; k++) {
+                int target = (int) Math.ceil(spec.informationFractions[k] * spec.events * scale - 1e-9);
+                cuts[k] = target <= events ? eventDays[target - 1] : end;
+            }
+            return cuts;
+        }
+        if (!Double.isNaN(spec.followUpDays)) {
+            return new double[] {Math.min(lastArrival + spec.followUpDays, Math.max(end, lastArrival))};
+        }
+        return new double[] {Math.max(end, lastArrival)};
+    }
+
+    private SurvivalData dataAt(int a, TrialSpec.Analysis analysis, double cut) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (eventAfter[a][i] == eventAfter[a][i] && entry[a][i] <= cut) {
+                m++;
+            }
+        }
+        double[] time = new double[m];
+        boolean[] event = new boolean[m];
+        int[] arm = new int[m];
+        int[] stratumOf = new int[m];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            double after = eventAfter[a][i];
+            if (after != after || entry[a][i] > cut) {
+                continue;
+            }
+            double followUp = Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
+            event[j] = after <= followUp;
+            time[j] = event[j] ? after : followUp;
+            arm[j] = label[i] == analysis.experimental() ? 1 : 0;
+            stratumOf[j] = strata[a][i];
+            j++;
+        }
+        return analysis.strataSlots().length == 0 ? SurvivalData.of(time, event, arm) : SurvivalData.of(time, event, arm, stratumOf);
+    }
+
+    private OneSampleLogRankResult oneSample(int a, double cut) {
+        TrialSpec.Analysis analysis = spec.analyses.get(a);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (eventAfter[a][i] == eventAfter[a][i] && entry[a][i] <= cut) {
+                m++;
+            }
+        }
+        double[] time = new double[m];
+        boolean[] event = new boolean[m];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            double after = eventAfter[a][i];
+            if (after != after || entry[a][i] > cut) {
+                continue;
+            }
+            double followUp = Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
+            event[j] = after <= followUp;
+            time[j] = event[j] ? after : followUp;
+            j++;
+        }
+        return OneSampleLogRank.test(time, event, analysis.historical());
+    }
+
+    private void responseTwoArms(int a, TrialSpec.Analysis analysis, ReplicateOutcome outcome) {
+        int nE = 0;
+        int nC = 0;
+        int rE = 0;
+        int rC = 0;
+        for (int i = 0; i < n; i++) {
+            if (eventAfter[a][i] != eventAfter[a][i]) {
+                continue;
+            }
+            if (label[i] == analysis.experimental()) {
+                nE++;
+                rE += response[a][i] ? 1 : 0;
+            } else {
+                nC++;
+                rC += response[a][i] ? 1 : 0;
+            }
+        }
+        double p = FisherExactTest.test(rE, nE, rC, nC).pGreater();
+        double pE = nE == 0 ? Double.NaN : (double) rE / nE;
+        double pC = nC == 0 ? Double.NaN : (double) rC / nC;
+        double d = pE - pC;
+        double se = Math.sqrt(pE * (1 - pE) / nE + pC * (1 - pC) / nC);
+        outcome.decide(a, spec.looks() - 1, p <= spec.alpha, false, nE + nC, rE + rC, arrival[n - 1], d, d - 1.96 * se, d + 1.96 * se,
+                Double.NaN);
+        allocation(a, analysis, outcome, Double.POSITIVE_INFINITY);
+    }
+
+    private void responseVsHistory(int a, TrialSpec.Analysis analysis, ReplicateOutcome outcome) {
+        int m = 0;
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            if (eventAfter[a][i] == eventAfter[a][i]) {
+                m++;
+                r += response[a][i] ? 1 : 0;
+            }
+        }
+        double p = ExactBinomialTest.test(r, m, analysis.historicalRate()).pGreater();
+        Interval ci = ExactBinomialTest.clopperPearson(r, m, 0.95);
+        outcome.decide(a, 0, p <= spec.alpha, false, m, r, arrival[n - 1], m == 0 ? Double.NaN : (double) r / m, ci.lower(), ci.upper(),
+                Double.NaN);
+    }
+
+    private void allocation(int a, TrialSpec.Analysis analysis, ReplicateOutcome outcome, double cut) {
+        int control = 0;
+        int experimental = 0;
+        for (int i = 0; i < n; i++) {
+            if (!allocated[i] || allocationCalendar[i] > cut) {
+                continue;
+            }
+            if (label[i] == analysis.control()) {
+                control++;
+            } else if (label[i] == analysis.experimental()) {
+                experimental++;
+            }
+        }
+        outcome.allocation(a, control, experimental);
+    }
+
+    private int enrolledBy(double cut) {
+        int k = 0;
+        while (k < n && arrival[k] <= cut) {
+            k++;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,120 @@
+package org.trialsim.simulator.trial;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The operating characteristics of a trial design, estimated from many simulated trials, each with
+ * its Monte Carlo standard error. Immutable; its JSON form is the stable output of
+ * {@code trialsim trial} (docs/trial-json.md).
+ *
+ * @param provenance where the result comes from
+ * @param design     the design's type and label
+ * @param scenario   "alternative" (the protocol as written) or "null" (no difference: the experimental arm
+ *                   follows the control arm's pathway, or a single arm follows the historical control)
+ * @param analyses   one per analysis of the design
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrialResult(Provenance provenance, String design, String scenario, List<AnalysisResult> analyses) {
+
+    public TrialResult {
+        analyses = List.copyOf(analyses);
+    }
+
+    /**
+     * @param tool        "trialsim"
+     * @param version     the trialsim version
+     * @param protocolId  the protocol's id
+     * @param protocol    the built-in or file it was read from
+     * @param contentHash SHA-256 of the protocol as run (after --set changes)
+     * @param settings    the --set changes applied
+     * @param seed        the seed
+     * @param generator   the random generators
+     * @param replicates  simulated trials
+     */
+    public record Provenance(String tool, String version, String protocolId, String protocol, String contentHash,
+                             List<String> settings, long seed, String generator, int replicates) {
+    }
+
+    /**
+     * The operating characteristics of one analysis.
+     *
+     * @param label         what is compared
+     * @param test          the test: log-rank, one-sample log-rank, Fisher's exact, exact binomial
+     * @param rejection     the probability the trial rejects the null hypothesis (power, or type I error under the null)
+     * @param looks         stopping at each look
+     * @param patients      patients enrolled when the trial's conclusion is reached
+     * @param events        events (or responses) at the conclusion
+     * @param durationMonths months from the first enrolment to the conclusion
+     * @param allocation    patients allocated to each arm and the imbalance, for randomized comparisons
+     * @param effect        the effect estimate: its mean, spread, bias and the coverage of its 95% interval
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AnalysisResult(String label, String test, Estimate rejection, List<Look> looks, Distribution patients,
+                                 Distribution events, Distribution durationMonths, Allocation allocation, Effect effect) {
+    }
+
+    /**
+     * Stopping at one look.
+     *
+     * @param look                 1 for the first look
+     * @param informationFraction  planned fraction of the final events
+     * @param efficacyBound        the z value at or above which the null hypothesis is rejected (planned information)
+     * @param futilityBound        the z value below which the trial stops for futility, or null
+     * @param stopForEfficacy      probability of rejecting at this look
+     * @param stopForFutility      probability of stopping for futility at this look
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Look(int look, double informationFraction, double efficacyBound, Double futilityBound, Estimate stopForEfficacy,
+                       Estimate stopForFutility) {
+    }
+
+    /**
+     * A distribution over simulated trials.
+     *
+     * @param mean          mean
+     * @param standardError Monte Carlo standard error of the mean
+     * @param sd            standard deviation over trials
+     * @param min           minimum
+     * @param p10           10th percentile
+     * @param median        median
+     * @param p90           90th percentile
+     * @param max           maximum
+     */
+    public record Distribution(double mean, double standardError, double sd, double min, double p10, double median, double p90,
+                               double max) {
+    }
+
+    /**
+     * @param control      patients allocated to the control arm
+     * @param experimental patients allocated to the experimental arm
+     * @param imbalance    |experimental − control| at the conclusion
+     */
+    public record Allocation(Distribution control, Distribution experimental, Distribution imbalance) {
+    }
+
+    /**
+     * The effect estimate.
+     *
+     * @param measure       log hazard ratio, log observed/expected, response rate, or difference in response rates
+     * @param truth         the value the estimate targets: 0 under the null; otherwise the estimate of one very large
+     *                      trial of the same design (its own standard error in {@code truthStandardError})
+     * @param truthStandardError the standard error of that large-trial estimate
+     * @param mean          mean estimate over trials
+     * @param sd            standard deviation over trials
+     * @param bias          mean minus truth
+     * @param coverage      how often the 95% interval contains the truth
+     * @param meanLandmarkDifference for survival comparisons with a landmark: the mean Kaplan–Meier difference there
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Effect(String measure, double truth, double truthStandardError, Estimate mean, double sd, Estimate bias,
+                         Estimate coverage, Estimate meanLandmarkDifference) {
+    }
+
+    /**
+     * @param value         the estimate
+     * @param standardError its Monte Carlo standard error
+     */
+    public record Estimate(double value, double standardError) {
+    }
+}
