@@ -30,8 +30,8 @@ final class CohortTable {
     String render() {
         var prov = result.provenance();
         line(protocol.title());
-        line(String.format(Locale.ROOT, "%s virtual patients per arm · seed %d · trialsim %s · %s (sha256 %s…)",
-                count(prov.patients()), prov.seed(), prov.version(), prov.protocol(), prov.contentHash().substring(0, 12)));
+        line(String.format(Locale.ROOT, "%s virtual patients per arm · seed %d", count(prov.patients()), prov.seed()));
+        line(String.format(Locale.ROOT, "trialsim %s · %s (sha256 %s…)", prov.version(), prov.protocol(), prov.contentHash().substring(0, 12)));
         line("Percentages with 95% intervals, which show the Monte Carlo error at this number of patients.");
         screening(result.arms().get(0).flow());
         comparison();

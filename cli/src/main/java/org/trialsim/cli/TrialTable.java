@@ -25,20 +25,25 @@ final class TrialTable {
         boolean isNull = result.scenario().equals("null");
         line(protocol.title());
         line("Design: " + result.design());
-        line(String.format(Locale.ROOT, "%,d simulated trials · seed %d · scenario: %s · trialsim %s · %s (sha256 %s…)", p.replicates(),
-                p.seed(), isNull ? "null hypothesis (no difference)" : "as the protocol is written", p.version(), p.protocol(),
-                p.contentHash().substring(0, 12)));
+        line(String.format(Locale.ROOT, "%,d simulated trials · seed %d · scenario: %s", p.replicates(), p.seed(),
+                isNull ? "null hypothesis (no difference)" : "as the protocol is written"));
+        line(String.format(Locale.ROOT, "trialsim %s · %s (sha256 %s…)", p.version(), p.protocol(), p.contentHash().substring(0, 12)));
         if (!p.settings().isEmpty()) {
             line("Changed with --set: " + String.join(", ", p.settings()));
         }
         line("Each figure ± its Monte Carlo standard error.");
         line("");
+        line(result.analyses().size() == 1 ? "Analysis:" : "Analyses:");
+        for (int i = 0; i < result.analyses().size(); i++) {
+            AnalysisResult a = result.analyses().get(i);
+            line("  " + (i + 1) + ". " + a.label() + " — " + a.test());
+        }
+        line("");
         StringBuilder head = new StringBuilder(pad("", LABEL));
-        for (AnalysisResult a : result.analyses()) {
-            head.append(right(abbreviate(a.label(), COLUMN - 1), COLUMN));
+        for (int i = 0; i < result.analyses().size(); i++) {
+            head.append(right((i + 1) + ". " + abbreviate(result.analyses().get(i).label(), COLUMN - 4), COLUMN));
         }
         line(head.toString());
-        row("Test", a -> abbreviate(a.test(), COLUMN - 1));
         row(isNull ? "Rejects the null (type I error)" : "Rejects the null (power)", a -> pct(a.rejection()));
         int looks = result.analyses().stream().mapToInt(a -> a.looks().size()).max().orElse(1);
         if (looks > 1) {
@@ -54,7 +59,7 @@ final class TrialTable {
         }
         row("Patients enrolled: mean (10%–90%)", a -> spread(a.patients(), 0));
         row("Events or responses: mean (10%–90%)", a -> spread(a.events(), 0));
-        row("Months to the conclusion: mean (10%–90%)", a -> spread(a.durationMonths(), 1));
+        row("Months to conclusion: mean (10%–90%)", a -> spread(a.durationMonths(), 1));
         if (result.analyses().stream().anyMatch(a -> a.allocation() != null)) {
             row("Allocated: control / experimental", a -> a.allocation() == null ? "" : fmt(a.allocation().control().mean(), 1) + " / "
                     + fmt(a.allocation().experimental().mean(), 1));

@@ -1,0 +1,66 @@
+package org.trialsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrialCommandTest {
+
+    @Test
+    void tableReportsTheOperatingCharacteristics() {
+        Cli r = Cli.run("trial", "cccg-blina-d19", "-r", "300");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("300 simulated trials · seed 1 · scenario: as the protocol is written",
+                "1. response vs historical rate 0.65 — exact binomial test against the historical rate", "Rejects the null (power)",
+                "Effect estimate", "response rate");
+        assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
+    }
+
+    @Test
+    void jsonIsTheSameBytesForOneTwoAndEightThreads() {
+        String one = Cli.run("trial", "interfant-21", "-r", "60", "-t", "1", "--format", "json").out();
+        assertThat(Cli.run("trial", "interfant-21", "-r", "60", "-t", "2", "--format", "json").out()).isEqualTo(one);
+        assertThat(Cli.run("trial", "interfant-21", "-r", "60", "-t", "8", "--format", "json").out()).isEqualTo(one);
+    }
+
+    @Test
+    void settingsAreAppliedAndRecorded() throws Exception {
+        Cli r = Cli.run("trial", "cccg-blina-d19", "-r", "100", "--set", "design.sampleSize=40", "--null", "--format", "json");
+        assertThat(r.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("scenario").asText()).isEqualTo("null");
+        assertThat(json.get("provenance").get("settings").get(0).asText()).isEqualTo("design.sampleSize=40");
+        assertThat(json.get("analyses").get(0).get("patients").get("mean").asDouble()).isEqualTo(40);
+    }
+
+    @Test
+    void aBadSettingIsAProtocolErrorWithoutAStackTrace() {
+        Cli r = Cli.run("trial", "aall1331", "--set", "design.sampleSize=-5");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("at design.sampleSize: the sample size is -5; it must be greater than 0").doesNotContain("\tat ");
+        Cli missing = Cli.run("trial", "aall1331", "--set", "design.sampelSize=5");
+        assertThat(missing.err()).contains("did you mean 'sampleSize'");
+        assertThat(Cli.run("trial", "aall1331", "--set", "nonsense").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void phaseOneTwoDesignReportsBothParts() {
+        Cli r = Cli.run("trial", "aall1121", "-r", "400");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Phase I: dose escalation", "rolling six", "3+3", "Phase II: Simon two-stage design", "optimal     3/13     12/43");
+        assertThat(Cli.run("trial", "aall1121", "--null").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void csvAndOutputFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("oc.csv");
+        Cli r = Cli.run("trial", "interfant-06-blina", "-r", "100", "--format", "csv", "--out", out.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(Files.readString(out)).startsWith("analysis,figure,statistic,value,standard_error\n").contains(",rejection,probability,");
+    }
+}
