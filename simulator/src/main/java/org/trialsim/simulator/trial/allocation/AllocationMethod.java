@@ -158,7 +158,7 @@ public sealed interface AllocationMethod {
      * Reads a method from its short text form, for a command-line override:
      * {@code simple}; {@code permuted-blocks:4} or {@code permuted-blocks:2,4} (block sizes);
      * {@code stratified-blocks:4}; {@code minimization}, {@code minimization:0.8} or
-     * {@code minimization:0.8:variance}. {@link #toString()} gives the same form back.
+     * {@code minimization:0.8:variance}. Each method's {@code toString()} gives the same form back.
      *
      * @throws IllegalArgumentException saying what is wrong and what is expected
      */

@@ -281,9 +281,10 @@ class MinimizationTest {
     }
 
     /**
-     * Several factors with the range measure: the marginal imbalances are bounded in probability for
-     * patients whose levels are independent and identically distributed (Hu &amp; Hu, Ann Stat 2012;40:1794,
-     * for Pocock–Simon with p &gt; 1/2), so their size does not grow with the number of patients, whereas
+     * Several factors with the range measure: for patients whose levels are independent and identically
+     * distributed the marginal imbalances are bounded in probability (proved for two arms 1:1 by Hu &amp;
+     * Zhang, "On the theory of covariate-adaptive designs", arXiv:2004.02994, 2020; for 2:1 and three
+     * arms this check is the evidence), so their size does not grow with the number of patients, whereas
      * under simple randomization it grows like √n. Per trial, Y = M(700) − 1.5·M(175), with M(n) the
      * largest marginal imbalance after n patients: its mean over 400 trials must be below 0 by more than
      * 3.89 standard errors for minimization (√n growth would make it +0.5·M(175)), and above 0 by as
