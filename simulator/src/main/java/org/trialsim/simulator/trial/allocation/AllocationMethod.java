@@ -1,0 +1,242 @@
+package org.trialsim.simulator.trial.allocation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.trialsim.protocol.Design;
+
+/**
+ * How the patients of one allocation stratum are given their arms: the configuration from which
+ * {@link Allocator#of} makes an allocator. Values are immutable.
+ *
+ * <p>Allocation to a single arm, and allocation that depends on the risk group (as in AALL1331, where
+ * low and high/intermediate risk patients are randomized separately), need no method of their own:
+ * the protocol's allocation node gives each stratum its arms and ratio, and the trial engine makes one
+ * allocator per stratum; a stratum with one arm gets it without a random draw.
+ */
+public sealed interface AllocationMethod {
+
+    /** Simple (complete) randomization: each patient independently, in the allocation ratio. */
+    AllocationMethod SIMPLE = new Simple();
+
+    /**
+     * Simple (complete) randomization: every patient independently gets arm {@code a} with probability
+     * {@code w_a / Σw}. No balance is enforced.
+     */
+    record Simple() implements AllocationMethod {
+        @Override
+        public String toString() {
+            return "simple";
+        }
+    }
+
+    /**
+     * Permuted blocks: each block holds every arm in the allocation ratio, in a uniformly random order;
+     * with several block sizes each block's size is drawn uniformly among them (list a size twice to
+     * make it twice as likely). Stratification factors are ignored (see {@link StratifiedBlocks}).
+     *
+     * @param sizes the block sizes, each a positive multiple of the sum of the (reduced) weights
+     */
+    record PermutedBlocks(int[] sizes) implements AllocationMethod {
+        /** @throws IllegalArgumentException if no size is given or one is not positive */
+        public PermutedBlocks {
+            sizes = checkSizes(sizes);
+        }
+
+        /** A copy of the block sizes. */
+        @Override
+        public int[] sizes() {
+            return sizes.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PermutedBlocks b && Arrays.equals(sizes, b.sizes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(sizes);
+        }
+
+        @Override
+        public String toString() {
+            return "permuted-blocks:" + join(sizes);
+        }
+    }
+
+    /**
+     * Stratified permuted blocks: an independent sequence of {@link PermutedBlocks permuted blocks}
+     * within each combination of levels of the stratification factors, so that balance holds within
+     * every stratum.
+     *
+     * @param sizes the block sizes, each a positive multiple of the sum of the (reduced) weights
+     */
+    record StratifiedBlocks(int[] sizes) implements AllocationMethod {
+        /** @throws IllegalArgumentException if no size is given or one is not positive */
+        public StratifiedBlocks {
+            sizes = checkSizes(sizes);
+        }
+
+        /** A copy of the block sizes. */
+        @Override
+        public int[] sizes() {
+            return sizes.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StratifiedBlocks b && Arrays.equals(sizes, b.sizes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(sizes);
+        }
+
+        @Override
+        public String toString() {
+            return "stratified-blocks:" + join(sizes);
+        }
+    }
+
+    /**
+     * Pocock–Simon minimization (Biometrics 1975;31:103-115). For each arm the patient could get, the
+     * imbalance that would result is measured within the patient's level of each factor, on counts
+     * divided by the arms' weights, and summed over the factors; the arm with the least total
+     * (ties broken uniformly at random) is given with probability {@code p}, and otherwise one of the
+     * other arms uniformly at random. Factors have equal weight.
+     *
+     * @param p       the probability of giving the arm that minimizes the imbalance; in (0, 1] here,
+     *                and, when an allocator is made, at least the largest arm's share of the ratio
+     *                (1/2 for 1:1, 2/3 for 2:1), below which the ratio would not be kept
+     * @param measure how the imbalance within a factor level is measured
+     */
+    record Minimization(double p, ImbalanceMeasure measure) implements AllocationMethod {
+        /**
+         * The probability used when a protocol names minimization without one: 0.8, a common choice
+         * that keeps most of the balance while leaving every assignment unpredictable.
+         */
+        public static final double DEFAULT_P = 0.8;
+
+        /** @throws IllegalArgumentException if p is not in (0, 1] or the measure is null */
+        public Minimization {
+            if (!(p > 0 && p <= 1)) {
+                throw new IllegalArgumentException("p, the probability of giving the arm that minimizes the imbalance,"
+                        + " must be in (0, 1]: " + p);
+            }
+            if (measure == null) {
+                throw new IllegalArgumentException("measure must not be null");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "minimization:" + p + ":" + measure.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The method a protocol file names. Minimization uses {@link Minimization#DEFAULT_P} and the range,
+     * as the protocol model has no field for them yet.
+     *
+     * @throws IllegalArgumentException if permuted blocks have no block size, or another method has some
+     */
+    static AllocationMethod of(Design.Randomization randomization) {
+        List<Integer> sizes = randomization.blockSizes();
+        if (randomization.method() != Design.Randomization.Method.PERMUTED_BLOCKS && !sizes.isEmpty()) {
+            throw new IllegalArgumentException("blockSizes are for permuted-blocks, not " + randomization.method());
+        }
+        return switch (randomization.method()) {
+            case SIMPLE -> SIMPLE;
+            case PERMUTED_BLOCKS -> new PermutedBlocks(sizes.stream().mapToInt(s -> s == null ? 0 : s).toArray());
+            case MINIMIZATION -> new Minimization(Minimization.DEFAULT_P, ImbalanceMeasure.RANGE);
+        };
+    }
+
+    /**
+     * Reads a method from its short text form, for a command-line override:
+     * {@code simple}; {@code permuted-blocks:4} or {@code permuted-blocks:2,4} (block sizes);
+     * {@code stratified-blocks:4}; {@code minimization}, {@code minimization:0.8} or
+     * {@code minimization:0.8:variance}. Each method's {@code toString()} gives the same form back.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what is expected
+     */
+    static AllocationMethod parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("no allocation method given; " + forms());
+        }
+        String[] parts = text.strip().split(":", -1);
+        String name = parts[0].toLowerCase(Locale.ROOT);
+        try {
+            switch (name) {
+                case "simple":
+                    if (parts.length == 1) {
+                        return SIMPLE;
+                    }
+                    break;
+                case "permuted-blocks":
+                case "blocks":
+                    if (parts.length == 2) {
+                        return new PermutedBlocks(parseSizes(parts[1]));
+                    }
+                    break;
+                case "stratified-blocks":
+                    if (parts.length == 2) {
+                        return new StratifiedBlocks(parseSizes(parts[1]));
+                    }
+                    break;
+                case "minimization":
+                    if (parts.length <= 3) {
+                        double p = parts.length >= 2 ? Double.parseDouble(parts[1]) : Minimization.DEFAULT_P;
+                        ImbalanceMeasure m = parts.length == 3 ? ImbalanceMeasure.valueOf(parts[2].toUpperCase(Locale.ROOT))
+                                : ImbalanceMeasure.RANGE;
+                        return new Minimization(p, m);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException is one too
+            throw new IllegalArgumentException("cannot read the allocation method '" + text + "': " + e.getMessage()
+                    + "; " + forms(), e);
+        }
+        throw new IllegalArgumentException("unknown allocation method '" + text + "'; " + forms());
+    }
+
+    /** The accepted text forms, for messages. */
+    private static String forms() {
+        return "expected simple, permuted-blocks:SIZES, stratified-blocks:SIZES (sizes separated by commas, e.g. 2,4)"
+                + " or minimization[:P[:range|variance]]";
+    }
+
+    private static int[] parseSizes(String list) {
+        String[] items = list.split(",", -1);
+        int[] sizes = new int[items.length];
+        for (int i = 0; i < items.length; i++) {
+            sizes[i] = Integer.parseInt(items[i].strip());
+        }
+        return sizes;
+    }
+
+    private static int[] checkSizes(int[] sizes) {
+        if (sizes == null || sizes.length == 0) {
+            throw new IllegalArgumentException("sizes: permuted blocks need at least one block size");
+        }
+        for (int s : sizes) {
+            if (s < 1) {
+                throw new IllegalArgumentException("sizes: a block size must be positive, not " + s);
+            }
+        }
+        return sizes.clone();
+    }
+
+    private static String join(int[] sizes) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < sizes.length; i++) {
+            b.append(i == 0 ? "" : ",").append(sizes[i]);
+        }
+        return b.toString();
+    }
+}
