@@ -299,9 +299,11 @@ final class ProtocolSummary {
         if (d instanceof Design.Randomized r) {
             line("  randomized, " + r.sampleSize() + " patients");
             for (Design.Comparison c : r.comparisons()) {
-                line("    " + (c.label() == null ? "" : c.label() + ": ") + c.experimental() + " vs " + c.control() + " on " + c.endpoint());
+                line("    " + (c.label() == null ? "" : c.label() + ": ") + c.experimental() + " vs " + c.control() + " on "
+                        + (c.endpoint() != null ? c.endpoint() : "response \"" + c.response() + "\""));
             }
             accrual(r.accrual());
+            randomization(r.randomization());
             analysis(r.analysis());
         } else if (d instanceof Design.SingleArmSurvival s) {
             line("  single arm (" + s.arm() + "), " + s.sampleSize() + " patients, " + s.endpoint() + " vs historical curve "
@@ -336,8 +338,24 @@ final class ProtocolSummary {
         if (a != null) {
             line("  accrual " + num(a.patientsPerMonth()) + " patients/month"
                     + (a.rampUpMonths() > 0 ? " after a " + num(a.rampUpMonths()) + "-month ramp-up" : "")
-                    + (a.dropoutPerYear() > 0 ? ", dropout " + num(a.dropoutPerYear()) + "/year" : ""));
+                    + (a.dropoutPerYear() > 0 ? ", dropout " + num(a.dropoutPerYear()) + "/year" : "")
+                    + (a.arrivals() == Design.Accrual.Arrivals.REGULAR ? ", evenly spaced" : "")
+                    + a.changes().stream().map(c -> ", " + num(c.patientsPerMonth()) + "/month from month " + num(c.fromMonth()))
+                    .collect(Collectors.joining()));
         }
+    }
+
+    private void randomization(Design.Randomization r) {
+        Design.Randomization.Method method = r == null ? Design.Randomization.Method.SIMPLE : r.method();
+        String text = "  randomization " + method.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (r != null) {
+            text += (r.blockSizes().isEmpty() ? "" : ", blocks of " + r.blockSizes().stream().map(String::valueOf)
+                    .collect(Collectors.joining(" or ")))
+                    + (r.factors().isEmpty() ? "" : " by " + String.join(", ", r.factors()))
+                    + (method == Design.Randomization.Method.MINIMIZATION ? " (p " + num(r.p()) + ", "
+                    + r.imbalance().name().toLowerCase(Locale.ROOT) + ")" : "");
+        }
+        line(text);
     }
 
     private void analysis(Design.Analysis a) {

@@ -110,13 +110,16 @@ public sealed interface Design extends Cited {
      * @param rampUpMonths     months until the full rate is reached; 0 if absent
      * @param dropoutPerYear   rate of loss to follow-up, per person-year; 0 if absent
      * @param arrivals         poisson (random) or regular (evenly spaced); poisson if absent
+     * @param changes          later changes to other constant rates (sites closing, a pause); none if absent
      */
     record Accrual(@Required Double patientsPerMonth, Double rampUpMonths, Double dropoutPerYear,
-                   @JsonPropertyDescription("poisson (random, the default) or regular (evenly spaced)") Arrivals arrivals) {
+                   @JsonPropertyDescription("poisson (random, the default) or regular (evenly spaced)") Arrivals arrivals,
+                   @JsonPropertyDescription("Later changes of the accrual rate, by increasing month") List<RateChange> changes) {
         public Accrual {
             rampUpMonths = Immutable.orElse(rampUpMonths, 0.0);
             dropoutPerYear = Immutable.orElse(dropoutPerYear, 0.0);
             arrivals = Immutable.orElse(arrivals, Arrivals.POISSON);
+            changes = Immutable.list(changes);
         }
 
         /** How arrival times are spread. */
@@ -129,21 +132,65 @@ public sealed interface Design extends Cited {
     }
 
     /**
-     * How patients are randomized within a stratum.
+     * A change of the accrual rate.
+     *
+     * @param fromMonth        months from the start of accrual at which the new rate starts
+     * @param patientsPerMonth the new rate; 0 pauses accrual
+     */
+    record RateChange(@Required Double fromMonth, @Required Double patientsPerMonth) {
+    }
+
+    /**
+     * How patients are given their arms within each allocation stratum of the pathway.
      *
      * @param method     the method
-     * @param blockSizes permuted block sizes (one is fixed, several are chosen at random)
+     * @param blockSizes block sizes of permuted or stratified blocks (several: each block's size is drawn among them)
+     * @param factors    covariates (or {@code risk}) balanced by stratified blocks or minimization
+     * @param p          minimization: probability of giving the arm that minimizes the imbalance; 0.8 if absent
+     * @param imbalance  minimization: how imbalance is measured within a factor level; range if absent
      */
-    record Randomization(@Required Method method, List<Integer> blockSizes) {
+    record Randomization(@Required Method method, List<Integer> blockSizes,
+                         @JsonPropertyDescription("Categorical or yes/no covariates (or risk) that stratified blocks or minimization balance")
+                         List<String> factors,
+                         @JsonPropertyDescription("Minimization: probability of giving the arm that minimizes the imbalance (0.8 if absent)")
+                         Double p,
+                         @JsonPropertyDescription("Minimization: range (the default) or variance of the weighted counts")
+                         Imbalance imbalance) {
+        /** The probability minimization uses when the protocol gives none. */
+        public static final double DEFAULT_P = 0.8;
+
         public Randomization {
             blockSizes = Immutable.list(blockSizes);
+            factors = Immutable.list(factors);
+            if (method == Method.MINIMIZATION) {
+                p = Immutable.orElse(p, DEFAULT_P);
+                imbalance = Immutable.orElse(imbalance, Imbalance.RANGE);
+            }
+        }
+
+        /** A method with no block sizes, factors or minimization settings. */
+        public static Randomization of(Method method) {
+            return new Randomization(method, List.of(), List.of(), null, null);
         }
 
         /** A randomization method. */
         public enum Method {
+            /** Each patient independently, in the allocation ratio. */
             @JsonProperty("simple") SIMPLE,
+            /** Permuted blocks within each allocation stratum. */
             @JsonProperty("permuted-blocks") PERMUTED_BLOCKS,
+            /** Permuted blocks within each combination of the factors' levels. */
+            @JsonProperty("stratified-blocks") STRATIFIED_BLOCKS,
+            /** Pocock-Simon minimization over the factors. */
             @JsonProperty("minimization") MINIMIZATION
+        }
+
+        /** How minimization measures the imbalance among arms within a factor level. */
+        public enum Imbalance {
+            /** The largest minus the smallest weighted count. */
+            @JsonProperty("range") RANGE,
+            /** The variance of the weighted counts. */
+            @JsonProperty("variance") VARIANCE
         }
     }
 

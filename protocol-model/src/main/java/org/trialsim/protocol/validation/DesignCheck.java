@@ -1,16 +1,24 @@
 package org.trialsim.protocol.validation;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.trialsim.protocol.Condition;
 import org.trialsim.protocol.Design;
+import org.trialsim.protocol.Node;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.Spelling;
+import org.trialsim.protocol.condition.VariableType;
 
 /** Checks a protocol's trial design: sizes, error rates, and the arms, endpoints and curves it names. */
 final class DesignCheck {
+    /** The most combinations of factor levels stratified blocks keep (as the simulator's allocator). */
+    static final int MAX_STRATA = 1 << 16;
+
     private final Protocol protocol;
     private final ProblemSink sink;
     private final Values values;
@@ -101,18 +109,145 @@ final class DesignCheck {
         values.positive(a.patientsPerMonth(), at.appendProperty("patientsPerMonth"), "the accrual rate");
         values.nonNegative(a.rampUpMonths(), at.appendProperty("rampUpMonths"), "the ramp-up");
         values.nonNegative(a.dropoutPerYear(), at.appendProperty("dropoutPerYear"), "the dropout rate");
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < a.changes().size(); i++) {
+            Design.RateChange c = a.changes().get(i);
+            if (c == null) {
+                continue;
+            }
+            JsonPointer cAt = at.appendProperty("changes").appendIndex(i);
+            values.nonNegative(c.patientsPerMonth(), cAt.appendProperty("patientsPerMonth"), "the accrual rate");
+            if (c.fromMonth() == null) {
+                continue;
+            }
+            if (i == 0 && a.rampUpMonths() != null && c.fromMonth() < a.rampUpMonths()) {
+                sink.error(cAt.appendProperty("fromMonth"), "the first rate change (month " + Values.fmt(c.fromMonth())
+                        + ") must come at or after the end of the ramp-up (month " + Values.fmt(a.rampUpMonths()) + ")");
+            } else if (!(c.fromMonth() > previous) || !Double.isFinite(c.fromMonth())) {
+                sink.error(cAt.appendProperty("fromMonth"), "rate changes must be at finite, increasing months; month "
+                        + Values.fmt(c.fromMonth()) + " does not come after month " + Values.fmt(previous));
+            }
+            previous = c.fromMonth();
+        }
+        if (!a.changes().isEmpty()) {
+            Design.RateChange last = a.changes().get(a.changes().size() - 1);
+            if (last != null && last.patientsPerMonth() != null && last.patientsPerMonth() == 0) {
+                sink.error(at.appendProperty("changes").appendIndex(a.changes().size() - 1).appendProperty("patientsPerMonth"),
+                        "the last accrual rate must be positive, or accrual would stop before the sample size is reached");
+            }
+        }
     }
 
     private void randomization(Design.Randomization r, JsonPointer at) {
-        if (r == null) {
+        if (r == null || r.method() == null) {
             return;
         }
+        Design.Randomization.Method method = r.method();
+        String name = method.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        boolean blocks = method == Design.Randomization.Method.PERMUTED_BLOCKS || method == Design.Randomization.Method.STRATIFIED_BLOCKS;
+        boolean balances = method == Design.Randomization.Method.STRATIFIED_BLOCKS || method == Design.Randomization.Method.MINIMIZATION;
         for (int i = 0; i < r.blockSizes().size(); i++) {
             values.positive(r.blockSizes().get(i), at.appendProperty("blockSizes").appendIndex(i), "the block size");
         }
-        if (r.method() == Design.Randomization.Method.PERMUTED_BLOCKS && r.blockSizes().isEmpty()) {
-            sink.error(at.appendProperty("blockSizes"), "permuted blocks need at least one block size");
+        if (blocks && r.blockSizes().isEmpty()) {
+            sink.error(at.appendProperty("blockSizes"), name + " need at least one block size");
         }
+        if (!blocks && !r.blockSizes().isEmpty()) {
+            sink.error(at.appendProperty("blockSizes"), "block sizes are for permuted-blocks and stratified-blocks, not " + name);
+        }
+        if (balances && r.factors().isEmpty()) {
+            sink.error(at.appendProperty("factors"), name + " balances the levels of 'factors': name at least one categorical"
+                    + " or yes/no covariate (or risk)");
+        }
+        if (!balances && !r.factors().isEmpty()) {
+            sink.error(at.appendProperty("factors"), "factors are balanced by stratified-blocks and minimization; " + name
+                    + " would ignore them");
+        }
+        long strata = 1;
+        for (int i = 0; i < r.factors().size(); i++) {
+            int levels = levels(r.factors().get(i), at.appendProperty("factors").appendIndex(i), "a factor");
+            strata *= levels + 1; // a level for 'not known at allocation'
+        }
+        if (method == Design.Randomization.Method.STRATIFIED_BLOCKS && strata > MAX_STRATA) {
+            sink.error(at.appendProperty("factors"), "these factors make " + strata + " combinations of levels (counting"
+                    + " 'not known'), more than the " + MAX_STRATA + " stratified blocks can keep; use fewer factors or minimization");
+        }
+        if (method != Design.Randomization.Method.MINIMIZATION) {
+            if (r.p() != null) {
+                sink.error(at.appendProperty("p"), "'p' is the probability of minimization, not of " + name);
+            }
+            if (r.imbalance() != null) {
+                sink.error(at.appendProperty("imbalance"), "'imbalance' is a setting of minimization, not of " + name);
+            }
+        } else if (r.p() != null && !(r.p() > 0 && r.p() <= 1)) {
+            sink.error(at.appendProperty("p"), "the probability of giving the arm that minimizes the imbalance must be in"
+                    + " (0, 1], not " + Values.fmt(r.p()));
+            return;
+        }
+        if (protocol.pathway() == null) {
+            return;
+        }
+        protocol.pathway().nodes().forEach((id, node) -> {
+            if (node instanceof Node.Allocation allocation) {
+                allocation.strata().forEach((stratumId, stratum) -> {
+                    if (stratum != null) {
+                        ratio(r, at, id, stratumId, stratum.ratio());
+                    }
+                });
+            }
+        });
+    }
+
+    /** Checks block sizes and minimization's p against one allocation stratum's ratio, in lowest terms. */
+    private void ratio(Design.Randomization r, JsonPointer at, String node, String stratum, Map<String, Integer> ratio) {
+        int gcd = 0;
+        for (Integer w : ratio.values()) {
+            if (w == null || w < 1) {
+                return; // reported with the pathway
+            }
+            gcd = BigInteger.valueOf(gcd).gcd(BigInteger.valueOf(w)).intValue();
+        }
+        if (ratio.size() < 2) {
+            return;
+        }
+        int sum = 0;
+        int max = 0;
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Integer> e : ratio.entrySet()) {
+            int w = e.getValue() / gcd;
+            sum += w;
+            max = Math.max(max, w);
+            text.append(text.length() == 0 ? "{" : ", ").append(e.getKey()).append(": ").append(w);
+        }
+        String where = "the ratio " + text + "} of stratum '" + stratum + "' of allocation '" + node + "'";
+        for (int i = 0; i < r.blockSizes().size(); i++) {
+            Integer size = r.blockSizes().get(i);
+            if (size != null && size > 0 && size % sum != 0) {
+                sink.error(at.appendProperty("blockSizes").appendIndex(i), "a block of " + size + " cannot hold " + where
+                        + " whole: block sizes must be multiples of " + sum);
+            }
+        }
+        if (r.method() == Design.Randomization.Method.MINIMIZATION && r.p() != null && r.p() * sum < max * (1 - 1e-12)) {
+            sink.error(at.appendProperty("p"), "p = " + Values.fmt(r.p()) + " is below " + max + "/" + sum + ", the largest arm's"
+                    + " share in " + where + ": minimization would give that arm too rarely and shift the ratio");
+        }
+    }
+
+    /** The number of levels of a categorical or yes/no variable, or 0 after reporting that it is neither. */
+    private int levels(String v, JsonPointer at, String what) {
+        if (v == null) {
+            return 0;
+        }
+        var variable = symbols.variable(v);
+        if (variable != null && variable.type() instanceof VariableType.Category c) {
+            return c.levels().size();
+        }
+        if (variable != null && variable.type() instanceof VariableType.Flag) {
+            return 2;
+        }
+        sink.error(at, "'" + v + "' is not a categorical or yes/no covariate (or risk); " + what + " is a level"
+                + Spelling.hint(v, symbols.names()));
+        return 0;
     }
 
     private void analysis(Design.Analysis a, JsonPointer at) {
@@ -149,12 +284,7 @@ final class DesignCheck {
                     + a.futilityBounds().size());
         }
         for (int i = 0; i < a.stratifyBy().size(); i++) {
-            String v = a.stratifyBy().get(i);
-            var type = v == null ? null : symbols.variable(v);
-            if (v != null && (type == null || type.type() instanceof org.trialsim.protocol.condition.VariableType.Number)) {
-                sink.error(at.appendProperty("stratifyBy").appendIndex(i), "'" + v + "' is not a categorical or yes/no"
-                        + " covariate (or risk); strata are levels" + Spelling.hint(v, symbols.names()));
-            }
+            levels(a.stratifyBy().get(i), at.appendProperty("stratifyBy").appendIndex(i), "a stratum");
         }
     }
 

@@ -80,6 +80,53 @@ class ValidationProblemsTest {
                 });
     }
 
+    /** The base file with a randomized design that balances sex and risk group by minimization. */
+    private static final String WITH_DESIGN = VALID + """
+            design:
+              type: randomized
+              sampleSize: 200
+              comparisons: [{control: control, experimental: experimental, endpoint: efs}]
+              accrual: {patientsPerMonth: 10, rampUpMonths: 6}
+              randomization: {method: minimization, factors: [sex, risk]}
+              analysis: {alpha: 0.025, events: 80}
+              assumption: an example design
+            """;
+
+    @Test
+    void theDesignOfTheBaseFileIsValid() throws Exception {
+        assertThat(TestProtocols.read("design.yaml", WITH_DESIGN).protocol().design()).isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            block not holding the ratio | {method: minimization, factors: [sex, risk]} | {method: permuted-blocks, blockSizes: [2, 3]} | design.randomization.blockSizes[1] | a block of 3 cannot hold the ratio {control: 1, experimental: 1} of stratum 'all' of allocation 'randomize' whole
+            blocks without sizes        | {method: minimization, factors: [sex, risk]} | {method: stratified-blocks, factors: [sex]}   | design.randomization.blockSizes    | stratified-blocks need at least one block size
+            sizes for minimization      | {method: minimization, factors: [sex, risk]} | {method: minimization, factors: [sex], blockSizes: [4]} | design.randomization.blockSizes | block sizes are for permuted-blocks and stratified-blocks, not minimization
+            minimization without factors| {method: minimization, factors: [sex, risk]} | {method: minimization}                        | design.randomization.factors       | minimization balances the levels of 'factors'
+            numeric factor              | factors: [sex, risk]                         | factors: [sex, age]                           | design.randomization.factors[1]    | 'age' is not a categorical or yes/no covariate (or risk)
+            misspelt factor             | factors: [sex, risk]                         | factors: [sexx, risk]                         | design.randomization.factors[0]    | (did you mean 'sex'?)
+            factors ignored             | {method: minimization, factors: [sex, risk]} | {method: simple, factors: [sex]}              | design.randomization.factors       | simple would ignore them
+            p below the largest share   | factors: [sex, risk]}                        | factors: [sex, risk], p: 0.4}                 | design.randomization.p             | p = 0.4 is below 1/2, the largest arm's share
+            p out of range              | factors: [sex, risk]}                        | factors: [sex, risk], p: 1.5}                 | design.randomization.p             | must be in (0, 1], not 1.5
+            p for blocks                | {method: minimization, factors: [sex, risk]} | {method: permuted-blocks, blockSizes: [4], p: 0.9} | design.randomization.p        | 'p' is the probability of minimization, not of permuted-blocks
+            bad imbalance measure       | factors: [sex, risk]}                        | factors: [sex, risk], imbalance: spread}      | design.randomization.imbalance     | 'spread' is not one of range, variance
+            rate change in the ramp-up  | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{fromMonth: 3, patientsPerMonth: 5}]} | design.accrual.changes[0].fromMonth | must come at or after the end of the ramp-up (month 6)
+            rate changes out of order   | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{fromMonth: 12, patientsPerMonth: 5}, {fromMonth: 9, patientsPerMonth: 8}]} | design.accrual.changes[1].fromMonth | month 9 does not come after month 12
+            accrual stopping for good   | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{fromMonth: 12, patientsPerMonth: 0}]} | design.accrual.changes[0].patientsPerMonth | the last accrual rate must be positive
+            rate change without month   | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{patientsPerMonth: 5}]} | design.accrual.changes[0].fromMonth | missing field 'fromMonth'
+            """)
+    void eachKindOfDesignProblemIsReportedAtItsPlace(String kind, String from, String to, String path, String message) {
+        assertThat(WITH_DESIGN).as("the edit must apply to the base file").containsOnlyOnce(from);
+        ProtocolException e = catchThrowableOfType(ProtocolException.class,
+                () -> TestProtocols.read("edited.yaml", WITH_DESIGN.replace(from, to)));
+        assertThat(e).as("'%s' → '%s' should make the protocol invalid", from, to).isNotNull();
+        assertThat(e.errors()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo(path);
+            assertThat(p.message()).contains(message);
+            assertThat(p.line()).as("every problem names its line").isPositive();
+        });
+    }
+
     @Test
     void everyProblemIsReportedAtOnceInFileOrder() {
         String edited = VALID.replace("durationDays: 35", "durationDayz: 35")

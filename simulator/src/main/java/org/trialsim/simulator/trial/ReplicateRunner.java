@@ -19,6 +19,8 @@ import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.trial.accrual.AccrualProcess;
+import org.trialsim.simulator.trial.allocation.Allocator;
 
 /**
  * Simulates one virtual trial at a time: arrivals, the pathway of every patient, allocation in the
@@ -41,8 +43,9 @@ final class ReplicateRunner {
     private final ProtocolIndex index;
     private final RandomStreams streams;
     private final PatientSimulator simulator;
-    private final ArrivalProcess arrivals;
-    private final RandomizerFactory randomizers;
+    private final AccrualProcess accrual;
+    /** One allocator per allocation node and stratum, made when first needed and restarted for each replicate. */
+    private final Allocator[][] allocators;
     private final boolean nullScenario;
     private final int singleArm;
     private final int[] simulatedArm;
@@ -64,20 +67,14 @@ final class ReplicateRunner {
     private boolean[][] response;   // per analysis: responded
     private int[][] strata;         // per analysis: stratum of the stratified analysis
 
-    /** Makes the randomizer of one stratum of one allocation node for one replicate. */
-    interface RandomizerFactory {
-        StratumRandomizer create(int node, int stratum, int[] arms, int[] weights);
-    }
-
-    ReplicateRunner(TrialSpec spec, CompiledProtocol protocol, RandomStreams streams, ArrivalProcess arrivals,
-                    RandomizerFactory randomizers, boolean nullScenario) {
+    ReplicateRunner(TrialSpec spec, CompiledProtocol protocol, RandomStreams streams, boolean nullScenario) {
         this.spec = spec;
         this.protocol = protocol;
         this.index = new ProtocolIndex(protocol);
         this.streams = streams;
         this.simulator = new PatientSimulator(protocol, streams);
-        this.arrivals = arrivals;
-        this.randomizers = randomizers;
+        this.accrual = AccrualProcess.of(spec.accrual);
+        this.allocators = new Allocator[index.nodes()][];
         this.nullScenario = nullScenario;
         TrialSpec.Analysis first = spec.analyses.get(0);
         boolean singleArmDesign = first.kind() == TrialSpec.Kind.SURVIVAL_VS_HISTORY || first.kind() == TrialSpec.Kind.RESPONSE_VS_HISTORY;
@@ -119,18 +116,18 @@ final class ReplicateRunner {
 
     /** Simulates replicate r and analyses it. */
     ReplicateOutcome run(long replicate) {
-        return run(replicate, spec.sampleSize, spec.patientsPerMonth, false);
+        return run(replicate, spec.sampleSize, accrual, false);
     }
 
     /**
-     * Simulates one trial of the given size and accrual rate; with {@code finalOnly}, only its final
+     * Simulates one trial of the given size and accrual; with {@code finalOnly}, only its final
      * analysis (used to estimate the true effect with a very large trial).
      */
-    ReplicateOutcome run(long replicate, int patients, double patientsPerMonth, boolean finalOnly) {
+    ReplicateOutcome run(long replicate, int patients, AccrualProcess accrual, boolean finalOnly) {
         if (patients != n) {
             resize(patients);
         }
-        generateArrivals(replicate, patientsPerMonth);
+        generateArrivals(replicate, accrual);
         simulatePatients(replicate);
         ReplicateOutcome outcome = new ReplicateOutcome(spec.analyses.size());
         for (int a = 0; a < spec.analyses.size(); a++) {
@@ -139,14 +136,15 @@ final class ReplicateRunner {
         return outcome;
     }
 
-    private void generateArrivals(long replicate, double patientsPerMonth) {
+    /** Arrival days, then days to loss to follow-up, from the replicate's arrival stream. */
+    private void generateArrivals(long replicate, AccrualProcess accrual) {
         UniformRandomProvider rng = streams.stream(ARRIVALS, replicate);
-        if (patientsPerMonth == spec.patientsPerMonth) {
-            arrivals.generate(n, arrival, dropout, rng);
+        if (spec.regularArrivals) {
+            accrual.regularArrivalDays(arrival, n);
         } else {
-            // the large "true effect" trial: the same accrual shape, proportionally faster
-            new PoissonAccrual(patientsPerMonth, spec.rampUpMonths, spec.dropoutPerYear, spec.regularArrivals).generate(n, arrival, dropout, rng);
+            accrual.arrivalDays(rng, arrival, n);
         }
+        accrual.dropoutDays(rng, dropout, n);
     }
 
     /**
@@ -185,20 +183,13 @@ final class ReplicateRunner {
             return;
         }
         Arrays.sort(order, 0, toAllocate, (x, y) -> Double.compare(allocationCalendar[x], allocationCalendar[y]));
-        StratumRandomizer[][] byNodeAndStratum = new StratumRandomizer[index.nodes()][];
         UniformRandomProvider rng = streams.stream(RANDOMIZATION, replicate);
+        restartAllocators(rng);
         for (int k = 0; k < toAllocate; k++) {
             int i = order[k];
             int node = allocationNode[i];
-            StratumRandomizer[] byStratum = byNodeAndStratum[node];
-            if (byStratum == null) {
-                byStratum = byNodeAndStratum[node] = new StratumRandomizer[protocol.strata(node)];
-            }
             int s = stratum[i];
-            if (byStratum[s] == null) {
-                byStratum[s] = randomizers.create(node, s, protocol.strataArms(node, s), protocol.strataWeights(node, s));
-            }
-            label[i] = protocol.strataArms(node, s)[byStratum[s].next(levels[i], rng)];
+            label[i] = protocol.strataArms(node, s)[allocator(node, s, rng).allocate(levels[i])];
             allocated[i] = true;
         }
         for (int k = 0; k < toAllocate; k++) {
@@ -208,11 +199,52 @@ final class ReplicateRunner {
         }
     }
 
+    /** The arm (index among the protocol's arms) of each patient of the last replicate; for tests. */
+    int[] arms() {
+        return Arrays.copyOf(label, n);
+    }
+
+    /** The engine's patient index of each patient of the last replicate; for tests. */
+    long[] enginePatients(long replicate) {
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = replicate * STRIDE + presenting[i];
+        }
+        return ids;
+    }
+
+    /** Every allocator made so far starts the replicate with no patients, drawing from its stream. */
+    private void restartAllocators(UniformRandomProvider rng) {
+        for (Allocator[] byStratum : allocators) {
+            if (byStratum != null) {
+                for (Allocator a : byStratum) {
+                    if (a != null) {
+                        a.restart(rng);
+                    }
+                }
+            }
+        }
+    }
+
+    private Allocator allocator(int node, int stratum, UniformRandomProvider rng) {
+        Allocator[] byStratum = allocators[node];
+        if (byStratum == null) {
+            byStratum = allocators[node] = new Allocator[protocol.strata(node)];
+        }
+        if (byStratum[stratum] == null) {
+            byStratum[stratum] = Allocator.of(spec.allocation, protocol.strataWeights(node, stratum),
+                    spec.randomizationFactorLevels, rng);
+        }
+        return byStratum[stratum];
+    }
+
+    /** The patient's level of each randomization factor; a factor not known at allocation has the last level. */
     private int[] factorLevels(PatientOutcome o) {
         int[] slots = spec.randomizationFactorSlots;
         int[] l = new int[slots.length];
         for (int f = 0; f < slots.length; f++) {
-            l[f] = (int) o.state()[slots[f]];
+            double v = o.state()[slots[f]];
+            l[f] = v == v ? (int) v : spec.randomizationFactorLevels[f] - 1;
         }
         return l;
     }
@@ -376,14 +408,23 @@ final class ReplicateRunner {
             if (after != after || entry[a][i] > cut) {
                 continue;
             }
-            double followUp = Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
-            event[j] = after <= followUp;
-            time[j] = event[j] ? after : followUp;
+            event[j] = observedBy(a, i, cut);
+            time[j] = event[j] ? after : Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
             arm[j] = label[i] == analysis.experimental() ? 1 : 0;
             stratumOf[j] = strata[a][i];
             j++;
         }
         return analysis.strataSlots().length == 0 ? SurvivalData.of(time, event, arm) : SurvivalData.of(time, event, arm, stratumOf);
+    }
+
+    /**
+     * Whether patient i's event is observed by the cut: before the end of their follow-up, and on or
+     * before the cut day computed as {@link #cuts} computes event days (so that the event that sets a
+     * cut is always counted in it, whatever the rounding of entry + time).
+     */
+    private boolean observedBy(int a, int i, double cut) {
+        double after = eventAfter[a][i];
+        return after <= followUpMax[a][i] && entry[a][i] + after <= cut;
     }
 
     private OneSampleLogRankResult oneSample(int a, double cut) {
@@ -402,9 +443,8 @@ final class ReplicateRunner {
             if (after != after || entry[a][i] > cut) {
                 continue;
             }
-            double followUp = Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
-            event[j] = after <= followUp;
-            time[j] = event[j] ? after : followUp;
+            event[j] = observedBy(a, i, cut);
+            time[j] = event[j] ? after : Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
             j++;
         }
         return OneSampleLogRank.test(time, event, analysis.historical());

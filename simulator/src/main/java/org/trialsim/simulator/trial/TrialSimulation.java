@@ -14,6 +14,7 @@ import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.cohort.Progress;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.trial.accrual.AccrualProcess;
 
 /**
  * Simulates a trial design many times and reports its operating characteristics. Replicates are
@@ -100,8 +101,7 @@ public final class TrialSimulation {
     }
 
     private ReplicateRunner runner(RandomStreams streams, boolean nullScenario) {
-        return new ReplicateRunner(spec, protocol, streams, new PoissonAccrual(spec.patientsPerMonth, spec.rampUpMonths,
-                spec.dropoutPerYear, spec.regularArrivals), Randomizers.factory(spec), nullScenario);
+        return new ReplicateRunner(spec, protocol, streams, nullScenario);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class TrialSimulation {
         int scale = Math.max(1, Math.min((int) (ReplicateRunner.STRIDE / spec.sampleSize) - 1,
                 (TRUTH_PATIENTS + spec.sampleSize - 1) / spec.sampleSize));
         ReplicateRunner runner = runner(streams, false);
-        return runner.run(-1, spec.sampleSize * scale, spec.patientsPerMonth * scale, true);
+        return runner.run(-1, spec.sampleSize * scale, AccrualProcess.of(spec.accrual.withRatesTimes(scale)), true);
     }
 
     /** The replicates' outcomes for one analysis, summarised. */

@@ -10,10 +10,14 @@ import org.trialsim.protocol.condition.ConditionCompiler;
 import org.trialsim.protocol.condition.ConditionSyntaxException;
 import org.trialsim.protocol.condition.ProtocolVariables;
 import org.trialsim.protocol.condition.Symbols;
+import org.trialsim.protocol.condition.VariableType;
 import org.trialsim.simulator.analysis.GroupSequentialDesign;
 import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
 import org.trialsim.simulator.analysis.SpendingFunction;
 import org.trialsim.simulator.engine.Hazards;
+import org.trialsim.simulator.trial.accrual.AccrualPlan;
+import org.trialsim.simulator.trial.accrual.AccrualProcess;
+import org.trialsim.simulator.trial.allocation.AllocationMethod;
 
 /**
  * A protocol's trial design resolved for simulation: sample size, accrual, allocation method, and the
@@ -22,7 +26,9 @@ import org.trialsim.simulator.engine.Hazards;
  */
 public final class TrialSpec {
     /** Days per month, for accrual rates and follow-up given in months. */
-    public static final double DAYS_PER_MONTH = 30.4375;
+    public static final double DAYS_PER_MONTH = AccrualProcess.DAYS_PER_MONTH;
+    /** Without an accrual in the design, patients arrive evenly (as a Poisson process) over this many months. */
+    public static final double DEFAULT_ACCRUAL_MONTHS = 24;
 
     /** What the analysis compares. */
     enum Kind { SURVIVAL_TWO_ARMS, RESPONSE_TWO_ARMS, SURVIVAL_VS_HISTORY, RESPONSE_VS_HISTORY }
@@ -36,11 +42,13 @@ public final class TrialSpec {
     final Protocol protocol;
     final String designType;
     final int sampleSize;
-    final double patientsPerMonth;
-    final double rampUpMonths;
-    final double dropoutPerYear;
+    final AccrualPlan accrual;
     final boolean regularArrivals;
-    final Design.Randomization randomization;
+    final AllocationMethod allocation;
+    /** State slots of the factors that stratified blocks or minimization balance. */
+    final int[] randomizationFactorSlots;
+    /** Levels of each factor, the last standing for "not known at allocation". */
+    final int[] randomizationFactorLevels;
     final List<Analysis> analyses;
     final double alpha;
     final Integer events;
@@ -48,7 +56,6 @@ public final class TrialSpec {
     final double[] informationFractions;
     final double[] futilityBounds;
     final GroupSequentialDesign boundaries;
-    final int[] randomizationFactorSlots;
 
     private TrialSpec(Protocol protocol, Design design) {
         this.protocol = protocol;
@@ -58,14 +65,14 @@ public final class TrialSpec {
         List<String> endpoints = List.copyOf(protocol.endpoints().keySet());
         Design.Accrual accrual = null;
         Design.Analysis analysis = null;
+        Design.Randomization randomization;
         List<Analysis> list = new ArrayList<>();
         if (design instanceof Design.Randomized r) {
             designType = "randomized";
             sampleSize = r.sampleSize();
             accrual = r.accrual();
             analysis = r.analysis();
-            randomization = r.randomization() == null
-                    ? new Design.Randomization(Design.Randomization.Method.SIMPLE, List.of()) : r.randomization();
+            randomization = r.randomization() == null ? Design.Randomization.of(Design.Randomization.Method.SIMPLE) : r.randomization();
             int[] strata = analysis == null ? new int[0]
                     : analysis.stratifyBy().stream().mapToInt(symbols::slot).toArray();
             for (Design.Comparison c : r.comparisons()) {
@@ -101,10 +108,12 @@ public final class TrialSpec {
                     + (design == null ? "none" : design.getClass().getSimpleName()) + ") is not a trial with analyses");
         }
         this.analyses = List.copyOf(list);
-        this.patientsPerMonth = accrual == null ? sampleSize / 24.0 : accrual.patientsPerMonth();
-        this.rampUpMonths = accrual == null ? 0 : accrual.rampUpMonths();
-        this.dropoutPerYear = accrual == null ? 0 : accrual.dropoutPerYear();
+        this.accrual = accrual == null ? AccrualPlan.of(sampleSize / DEFAULT_ACCRUAL_MONTHS, 0, 0) : AccrualPlan.of(accrual);
         this.regularArrivals = accrual != null && accrual.arrivals() == Design.Accrual.Arrivals.REGULAR;
+        this.allocation = randomization == null ? AllocationMethod.SIMPLE : AllocationMethod.of(randomization);
+        List<String> factors = randomization == null ? List.of() : randomization.factors();
+        this.randomizationFactorSlots = factors.stream().mapToInt(symbols::slot).toArray();
+        this.randomizationFactorLevels = factors.stream().mapToInt(f -> levels(symbols.variable(f).type()) + 1).toArray();
         if (analysis == null) {
             analysis = new Design.Analysis(0.025, null, null, List.of(), null, List.of(), List.of());
         }
@@ -119,7 +128,6 @@ public final class TrialSpec {
                 ? SpendingFunction.pocock(alpha) : SpendingFunction.obrienFleming(alpha);
         GroupSequentialDesign gsd = GroupSequentialDesign.of(spending, fractions);
         this.boundaries = futilityBounds.length == 0 ? gsd : gsd.withFutilityBounds(futilityBounds);
-        this.randomizationFactorSlots = new int[0];
     }
 
     /**
@@ -135,6 +143,17 @@ public final class TrialSpec {
     public static boolean hasAnalyses(Protocol protocol) {
         return protocol.design() instanceof Design.Randomized || protocol.design() instanceof Design.SingleArmSurvival
                 || protocol.design() instanceof Design.SingleArmResponse;
+    }
+
+    /** The number of levels of a categorical or yes/no variable. */
+    private static int levels(VariableType type) {
+        if (type instanceof VariableType.Category c) {
+            return c.levels().size();
+        }
+        if (type instanceof VariableType.Flag) {
+            return 2;
+        }
+        throw new IllegalArgumentException("the protocol was not validated: a randomization factor is " + type.describe());
     }
 
     /** The number of looks (interim and final). */

@@ -81,12 +81,26 @@ public record AccrualPlan(double patientsPerMonth, double rampUpMonths, List<Rat
         return new AccrualPlan(patientsPerMonth, rampUpMonths, List.of(), dropoutPerYear);
     }
 
-    /** The plan of a protocol's {@code design.accrual}. */
+    /** The plan of a protocol's {@code design.accrual}, with its rate changes. */
     public static AccrualPlan of(Design.Accrual accrual) {
         if (accrual == null || accrual.patientsPerMonth() == null) {
             throw new IllegalArgumentException("the accrual needs patientsPerMonth");
         }
-        return of(accrual.patientsPerMonth(), accrual.rampUpMonths(), accrual.dropoutPerYear());
+        List<RateChange> changes = accrual.changes().stream()
+                .map(c -> new RateChange(c.fromMonth(), c.patientsPerMonth())).toList();
+        return new AccrualPlan(accrual.patientsPerMonth(), accrual.rampUpMonths(), changes, accrual.dropoutPerYear());
+    }
+
+    /**
+     * This plan with every accrual rate multiplied by a factor: the same months, ramp-up and rate changes,
+     * {@code factor} times as many patients in each (for a large trial with the calendar shape of this one).
+     */
+    public AccrualPlan withRatesTimes(double factor) {
+        if (!(factor > 0 && factor < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("factor must be finite and positive: " + factor);
+        }
+        List<RateChange> scaled = changes.stream().map(c -> new RateChange(c.fromMonth(), c.patientsPerMonth() * factor)).toList();
+        return new AccrualPlan(patientsPerMonth * factor, rampUpMonths, scaled, dropoutPerYear);
     }
 
     /** This plan with the rate changing from the given month on (added after the existing changes). */

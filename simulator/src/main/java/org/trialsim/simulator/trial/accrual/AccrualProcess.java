@@ -151,6 +151,20 @@ public final class AccrualProcess {
     }
 
     /**
+     * Writes evenly spaced arrival days into {@code days[0 … n)}: the k-th patient (from 1) at
+     * {@code Λ⁻¹(k)}, the day by which k arrivals are expected, as sample-size software such as rpact
+     * places them. Draws nothing.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative or the array is too short
+     */
+    public void regularArrivalDays(double[] days, int n) {
+        checkSpace(days, n);
+        for (int k = 0; k < n; k++) {
+            days[k] = dayOfExpectedArrivals(k + 1);
+        }
+    }
+
+    /**
      * Writes each of {@code n} patients' days from enrolment to loss to follow-up into
      * {@code days[0 … n)}: exponential with mean {@link #dropoutMeanDays()}, or
      * {@link Double#POSITIVE_INFINITY} without drawing when there is no loss to follow-up.

@@ -137,20 +137,26 @@ public sealed interface AllocationMethod {
     }
 
     /**
-     * The method a protocol file names. Minimization uses {@link Minimization#DEFAULT_P} and the range,
-     * as the protocol model has no field for them yet.
+     * The method a protocol file names; minimization without {@code p} or {@code imbalance} uses
+     * {@link Minimization#DEFAULT_P} and the range.
      *
-     * @throws IllegalArgumentException if permuted blocks have no block size, or another method has some
+     * @throws IllegalArgumentException if blocks have no block size, or another method has some
      */
     static AllocationMethod of(Design.Randomization randomization) {
         List<Integer> sizes = randomization.blockSizes();
-        if (randomization.method() != Design.Randomization.Method.PERMUTED_BLOCKS && !sizes.isEmpty()) {
-            throw new IllegalArgumentException("blockSizes are for permuted-blocks, not " + randomization.method());
+        Design.Randomization.Method method = randomization.method();
+        boolean blocks = method == Design.Randomization.Method.PERMUTED_BLOCKS || method == Design.Randomization.Method.STRATIFIED_BLOCKS;
+        if (!blocks && !sizes.isEmpty()) {
+            throw new IllegalArgumentException("blockSizes are for permuted-blocks and stratified-blocks, not " + method);
         }
-        return switch (randomization.method()) {
+        int[] blockSizes = sizes.stream().mapToInt(s -> s == null ? 0 : s).toArray();
+        return switch (method) {
             case SIMPLE -> SIMPLE;
-            case PERMUTED_BLOCKS -> new PermutedBlocks(sizes.stream().mapToInt(s -> s == null ? 0 : s).toArray());
-            case MINIMIZATION -> new Minimization(Minimization.DEFAULT_P, ImbalanceMeasure.RANGE);
+            case PERMUTED_BLOCKS -> new PermutedBlocks(blockSizes);
+            case STRATIFIED_BLOCKS -> new StratifiedBlocks(blockSizes);
+            case MINIMIZATION -> new Minimization(randomization.p() == null ? Minimization.DEFAULT_P : randomization.p(),
+                    randomization.imbalance() == Design.Randomization.Imbalance.VARIANCE ? ImbalanceMeasure.VARIANCE
+                            : ImbalanceMeasure.RANGE);
         };
     }
 

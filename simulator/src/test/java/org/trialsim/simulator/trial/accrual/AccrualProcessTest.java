@@ -231,13 +231,41 @@ class AccrualProcessTest {
         assertThat(other).isNotEqualTo(arrivals[17]);
     }
 
+    @Test
+    void regularArrivalsComeWhenEachPatientIsExpected() {
+        double[] days = new double[5];
+        AccrualProcess.of(AccrualPlan.of(10, 0, 0)).regularArrivalDays(days, 5);
+        assertThat(days).containsExactly(new double[] {3.04375, 6.0875, 9.13125, 12.175, 15.21875}, within(1e-12));
+        // with a 2-month ramp-up to 10 a month, 10 patients are expected by its end and 20 a month later
+        double[] ramp = new double[20];
+        AccrualProcess.of(AccrualPlan.of(10, 2, 0)).regularArrivalDays(ramp, 20);
+        assertThat(ramp[9]).isCloseTo(2 * DAYS_PER_MONTH, within(1e-9));
+        assertThat(ramp[19]).isCloseTo(3 * DAYS_PER_MONTH, within(1e-9));
+        assertThat(ramp[0]).isCloseTo(2 * DAYS_PER_MONTH * Math.sqrt(0.1), within(1e-9));
+    }
+
+    @Test
+    void ratesTimesAFactorKeepTheCalendar() {
+        AccrualPlan plan = AccrualPlan.of(10, 2, 0.1).withChange(12, 4);
+        AccrualPlan faster = plan.withRatesTimes(3);
+        assertThat(faster).isEqualTo(AccrualPlan.of(30, 2, 0.1).withChange(12, 12));
+        assertThat(AccrualProcess.of(faster).dayOfExpectedArrivals(3 * 150)).isCloseTo(AccrualProcess.of(plan).dayOfExpectedArrivals(150),
+                within(1e-9));
+    }
+
+    @Test
+    void readsTheProtocolsRateChanges() {
+        AccrualPlan plan = AccrualPlan.of(new Design.Accrual(10.0, 2.0, null, null, List.of(new Design.RateChange(12.0, 4.0))));
+        assertThat(plan).isEqualTo(AccrualPlan.of(10, 2, 0).withChange(12, 4));
+    }
+
     /**
      * A protocol's accrual: AALL1331's 11.6 a month after a 6-month ramp-up reaches its 670 patients,
      * in expectation, at month 3 + 670/11.6 = 60.76 (the ramp-up costs half its length).
      */
     @Test
     void readsTheProtocolsAccrual() {
-        AccrualPlan plan = AccrualPlan.of(new Design.Accrual(11.6, 6.0, null));
+        AccrualPlan plan = AccrualPlan.of(new Design.Accrual(11.6, 6.0, null, null, null));
         assertThat(plan).isEqualTo(AccrualPlan.of(11.6, 6, 0));
         assertThat(AccrualProcess.of(plan).dayOfExpectedArrivals(670) / DAYS_PER_MONTH).isCloseTo(3 + 670 / 11.6, within(1e-9));
     }

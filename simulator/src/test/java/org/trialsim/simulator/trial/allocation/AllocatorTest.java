@@ -143,12 +143,16 @@ class AllocatorTest {
 
     @Test
     void readsTheProtocolsRandomization() {
-        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.PERMUTED_BLOCKS, List.of(2, 4))))
+        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.PERMUTED_BLOCKS, List.of(2, 4), null, null, null)))
                 .isEqualTo(new AllocationMethod.PermutedBlocks(new int[] {2, 4}));
-        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.SIMPLE, null))).isEqualTo(AllocationMethod.SIMPLE);
-        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.MINIMIZATION, List.of())))
+        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.STRATIFIED_BLOCKS, List.of(4), List.of("sex"),
+                null, null))).isEqualTo(new AllocationMethod.StratifiedBlocks(new int[] {4}));
+        assertThat(AllocationMethod.of(Design.Randomization.of(Design.Randomization.Method.SIMPLE))).isEqualTo(AllocationMethod.SIMPLE);
+        assertThat(AllocationMethod.of(Design.Randomization.of(Design.Randomization.Method.MINIMIZATION)))
                 .isEqualTo(new AllocationMethod.Minimization(AllocationMethod.Minimization.DEFAULT_P, ImbalanceMeasure.RANGE));
-        assertThatThrownBy(() -> AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.SIMPLE, List.of(4))))
+        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.MINIMIZATION, null, List.of("sex"), 0.9,
+                Design.Randomization.Imbalance.VARIANCE))).isEqualTo(new AllocationMethod.Minimization(0.9, ImbalanceMeasure.VARIANCE));
+        assertThatThrownBy(() -> AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.SIMPLE, List.of(4), null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blockSizes are for permuted-blocks");
     }
 

@@ -1,0 +1,151 @@
+package org.trialsim.simulator.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.junit.jupiter.api.Test;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.protocol.condition.ProtocolVariables;
+import org.trialsim.protocol.io.ProtocolReader;
+import org.trialsim.protocol.io.Setting;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.cohort.Progress;
+import org.trialsim.simulator.engine.ArmPolicy;
+import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.PatientSimulator;
+import org.trialsim.simulator.random.RandomStreams;
+
+class TrialSimulationTest {
+
+    private static LoadedProtocol example(Setting... settings) throws Exception {
+        return new ProtocolReader().read(Path.of("../examples/two-arm-exponential.yaml"), List.of(settings));
+    }
+
+    @Test
+    void oneSeedGivesTheSameResultForAnyThreadCount() throws Exception {
+        LoadedProtocol p = BuiltinProtocols.load("interfant-21");
+        TrialResult one = new Simulator().trial(p, new TrialOptions(64, 5, 1, false), List.of(), Progress.NONE);
+        assertThat(new Simulator().trial(p, new TrialOptions(64, 5, 2, false), List.of(), Progress.NONE)).isEqualTo(one);
+        assertThat(new Simulator().trial(p, new TrialOptions(64, 5, 8, false), List.of(), Progress.NONE)).isEqualTo(one);
+    }
+
+    @Test
+    void replicateIOfTwoScenariosUsesTheSamePatients() throws Exception {
+        // hazard ratio 0.6 against 0.65: the same arrivals and allocation in every replicate, and the
+        // conclusions agree far more often than two independent trials would
+        LoadedProtocol a = example();
+        LoadedProtocol b = example(Setting.parse("outcomes.deathInRemission[0].hazardRatio=0.65"));
+        RandomStreams streams = new RandomStreams(11);
+        ReplicateRunner ra = runner(a, streams);
+        ReplicateRunner rb = runner(b, streams);
+        int agree = 0;
+        int rejectA = 0;
+        int rejectB = 0;
+        int n = 400;
+        for (int r = 0; r < n; r++) {
+            ReplicateOutcome x = ra.run(r);
+            ReplicateOutcome y = rb.run(r);
+            assertThat(y.control[0]).isEqualTo(x.control[0]);
+            assertThat(y.experimental[0]).isEqualTo(x.experimental[0]);
+            agree += x.efficacy[0] == y.efficacy[0] ? 1 : 0;
+            rejectA += x.efficacy[0] ? 1 : 0;
+            rejectB += y.efficacy[0] ? 1 : 0;
+        }
+        double pa = (double) rejectA / n;
+        double pb = (double) rejectB / n;
+        double independent = pa * pb + (1 - pa) * (1 - pb);
+        // with independent trials agreement would be about 0.6 with sd 0.025; common random numbers give
+        // about 0.9: 0.8 is more than 7 sd above independence
+        assertThat(independent).isLessThan(0.7);
+        assertThat((double) agree / n).isGreaterThan(0.8);
+        assertThat(pa).isGreaterThan(pb);
+    }
+
+    private static ReplicateRunner runner(LoadedProtocol p, RandomStreams streams) {
+        CompiledProtocol compiled = CompiledProtocol.of(p);
+        TrialSpec spec = TrialSpec.of(p.protocol());
+        return new ReplicateRunner(spec, compiled, streams, false);
+    }
+
+    @Test
+    void singleArmResponseTypeIErrorIsTheExactBinomialSize() throws Exception {
+        // under the null hypothesis the 90 patients respond independently at the historical 65%: the
+        // test rejects when X ≥ c, the smallest c with P(X ≥ c) ≤ 0.025
+        LoadedProtocol p = BuiltinProtocols.load("cccg-blina-d19");
+        BinomialDistribution x = BinomialDistribution.of(90, 0.65);
+        int c = 0;
+        while (x.survivalProbability(c - 1) > 0.025) {
+            c++;
+        }
+        double size = x.survivalProbability(c - 1);
+        int r = 4000;
+        TrialResult result = new Simulator().trial(p, new TrialOptions(r, 3, 2, true), List.of(), Progress.NONE);
+        double rejection = result.analyses().get(0).rejection().value();
+        // 5 binomial standard errors: a false failure once in 3.5 million runs
+        assertThat(rejection).isCloseTo(size, within(5 * Math.sqrt(size * (1 - size) / r)));
+        assertThat(result.analyses().get(0).effect().truth()).isZero();
+        assertThat(result.analyses().get(0).effect().mean().value()).isCloseTo(0.65, within(5 * Math.sqrt(0.65 * 0.35 / 90 / r)));
+    }
+
+    @Test
+    void aProtocolWithoutATrialDesignIsRefused() throws Exception {
+        assertThatThrownBy(() -> new Simulator().trial(BuiltinProtocols.load("aall1121"), new TrialOptions(1, 1, 1, false), List.of(),
+                Progress.NONE)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a trial with analyses");
+    }
+
+    /**
+     * AALL1331 randomizes its HR/IR (arms A, B) and LR (C, D) strata separately. With stratified blocks
+     * of 2 by site of relapse, each allocation stratum keeps a block sequence per site, so within every
+     * site the two arms differ by at most one patient; blocks that ignore the site do not keep that.
+     */
+    @Test
+    void stratifiedBlocksBalanceEachLevelOfTheFactor() throws Exception {
+        assertThat(largestImbalanceWithinASite("{method: stratified-blocks, blockSizes: [2], factors: [site]}")).isLessThanOrEqualTo(1);
+        assertThat(largestImbalanceWithinASite("{method: stratified-blocks, blockSizes: [2], factors: [timing]}")).isGreaterThan(1);
+        assertThat(largestImbalanceWithinASite("{method: permuted-blocks, blockSizes: [2]}")).isGreaterThan(1);
+    }
+
+    /**
+     * Minimization by one factor with p = 1 gives the lagging arm of the patient's level whenever there
+     * is one, so within every site the arms never differ by more than one; with p = 0.8 they do.
+     */
+    @Test
+    void minimizationWithCertaintyBalancesEachLevelOfItsFactor() throws Exception {
+        assertThat(largestImbalanceWithinASite("{method: minimization, factors: [site], p: 1}")).isLessThanOrEqualTo(1);
+        assertThat(largestImbalanceWithinASite("{method: minimization, factors: [site], p: 0.8}")).isGreaterThan(1);
+    }
+
+    /** Over 20 replicates, the largest |A − B| or |C − D| among patients with the same site of relapse. */
+    private static int largestImbalanceWithinASite(String randomization) throws Exception {
+        LoadedProtocol p = BuiltinProtocols.load("aall1331", List.of(Setting.parse("design.randomization=" + randomization)));
+        RandomStreams streams = new RandomStreams(5);
+        ReplicateRunner runner = runner(p, streams);
+        CompiledProtocol compiled = CompiledProtocol.of(p);
+        PatientSimulator patients = new PatientSimulator(compiled, streams);
+        int site = ProtocolVariables.of(p.protocol()).slot("site");
+        List<String> arms = List.copyOf(p.protocol().arms().keySet());
+        int largest = 0;
+        for (int r = 0; r < 20; r++) {
+            runner.run(r);
+            int[] arm = runner.arms();
+            long[] ids = runner.enginePatients(r);
+            int[][] count = new int[2][arms.size()];
+            for (int i = 0; i < arm.length; i++) {
+                if (arm[i] >= 0) {
+                    // the covariates are drawn before allocation, so any arm policy shows them
+                    count[(int) patients.simulate(ids[i], ArmPolicy.forced(arm[i])).state()[site]][arm[i]]++;
+                }
+            }
+            for (int[] bySite : count) {
+                largest = Math.max(largest, Math.abs(bySite[arms.indexOf("A")] - bySite[arms.indexOf("B")]));
+                largest = Math.max(largest, Math.abs(bySite[arms.indexOf("C")] - bySite[arms.indexOf("D")]));
+            }
+        }
+        return largest;
+    }
+}
