@@ -1,5 +1,7 @@
 package org.trialsim.simulator.analysis;
 
+import org.trialsim.simulator.stats.Interval;
+
 /**
  * The exact binomial test of a response rate against a historical rate ({@link ExactBinomialTest}).
  *

@@ -1,5 +1,7 @@
 package org.trialsim.simulator.analysis;
 
+import org.trialsim.simulator.stats.Interval;
+
 /**
  * The fit of a Cox proportional hazards model with treatment as the only covariate
  * ({@link CoxModel}).

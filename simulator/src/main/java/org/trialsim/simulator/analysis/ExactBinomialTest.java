@@ -2,6 +2,7 @@ package org.trialsim.simulator.analysis;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.trialsim.simulator.stats.Interval;
 
 /**
  * The exact binomial test of a single-arm response rate against a historical rate, and the

@@ -1,5 +1,7 @@
 package org.trialsim.simulator.analysis;
 
+import org.trialsim.simulator.stats.Interval;
+
 /**
  * The Kaplan–Meier comparison of two arms at a landmark time ({@link KaplanMeier}).
  *

@@ -7,7 +7,7 @@ import org.trialsim.simulator.analysis.CoxModel;
 import org.trialsim.simulator.analysis.CoxResult;
 import org.trialsim.simulator.analysis.ExactBinomialTest;
 import org.trialsim.simulator.analysis.FisherExactTest;
-import org.trialsim.simulator.analysis.Interval;
+import org.trialsim.simulator.stats.Interval;
 import org.trialsim.simulator.analysis.KaplanMeier;
 import org.trialsim.simulator.analysis.LogRankTest;
 import org.trialsim.simulator.analysis.OneSampleLogRank;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trialsim.simulator.stats.Interval;
 
 class CoxModelVsCoxphTest {
     /**

@@ -8,6 +8,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trialsim.simulator.stats.Interval;
 
 class ExactTestsVsRTest {
     /** Relative 1e-9 (absolute for values below 1e-300). */
