@@ -47,6 +47,12 @@ final class ReplicateRunner {
     /** One allocator per allocation node and stratum, made when first needed and restarted for each replicate. */
     private final Allocator[][] allocators;
     private final boolean nullScenario;
+    // per analysis: what its endpoint counts (unused for response analyses)
+    private final boolean[] countsFailure;
+    private final boolean[] countsRelapse;
+    private final boolean[] countsDeath;
+    private final boolean[] remissionOnly;
+    private final boolean[] fromAllocation;
     private final int singleArm;
     private final int[] simulatedArm;
 
@@ -59,7 +65,9 @@ final class ReplicateRunner {
     private int[] label;
     private int[][] levels;
     private boolean[] allocated;
-    private Integer[] order;
+    private int[] order;
+    private int[] orderBuffer;
+    private double[] eventDays;
     private long[] presenting;
     private double[][] entry;       // per analysis: calendar day time starts
     private double[][] eventAfter;  // per analysis: days from entry to the event (+∞: none), NaN: not in the analysis
@@ -91,6 +99,24 @@ final class ReplicateRunner {
                 }
             }
         }
+        int analyses = spec.analyses.size();
+        countsFailure = new boolean[analyses];
+        countsRelapse = new boolean[analyses];
+        countsDeath = new boolean[analyses];
+        remissionOnly = new boolean[analyses];
+        fromAllocation = new boolean[analyses];
+        for (int a = 0; a < analyses; a++) {
+            TrialSpec.Analysis analysis = spec.analyses.get(a);
+            if (analysis.endpoint() < 0) {
+                continue;
+            }
+            Endpoint endpoint = index.endpoint(analysis.endpoint());
+            countsFailure[a] = endpoint.events().contains(Endpoint.EventKind.FAILURE);
+            countsRelapse[a] = endpoint.events().contains(Endpoint.EventKind.RELAPSE);
+            countsDeath[a] = endpoint.events().contains(Endpoint.EventKind.DEATH);
+            remissionOnly[a] = endpoint.remissionOnly();
+            fromAllocation[a] = endpoint.origin() == Endpoint.Origin.ALLOCATION;
+        }
         resize(spec.sampleSize);
     }
 
@@ -103,7 +129,9 @@ final class ReplicateRunner {
         stratum = new int[n];
         label = new int[n];
         allocated = new boolean[n];
-        order = new Integer[n];
+        order = new int[n];
+        orderBuffer = new int[n];
+        eventDays = new double[n];
         presenting = new long[n];
         levels = new int[n][];
         int a = spec.analyses.size();
@@ -182,7 +210,7 @@ final class ReplicateRunner {
         if (toAllocate == 0) {
             return;
         }
-        Arrays.sort(order, 0, toAllocate, (x, y) -> Double.compare(allocationCalendar[x], allocationCalendar[y]));
+        Ordering.sortByKey(order, toAllocate, allocationCalendar, orderBuffer);
         UniformRandomProvider rng = streams.stream(RANDOMIZATION, replicate);
         restartAllocators(rng);
         for (int k = 0; k < toAllocate; k++) {
@@ -270,24 +298,24 @@ final class ReplicateRunner {
                 followUpMax[a][i] = 0;
                 continue;
             }
-            Endpoint endpoint = index.endpoint(analysis.endpoint());
-            if (endpoint.remissionOnly() && !o.reachedRemission()) {
+            if (remissionOnly[a] && !o.reachedRemission()) {
                 eventAfter[a][i] = Double.NaN;
                 continue;
             }
-            double origin = endpoint.origin() == Endpoint.Origin.ALLOCATION ? o.allocationTime() : 0;
+            double origin = fromAllocation[a] ? o.allocationTime() : 0;
             if (origin != origin) {
                 eventAfter[a][i] = Double.NaN;
                 continue;
             }
             double first = Double.POSITIVE_INFINITY;
-            for (Endpoint.EventKind kind : endpoint.events()) {
-                double t = switch (kind) {
-                    case FAILURE -> o.failureTime();
-                    case RELAPSE -> o.relapseTime();
-                    case DEATH -> o.deathTime();
-                };
-                first = Math.min(first, t);
+            if (countsFailure[a]) {
+                first = o.failureTime();
+            }
+            if (countsRelapse[a]) {
+                first = Math.min(first, o.relapseTime());
+            }
+            if (countsDeath[a]) {
+                first = Math.min(first, o.deathTime());
             }
             double after = first - origin;
             if (nullScenario && analysis.kind() == TrialSpec.Kind.SURVIVAL_VS_HISTORY) {
@@ -363,7 +391,7 @@ final class ReplicateRunner {
         double lastArrival = arrival[n - 1];
         double end = 0;
         int eligible = 0;
-        double[] eventDays = new double[n];
+        double[] eventDays = this.eventDays;
         int events = 0;
         for (int i = 0; i < n; i++) {
             double after = eventAfter[a][i];
@@ -377,8 +405,13 @@ final class ReplicateRunner {
             }
         }
         if (spec.events != null) {
-            Arrays.sort(eventDays, 0, events);
             double[] cuts = new double[spec.looks()];
+            if (cuts.length == 1) {
+                int target = (int) Math.ceil(spec.informationFractions[0] * spec.events * scale - 1e-9);
+                cuts[0] = target <= events ? Ordering.kthSmallest(eventDays, events, target) : end;
+                return cuts;
+            }
+            Arrays.sort(eventDays, 0, events);
             for (int k = 0; k < cuts.length; k++) {
                 int target = (int) Math.ceil(spec.informationFractions[k] * spec.events * scale - 1e-9);
                 cuts[k] = target <= events ? eventDays[target - 1] : end;
