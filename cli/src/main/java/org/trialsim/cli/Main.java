@@ -6,16 +6,30 @@ import picocli.CommandLine;
 
 /** The entry point of {@code trialsim}. */
 public final class Main {
+    private static final String GUICE_BYTECODE = "guice_bytecode_gen_option";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        configureGuice();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(args, out, err);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Guice's generated classes need sun.misc.Unsafe, which Java 24+ warns about on standard error;
+     * nothing here needs them (no method interception), and reflection is as fast for a handful of
+     * objects. A value the user set is kept.
+     */
+    static void configureGuice() {
+        if (System.getProperty(GUICE_BYTECODE) == null) {
+            System.setProperty(GUICE_BYTECODE, "DISABLED");
+        }
     }
 
     /** Runs the command line with the given writers and returns the exit code (for tests). */

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -22,11 +25,26 @@ import org.yaml.snakeyaml.LoaderOptions;
  * bounded against hostile input, and tidy when writing.
  */
 final class Mappers {
+    /**
+     * Mappers made so far: configured once and thread-safe, they keep the deserializers and serializers
+     * Jackson builds for the model, which would otherwise be rebuilt for every file read.
+     */
+    private static final Map<Object, ObjectMapper> MADE = new ConcurrentHashMap<>();
+
     private Mappers() {
     }
 
     /** A strict reading mapper for the format, bounded by the limits. */
     static ObjectMapper reader(Format format, Limits limits) {
+        return MADE.computeIfAbsent(List.of("reader", format, limits), key -> newReader(format, limits));
+    }
+
+    /** A writing mapper: absent and empty values are left out, YAML is written without needless quotes. */
+    static ObjectMapper writer(Format format) {
+        return MADE.computeIfAbsent(List.of("writer", format), key -> newWriter(format));
+    }
+
+    private static ObjectMapper newReader(Format format, Limits limits) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxStringLength(limits.maxBytes())
@@ -64,8 +82,7 @@ final class Mappers {
         return mapper;
     }
 
-    /** A writing mapper: absent and empty values are left out, YAML is written without needless quotes. */
-    static ObjectMapper writer(Format format) {
+    private static ObjectMapper newWriter(Format format) {
         ObjectMapper mapper;
         if (format == Format.YAML) {
             YAMLFactory factory = YAMLFactory.builder()

@@ -55,7 +55,10 @@ public final class TrialSimulation {
             t.setDaemon(true);
             return t;
         });
+        ReplicateOutcome truth;
         try {
+            // the large trial that estimates the true effect runs beside the replicates, not after them
+            Future<ReplicateOutcome> truthRun = options.nullScenario() ? null : pool.submit(() -> truth(streams));
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < Math.min(options.threads(), chunks); w++) {
                 futures.add(pool.submit(() -> {
@@ -75,6 +78,7 @@ public final class TrialSimulation {
             for (Future<?> f : futures) {
                 f.get();
             }
+            truth = truthRun == null ? null : truthRun.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the simulation was interrupted", e);
@@ -86,7 +90,6 @@ public final class TrialSimulation {
         } finally {
             pool.shutdownNow();
         }
-        ReplicateOutcome truth = options.nullScenario() ? null : truth(streams);
         List<TrialResult.AnalysisResult> analyses = new ArrayList<>();
         for (int a = 0; a < spec.analyses.size(); a++) {
             analyses.add(new Summaries(spec, a).summarise(outcomes, truth, options.nullScenario()));
