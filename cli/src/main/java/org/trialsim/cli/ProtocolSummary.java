@@ -363,6 +363,7 @@ final class ProtocolSummary {
             line("  analysis at one-sided alpha " + num(a.alpha())
                     + (a.events() == null ? "" : ", after " + a.events() + " events")
                     + (a.followUpMonths() == null ? "" : ", " + num(a.followUpMonths()) + " months after the last enrolment")
+                    + (a.calendarMonths() == null ? "" : ", at month " + num(a.calendarMonths()) + " of the trial")
                     + (a.informationFractions().size() > 1 ? ", looks at " + a.informationFractions().stream().map(ProtocolSummary::num)
                     .collect(Collectors.joining(", ")) + " (" + a.spending().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")" : ""));
         }

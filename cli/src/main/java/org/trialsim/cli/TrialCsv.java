@@ -6,7 +6,8 @@ import org.trialsim.simulator.trial.TrialResult;
 
 /**
  * A trial result as long-format CSV, one figure per row:
- * {@code analysis,figure,statistic,value,standard_error}.
+ * {@code analysis,figure,statistic,value,standard_error}; allocation per randomizing stratum follows, with
+ * "allocation NODE STRATUM" in the analysis column.
  */
 final class TrialCsv {
     private TrialCsv() {
@@ -37,6 +38,16 @@ final class TrialCsv {
             csv.row(name, e.measure(), "sd", e.sd(), null);
             csv.row(name, e.measure(), "bias", e.bias().value(), e.bias().standardError());
             csv.row(name, e.measure(), "coverage", e.coverage().value(), e.coverage().standardError());
+        }
+        for (TrialResult.StratumAllocation s : result.allocation()) {
+            String name = "allocation " + s.node() + " " + s.stratum();
+            for (var arm : s.patients().entrySet()) {
+                distribution(csv, name, "patients " + arm.getKey(), arm.getValue());
+            }
+            distribution(csv, name, "imbalance", s.imbalance());
+            if (s.factorImbalance() != null) {
+                distribution(csv, name, "imbalance within a factor level", s.factorImbalance());
+            }
         }
     }
 

@@ -76,10 +76,32 @@ final class TrialTable {
             row("  Kaplan–Meier difference at the landmark", a -> a.effect().meanLandmarkDifference() == null ? ""
                     : fmt(100 * a.effect().meanLandmarkDifference().value(), 1) + " points");
         }
+        allocationByStratum();
         line("");
         line("Power is the chance the trial concludes the experimental treatment is better at the one-sided level;");
         line("rerun with --null for the type I error. Measures: log HR < 0 and log O/E < 0 favour the experimental arm.");
         return sb.toString();
+    }
+
+    /** Patients per arm and imbalance in each randomizing stratum, over the whole trial. */
+    private void allocationByStratum() {
+        if (result.allocation().isEmpty()) {
+            return;
+        }
+        boolean factors = result.allocation().stream().anyMatch(s -> s.factorImbalance() != null);
+        line("");
+        line("Allocation by stratum, whole trial (mean patients per arm; imbalance max − min of patients ÷ weight:");
+        line("mean, 90%, max" + (factors ? "; and within the factor level where it is largest)" : ")"));
+        for (TrialResult.StratumAllocation s : result.allocation()) {
+            StringBuilder arms = new StringBuilder();
+            s.patients().forEach((arm, d) -> arms.append(arms.length() == 0 ? "" : " / ").append(arm).append(" ").append(fmt(d.mean(), 1)));
+            line("  " + s.node() + " · " + s.stratum() + ": " + arms + "; imbalance " + threeFigures(s.imbalance())
+                    + (s.factorImbalance() == null ? "" : "; within a factor level " + threeFigures(s.factorImbalance())));
+        }
+    }
+
+    private static String threeFigures(TrialResult.Distribution d) {
+        return fmt(d.mean(), 1) + ", " + fmt(d.p90(), 1) + ", " + fmt(d.max(), 1);
     }
 
     private static String truth(AnalysisResult a) {

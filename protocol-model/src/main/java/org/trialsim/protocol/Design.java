@@ -200,12 +200,15 @@ public sealed interface Design extends Cited {
      * @param alpha                 one-sided significance level
      * @param events                analyse when this many events have occurred
      * @param followUpMonths        or: analyse this many months after the last patient is enrolled
+     * @param calendarMonths        or: analyse this many months after accrual starts
      * @param informationFractions  interim and final looks as fractions of the final information; one look if absent
      * @param spending              the alpha-spending function for interim looks
      * @param futilityBounds        non-binding futility bounds on the z scale, one per interim look (stop if z is below)
      * @param stratifyBy            covariates (or {@code risk}) that stratify the log-rank test and Cox model
      */
-    record Analysis(@Required Double alpha, Integer events, Double followUpMonths, List<Double> informationFractions,
+    record Analysis(@Required Double alpha, Integer events, Double followUpMonths,
+                    @JsonPropertyDescription("Or: analyse this many months after accrual starts") Double calendarMonths,
+                    List<Double> informationFractions,
                     Spending spending,
                     @JsonPropertyDescription("Non-binding futility bounds (z scale), one per interim look") List<Double> futilityBounds,
                     @JsonPropertyDescription("Covariates (or risk) that stratify the log-rank test and Cox model") List<String> stratifyBy) {

@@ -257,8 +257,10 @@ final class DesignCheck {
         alpha(a.alpha(), at.appendProperty("alpha"));
         values.positive(a.events(), at.appendProperty("events"), "the number of events");
         values.nonNegative(a.followUpMonths(), at.appendProperty("followUpMonths"), "the follow-up");
-        if (a.events() != null && a.followUpMonths() != null) {
-            sink.error(at, "give either 'events' or 'followUpMonths' to say when the final analysis is, not both");
+        values.positive(a.calendarMonths(), at.appendProperty("calendarMonths"), "the analysis time");
+        if ((a.events() != null ? 1 : 0) + (a.followUpMonths() != null ? 1 : 0) + (a.calendarMonths() != null ? 1 : 0) > 1) {
+            sink.error(at, "give one of 'events', 'followUpMonths' (after the last enrolment) or 'calendarMonths' (after"
+                    + " accrual starts) to say when the final analysis is, not several");
         }
         if (values.increasing(a.informationFractions(), at.appendProperty("informationFractions"), "the information fractions")
                 && !a.informationFractions().isEmpty()) {

@@ -113,6 +113,7 @@ class ValidationProblemsTest {
             rate change in the ramp-up  | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{fromMonth: 3, patientsPerMonth: 5}]} | design.accrual.changes[0].fromMonth | must come at or after the end of the ramp-up (month 6)
             rate changes out of order   | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{fromMonth: 12, patientsPerMonth: 5}, {fromMonth: 9, patientsPerMonth: 8}]} | design.accrual.changes[1].fromMonth | month 9 does not come after month 12
             accrual stopping for good   | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{fromMonth: 12, patientsPerMonth: 0}]} | design.accrual.changes[0].patientsPerMonth | the last accrual rate must be positive
+            two kinds of data cut       | events: 80}                                  | events: 80, calendarMonths: 36}               | design.analysis                    | give one of 'events', 'followUpMonths' (after the last enrolment) or 'calendarMonths'
             rate change without month   | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{patientsPerMonth: 5}]} | design.accrual.changes[0].fromMonth | missing field 'fromMonth'
             """)
     void eachKindOfDesignProblemIsReportedAtItsPlace(String kind, String from, String to, String path, String message) {

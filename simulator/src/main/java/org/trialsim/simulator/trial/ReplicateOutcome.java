@@ -1,5 +1,7 @@
 package org.trialsim.simulator.trial;
 
+import java.util.List;
+
 /**
  * What one virtual trial concluded, for each of its analyses: the look it stopped at and why, how many
  * patients and events it had then, when, and its effect estimate with a 95% interval (log hazard ratio
@@ -19,8 +21,14 @@ final class ReplicateOutcome {
     final double[] landmark;
     final int[] control;
     final int[] experimental;
+    /** Per randomized stratum: patients given each of its arms by the end of accrual. */
+    final int[][] strataCounts;
+    /** Per randomized stratum: max − min over arms of patients / weight by the end of accrual. */
+    final double[] strataImbalance;
+    /** Per randomized stratum: the same within the level of a randomization factor where it is largest. */
+    final double[] strataFactorImbalance;
 
-    ReplicateOutcome(int analyses) {
+    ReplicateOutcome(int analyses, List<RandomizedStratum> strata) {
         look = new int[analyses];
         efficacy = new boolean[analyses];
         futility = new boolean[analyses];
@@ -33,6 +41,12 @@ final class ReplicateOutcome {
         landmark = new double[analyses];
         control = new int[analyses];
         experimental = new int[analyses];
+        strataCounts = new int[strata.size()][];
+        for (int k = 0; k < strataCounts.length; k++) {
+            strataCounts[k] = new int[strata.get(k).arms().size()];
+        }
+        strataImbalance = new double[strata.size()];
+        strataFactorImbalance = new double[strata.size()];
     }
 
     void decide(int a, int atLook, boolean rejected, boolean stoppedForFutility, int enrolled, int eventCount, double calendarDay,

@@ -1,6 +1,7 @@
 package org.trialsim.simulator.trial;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialsim.protocol.Endpoint;
 import org.trialsim.simulator.analysis.CoxModel;
@@ -47,6 +48,7 @@ final class ReplicateRunner {
     /** One allocator per allocation node and stratum, made when first needed and restarted for each replicate. */
     private final Allocator[][] allocators;
     private final boolean nullScenario;
+    private final List<RandomizedStratum> randomizedStrata;
     // per analysis: what its endpoint counts (unused for response analyses)
     private final boolean[] countsFailure;
     private final boolean[] countsRelapse;
@@ -83,6 +85,7 @@ final class ReplicateRunner {
         this.simulator = new PatientSimulator(protocol, streams);
         this.accrual = AccrualProcess.of(spec.accrual);
         this.allocators = new Allocator[index.nodes()][];
+        this.randomizedStrata = RandomizedStratum.of(protocol);
         this.nullScenario = nullScenario;
         TrialSpec.Analysis first = spec.analyses.get(0);
         boolean singleArmDesign = first.kind() == TrialSpec.Kind.SURVIVAL_VS_HISTORY || first.kind() == TrialSpec.Kind.RESPONSE_VS_HISTORY;
@@ -157,10 +160,11 @@ final class ReplicateRunner {
         }
         generateArrivals(replicate, accrual);
         simulatePatients(replicate);
-        ReplicateOutcome outcome = new ReplicateOutcome(spec.analyses.size());
+        ReplicateOutcome outcome = new ReplicateOutcome(spec.analyses.size(), randomizedStrata);
         for (int a = 0; a < spec.analyses.size(); a++) {
             analyse(a, outcome, finalOnly, patients / (double) spec.sampleSize);
         }
+        recordAllocation(outcome);
         return outcome;
     }
 
@@ -207,12 +211,12 @@ final class ReplicateRunner {
                 record(i, o, replicate);
             }
         }
+        UniformRandomProvider rng = streams.stream(RANDOMIZATION, replicate);
+        restartAllocators(rng);
         if (toAllocate == 0) {
             return;
         }
         Ordering.sortByKey(order, toAllocate, allocationCalendar, orderBuffer);
-        UniformRandomProvider rng = streams.stream(RANDOMIZATION, replicate);
-        restartAllocators(rng);
         for (int k = 0; k < toAllocate; k++) {
             int i = order[k];
             int node = allocationNode[i];
@@ -239,6 +243,22 @@ final class ReplicateRunner {
             ids[i] = replicate * STRIDE + presenting[i];
         }
         return ids;
+    }
+
+    /** What each randomized stratum's allocator did in the replicate (nothing, if no patient reached it). */
+    private void recordAllocation(ReplicateOutcome outcome) {
+        for (int k = 0; k < randomizedStrata.size(); k++) {
+            RandomizedStratum rs = randomizedStrata.get(k);
+            Allocator a = allocators[rs.node()] == null ? null : allocators[rs.node()][rs.stratum()];
+            if (a == null) {
+                continue;
+            }
+            for (int arm = 0; arm < a.arms(); arm++) {
+                outcome.strataCounts[k][arm] = a.count(arm);
+            }
+            outcome.strataImbalance[k] = a.imbalance();
+            outcome.strataFactorImbalance[k] = a.marginalImbalance();
+        }
     }
 
     /** Every allocator made so far starts the replicate with no patients, drawing from its stream. */
@@ -417,6 +437,10 @@ final class ReplicateRunner {
                 cuts[k] = target <= events ? eventDays[target - 1] : end;
             }
             return cuts;
+        }
+        if (!Double.isNaN(spec.calendarDay)) {
+            // the large true-effect trial keeps the calendar: its accrual is faster, not longer
+            return new double[] {spec.calendarDay};
         }
         if (!Double.isNaN(spec.followUpDays)) {
             return new double[] {Math.min(lastArrival + spec.followUpDays, Math.max(end, lastArrival))};

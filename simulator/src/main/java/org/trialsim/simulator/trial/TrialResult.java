@@ -1,7 +1,10 @@
 package org.trialsim.simulator.trial;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operating characteristics of a trial design, estimated from many simulated trials, each with
@@ -15,10 +18,31 @@ import java.util.List;
  * @param analyses   one per analysis of the design
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrialResult(Provenance provenance, String design, String scenario, List<AnalysisResult> analyses) {
+public record TrialResult(Provenance provenance, String design, String scenario, List<AnalysisResult> analyses,
+                          List<StratumAllocation> allocation) {
 
     public TrialResult {
         analyses = List.copyOf(analyses);
+        allocation = List.copyOf(allocation);
+    }
+
+    /**
+     * Allocation in one randomizing stratum of the pathway, counted over the whole trial (every patient
+     * enrolled, not only those in an analysis).
+     *
+     * @param node            the allocation node's id
+     * @param stratum         the stratum's id
+     * @param patients        per arm (in the stratum's ratio order), patients given it
+     * @param imbalance       max − min over the arms of patients ÷ the arm's weight (|A − B| for 1:1)
+     * @param factorImbalance the same within the level of a randomization factor where it is largest;
+     *                        absent when the design names no factors
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StratumAllocation(String node, String stratum, Map<String, Distribution> patients, Distribution imbalance,
+                                    Distribution factorImbalance) {
+        public StratumAllocation {
+            patients = Collections.unmodifiableMap(new LinkedHashMap<>(patients));
+        }
     }
 
     /**

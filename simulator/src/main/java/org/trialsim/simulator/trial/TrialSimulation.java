@@ -2,7 +2,9 @@ package org.trialsim.simulator.trial;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,7 +102,39 @@ public final class TrialSimulation {
                 RandomStreams.GENERATOR, replicates);
         String label = loaded.protocol().design().label();
         return new TrialResult(provenance, spec.designType + (label == null ? "" : ": " + label),
-                options.nullScenario() ? "null" : "alternative", analyses);
+                options.nullScenario() ? "null" : "alternative", analyses, strataAllocation(outcomes));
+    }
+
+    /** Allocation per randomizing stratum, over the replicates. */
+    private List<TrialResult.StratumAllocation> strataAllocation(ReplicateOutcome[] outcomes) {
+        List<RandomizedStratum> strata = RandomizedStratum.of(protocol);
+        boolean factors = spec.randomizationFactorSlots.length > 0;
+        int r = outcomes.length;
+        List<TrialResult.StratumAllocation> list = new ArrayList<>();
+        for (int k = 0; k < strata.size(); k++) {
+            RandomizedStratum stratum = strata.get(k);
+            Map<String, TrialResult.Distribution> patients = new LinkedHashMap<>();
+            double[] values = new double[r];
+            for (int arm = 0; arm < stratum.arms().size(); arm++) {
+                for (int i = 0; i < r; i++) {
+                    values[i] = outcomes[i].strataCounts[k][arm];
+                }
+                patients.put(stratum.arms().get(arm), distribution(values, r));
+            }
+            for (int i = 0; i < r; i++) {
+                values[i] = outcomes[i].strataImbalance[k];
+            }
+            TrialResult.Distribution imbalance = distribution(values, r);
+            TrialResult.Distribution factorImbalance = null;
+            if (factors) {
+                for (int i = 0; i < r; i++) {
+                    values[i] = outcomes[i].strataFactorImbalance[k];
+                }
+                factorImbalance = distribution(values, r);
+            }
+            list.add(new TrialResult.StratumAllocation(stratum.nodeId(), stratum.stratumId(), patients, imbalance, factorImbalance));
+        }
+        return list;
     }
 
     private ReplicateRunner runner(RandomStreams streams, boolean nullScenario) {

@@ -53,6 +53,7 @@ public final class TrialSpec {
     final double alpha;
     final Integer events;
     final double followUpDays;
+    final double calendarDay;
     final double[] informationFractions;
     final double[] futilityBounds;
     final GroupSequentialDesign boundaries;
@@ -99,7 +100,7 @@ public final class TrialSpec {
             designType = "single-arm-response";
             sampleSize = s.sampleSize();
             randomization = null;
-            analysis = new Design.Analysis(s.alpha() == null ? 0.025 : s.alpha(), null, null, List.of(), null, List.of(), List.of());
+            analysis = new Design.Analysis(s.alpha() == null ? 0.025 : s.alpha(), null, null, null, List.of(), null, List.of(), List.of());
             list.add(new Analysis("response vs historical rate " + s.historicalRate(), Kind.RESPONSE_VS_HISTORY, -1,
                     arms.indexOf(s.arm()), -1, Endpoint.Origin.ENROLMENT, compile(compiler, s.response().text()), Double.NaN,
                     null, s.historicalRate(), new int[0]));
@@ -115,11 +116,12 @@ public final class TrialSpec {
         this.randomizationFactorSlots = factors.stream().mapToInt(symbols::slot).toArray();
         this.randomizationFactorLevels = factors.stream().mapToInt(f -> levels(symbols.variable(f).type()) + 1).toArray();
         if (analysis == null) {
-            analysis = new Design.Analysis(0.025, null, null, List.of(), null, List.of(), List.of());
+            analysis = new Design.Analysis(0.025, null, null, null, List.of(), null, List.of(), List.of());
         }
         this.alpha = analysis.alpha();
         this.events = analysis.events();
         this.followUpDays = analysis.followUpMonths() == null ? Double.NaN : analysis.followUpMonths() * DAYS_PER_MONTH;
+        this.calendarDay = analysis.calendarMonths() == null ? Double.NaN : analysis.calendarMonths() * DAYS_PER_MONTH;
         double[] fractions = analysis.informationFractions().isEmpty() ? new double[] {1.0}
                 : analysis.informationFractions().stream().mapToDouble(Double::doubleValue).toArray();
         this.informationFractions = fractions;

@@ -99,6 +99,47 @@ class TrialSimulationTest {
     }
 
     /**
+     * A calendar-time cut: the two-arm example enrols one patient every 3.04375 days (10 a month), so at
+     * month 11 exactly 110 are enrolled in every trial, and the analysis is made on day 11 × 30.4375.
+     */
+    @Test
+    void aCalendarCutAnalysesWhoIsEnrolledByThen() throws Exception {
+        List<Setting> settings = List.of(Setting.parse("design.analysis.events=null"), Setting.parse("design.analysis.calendarMonths=11"));
+        TrialResult.AnalysisResult a = new Simulator().trial(example(settings.toArray(Setting[]::new)), new TrialOptions(50, 4, 2, false),
+                settings, Progress.NONE).analyses().get(0);
+        assertThat(a.patients().min()).isEqualTo(110);
+        assertThat(a.patients().max()).isEqualTo(110);
+        assertThat(a.durationMonths().min()).isCloseTo(11, within(1e-9));
+        assertThat(a.durationMonths().max()).isCloseTo(11, within(1e-9));
+        // deaths among 110 patients followed for 0 to 11 months: far fewer than 110
+        assertThat(a.events().mean()).isBetween(10.0, 60.0);
+    }
+
+    /**
+     * The allocation report per randomizing stratum: AALL1331's permuted blocks of 2 and 4 keep each
+     * stratum within 2 of balance in every trial, and the factor imbalance appears only with factors.
+     */
+    @Test
+    void allocationIsReportedPerRandomizingStratum() throws Exception {
+        TrialResult blocks = new Simulator().trial(BuiltinProtocols.load("aall1331"), new TrialOptions(40, 2, 2, true), List.of(),
+                Progress.NONE);
+        assertThat(blocks.allocation()).extracting(TrialResult.StratumAllocation::stratum).containsExactly("hr-ir", "lr");
+        TrialResult.StratumAllocation hrIr = blocks.allocation().get(0);
+        assertThat(hrIr.node()).isEqualTo("randomization");
+        assertThat(hrIr.patients()).containsOnlyKeys("A", "B");
+        assertThat(hrIr.imbalance().max()).isLessThanOrEqualTo(2);
+        assertThat(hrIr.factorImbalance()).isNull();
+        // the whole trial's randomized patients, not only those at the analysis
+        assertThat(hrIr.patients().get("A").mean() + hrIr.patients().get("B").mean())
+                .isGreaterThanOrEqualTo(blocks.analyses().get(0).allocation().control().mean()
+                        + blocks.analyses().get(0).allocation().experimental().mean());
+        Setting bySite = Setting.parse("design.randomization={method: stratified-blocks, blockSizes: [2], factors: [site]}");
+        TrialResult stratified = new Simulator().trial(BuiltinProtocols.load("aall1331", List.of(bySite)), new TrialOptions(40, 2, 2, true),
+                List.of(bySite), Progress.NONE);
+        assertThat(stratified.allocation().get(0).factorImbalance().max()).isLessThanOrEqualTo(1);
+    }
+
+    /**
      * AALL1331 randomizes its HR/IR (arms A, B) and LR (C, D) strata separately. With stratified blocks
      * of 2 by site of relapse, each allocation stratum keeps a block sequence per site, so within every
      * site the two arms differ by at most one patient; blocks that ignore the site do not keep that.
