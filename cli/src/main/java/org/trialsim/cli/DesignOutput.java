@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.TrialsimVersion;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** What the design calculators ({@code design simon}, {@code escalate}) share: formats, provenance, writing. */
+/** What the design calculators ({@code design simon}, {@code escalate}) share: formats, provenance, numbers. */
 final class DesignOutput {
     /** How a calculator's result is written. */
     enum Format {
@@ -50,17 +47,6 @@ final class DesignOutput {
 
     static String json(ObjectNode root) throws IOException {
         return MAPPER.writeValueAsString(root) + System.lineSeparator();
-    }
-
-    /** Prints the text, or writes it to the file whole (never half-written). */
-    static void emit(CommandSpec spec, Path out, String text) throws IOException {
-        if (out == null) {
-            PrintWriter writer = spec.commandLine().getOut();
-            writer.print(text);
-            writer.flush();
-        } else {
-            OutputFile.write(out, w -> w.write(text));
-        }
     }
 
     /** A number with up to the given decimals, trailing zeros dropped, e.g. 0.05 or 10. */

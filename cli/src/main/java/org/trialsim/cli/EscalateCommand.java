@@ -1,7 +1,6 @@
 package org.trialsim.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.trialsim.simulator.design.escalation.Estimate;
 import org.trialsim.simulator.design.escalation.WhenFull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -79,11 +79,8 @@ final class EscalateCommand implements Callable<Integer> {
             description = "Trials simulated per design (default: ${DEFAULT-VALUE}).")
     int replicates;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: the number of processors); the result is the same for any number.")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--protocol", paramLabel = "ID|FILE",
             description = "Take the dose levels, DLT probabilities, start level, DLT window and arrival rate from this"
@@ -94,8 +91,8 @@ final class EscalateCommand implements Callable<Integer> {
             description = "table or json (default: ${DEFAULT-VALUE}).")
     DesignOutput.Format format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -127,12 +124,8 @@ final class EscalateCommand implements Callable<Integer> {
         if (!(replicates >= 1)) {
             throw UserException.usage("--replicates must be at least 1, not " + replicates);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (!(t >= 1 && t <= 1024)) {
-            throw UserException.usage("--threads must be between 1 and 1024, not " + t);
-        }
-        EscalationResult result = EscalationSimulation.of(scenario).designs(designs).replicates(replicates).seed(seed)
-                .threads(t).run();
+        EscalationResult result = EscalationSimulation.of(scenario).designs(designs).replicates(replicates).seed(run.seed)
+                .threads(run.workers()).run();
 
         String text;
         if (format == DesignOutput.Format.JSON) {
@@ -142,7 +135,7 @@ final class EscalateCommand implements Callable<Integer> {
         } else {
             text = table(result, doses, unit, loaded);
         }
-        DesignOutput.emit(spec, out, text);
+        output.emit(spec, w -> w.write(text));
         return ExitCode.OK;
     }
 

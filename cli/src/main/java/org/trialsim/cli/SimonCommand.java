@@ -2,7 +2,6 @@ package org.trialsim.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.trialsim.simulator.design.simon.SimonSearch;
 import org.trialsim.simulator.design.simon.SimonSearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -76,8 +76,8 @@ final class SimonCommand implements Callable<Integer> {
             description = "table or json (default: ${DEFAULT-VALUE}).")
     DesignOutput.Format format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -163,7 +163,7 @@ final class SimonCommand implements Callable<Integer> {
             }
             text = sb.toString().replaceAll("(?m)[ \t]+$", "");
         }
-        DesignOutput.emit(spec, out, text);
+        output.emit(spec, w -> w.write(text));
         return ExitCode.OK;
     }
 

@@ -1,7 +1,6 @@
 package org.trialsim.cli;
 
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,12 +37,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Virtual patients per arm (default: ${DEFAULT-VALUE}).")
     long patients;
 
-    @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1",
-            description = "Random seed: the same seed gives the same output for any thread count (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = {"-t", "--threads"}, paramLabel = "T", description = "Worker threads (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--arm", paramLabel = "A", description = "Simulate only this arm.")
     String arm;
@@ -51,8 +47,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the result to this file instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--records", paramLabel = "FILE.csv",
             description = "Also write one row per virtual patient (covariates, arm, risk, route, MRD, events) to this CSV file.")
@@ -72,10 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw UserException.usage("--patients must be between 1 and " + String.format(Locale.ROOT, "%,d", CohortOptions.MAX_PATIENTS)
                     + ", not " + patients);
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > 1024) {
-            throw UserException.usage("--threads must be between 1 and 1024, not " + workers);
-        }
+        int workers = run.workers();
         if (records != null && patients > RECORDS_WITHOUT_FORCE && !force) {
             throw UserException.usage("--records writes a row per patient: " + String.format(Locale.ROOT, "%,d", patients)
                     + " patients would make a very large file; add --force if that is what you want");
@@ -85,7 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "
                     + String.join(", ", loaded.protocol().arms().keySet()));
         }
-        CohortOptions options = new CohortOptions(patients, seed, workers, arm);
+        CohortOptions options = new CohortOptions(patients, run.seed, workers, arm);
         CohortResult result;
         try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
             result = simulator.cohort(loaded, options, progress);
@@ -96,14 +89,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         CohortResult finalResult = result;
-        OutputFile.Content content = w -> render(finalResult, loaded, w);
-        if (out == null) {
-            PrintWriter writer = spec.commandLine().getOut();
-            content.writeTo(writer);
-            writer.flush();
-        } else {
-            OutputFile.write(out, content);
-        }
+        output.emit(spec, w -> render(finalResult, loaded, w));
         return ExitCode.OK;
     }
 

@@ -2,9 +2,7 @@ package org.trialsim.cli;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,7 @@ import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,12 +43,8 @@ final class TrialCommand implements Callable<Integer> {
             description = "Simulated trials (default: ${DEFAULT-VALUE}); the Monte Carlo error falls as 1/√R.")
     int replicates;
 
-    @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1",
-            description = "Random seed: the same seed gives the same output for any thread count (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = {"-t", "--threads"}, paramLabel = "T", description = "Worker threads (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Change the protocol before simulating, e.g. --set design.sampleSize=300 --set design.randomization.method=simple"
@@ -64,8 +59,8 @@ final class TrialCommand implements Callable<Integer> {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the result to this file instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Inject
     TrialCommand(Simulator simulator) {
@@ -78,10 +73,7 @@ final class TrialCommand implements Callable<Integer> {
             throw UserException.usage("--replicates must be between 1 and " + String.format(Locale.ROOT, "%,d", TrialOptions.MAX_REPLICATES)
                     + ", not " + replicates);
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > 1024) {
-            throw UserException.usage("--threads must be between 1 and 1024, not " + workers);
-        }
+        int workers = run.workers();
         List<Setting> parsed = new ArrayList<>();
         for (String s : settings) {
             try {
@@ -102,26 +94,23 @@ final class TrialCommand implements Callable<Integer> {
                 throw UserException.usage("--null applies to designs with a hypothesis test; a phase 1-2 design reports its"
                         + " escalation and its exact two-stage operating characteristics under p0 and p1 already");
             }
+            if (format == OutputFormat.CSV) {
+                throw UserException.usage("a phase 1-2 design is reported as a table or as JSON, not CSV");
+            }
             EarlyPhaseResult result;
             try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
-                result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, seed, workers, WhenFull.LOST,
+                result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers, WhenFull.LOST,
                         EarlyPhaseAnalysis.Settings.defaults().targetDltRate()));
             }
             content = w -> renderEarlyPhase(result, loaded, w);
         } else {
             TrialResult result;
             try (ProgressDisplay progress = new ProgressDisplay("simulating trials", true)) {
-                result = simulator.trial(loaded, new TrialOptions(replicates, seed, workers, nullScenario), parsed, progress);
+                result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), parsed, progress);
             }
             content = w -> render(result, loaded, w);
         }
-        if (out == null) {
-            PrintWriter writer = spec.commandLine().getOut();
-            content.writeTo(writer);
-            writer.flush();
-        } else {
-            OutputFile.write(out, content);
-        }
+        output.emit(spec, content);
         return ExitCode.OK;
     }
 
@@ -136,7 +125,7 @@ final class TrialCommand implements Callable<Integer> {
     private void renderEarlyPhase(EarlyPhaseResult result, LoadedProtocol loaded, Writer w) throws IOException {
         switch (format) {
             case JSON -> Json.write(result, w);
-            case CSV -> throw UserException.usage("a phase 1-2 design is reported as a table or as JSON, not CSV");
+            case CSV -> throw new IllegalStateException("CSV is refused before simulating");
             case TABLE -> {
                 StringBuilder sb = new StringBuilder();
                 String nl = System.lineSeparator();
