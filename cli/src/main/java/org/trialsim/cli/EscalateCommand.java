@@ -66,14 +66,15 @@ final class EscalateCommand implements Callable<Integer> {
             + "(default: 28).")
     Double dltWindowDays;
 
-    @Option(names = "--when-full", paramLabel = "POLICY", defaultValue = "lost",
-            description = "A patient arriving while accrual is suspended is lost, or waits for a slot (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--when-full", paramLabel = "POLICY",
+            description = "A patient arriving while accrual is suspended is lost, or waits for a slot (default: the"
+                    + " protocol's, or lost).")
     WhenFull whenFull;
 
-    @Option(names = "--target-dlt", paramLabel = "RATE", defaultValue = "0.25",
-            description = "The true MTD is the highest level whose DLT probability is at most this (default:"
-                    + " ${DEFAULT-VALUE}).")
-    double targetDlt;
+    @Option(names = "--target-dlt", paramLabel = "RATE",
+            description = "The true MTD is the highest level whose DLT probability is at most this (default: the"
+                    + " protocol's, or 0.25).")
+    Double targetDlt;
 
     @Option(names = "--replicates", paramLabel = "R", defaultValue = "10000",
             description = "Trials simulated per design (default: ${DEFAULT-VALUE}).")
@@ -114,7 +115,12 @@ final class EscalateCommand implements Callable<Integer> {
             startLevel = startLevel != null ? startLevel : fromProtocol.startLevel();
             interarrivalDays = interarrivalDays != null ? interarrivalDays : fromProtocol.interarrivalDays();
             dltWindowDays = dltWindowDays != null ? dltWindowDays : fromProtocol.dltWindowDays();
+            whenFull = whenFull != null ? whenFull
+                    : fromProtocol.whenFull() == Design.Escalation.WhenFull.WAIT ? WhenFull.WAIT : WhenFull.LOST;
+            targetDlt = targetDlt != null ? targetDlt : fromProtocol.targetDltRate();
         }
+        whenFull = whenFull != null ? whenFull : WhenFull.LOST;
+        targetDlt = targetDlt != null ? targetDlt : EscalationScenario.DEFAULT_TARGET_DLT_RATE;
         if (dltProbs == null || dltProbs.isEmpty()) {
             throw UserException.usage("give the true DLT probability of each dose level with --dlt-probs, e.g. --dlt-probs"
                     + " 0.05,0.10,0.25,0.40, or take them from a protocol with --protocol");

@@ -13,7 +13,6 @@ import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
-import org.trialsim.simulator.design.escalation.WhenFull;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import picocli.CommandLine.Command;
@@ -99,8 +98,7 @@ final class TrialCommand implements Callable<Integer> {
             }
             EarlyPhaseResult result;
             try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
-                result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers, WhenFull.LOST,
-                        EarlyPhaseAnalysis.Settings.defaults().targetDltRate()));
+                result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers));
             }
             content = w -> renderEarlyPhase(result, loaded, w);
         } else {

@@ -233,12 +233,30 @@ public sealed interface Design extends Cited {
      * @param startLevel       the level the first patient gets (1-based); 1 if absent
      * @param dltWindowDays    days until a patient is evaluable for dose-limiting toxicity
      * @param interarrivalDays mean days between patient arrivals
+     * @param whenFull         what becomes of a patient arriving while no slot is open; lost if absent
+     * @param targetDltRate    the true MTD is the highest level with a DLT probability at most this; 0.25 if absent
      */
     record Escalation(@Required Method method, @Required List<DoseLevel> levels, Integer startLevel,
-                      Double dltWindowDays, Double interarrivalDays) {
+                      Double dltWindowDays, Double interarrivalDays,
+                      @JsonPropertyDescription("A patient arriving while no slot is open is lost (the default) or waits") WhenFull whenFull,
+                      @JsonPropertyDescription("The true MTD is the highest level whose DLT probability is at most this (0.25 if absent)")
+                      Double targetDltRate) {
+        /** The target DLT rate when the protocol gives none. */
+        public static final double DEFAULT_TARGET_DLT_RATE = 0.25;
+
         public Escalation {
             levels = Immutable.list(levels);
             startLevel = Immutable.orElse(startLevel, 1);
+            whenFull = Immutable.orElse(whenFull, WhenFull.LOST);
+            targetDltRate = Immutable.orElse(targetDltRate, DEFAULT_TARGET_DLT_RATE);
+        }
+
+        /** What becomes of a patient who arrives while accrual is suspended. */
+        public enum WhenFull {
+            /** Lost to the trial (treated elsewhere). */
+            @JsonProperty("lost") LOST,
+            /** Waits, first come first served, for a slot. */
+            @JsonProperty("wait") WAIT
         }
 
         /** An escalation design. */

@@ -291,6 +291,7 @@ final class DesignCheck {
     }
 
     private void escalation(Design.Escalation e, JsonPointer at) {
+        values.openFraction(e.targetDltRate(), at.appendProperty("targetDltRate"), "the target DLT rate");
         if (e.levels().isEmpty()) {
             sink.error(at.appendProperty("levels"), "a dose escalation needs at least one dose level");
         }

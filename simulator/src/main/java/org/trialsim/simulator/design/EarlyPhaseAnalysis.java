@@ -28,24 +28,17 @@ public final class EarlyPhaseAnalysis {
     }
 
     /**
-     * How to run the escalation part.
+     * How to run the escalation part (what the escalation is, including what becomes of patients arriving
+     * while accrual is suspended and the target DLT rate, is the protocol's).
      *
-     * @param replicates    trials simulated per design
-     * @param seed          the seed
-     * @param threads       threads to use (the result does not depend on it)
-     * @param whenFull      what becomes of patients arriving while accrual is suspended (the protocol
-     *                      model does not say)
-     * @param targetDltRate the DLT rate that defines the true MTD
+     * @param replicates trials simulated per design
+     * @param seed       the seed
+     * @param threads    threads to use (the result does not depend on it)
      */
-    public record Settings(int replicates, long seed, int threads, WhenFull whenFull, double targetDltRate) {
-        /**
-         * {@value EscalationSimulation#DEFAULT_REPLICATES} replicates, seed
-         * {@value EscalationSimulation#DEFAULT_SEED}, one thread, patients lost when no slot is open,
-         * target DLT rate {@value EscalationScenario#DEFAULT_TARGET_DLT_RATE}.
-         */
+    public record Settings(int replicates, long seed, int threads) {
+        /** {@value EscalationSimulation#DEFAULT_REPLICATES} replicates, seed {@value EscalationSimulation#DEFAULT_SEED}, one thread. */
         public static Settings defaults() {
-            return new Settings(EscalationSimulation.DEFAULT_REPLICATES, EscalationSimulation.DEFAULT_SEED, 1, WhenFull.LOST,
-                    EscalationScenario.DEFAULT_TARGET_DLT_RATE);
+            return new Settings(EscalationSimulation.DEFAULT_REPLICATES, EscalationSimulation.DEFAULT_SEED, 1);
         }
     }
 
@@ -72,7 +65,7 @@ public final class EarlyPhaseAnalysis {
     }
 
     /** The scenario a protocol's escalation part describes; fields it leaves out take the defaults. */
-    public static EscalationScenario scenario(Design.Escalation e, WhenFull whenFull, double targetDltRate) {
+    public static EscalationScenario scenario(Design.Escalation e) {
         if (e.levels() == null || e.levels().isEmpty()) {
             throw new IllegalArgumentException("escalation.levels: a dose escalation needs at least one dose level");
         }
@@ -87,7 +80,8 @@ public final class EarlyPhaseAnalysis {
         }
         double window = e.dltWindowDays() == null ? EscalationScenario.DEFAULT_DLT_WINDOW_DAYS : e.dltWindowDays();
         double gap = e.interarrivalDays() == null ? EscalationScenario.DEFAULT_INTERARRIVAL_DAYS : e.interarrivalDays();
-        return new EscalationScenario(p, e.startLevel(), gap, Arrivals.EXPONENTIAL, window, whenFull, targetDltRate);
+        WhenFull whenFull = e.whenFull() == Design.Escalation.WhenFull.WAIT ? WhenFull.WAIT : WhenFull.LOST;
+        return new EscalationScenario(p, e.startLevel(), gap, Arrivals.EXPONENTIAL, window, whenFull, e.targetDltRate());
     }
 
     /** The design a protocol's escalation method names. */
@@ -101,7 +95,7 @@ public final class EarlyPhaseAnalysis {
     private static EarlyPhaseResult.EscalationPart escalation(Design.Escalation e, Settings s) {
         EscalationDesign planned = design(e.method());
         EscalationDesign other = planned == EscalationDesign.ROLLING_SIX ? EscalationDesign.THREE_PLUS_THREE : EscalationDesign.ROLLING_SIX;
-        EscalationResult result = EscalationSimulation.of(scenario(e, s.whenFull(), s.targetDltRate()))
+        EscalationResult result = EscalationSimulation.of(scenario(e))
                 .designs(planned, other).replicates(s.replicates()).seed(s.seed()).threads(s.threads()).run();
         return new EarlyPhaseResult.EscalationPart(planned, e.levels(), result);
     }

@@ -10,17 +10,16 @@ import org.trialsim.protocol.Design;
 import org.trialsim.simulator.design.escalation.EscalationDesign;
 import org.trialsim.simulator.design.escalation.EscalationScenario;
 import org.trialsim.simulator.design.escalation.EscalationSimulation;
-import org.trialsim.simulator.design.escalation.WhenFull;
 import org.trialsim.simulator.design.simon.SimonDesign;
 
 class EarlyPhaseAnalysisTest {
     private static final List<Design.DoseLevel> LEVELS = List.of(
             new Design.DoseLevel(5.0, "µg/m²/day", 0.05), new Design.DoseLevel(15.0, "µg/m²/day", 0.10),
             new Design.DoseLevel(30.0, "µg/m²/day", 0.30));
-    private static final EarlyPhaseAnalysis.Settings FAST = new EarlyPhaseAnalysis.Settings(600, 4, 1, WhenFull.LOST, 0.25);
+    private static final EarlyPhaseAnalysis.Settings FAST = new EarlyPhaseAnalysis.Settings(600, 4, 1);
 
     private static Design.EarlyPhase design(Design.Escalation.Method method, Design.TwoStage twoStage) {
-        Design.Escalation e = method == null ? null : new Design.Escalation(method, LEVELS, 2, 35.0, 7.0);
+        Design.Escalation e = method == null ? null : new Design.Escalation(method, LEVELS, 2, 35.0, 7.0, null, null);
         return new Design.EarlyPhase("phase I/II", e, twoStage, null, null);
     }
 
@@ -74,16 +73,29 @@ class EarlyPhaseAnalysisTest {
                 .hasMessageContaining("give n1, r1, n and r for a fixed design, or alpha and beta");
 
         Design.Escalation decreasing = new Design.Escalation(Design.Escalation.Method.ROLLING_SIX,
-                List.of(new Design.DoseLevel(1.0, null, 0.3), new Design.DoseLevel(2.0, null, 0.1)), null, null, null);
+                List.of(new Design.DoseLevel(1.0, null, 0.3), new Design.DoseLevel(2.0, null, 0.1)), null, null, null, null, null);
         assertThatThrownBy(() -> EarlyPhaseAnalysis.run(new Design.EarlyPhase(null, decreasing, null, null, null), FAST))
                 .hasMessageContaining("must not decrease");
 
         Design.Escalation missing = new Design.Escalation(Design.Escalation.Method.ROLLING_SIX,
-                List.of(new Design.DoseLevel(1.0, null, null)), null, null, null);
+                List.of(new Design.DoseLevel(1.0, null, null)), null, null, null, null, null);
         assertThatThrownBy(() -> EarlyPhaseAnalysis.run(new Design.EarlyPhase(null, missing, null, null, null), FAST))
                 .hasMessageStartingWith("escalation.levels[0].dltProbability");
 
         assertThatThrownBy(() -> EarlyPhaseAnalysis.run(new Design.EarlyPhase(null, null, null, null, null), FAST))
                 .hasMessageContaining("neither an escalation part nor a two-stage part");
+    }
+
+    @Test
+    void theProtocolSaysWhatBecomesOfPatientsArrivingWhileFullAndTheTargetRate() {
+        Design.Escalation e = new Design.Escalation(Design.Escalation.Method.ROLLING_SIX, LEVELS, 1, null, null,
+                Design.Escalation.WhenFull.WAIT, 0.3);
+        EscalationScenario s = EarlyPhaseAnalysis.scenario(e);
+        assertThat(s.whenFull()).isEqualTo(org.trialsim.simulator.design.escalation.WhenFull.WAIT);
+        assertThat(s.targetDltRate()).isEqualTo(0.3);
+        EscalationScenario defaults = EarlyPhaseAnalysis.scenario(new Design.Escalation(Design.Escalation.Method.ROLLING_SIX, LEVELS,
+                null, null, null, null, null));
+        assertThat(defaults.whenFull()).isEqualTo(org.trialsim.simulator.design.escalation.WhenFull.LOST);
+        assertThat(defaults.targetDltRate()).isEqualTo(Design.Escalation.DEFAULT_TARGET_DLT_RATE);
     }
 }
