@@ -17,7 +17,7 @@ sealed interface CompiledNode {
         double adjustment(double[] state) {
             double sum = 0;
             for (int i = 0; i < adjustmentChecks.length; i++) {
-                if (adjustmentChecks[i].test(state)) {
+                if (Check.holds(adjustmentChecks[i], state)) {
                     sum += adjustmentShifts[i];
                 }
             }

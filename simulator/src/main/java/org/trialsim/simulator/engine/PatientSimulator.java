@@ -1,6 +1,7 @@
 package org.trialsim.simulator.engine;
 
 import org.trialsim.protocol.Node;
+import org.trialsim.protocol.condition.Check;
 import org.trialsim.simulator.random.RandomStreams;
 
 /**
@@ -113,7 +114,7 @@ public final class PatientSimulator {
             return out;
         }
         for (int i = 0; i < p.riskRuleChecks.length; i++) {
-            if (p.riskRuleChecks[i].test(s)) {
+            if (Check.holds(p.riskRuleChecks[i], s)) {
                 s[p.riskSlot] = p.riskRuleGroups[i];
                 out.initialRisk = p.riskRuleGroups[i];
                 break;
@@ -154,7 +155,7 @@ public final class PatientSimulator {
 
     private void checkEligibility(double[] s) {
         for (int i = 0; i < p.criterionChecks.length; i++) {
-            boolean holds = p.criterionChecks[i].test(s);
+            boolean holds = Check.holds(p.criterionChecks[i], s);
             if (holds != p.criterionExcludes[i]) {
                 continue;
             }
@@ -203,7 +204,7 @@ public final class PatientSimulator {
                 node = d.to()[route];
             } else if (n instanceof CompiledNode.Allocation a) {
                 int stratum = 0;
-                while (stratum < a.strataChecks().length - 1 && !a.strataChecks()[stratum].test(s)) {
+                while (stratum < a.strataChecks().length - 1 && !Check.holds(a.strataChecks()[stratum], s)) {
                     stratum++;
                 }
                 out.allocationNode = node;
@@ -248,7 +249,7 @@ public final class PatientSimulator {
     private int chooseRoute(CompiledNode.Decision d, double[] s) {
         Draws rng = null;
         for (int i = 0; i < d.checks().length; i++) {
-            if (d.checks()[i].test(s)) {
+            if (Check.holds(d.checks()[i], s)) {
                 double probability = d.probabilities()[i];
                 if (probability >= 1) {
                     return i;
@@ -389,7 +390,7 @@ public final class PatientSimulator {
 
     private static CompiledProtocol.Rule select(CompiledProtocol.Rule[] rules, double[] s) {
         for (CompiledProtocol.Rule r : rules) {
-            if (r.when().test(s)) {
+            if (Check.holds(r.when(), s)) {
                 return r;
             }
         }
