@@ -45,6 +45,10 @@ final class CohortAccumulator {
     final int horizonDays;
     private final boolean[] isBlock;
     private final double[][] thresholds;
+    // each endpoint's definition as arrays, read for every patient
+    private final boolean[] remissionOnly;
+    private final boolean[] fromAllocation;
+    private final Endpoint.EventKind[][] endpointEvents;
 
     CohortAccumulator(ProtocolIndex index, int arm) {
         this.index = index;
@@ -82,8 +86,15 @@ final class CohortAccumulator {
         }
         horizonDays = (int) Math.ceil(index.horizonDays());
         endpoints = new SurvivalAccumulator[index.endpoints()];
+        remissionOnly = new boolean[endpoints.length];
+        fromAllocation = new boolean[endpoints.length];
+        endpointEvents = new Endpoint.EventKind[endpoints.length][];
         for (int i = 0; i < endpoints.length; i++) {
-            endpoints[i] = SurvivalAccumulator.of(horizonDays, index.endpoint(i).events().size());
+            Endpoint endpoint = index.endpoint(i);
+            endpoints[i] = SurvivalAccumulator.of(horizonDays, endpoint.events().size());
+            remissionOnly[i] = endpoint.remissionOnly();
+            fromAllocation[i] = endpoint.origin() == Endpoint.Origin.ALLOCATION;
+            endpointEvents[i] = endpoint.events().toArray(Endpoint.EventKind[]::new);
         }
     }
 
@@ -190,18 +201,18 @@ final class CohortAccumulator {
     }
 
     private void addEndpoint(int e, PatientOutcome o) {
-        Endpoint endpoint = index.endpoint(e);
-        if (endpoint.remissionOnly() && !o.reachedRemission()) {
+        if (remissionOnly[e] && !o.reachedRemission()) {
             return;
         }
-        double origin = endpoint.origin() == Endpoint.Origin.ALLOCATION ? o.allocationTime() : 0;
+        double origin = fromAllocation[e] ? o.allocationTime() : 0;
         if (origin != origin) {
             return;
         }
         double first = Double.POSITIVE_INFINITY;
         int cause = SurvivalAccumulator.CENSORED;
-        for (int k = 0; k < endpoint.events().size(); k++) {
-            double t = switch (endpoint.events().get(k)) {
+        Endpoint.EventKind[] events = endpointEvents[e];
+        for (int k = 0; k < events.length; k++) {
+            double t = switch (events[k]) {
                 case FAILURE -> o.failureTime();
                 case RELAPSE -> o.relapseTime();
                 case DEATH -> o.deathTime();

@@ -64,6 +64,8 @@ public final class CompiledProtocol {
     final String[] assessmentIds;
     final int[] assessmentSlots;
     final double[] assessmentDetectionLimits;
+    /** For each assessment, a log10 MRD below which it is certainly undetected (a margin under log10 of the limit). */
+    final double[] assessmentUndetectedBelow;
     final double[][] assessmentThresholds;
 
     final Rule[] relapseRules;
@@ -128,11 +130,14 @@ public final class CompiledProtocol {
         assessmentIds = protocol.assessments().keySet().toArray(String[]::new);
         assessmentSlots = new int[assessmentIds.length];
         assessmentDetectionLimits = new double[assessmentIds.length];
+        assessmentUndetectedBelow = new double[assessmentIds.length];
         assessmentThresholds = new double[assessmentIds.length][];
         for (int i = 0; i < assessmentIds.length; i++) {
             var a = protocol.assessments().get(assessmentIds[i]);
             assessmentSlots[i] = symbols.slot(ProtocolVariables.MRD_AT + assessmentIds[i]);
             assessmentDetectionLimits[i] = a.detectionLimit();
+            // 10^(log10(limit) - 1e-9) is below the limit by far more than the rounding of log10 and pow
+            assessmentUndetectedBelow[i] = Math.log10(a.detectionLimit()) - 1e-9;
             assessmentThresholds[i] = a.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
         }
 

@@ -34,6 +34,8 @@ public final class PatientSimulator {
     private long patient;
     private long mixedPatient;
     private final Keys keys;
+    private double initialMrd;
+    /** log10 of the true MRD, or NaN while it is still {@link #initialMrd} and its log was not needed. */
     private double trueLog10Mrd;
     private double relapseBudget;
     private double relapseUsed;
@@ -144,7 +146,8 @@ public final class PatientSimulator {
         }
         double mrd = Math.min(1, Math.max(0, p.initialMrd.sample(draws(keys.initialMrd), s)));
         s[p.mrdSlot] = mrd;
-        trueLog10Mrd = Math.log10(mrd);
+        initialMrd = mrd;
+        trueLog10Mrd = Double.NaN;
         for (int slot : receivedSlots) {
             s[slot] = 0;
         }
@@ -305,14 +308,12 @@ public final class PatientSimulator {
             double z = rng.gaussian();
             boolean resistant = m.resistantProbability() > 0 && rng.uniform() < m.resistantProbability();
             // carryOver 0: the level before does not matter; otherwise an undetectable (zero) MRD stays zero
-            double carried = m.carryOver() == 0 ? 0 : m.carryOver() * trueLog10Mrd;
+            double carried = m.carryOver() == 0 ? 0 : m.carryOver() * trueLog10Mrd();
             trueLog10Mrd = Math.min(0, carried + m.adjustment(s)
                     + (resistant ? m.resistantShift() + m.resistantSd() * z : m.shift() + m.sd() * z));
         }
-        int[] assessments = b.assessments();
-        for (int a : assessments) {
-            double mrd = trueLog10Mrd == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, trueLog10Mrd);
-            double measured = mrd >= p.assessmentDetectionLimits[a] ? mrd : 0;
+        for (int a : b.assessments()) {
+            double measured = measuredMrd(p.assessmentDetectionLimits[a], p.assessmentUndetectedBelow[a]);
             s[p.assessmentSlots[a]] = measured;
             s[p.mrdSlot] = measured;
         }
@@ -320,6 +321,28 @@ public final class PatientSimulator {
             out.reachedRemission = true;
         }
         return true;
+    }
+
+    /** The log10 of the true MRD, computing that of the initial MRD the first time it is needed. */
+    private double trueLog10Mrd() {
+        if (trueLog10Mrd != trueLog10Mrd) {
+            trueLog10Mrd = Math.log10(initialMrd);
+        }
+        return trueLog10Mrd;
+    }
+
+    /**
+     * The MRD an assessment measures: the true level, or 0 below the detection limit. A level well
+     * below the limit on the log scale is undetected whatever the rounding of 10^x, so Math.pow (the
+     * costliest step of a block) is skipped for it.
+     */
+    private double measuredMrd(double detectionLimit, double undetectedBelow) {
+        double log10Mrd = trueLog10Mrd();
+        if (log10Mrd < undetectedBelow) {
+            return 0;
+        }
+        double mrd = log10Mrd == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, log10Mrd);
+        return mrd >= detectionLimit ? mrd : 0;
     }
 
     private boolean inRemission(double[] s) {
