@@ -70,6 +70,8 @@ public final class CompiledProtocol {
 
     final Rule[] relapseRules;
     final Rule[] deathInRemissionRules;
+    /** The slots the relapse and death-in-remission rules read, with MRD (which says whether they apply). */
+    final boolean[] readByRemissionRules;
     final Rule[] deathAfterEventRules;
     final long relapsePurpose = RandomStreams.purpose("relapse");
     final long deathInRemissionPurpose = RandomStreams.purpose("death-in-remission");
@@ -158,12 +160,20 @@ public final class CompiledProtocol {
         relapseRules = rules(protocol.outcomes().relapse(), hazards, compiler);
         deathInRemissionRules = rules(protocol.outcomes().deathInRemission(), hazards, compiler);
         deathAfterEventRules = rules(protocol.outcomes().deathAfterEvent(), hazards, compiler);
+        readByRemissionRules = new boolean[slots];
+        for (Rule r : relapseRules) {
+            markSlotsRead(r.when(), readByRemissionRules);
+        }
+        for (Rule r : deathInRemissionRules) {
+            markSlotsRead(r.when(), readByRemissionRules);
+        }
 
         horizonDays = protocol.followUp().horizonYears() * Hazards.DAYS_PER_YEAR;
         endpointIds = protocol.endpoints().keySet().toArray(String[]::new);
         endpoints = protocol.endpoints().values().toArray(Endpoint[]::new);
 
         mrdSlot = symbols.slot(ProtocolVariables.MRD);
+        readByRemissionRules[mrdSlot] = true;
         riskSlot = symbols.slot(ProtocolVariables.RISK);
         armSlot = symbols.slot(ProtocolVariables.ARM);
     }
@@ -277,6 +287,25 @@ public final class CompiledProtocol {
         }
         Node.End e = (Node.End) node;
         return new CompiledNode.End(index, e.status());
+    }
+
+    private static void markSlotsRead(Check check, boolean[] read) {
+        if (check instanceof Check.NumberVsConstant c) {
+            read[c.slot()] = true;
+        } else if (check instanceof Check.SlotVsSlot c) {
+            read[c.left()] = true;
+            read[c.right()] = true;
+        } else if (check instanceof Check.LevelIn c) {
+            read[c.slot()] = true;
+        } else if (check instanceof Check.FlagIs c) {
+            read[c.slot()] = true;
+        } else if (check instanceof Check.AllOf c) {
+            c.parts().forEach(part -> markSlotsRead(part, read));
+        } else if (check instanceof Check.AnyOf c) {
+            c.parts().forEach(part -> markSlotsRead(part, read));
+        } else if (check instanceof Check.Not c) {
+            markSlotsRead(c.part(), read);
+        }
     }
 
     private static Check compile(ConditionCompiler compiler, Condition condition) {

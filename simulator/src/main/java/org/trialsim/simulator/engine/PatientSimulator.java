@@ -15,10 +15,10 @@ import org.trialsim.simulator.random.RandomStreams;
  *
  * <p>Relapse and death in remission are competing hazards that accrue only while the patient is in
  * remission. Each patient draws one Exp(1) budget per process, and the cumulative hazard of the rule
- * in force is spent against it segment by segment (a block, then follow-up to the horizon); the rule
- * is chosen again at the start of every segment, so the hazard follows the patient's state. A cured
- * fraction is applied with one uniform per process (cured under a rule if the uniform is below its
- * cured fraction), which couples the cure of successive rules monotonically.
+ * in force is spent against it (a {@link HazardClock}); the rule is chosen again whenever a slot of
+ * the state it reads changes, so the hazard follows the patient's state. A cured fraction is applied
+ * with one uniform per process (cured under a rule if the uniform is below its cured fraction), which
+ * couples the cure of successive rules monotonically.
  *
  * <p>Not thread-safe: use one per thread. Allocates nothing per patient: the streams are one re-seeded
  * {@link org.trialsim.simulator.random.SplitMix64Stream}, bit-identical to Commons RNG's SplitMix64.
@@ -37,12 +37,10 @@ public final class PatientSimulator {
     private double initialMrd;
     /** log10 of the true MRD, or NaN while it is still {@link #initialMrd} and its log was not needed. */
     private double trueLog10Mrd;
-    private double relapseBudget;
-    private double relapseUsed;
-    private double relapseCure;
-    private double deathBudget;
-    private double deathUsed;
-    private double deathCure;
+    private final HazardClock relapse;
+    private final HazardClock deathInRemission;
+    /** Whether a slot the rules of events in remission read has changed since they were last followed. */
+    private boolean remissionRulesStale;
     private double eventTime;
     private boolean eventIsRelapse;
 
@@ -59,6 +57,8 @@ public final class PatientSimulator {
         this.receivedSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
                 .mapToInt(n -> ((CompiledNode.Block) n).receivedSlot()).toArray();
         this.keys = new Keys(protocol, streams);
+        this.relapse = new HazardClock(protocol.relapseRules);
+        this.deathInRemission = new HazardClock(protocol.deathInRemissionRules);
     }
 
     /** The stream key of each purpose under this run's seed, computed once. */
@@ -128,13 +128,10 @@ public final class PatientSimulator {
             out.allocationTime = 0;
         }
         Draws d = draws(keys.relapse);
-        relapseBudget = d.exponential();
-        relapseCure = d.uniform();
-        relapseUsed = 0;
+        relapse.start(d.exponential(), d.uniform());
         d = draws(keys.deathInRemission);
-        deathBudget = d.exponential();
-        deathCure = d.uniform();
-        deathUsed = 0;
+        deathInRemission.start(d.exponential(), d.uniform());
+        remissionRulesStale = true;
         out.reachedRemission = inRemission(s);
         walk(s, policy);
         return out;
@@ -202,7 +199,7 @@ public final class PatientSimulator {
                 int route = chooseRoute(d, s);
                 out.visit(node, route, 0);
                 if (d.setRisk()[route] >= 0) {
-                    s[p.riskSlot] = d.setRisk()[route];
+                    change(s, p.riskSlot, d.setRisk()[route]);
                 }
                 node = d.to()[route];
             } else if (n instanceof CompiledNode.Allocation a) {
@@ -219,7 +216,7 @@ public final class PatientSimulator {
                     out.timeOnTherapy = t;
                     return;
                 }
-                s[p.armSlot] = arm;
+                change(s, p.armSlot, arm);
                 out.arm = arm;
                 out.allocationTime = t;
                 out.visit(node, arm, 0);
@@ -232,7 +229,7 @@ public final class PatientSimulator {
                 if (e.status() == Node.EndStatus.FAILURE) {
                     out.failureTime = t;
                     deathAfterEvent(t, s);
-                } else if (t < p.horizonDays && advance(t, p.horizonDays, s)) {
+                } else if (t < p.horizonDays && eventInRemission(t, p.horizonDays, s)) {
                     recordHazardEvent(s);
                 }
                 return;
@@ -284,7 +281,7 @@ public final class PatientSimulator {
         out.visit(b.index(), PatientOutcome.GIVEN, toxicities);
         out.cost += b.cost();
         // a block counts as received from its start: the hazards during a transplant follow the transplant rules
-        s[b.receivedSlot()] = 1;
+        change(s, b.receivedSlot(), 1);
         if (b.kind() == Node.BlockKind.TRANSPLANT) {
             out.transplanted = true;
         }
@@ -292,7 +289,7 @@ public final class PatientSimulator {
         // given u < p, u / p is uniform: one draw says whether and when the patient dies in the block
         double deathAt = uDeath < b.deathProbability() ? t + uDeath / b.deathProbability() * b.durationDays()
                 : Double.POSITIVE_INFINITY;
-        boolean hazardEvent = advance(t, end, s);
+        boolean hazardEvent = eventInRemission(t, end, s);
         if (deathAt < end && (!hazardEvent || deathAt <= eventTime)) {
             eventTime = deathAt;
             out.deathTime = deathAt;
@@ -314,8 +311,8 @@ public final class PatientSimulator {
         }
         for (int a : b.assessments()) {
             double measured = measuredMrd(p.assessmentDetectionLimits[a], p.assessmentUndetectedBelow[a]);
-            s[p.assessmentSlots[a]] = measured;
-            s[p.mrdSlot] = measured;
+            change(s, p.assessmentSlots[a], measured);
+            change(s, p.mrdSlot, measured);
         }
         if (inRemission(s)) {
             out.reachedRemission = true;
@@ -345,41 +342,35 @@ public final class PatientSimulator {
         return mrd >= detectionLimit ? mrd : 0;
     }
 
+    /**
+     * Sets a slot of the state during the walk, noting when the rules of events in remission may choose
+     * differently (most changes, such as receiving a block no rule mentions, cannot change them).
+     */
+    private void change(double[] s, int slot, double value) {
+        if (p.readByRemissionRules[slot] && !(s[slot] == value)) {
+            remissionRulesStale = true;
+        }
+        s[slot] = value;
+    }
+
     private boolean inRemission(double[] s) {
         return s[p.mrdSlot] < p.remissionBelow;
     }
 
     /**
-     * Spends relapse and death-in-remission hazard over [from, to) while the patient is in remission;
-     * true if one of them happens, with its day in {@link #eventTime} and kind in {@link #eventIsRelapse}.
+     * Whether relapse or death in remission happens over [from, to], the state having last changed at
+     * {@code from}; if so, its day is in {@link #eventTime} and its kind in {@link #eventIsRelapse}.
      */
-    private boolean advance(double from, double to, double[] s) {
-        if (!inRemission(s)) {
-            return false;
+    private boolean eventInRemission(double from, double to, double[] s) {
+        if (remissionRulesStale) {
+            boolean remission = inRemission(s);
+            relapse.follow(from, s, remission);
+            deathInRemission.follow(from, s, remission);
+            remissionRulesStale = false;
         }
-        double relapseAt = Double.POSITIVE_INFINITY;
-        CompiledProtocol.Rule r = select(p.relapseRules, s);
-        if (r != null && relapseCure >= r.curedFraction()) {
-            double spent = r.hazardRatio() * r.hazard().between(from, to);
-            double need = relapseBudget - relapseUsed;
-            if (spent >= need) {
-                relapseAt = r.hazard().inverse(r.hazard().cumulativeHazard(from) + need / r.hazardRatio());
-            } else {
-                relapseUsed += spent;
-            }
-        }
-        double deathAt = Double.POSITIVE_INFINITY;
-        CompiledProtocol.Rule d = select(p.deathInRemissionRules, s);
-        if (d != null && deathCure >= d.curedFraction()) {
-            double spent = d.hazardRatio() * d.hazard().between(from, to);
-            double need = deathBudget - deathUsed;
-            if (spent >= need) {
-                deathAt = d.hazard().inverse(d.hazard().cumulativeHazard(from) + need / d.hazardRatio());
-            } else {
-                deathUsed += spent;
-            }
-        }
-        if (relapseAt == Double.POSITIVE_INFINITY && deathAt == Double.POSITIVE_INFINITY) {
+        double relapseAt = relapse.eventDay();
+        double deathAt = deathInRemission.eventDay();
+        if (relapseAt > to && deathAt > to) {
             return false;
         }
         eventIsRelapse = relapseAt <= deathAt;

@@ -1,0 +1,76 @@
+package org.trialsim.simulator.engine;
+
+import org.trialsim.protocol.condition.Check;
+
+/**
+ * One process of events in remission (relapse, or death in remission) of the current patient: an
+ * Exp(1) budget of cumulative hazard, spent by the rule in force while the patient is in remission.
+ *
+ * <p>The rule in force changes only when the patient's state does. So instead of spending hazard block
+ * by block, the clock remembers since when the current rule has been in force and the day on which it
+ * would exhaust the budget; a block then only compares that day with its end. When the state changes,
+ * {@link #follow} settles the hazard spent under the old rule and computes the new day. The event day
+ * depends only on the sequence of rules in force, not on how often the state is followed.
+ *
+ * <p>Not thread-safe; reused from patient to patient.
+ */
+final class HazardClock {
+    private final CompiledProtocol.Rule[] rules;
+
+    private double budget;
+    private double cure;
+    /** The hazard spent before {@link #since}. */
+    private double spent;
+    /** The day the current rule came into force. */
+    private double since;
+    /** The rule in force, or null when no hazard accrues (not in remission, no rule, or cured under it). */
+    private CompiledProtocol.Rule rule;
+    /** The day the budget runs out under the current rule, +∞ if it never does. */
+    private double eventDay;
+
+    HazardClock(CompiledProtocol.Rule[] rules) {
+        this.rules = rules;
+    }
+
+    /** Starts a patient at day 0 with an Exp(1) budget and the uniform that decides cure under each rule. */
+    void start(double budget, double cure) {
+        this.budget = budget;
+        this.cure = cure;
+        spent = 0;
+        since = 0;
+        rule = null;
+        eventDay = Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The state may have changed on the given day (no earlier than the last change): chooses the rule
+     * in force from then on, the first whose condition holds. A cured fraction applies with the one
+     * uniform of the patient (cured under a rule if it is below the rule's cured fraction).
+     */
+    void follow(double day, double[] state, boolean inRemission) {
+        CompiledProtocol.Rule next = null;
+        if (inRemission) {
+            for (CompiledProtocol.Rule r : rules) {
+                if (Check.holds(r.when(), state)) {
+                    next = cure >= r.curedFraction() ? r : null;
+                    break;
+                }
+            }
+        }
+        if (next == rule) {
+            return;
+        }
+        if (rule != null) {
+            spent += rule.hazardRatio() * (rule.hazard().cumulativeHazard(day) - rule.hazard().cumulativeHazard(since));
+        }
+        rule = next;
+        since = day;
+        eventDay = next == null ? Double.POSITIVE_INFINITY
+                : next.hazard().inverse(next.hazard().cumulativeHazard(day) + (budget - spent) / next.hazardRatio());
+    }
+
+    /** The day the budget runs out if the state does not change again, +∞ if it never does. */
+    double eventDay() {
+        return eventDay;
+    }
+}
