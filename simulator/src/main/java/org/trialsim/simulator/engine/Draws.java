@@ -1,6 +1,7 @@
 package org.trialsim.simulator.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.trialsim.simulator.random.SplitMix64Stream;
@@ -12,6 +13,7 @@ import org.trialsim.simulator.random.SplitMix64Stream;
 final class Draws {
     private final SplitMix64Stream stream = new SplitMix64Stream();
     private final NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(stream);
+    private final ContinuousSampler exponential = ZigguratSampler.Exponential.of(stream);
 
     /** Re-seeds the stream; returns this. */
     Draws reset(long seed) {
@@ -29,9 +31,12 @@ final class Draws {
         return gaussian.sample();
     }
 
-    /** An Exp(1) deviate from one uniform: -log(1 - u). */
+    /**
+     * An Exp(1) deviate (Commons RNG's Ziggurat sampler): one draw almost always, and no logarithm on
+     * that path, where -log1p(-u) cost a native call per patient and process.
+     */
     double exponential() {
-        return -Math.log1p(-stream.nextDouble());
+        return exponential.sample();
     }
 
     /** The stream, for code that takes a UniformRandomProvider. */
