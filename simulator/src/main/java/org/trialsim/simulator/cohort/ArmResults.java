@@ -64,21 +64,21 @@ final class ArmResults {
             if (node instanceof Node.Decision) {
                 branches = new ArrayList<>();
                 for (int r = 0; r < index.branches(i); r++) {
-                    branches.add(new CohortResult.Branch(index.routeLabel(i, r), index.branchTarget(i, r), a.branches[i][r],
-                            percent(a.branches[i][r], a.nodePatients[i])));
+                    branches.add(new CohortResult.Branch(index.routeLabel(i, r), index.branchTarget(i, r), a.choices[i][r],
+                            percent(a.choices[i][r], a.nodePatients[i])));
                 }
             } else if (node instanceof Node.Allocation) {
                 branches = new ArrayList<>();
                 for (int r = 0; r < index.branches(i); r++) {
-                    if (a.branches[i][r] > 0 || r == a.arm) {
-                        branches.add(new CohortResult.Branch(index.arms().get(r), index.branchTarget(i, r), a.branches[i][r],
-                                percent(a.branches[i][r], a.nodePatients[i])));
+                    if (a.choices[i][r] > 0 || r == a.arm) {
+                        branches.add(new CohortResult.Branch(index.arms().get(r), index.branchTarget(i, r), a.choices[i][r],
+                                percent(a.choices[i][r], a.nodePatients[i])));
                     }
                 }
             }
             boolean block = node instanceof Node.Block;
             nodes.add(new CohortResult.NodeFlow(id, type, node.label(), a.nodePatients[i], branches,
-                    block ? a.given[i] : null, block ? a.substituted[i] : null, block ? a.skipped[i] : null,
+                    block ? a.given(i) : null, block ? a.substituted(i) : null, block ? a.skipped(i) : null,
                     block ? a.died[i] : null, block ? a.relapsed[i] : null));
         }
         return new CohortResult.Flow(a.presented, screen, a.enrolled, exclusions, risk, a.notOffered, a.onArm, nodes);
@@ -150,18 +150,18 @@ final class ArmResults {
         List<CohortResult.BlockToxicity> blocks = new ArrayList<>();
         for (int i = 0; i < index.nodes(); i++) {
             String id = index.nodeId(i);
-            if (!(protocol.pathway().nodes().get(id) instanceof Node.Block b) || a.given[i] == 0) {
+            if (!(protocol.pathway().nodes().get(id) instanceof Node.Block b) || a.given(i) == 0) {
                 continue;
             }
             List<CohortResult.ToxicityRate> rates = new ArrayList<>();
             for (int k = 0; k < index.toxicities(i); k++) {
                 String tox = index.toxicityId(i, k);
-                rates.add(new CohortResult.ToxicityRate(tox, b.toxicities().get(tox).label(), proportion(a.toxicities[i][k], a.given[i])));
+                rates.add(new CohortResult.ToxicityRate(tox, b.toxicities().get(tox).label(), proportion(a.toxicities[i][k], a.given(i))));
             }
             if (rates.isEmpty() && b.deathProbability() == null) {
                 continue;
             }
-            blocks.add(new CohortResult.BlockToxicity(id, b.label(), a.given[i], rates, proportion(a.died[i], a.given[i])));
+            blocks.add(new CohortResult.BlockToxicity(id, b.label(), a.given(i), rates, proportion(a.died[i], a.given(i))));
         }
         return blocks;
     }

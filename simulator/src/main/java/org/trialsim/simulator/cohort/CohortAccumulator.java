@@ -26,10 +26,11 @@ final class CohortAccumulator {
     long notOffered;
     long onArm;
     final long[] nodePatients;
-    final long[][] branches;
-    final long[] given;
-    final long[] substituted;
-    final long[] skipped;
+    /**
+     * Patients by what happened at each node: for a block, {@link PatientOutcome#GIVEN}, SUBSTITUTED or
+     * SKIPPED; for a decision, its route; for an allocation, the arm.
+     */
+    final long[][] choices;
     final long[] died;
     final long[] relapsed;
     final long[][] toxicities;
@@ -43,12 +44,15 @@ final class CohortAccumulator {
     final ExactSum cost = new ExactSum();
     final SurvivalAccumulator[] endpoints;
     final int horizonDays;
-    private final boolean[] isBlock;
     private final double[][] thresholds;
+    private final double remissionBelow;
     // each endpoint's definition as arrays, read for every patient
     private final boolean[] remissionOnly;
     private final boolean[] fromAllocation;
-    private final Endpoint.EventKind[][] endpointEvents;
+    /** Each endpoint's events as ordinals of {@link Endpoint.EventKind}. */
+    private final int[][] endpointEvents;
+    /** The current patient's time of each kind of event, by ordinal (reused). */
+    private final double[] eventTimes = new double[Endpoint.EventKind.values().length];
 
     CohortAccumulator(ProtocolIndex index, int arm) {
         this.index = index;
@@ -59,19 +63,14 @@ final class CohortAccumulator {
         riskAtEnrolment = new long[index.riskGroups().size()];
         int n = index.nodes();
         nodePatients = new long[n];
-        branches = new long[n][];
+        choices = new long[n][];
         toxicities = new long[n][];
         for (int i = 0; i < n; i++) {
-            branches[i] = new long[index.branches(i)];
+            boolean block = index.nodeType(i).equals("block");
+            // an end node records choice 0
+            choices[i] = new long[block ? 3 : Math.max(1, index.branches(i))];
             toxicities[i] = new long[index.toxicities(i)];
         }
-        isBlock = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            isBlock[i] = index.nodeType(i).equals("block");
-        }
-        given = new long[n];
-        substituted = new long[n];
-        skipped = new long[n];
         died = new long[n];
         relapsed = new long[n];
         int a = index.assessments();
@@ -84,17 +83,18 @@ final class CohortAccumulator {
             thresholds[i] = index.thresholds(i);
             belowThreshold[i] = new long[thresholds[i].length];
         }
+        remissionBelow = index.remissionBelow();
         horizonDays = (int) Math.ceil(index.horizonDays());
         endpoints = new SurvivalAccumulator[index.endpoints()];
         remissionOnly = new boolean[endpoints.length];
         fromAllocation = new boolean[endpoints.length];
-        endpointEvents = new Endpoint.EventKind[endpoints.length][];
+        endpointEvents = new int[endpoints.length][];
         for (int i = 0; i < endpoints.length; i++) {
             Endpoint endpoint = index.endpoint(i);
             endpoints[i] = SurvivalAccumulator.of(horizonDays, endpoint.events().size());
             remissionOnly[i] = endpoint.remissionOnly();
             fromAllocation[i] = endpoint.origin() == Endpoint.Origin.ALLOCATION;
-            endpointEvents[i] = endpoint.events().toArray(Endpoint.EventKind[]::new);
+            endpointEvents[i] = endpoint.events().stream().mapToInt(Endpoint.EventKind::ordinal).toArray();
         }
     }
 
@@ -102,18 +102,14 @@ final class CohortAccumulator {
         presented++;
         if (!o.enrolled()) {
             for (int c = 0; c < criterionFailed.length; c++) {
-                if ((o.failedCriteria() & (1L << c)) != 0) {
-                    criterionFailed[c]++;
-                }
+                criterionFailed[c] += (o.failedCriteria() >>> c) & 1;
             }
             criterionFirst[o.firstFailedCriterion()]++;
             return;
         }
         enrolled++;
         for (int t = 0; t < treatmentExcluded.length; t++) {
-            if ((o.ineligibleTreatments() & (1L << t)) != 0) {
-                treatmentExcluded[t]++;
-            }
+            treatmentExcluded[t] += (o.ineligibleTreatments() >>> t) & 1;
         }
         if (o.initialRisk() >= 0) {
             riskAtEnrolment[o.initialRisk()]++;
@@ -131,27 +127,20 @@ final class CohortAccumulator {
             double mrd = s[index.assessmentSlot(a)];
             if (mrd == mrd) {
                 assessed[a]++;
-                if (mrd == 0) {
-                    negative[a]++;
-                }
-                if (mrd < index.remissionBelow()) {
-                    remissionAt[a]++;
-                }
+                negative[a] += countIf(mrd == 0);
+                remissionAt[a] += countIf(mrd < remissionBelow);
                 for (int t = 0; t < thresholds[a].length; t++) {
-                    if (mrd < thresholds[a][t]) {
-                        belowThreshold[a][t]++;
-                    }
+                    belowThreshold[a][t] += countIf(mrd < thresholds[a][t]);
                 }
             }
         }
-        if (o.reachedRemission()) {
-            remission++;
-        }
-        if (o.transplanted()) {
-            transplanted++;
-        }
+        remission += countIf(o.reachedRemission());
+        transplanted += countIf(o.transplanted());
         timeOnTherapy.add(Math.round(o.timeOnTherapy() * TIME_SCALE));
         cost.add(Math.round(o.cost() * COST_SCALE));
+        eventTimes[Endpoint.EventKind.FAILURE.ordinal()] = o.failureTime();
+        eventTimes[Endpoint.EventKind.RELAPSE.ordinal()] = o.relapseTime();
+        eventTimes[Endpoint.EventKind.DEATH.ordinal()] = o.deathTime();
         for (int e = 0; e < endpoints.length; e++) {
             addEndpoint(e, o);
         }
@@ -160,31 +149,13 @@ final class CohortAccumulator {
     private void addPath(PatientOutcome o) {
         for (int i = 0; i < o.pathLength(); i++) {
             int node = o.pathNode(i);
-            int choice = o.pathChoice(i);
-            if (isBlock[node]) {
-                if (choice == PatientOutcome.SUBSTITUTED) {
-                    nodePatients[node]++;
-                    substituted[node]++;
-                    continue;
-                }
-                if (choice == PatientOutcome.SKIPPED) {
-                    nodePatients[node]++;
-                    skipped[node]++;
-                    continue;
-                }
-                nodePatients[node]++;
-                given[node]++;
-                long tox = o.pathToxicities(i);
-                for (int k = 0; k < toxicities[node].length; k++) {
-                    if ((tox & (1L << k)) != 0) {
-                        toxicities[node][k]++;
-                    }
-                }
-            } else {
-                nodePatients[node]++;
-                if (branches[node].length > 0) {
-                    branches[node][choice]++;
-                }
+            nodePatients[node]++;
+            choices[node][o.pathChoice(i)]++;
+            // adds each toxicity's bit rather than branching on it: toxicities are random and mispredict
+            long tox = o.pathToxicities(i);
+            long[] counts = toxicities[node];
+            for (int k = 0; k < counts.length; k++) {
+                counts[k] += (tox >>> k) & 1;
             }
         }
         if (o.notOffered()) {
@@ -210,13 +181,9 @@ final class CohortAccumulator {
         }
         double first = Double.POSITIVE_INFINITY;
         int cause = SurvivalAccumulator.CENSORED;
-        Endpoint.EventKind[] events = endpointEvents[e];
+        int[] events = endpointEvents[e];
         for (int k = 0; k < events.length; k++) {
-            double t = switch (events[k]) {
-                case FAILURE -> o.failureTime();
-                case RELAPSE -> o.relapseTime();
-                case DEATH -> o.deathTime();
-            };
+            double t = eventTimes[events[k]];
             if (t < first) {
                 first = t;
                 cause = k + 1;
@@ -240,13 +207,10 @@ final class CohortAccumulator {
         notOffered += other.notOffered;
         onArm += other.onArm;
         add(nodePatients, other.nodePatients);
-        for (int i = 0; i < branches.length; i++) {
-            add(branches[i], other.branches[i]);
+        for (int i = 0; i < choices.length; i++) {
+            add(choices[i], other.choices[i]);
             add(toxicities[i], other.toxicities[i]);
         }
-        add(given, other.given);
-        add(substituted, other.substituted);
-        add(skipped, other.skipped);
         add(died, other.died);
         add(relapsed, other.relapsed);
         add(assessed, other.assessed);
@@ -262,6 +226,29 @@ final class CohortAccumulator {
         for (int e = 0; e < endpoints.length; e++) {
             endpoints[e].merge(other.endpoints[e]);
         }
+    }
+
+    /** Patients given the block. */
+    long given(int node) {
+        return choices[node][PatientOutcome.GIVEN];
+    }
+
+    /** Patients who had the block's substitute instead. */
+    long substituted(int node) {
+        return choices[node][PatientOutcome.SUBSTITUTED];
+    }
+
+    /** Patients who skipped the block. */
+    long skipped(int node) {
+        return choices[node][PatientOutcome.SKIPPED];
+    }
+
+    /**
+     * 1 if the condition holds, else 0: counting with it adds without a jump, where an if would
+     * mispredict on outcomes that are random from one patient to the next.
+     */
+    private static int countIf(boolean condition) {
+        return condition ? 1 : 0;
     }
 
     private static void add(long[] into, long[] from) {
