@@ -274,9 +274,8 @@ public final class PatientSimulator {
         long toxicities = 0;
         double[] tox = b.toxicityProbabilities();
         for (int k = 0; k < tox.length; k++) {
-            if (rng.uniform() < tox[k]) {
-                toxicities |= 1L << k;
-            }
+            // a bit set without a jump: toxicities are random and a branch on them would mispredict
+            toxicities |= (rng.uniform() < tox[k] ? 1L : 0L) << k;
         }
         out.visit(b.index(), PatientOutcome.GIVEN, toxicities);
         out.cost += b.cost();
