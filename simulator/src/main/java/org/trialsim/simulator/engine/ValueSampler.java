@@ -65,11 +65,15 @@ abstract class ValueSampler {
         return c;
     }
 
-    /** The index i with cumulative[i-1] ≤ u < cumulative[i]. */
+    /**
+     * The index i with cumulative[i-1] ≤ u < cumulative[i] (the last if none): the number of cumulative
+     * probabilities at or below u, which are a prefix of the non-decreasing array. Counted without
+     * jumps, where a search would mispredict on about every other random draw.
+     */
     static int index(double[] cumulative, double u) {
         int i = 0;
-        while (i < cumulative.length - 1 && u >= cumulative[i]) {
-            i++;
+        for (int k = 0; k < cumulative.length - 1; k++) {
+            i += u >= cumulative[k] ? 1 : 0;
         }
         return i;
     }
