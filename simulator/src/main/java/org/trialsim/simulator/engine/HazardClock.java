@@ -19,10 +19,10 @@ final class HazardClock {
 
     private double budget;
     private double cure;
-    /** The hazard spent before {@link #since}. */
+    /** The hazard spent before the current rule came into force. */
     private double spent;
-    /** The day the current rule came into force. */
-    private double since;
+    /** The cumulative hazard of the current rule on the day it came into force. */
+    private double cumulativeSince;
     /** The rule in force, or null when no hazard accrues (not in remission, no rule, or cured under it). */
     private CompiledProtocol.Rule rule;
     /** The day the budget runs out under the current rule, +∞ if it never does. */
@@ -37,7 +37,7 @@ final class HazardClock {
         this.budget = budget;
         this.cure = cure;
         spent = 0;
-        since = 0;
+        cumulativeSince = 0;
         rule = null;
         eventDay = Double.POSITIVE_INFINITY;
     }
@@ -61,12 +61,15 @@ final class HazardClock {
             return;
         }
         if (rule != null) {
-            spent += rule.hazardRatio() * (rule.hazard().cumulativeHazard(day) - rule.hazard().cumulativeHazard(since));
+            spent += rule.hazardRatio() * (rule.hazard().cumulativeHazard(day) - cumulativeSince);
         }
         rule = next;
-        since = day;
-        eventDay = next == null ? Double.POSITIVE_INFINITY
-                : next.hazard().inverse(next.hazard().cumulativeHazard(day) + (budget - spent) / next.hazardRatio());
+        if (next == null) {
+            eventDay = Double.POSITIVE_INFINITY;
+        } else {
+            cumulativeSince = next.hazard().cumulativeHazard(day);
+            eventDay = next.hazard().inverse(cumulativeSince + (budget - spent) / next.hazardRatio());
+        }
     }
 
     /** The day the budget runs out if the state does not change again, +∞ if it never does. */
