@@ -60,6 +60,8 @@ public final class CompiledProtocol {
     final CompiledNode[] nodes;
     final int start;
     final double remissionBelow;
+    /** For each node, whether an MRD assessment can follow from it (its own included): if not, no MRD change can be seen. */
+    final boolean[] mrdAssessedLater;
 
     final String[] assessmentIds;
     final int[] assessmentSlots;
@@ -154,6 +156,11 @@ public final class CompiledProtocol {
         }
         start = nodeIndex.get(protocol.pathway().start());
         remissionBelow = protocol.pathway().remissionBelow();
+        mrdAssessedLater = new boolean[nodes.length];
+        boolean[] known = new boolean[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            assessedLater(i, known);
+        }
 
         Map<String, PiecewiseConstantHazard> hazards = new HashMap<>();
         protocol.outcomes().curves().forEach((id, curve) -> hazards.put(id, Hazards.of(curve)));
@@ -287,6 +294,29 @@ public final class CompiledProtocol {
         }
         Node.End e = (Node.End) node;
         return new CompiledNode.End(index, e.status());
+    }
+
+    /** Whether an assessment can follow from the node, memoized (the validated pathway has no loops). */
+    private boolean assessedLater(int node, boolean[] known) {
+        if (!known[node]) {
+            boolean assessed = false;
+            CompiledNode n = nodes[node];
+            if (n instanceof CompiledNode.Block b) {
+                assessed = b.assessments().length > 0 || assessedLater(b.next(), known)
+                        || b.substitute() >= 0 && assessedLater(b.substitute(), known);
+            } else if (n instanceof CompiledNode.Decision d) {
+                for (int to : d.to()) {
+                    assessed |= assessedLater(to, known);
+                }
+            } else if (n instanceof CompiledNode.Allocation a) {
+                for (int to : a.to()) {
+                    assessed |= to >= 0 && assessedLater(to, known);
+                }
+            }
+            mrdAssessedLater[node] = assessed;
+            known[node] = true;
+        }
+        return mrdAssessedLater[node];
     }
 
     private static void markSlotsRead(Check check, boolean[] read) {

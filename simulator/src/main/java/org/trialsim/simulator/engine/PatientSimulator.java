@@ -300,7 +300,9 @@ public final class PatientSimulator {
             return false;
         }
         CompiledNode.MrdModel m = b.mrd();
-        if (m != null) {
+        // the MRD response is the last use of the block's stream, so leaving it out where no assessment
+        // can follow (it could not change anything) moves no other draw
+        if (m != null && p.mrdAssessedLater[b.index()]) {
             double z = rng.gaussian();
             boolean resistant = m.resistantProbability() > 0 && rng.uniform() < m.resistantProbability();
             // carryOver 0: the level before does not matter; otherwise an undetectable (zero) MRD stays zero
