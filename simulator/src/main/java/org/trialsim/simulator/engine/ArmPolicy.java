@@ -14,13 +14,14 @@ public interface ArmPolicy {
      * @param stratum    the index of the patient's stratum within the node
      * @param arms       the arms the stratum allocates to
      * @param weights    their allocation weights
+     * @param state      the patient's variables (covariates, risk group, MRD …) at allocation; read only
      * @param rng        this patient's draws for this node
      * @return an arm index, or {@link #NOT_OFFERED}
      */
-    int choose(int allocation, int stratum, int[] arms, int[] weights, UniformRandomProvider rng);
+    int choose(int allocation, int stratum, int[] arms, int[] weights, double[] state, UniformRandomProvider rng);
 
     /** Allocates at random in the stratum's ratio. */
-    ArmPolicy BY_RATIO = (allocation, stratum, arms, weights, rng) -> {
+    ArmPolicy BY_RATIO = (allocation, stratum, arms, weights, state, rng) -> {
         int total = 0;
         for (int w : weights) {
             total += w;
@@ -37,7 +38,7 @@ public interface ArmPolicy {
 
     /** Allocates every patient whose stratum offers it to one arm; other patients leave. */
     static ArmPolicy forced(int arm) {
-        return (allocation, stratum, arms, weights, rng) -> {
+        return (allocation, stratum, arms, weights, state, rng) -> {
             for (int a : arms) {
                 if (a == arm) {
                     return arm;

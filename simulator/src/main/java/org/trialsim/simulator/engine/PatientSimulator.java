@@ -209,7 +209,7 @@ public final class PatientSimulator {
                 }
                 out.allocationNode = node;
                 out.stratum = stratum;
-                int arm = policy.choose(node, stratum, a.strataArms()[stratum], a.weights()[stratum],
+                int arm = policy.choose(node, stratum, a.strataArms()[stratum], a.weights()[stratum], s,
                         draws(keys.nodes[a.index()]).provider());
                 if (arm == ArmPolicy.NOT_OFFERED) {
                     out.notOffered = true;

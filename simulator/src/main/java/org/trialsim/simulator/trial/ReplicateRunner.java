@@ -49,6 +49,9 @@ final class ReplicateRunner {
     private final Allocator[][] allocators;
     private final boolean nullScenario;
     private final List<RandomizedStratum> randomizedStrata;
+    private final InlineAllocation inline = new InlineAllocation();
+    /** For tests: allocate again in order of allocation day even when arrival order was right. */
+    boolean alwaysReallocate;
     // per analysis: what its endpoint counts (unused for response analyses)
     private final boolean[] countsFailure;
     private final boolean[] countsRelapse;
@@ -136,7 +139,7 @@ final class ReplicateRunner {
         orderBuffer = new int[n];
         eventDays = new double[n];
         presenting = new long[n];
-        levels = new int[n][];
+        levels = new int[n][spec.randomizationFactorSlots.length];
         int a = spec.analyses.size();
         entry = new double[a][n];
         eventAfter = new double[a][n];
@@ -183,51 +186,96 @@ final class ReplicateRunner {
      * Simulates the replicate's patients. Presenting patients who fail screening are not enrolled and
      * take no place in the accrual (its rate and the sample size count enrolled patients); the i-th
      * enrolled patient is the engine patient {@code base + presenting[i]}.
+     *
+     * <p>Patients must be allocated in the order they reach allocation. Each patient is first
+     * simulated with allocation made on the spot, in arrival order; when allocation days turn out to
+     * follow arrival order (always when allocation is the pathway's start), that was the right order and
+     * one simulation per patient suffices. Otherwise the allocators start again from the replicate's
+     * stream, allocate in order of allocation day (ties by arrival) and the allocated patients are
+     * simulated again on their arms: the result is the same either way.
      */
     private void simulatePatients(long replicate) {
         long base = replicate * STRIDE;
-        ArmPolicy probe = (node, s, arms, weights, rng) -> ArmPolicy.NOT_OFFERED;
         ArmPolicy single = singleArm >= 0 ? ArmPolicy.forced(singleArm) : null;
+        inline.start(streams.stream(RANDOMIZATION, replicate));
         int toAllocate = 0;
+        boolean inArrivalOrder = true;
+        double lastAllocation = Double.NEGATIVE_INFINITY;
         long next = 0;
         for (int i = 0; i < n; i++) {
             allocated[i] = false;
+            inline.patient = i;
             PatientOutcome o;
             do {
                 if (next >= STRIDE) {
                     throw new IllegalStateException("fewer than " + n + " of " + STRIDE + " presenting patients are eligible");
                 }
                 presenting[i] = next;
-                o = simulator.simulate(base + next++, single != null ? single : probe);
+                o = simulator.simulate(base + next++, single != null ? single : inline);
             } while (!o.enrolled());
-            if (single == null && o.notOffered()) {
-                allocationNode[i] = o.allocationNode();
-                stratum[i] = o.stratum();
-                allocationCalendar[i] = arrival[i] + o.timeOnTherapy();
-                levels[i] = factorLevels(o);
+            if (allocated[i]) {
+                allocationCalendar[i] = arrival[i] + o.allocationTime();
+                inArrivalOrder &= allocationCalendar[i] >= lastAllocation;
+                lastAllocation = allocationCalendar[i];
                 order[toAllocate++] = i;
             } else {
                 label[i] = o.arm();
-                record(i, o, replicate);
             }
+            record(i, o, replicate);
+        }
+        if (inArrivalOrder && !alwaysReallocate) {
+            return;
         }
         UniformRandomProvider rng = streams.stream(RANDOMIZATION, replicate);
         restartAllocators(rng);
-        if (toAllocate == 0) {
-            return;
-        }
         Ordering.sortByKey(order, toAllocate, allocationCalendar, orderBuffer);
         for (int k = 0; k < toAllocate; k++) {
             int i = order[k];
             int node = allocationNode[i];
             int s = stratum[i];
             label[i] = protocol.strataArms(node, s)[allocator(node, s, rng).allocate(levels[i])];
-            allocated[i] = true;
         }
         for (int k = 0; k < toAllocate; k++) {
             int i = order[k];
             PatientOutcome o = simulator.simulate(base + presenting[i], ArmPolicy.forced(simulatedArm[label[i]]));
             record(i, o, replicate);
+        }
+    }
+
+    /**
+     * Allocation on the spot, for {@link #simulatePatients}: the first allocation node a patient reaches
+     * allocates them with the stratum's allocator, from the replicate's randomization stream; a later
+     * one offers the same arm or lets the patient leave. Under the null hypothesis the patient then
+     * follows the pathway of the arm the analysis compares with.
+     */
+    private final class InlineAllocation implements ArmPolicy {
+        /** The patient being simulated. */
+        int patient;
+        private UniformRandomProvider rng;
+
+        /** Starts a replicate: every allocator made so far forgets its patients and draws from the stream. */
+        void start(UniformRandomProvider stream) {
+            rng = stream;
+            restartAllocators(stream);
+        }
+
+        @Override
+        public int choose(int node, int s, int[] arms, int[] weights, double[] state, UniformRandomProvider ignored) {
+            int i = patient;
+            if (!allocated[i]) {
+                allocated[i] = true;
+                allocationNode[i] = node;
+                stratum[i] = s;
+                factorLevels(state, levels[i]);
+                label[i] = arms[allocator(node, s, rng).allocate(levels[i])];
+                return simulatedArm[label[i]];
+            }
+            for (int a : arms) {
+                if (a == simulatedArm[label[i]]) {
+                    return a;
+                }
+            }
+            return NOT_OFFERED;
         }
     }
 
@@ -286,15 +334,13 @@ final class ReplicateRunner {
         return byStratum[stratum];
     }
 
-    /** The patient's level of each randomization factor; a factor not known at allocation has the last level. */
-    private int[] factorLevels(PatientOutcome o) {
+    /** Writes the patient's level of each randomization factor; a factor not known at allocation has the last level. */
+    private void factorLevels(double[] state, int[] into) {
         int[] slots = spec.randomizationFactorSlots;
-        int[] l = new int[slots.length];
         for (int f = 0; f < slots.length; f++) {
-            double v = o.state()[slots[f]];
-            l[f] = v == v ? (int) v : spec.randomizationFactorLevels[f] - 1;
+            double v = state[slots[f]];
+            into[f] = v == v ? (int) v : spec.randomizationFactorLevels[f] - 1;
         }
-        return l;
     }
 
     /** Records what the analyses need of patient i's outcome. */

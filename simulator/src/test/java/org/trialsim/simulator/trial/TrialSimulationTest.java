@@ -99,6 +99,29 @@ class TrialSimulationTest {
     }
 
     /**
+     * Allocation made on the spot in arrival order and allocation made again in order of allocation day
+     * give the same trial whenever the two orders agree (the two-arm example allocates at enrolment) and
+     * whatever the protocol when the second is always used (AALL1331 allocates after reinduction).
+     */
+    @Test
+    void allocationOnTheSpotIsAllocationInOrderOfAllocationDay() throws Exception {
+        for (LoadedProtocol p : List.of(example(), BuiltinProtocols.load("aall1331"))) {
+            RandomStreams streams = new RandomStreams(8);
+            ReplicateRunner onTheSpot = runner(p, streams);
+            ReplicateRunner again = runner(p, streams);
+            again.alwaysReallocate = true;
+            for (int r = 0; r < 30; r++) {
+                ReplicateOutcome x = onTheSpot.run(r);
+                ReplicateOutcome y = again.run(r);
+                assertThat(again.arms()).isEqualTo(onTheSpot.arms());
+                assertThat(y.estimate).isEqualTo(x.estimate);
+                assertThat(y.events).isEqualTo(x.events);
+                assertThat(y.day).isEqualTo(x.day);
+            }
+        }
+    }
+
+    /**
      * A calendar-time cut: the two-arm example enrols one patient every 3.04375 days (10 a month), so at
      * month 11 exactly 110 are enrolled in every trial, and the analysis is made on day 11 × 30.4375.
      */
