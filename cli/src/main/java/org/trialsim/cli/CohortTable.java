@@ -62,11 +62,11 @@ final class CohortTable {
 
     private void comparison() {
         blank();
-        StringBuilder head = new StringBuilder(pad("", LABEL));
-        StringBuilder sub = new StringBuilder(pad("", LABEL));
+        StringBuilder head = new StringBuilder(Columns.pad("", LABEL));
+        StringBuilder sub = new StringBuilder(Columns.pad("", LABEL));
         for (ArmResult a : result.arms()) {
-            head.append(right(a.arm(), COLUMN));
-            sub.append(right(abbreviate(a.label() == null ? "" : a.label(), COLUMN - 2), COLUMN));
+            head.append(Columns.right(a.arm(), COLUMN));
+            sub.append(Columns.right(Columns.abbreviate(a.label() == null ? "" : a.label(), COLUMN - 2), COLUMN));
         }
         line(head.toString());
         line(sub.toString());
@@ -80,7 +80,7 @@ final class CohortTable {
                 continue;
             }
             var def = protocol.assessments().get(assessment);
-            line("MRD, " + abbreviate((def.label() == null ? assessment : def.label()), LABEL + COLUMN));
+            line("MRD, " + Columns.abbreviate((def.label() == null ? assessment : def.label()), LABEL + COLUMN));
             row("  negative (< " + num(def.detectionLimit()) + ")", a -> {
                 var r = response(a, assessment);
                 return r == null ? "" : prop(r.negative());
@@ -160,17 +160,17 @@ final class CohortTable {
                     if (n.relapsed() > 0) {
                         parts.add(count(n.relapsed()) + " relapsed (" + pct(n.relapsed(), n.given()) + ")");
                     }
-                    line("  " + abbreviate(name, 96));
+                    line("  " + Columns.abbreviate(name, 96));
                     line("      " + String.join(" · ", parts));
                 }
-                case "end" -> line("  " + abbreviate(name, 60) + ": " + count(n.patients()));
+                case "end" -> line("  " + Columns.abbreviate(name, 60) + ": " + count(n.patients()));
                 default -> {
-                    line("  " + abbreviate(name, 70) + ": " + count(n.patients()));
+                    line("  " + Columns.abbreviate(name, 70) + ": " + count(n.patients()));
                     List<CohortResult.Branch> branches = n.branches();
                     for (int i = 0; i < branches.size(); i++) {
                         var b = branches.get(i);
                         line("    " + (i == branches.size() - 1 ? "└─ " : "├─ ") + String.format(Locale.ROOT, "%5.1f%%", b.percent())
-                                + " " + pad(count(b.patients()), 9) + abbreviate(b.label(), 58) + (b.to() == null ? "" : " → " + b.to()));
+                                + " " + Columns.pad(count(b.patients()), 9) + Columns.abbreviate(b.label(), 58) + (b.to() == null ? "" : " → " + b.to()));
                     }
                 }
             }
@@ -202,9 +202,9 @@ final class CohortTable {
     }
 
     private void row(String label, Function<ArmResult, String> value) {
-        StringBuilder s = new StringBuilder(pad(abbreviate(label, LABEL - 1), LABEL));
+        StringBuilder s = new StringBuilder(Columns.pad(Columns.abbreviate(label, LABEL - 1), LABEL));
         for (ArmResult a : result.arms()) {
-            s.append(right(value.apply(a), COLUMN));
+            s.append(Columns.right(value.apply(a), COLUMN));
         }
         line(s.toString().stripTrailing());
     }
@@ -253,17 +253,8 @@ final class CohortTable {
         return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
     }
 
-    private static String abbreviate(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
-    }
 
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
-    }
 
-    private static String right(String s, int width) {
-        return s.length() >= width ? " " + s : " ".repeat(width - s.length()) + s;
-    }
 
     private void blank() {
         sb.append(System.lineSeparator());

@@ -88,7 +88,7 @@ final class EscalateCommand implements Callable<Integer> {
                     + " protocol's phase-1-2 design; options given here override it.")
     String protocol;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
     DesignOutput.Format format;
 

@@ -56,7 +56,7 @@ final class ProtocolSummary {
         }
         int width = p.population().covariates().keySet().stream().mapToInt(String::length).max().orElse(0);
         p.population().covariates().forEach((name, c) ->
-                line("  " + pad(name, width) + "  " + distribution(c.distribution()) + unit(c) + cite(c)));
+                line("  " + Columns.pad(name, width) + "  " + distribution(c.distribution()) + unit(c) + cite(c)));
         if (p.population().initialMrd() != null) {
             line("  MRD at enrolment: " + distribution(p.population().initialMrd()) + cite(p.population()));
         }
@@ -75,7 +75,7 @@ final class ProtocolSummary {
         for (Map.Entry<String, Criterion> e : p.eligibility().entrySet()) {
             Criterion c = e.getValue();
             String kind = c.include() != null ? "include" : "exclude";
-            line("  " + kind + "  " + pad(e.getKey(), width) + "  " + c.condition()
+            line("  " + kind + "  " + Columns.pad(e.getKey(), width) + "  " + c.condition()
                     + (c.treatment() == null ? "" : "   (excludes from " + c.treatment() + " only)"));
         }
     }
@@ -480,7 +480,4 @@ final class ProtocolSummary {
         sb.append(s).append(System.lineSeparator());
     }
 
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - s.length()));
-    }
 }

@@ -72,7 +72,7 @@ final class SimonCommand implements Callable<Integer> {
                     + " options given here override it.")
     String protocol;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
     DesignOutput.Format format;
 

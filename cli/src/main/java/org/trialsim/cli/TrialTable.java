@@ -39,9 +39,9 @@ final class TrialTable {
             line("  " + (i + 1) + ". " + a.label() + " — " + a.test());
         }
         line("");
-        StringBuilder head = new StringBuilder(pad("", LABEL));
+        StringBuilder head = new StringBuilder(Columns.pad("", LABEL));
         for (int i = 0; i < result.analyses().size(); i++) {
-            head.append(right((i + 1) + ". " + abbreviate(result.analyses().get(i).label(), COLUMN - 4), COLUMN));
+            head.append(Columns.right((i + 1) + ". " + Columns.abbreviate(result.analyses().get(i).label(), COLUMN - 4), COLUMN));
         }
         line(head.toString());
         row(isNull ? "Rejects the null (type I error)" : "Rejects the null (power)", a -> pct(a.rejection()));
@@ -144,24 +144,15 @@ final class TrialTable {
     }
 
     private void row(String label, Function<AnalysisResult, String> value) {
-        StringBuilder s = new StringBuilder(pad(abbreviate(label, LABEL - 1), LABEL));
+        StringBuilder s = new StringBuilder(Columns.pad(Columns.abbreviate(label, LABEL - 1), LABEL));
         for (AnalysisResult a : result.analyses()) {
-            s.append(right(value.apply(a), COLUMN));
+            s.append(Columns.right(value.apply(a), COLUMN));
         }
         line(s.toString().stripTrailing());
     }
 
-    private static String abbreviate(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
-    }
 
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
-    }
 
-    private static String right(String s, int width) {
-        return s.length() >= width ? " " + s : " ".repeat(width - s.length()) + s;
-    }
 
     private void line(String s) {
         sb.append(s).append(System.lineSeparator());
