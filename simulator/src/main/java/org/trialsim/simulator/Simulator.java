@@ -1,9 +1,9 @@
 package org.trialsim.simulator;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.Writer;
-import jakarta.inject.Singleton;
 import java.util.List;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
@@ -12,13 +12,13 @@ import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
 import org.trialsim.simulator.cohort.PatientRecords;
+import org.trialsim.simulator.cohort.Progress;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
+import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.simulator.trial.TrialSimulation;
-import org.trialsim.simulator.cohort.Progress;
-import org.trialsim.simulator.engine.CompiledProtocol;
 
 /**
  * The simulator's front door: what a protocol does when virtual patients (or whole virtual trials)

@@ -8,7 +8,6 @@ import org.trialsim.simulator.analysis.CoxModel;
 import org.trialsim.simulator.analysis.CoxResult;
 import org.trialsim.simulator.analysis.ExactBinomialTest;
 import org.trialsim.simulator.analysis.FisherExactTest;
-import org.trialsim.simulator.stats.Interval;
 import org.trialsim.simulator.analysis.KaplanMeier;
 import org.trialsim.simulator.analysis.LogRankTest;
 import org.trialsim.simulator.analysis.OneSampleLogRank;
@@ -20,6 +19,7 @@ import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.stats.Interval;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
 import org.trialsim.simulator.trial.allocation.Allocator;
 

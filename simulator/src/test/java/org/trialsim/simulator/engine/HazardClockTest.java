@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trialsim.protocol.HazardCurve;
-import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.Operator;
+import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
 
 /** The event day of a hazard clock against the cumulative hazard spent rule by rule. */
 class HazardClockTest {
