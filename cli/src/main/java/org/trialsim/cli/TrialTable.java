@@ -78,8 +78,15 @@ final class TrialTable {
         }
         allocationByStratum();
         line("");
-        line("Power is the chance the trial concludes the experimental treatment is better at the one-sided level;");
-        line("rerun with --null for the type I error. Measures: log HR < 0 and log O/E < 0 favour the experimental arm.");
+        line(isNull ? "The type I error is the chance the trial concludes the experimental treatment is better when it is not."
+                : "Power is the chance the trial concludes the experimental treatment is better at the one-sided level;");
+        line(isNull ? "Rerun without --null for the power." : "rerun with --null for the type I error.");
+        boolean logHr = result.analyses().stream().anyMatch(a -> a.effect().measure().startsWith("log hazard"));
+        boolean logOe = result.analyses().stream().anyMatch(a -> a.effect().measure().startsWith("log observed"));
+        if (logHr || logOe) {
+            line((logHr && logOe ? "Log HR < 0 and log O/E < 0 favour" : logHr ? "A log HR < 0 favours" : "A log O/E < 0 favours")
+                    + " the experimental " + (logOe && !logHr ? "treatment (fewer events than the historical curve predicts)." : "arm."));
+        }
         return sb.toString();
     }
 

@@ -22,8 +22,14 @@ record RandomizedStratum(int node, int stratum, String nodeId, String stratumId,
         arms = List.copyOf(arms);
     }
 
-    /** The randomizing strata of a protocol, in pathway order. */
-    static List<RandomizedStratum> of(CompiledProtocol protocol) {
+    /**
+     * The randomizing strata of a protocol whose design randomizes, in pathway order; none for a
+     * single-arm design, which gives every patient its arm wherever the pathway allocates.
+     */
+    static List<RandomizedStratum> of(CompiledProtocol protocol, TrialSpec spec) {
+        if (!spec.randomizes()) {
+            return List.of();
+        }
         ProtocolIndex index = new ProtocolIndex(protocol);
         List<RandomizedStratum> list = new ArrayList<>();
         for (int node = 0; node < index.nodes(); node++) {

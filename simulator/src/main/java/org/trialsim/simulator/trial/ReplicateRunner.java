@@ -88,7 +88,7 @@ final class ReplicateRunner {
         this.simulator = new PatientSimulator(protocol, streams);
         this.accrual = AccrualProcess.of(spec.accrual);
         this.allocators = new Allocator[index.nodes()][];
-        this.randomizedStrata = RandomizedStratum.of(protocol);
+        this.randomizedStrata = RandomizedStratum.of(protocol, spec);
         this.nullScenario = nullScenario;
         TrialSpec.Analysis first = spec.analyses.get(0);
         boolean singleArmDesign = first.kind() == TrialSpec.Kind.SURVIVAL_VS_HISTORY || first.kind() == TrialSpec.Kind.RESPONSE_VS_HISTORY;

@@ -107,7 +107,7 @@ public final class TrialSimulation {
 
     /** Allocation per randomizing stratum, over the replicates. */
     private List<TrialResult.StratumAllocation> strataAllocation(ReplicateOutcome[] outcomes) {
-        List<RandomizedStratum> strata = RandomizedStratum.of(protocol);
+        List<RandomizedStratum> strata = RandomizedStratum.of(protocol, spec);
         boolean factors = spec.randomizationFactorSlots.length > 0;
         int r = outcomes.length;
         List<TrialResult.StratumAllocation> list = new ArrayList<>();

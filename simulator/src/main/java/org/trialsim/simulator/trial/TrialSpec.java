@@ -158,6 +158,11 @@ public final class TrialSpec {
         throw new IllegalArgumentException("the protocol was not validated: a randomization factor is " + type.describe());
     }
 
+    /** Whether the design randomizes (single-arm designs give every patient their arm). */
+    boolean randomizes() {
+        return designType.equals("randomized");
+    }
+
     /** The number of looks (interim and final). */
     int looks() {
         return informationFractions.length;
