@@ -89,6 +89,7 @@ class TrialSimulationTest {
         // 5 binomial standard errors: a false failure once in 3.5 million runs
         assertThat(rejection).isCloseTo(size, within(5 * Math.sqrt(size * (1 - size) / r)));
         assertThat(result.analyses().get(0).effect().truth()).isZero();
+        assertThat(result.allocation()).as("a single arm is not randomized").isEmpty();
         assertThat(result.analyses().get(0).effect().mean().value()).isCloseTo(0.65, within(5 * Math.sqrt(0.65 * 0.35 / 90 / r)));
     }
 
