@@ -89,8 +89,15 @@ class TrialSimulationTest {
         // 5 binomial standard errors: a false failure once in 3.5 million runs
         assertThat(rejection).isCloseTo(size, within(5 * Math.sqrt(size * (1 - size) / r)));
         assertThat(result.analyses().get(0).effect().truth()).isZero();
-        assertThat(result.allocation()).as("a single arm is not randomized").isEmpty();
         assertThat(result.analyses().get(0).effect().mean().value()).isCloseTo(0.65, within(5 * Math.sqrt(0.65 * 0.35 / 90 / r)));
+    }
+
+    /** The pilot's pathway has an allocation node (for cohort comparisons), but its trial design is single-arm. */
+    @Test
+    void aSingleArmDesignReportsNoRandomization() throws Exception {
+        TrialResult result = new Simulator().trial(BuiltinProtocols.load("interfant-06-blina"), new TrialOptions(20, 3, 2, true),
+                List.of(), Progress.NONE);
+        assertThat(result.allocation()).isEmpty();
     }
 
     @Test
