@@ -33,49 +33,27 @@ public sealed interface AllocationMethod {
     /**
      * Permuted blocks: each block holds every arm in the allocation ratio, in a uniformly random order;
      * with several block sizes each block's size is drawn uniformly among them (list a size twice to
-     * make it twice as likely). Stratification factors are ignored (see {@link StratifiedBlocks}).
+     * make it twice as likely). Stratified, an independent sequence of blocks runs within each
+     * combination of levels of the stratification factors, so that balance holds within every
+     * stratum; otherwise the factors are ignored.
      *
-     * @param sizes the block sizes, each a positive multiple of the sum of the (reduced) weights
+     * @param sizes      the block sizes, each a positive multiple of the sum of the (reduced) weights
+     * @param stratified whether each combination of factor levels has its own sequence of blocks
      */
-    record PermutedBlocks(int[] sizes) implements AllocationMethod {
+    record PermutedBlocks(int[] sizes, boolean stratified) implements AllocationMethod {
         /** @throws IllegalArgumentException if no size is given or one is not positive */
         public PermutedBlocks {
             sizes = checkSizes(sizes);
         }
 
-        /** A copy of the block sizes. */
-        @Override
-        public int[] sizes() {
-            return sizes.clone();
+        /** Unstratified permuted blocks of the given sizes. */
+        public PermutedBlocks(int[] sizes) {
+            this(sizes, false);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PermutedBlocks b && Arrays.equals(sizes, b.sizes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(sizes);
-        }
-
-        @Override
-        public String toString() {
-            return "permuted-blocks:" + join(sizes);
-        }
-    }
-
-    /**
-     * Stratified permuted blocks: an independent sequence of {@link PermutedBlocks permuted blocks}
-     * within each combination of levels of the stratification factors, so that balance holds within
-     * every stratum.
-     *
-     * @param sizes the block sizes, each a positive multiple of the sum of the (reduced) weights
-     */
-    record StratifiedBlocks(int[] sizes) implements AllocationMethod {
-        /** @throws IllegalArgumentException if no size is given or one is not positive */
-        public StratifiedBlocks {
-            sizes = checkSizes(sizes);
+        /** Stratified permuted blocks of the given sizes. */
+        public static PermutedBlocks stratified(int[] sizes) {
+            return new PermutedBlocks(sizes, true);
         }
 
         /** A copy of the block sizes. */
@@ -86,17 +64,17 @@ public sealed interface AllocationMethod {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof StratifiedBlocks b && Arrays.equals(sizes, b.sizes);
+            return o instanceof PermutedBlocks b && b.stratified == stratified && Arrays.equals(sizes, b.sizes);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(sizes);
+            return 31 * Arrays.hashCode(sizes) + Boolean.hashCode(stratified);
         }
 
         @Override
         public String toString() {
-            return "stratified-blocks:" + join(sizes);
+            return (stratified ? "stratified-blocks:" : "permuted-blocks:") + join(sizes);
         }
     }
 
@@ -153,7 +131,7 @@ public sealed interface AllocationMethod {
         return switch (method) {
             case SIMPLE -> SIMPLE;
             case PERMUTED_BLOCKS -> new PermutedBlocks(blockSizes);
-            case STRATIFIED_BLOCKS -> new StratifiedBlocks(blockSizes);
+            case STRATIFIED_BLOCKS -> PermutedBlocks.stratified(blockSizes);
             case MINIMIZATION -> new Minimization(randomization.p() == null ? Minimization.DEFAULT_P : randomization.p(),
                     randomization.imbalance() == Design.Randomization.Imbalance.VARIANCE ? ImbalanceMeasure.VARIANCE
                             : ImbalanceMeasure.RANGE);
@@ -189,7 +167,7 @@ public sealed interface AllocationMethod {
                     break;
                 case "stratified-blocks":
                     if (parts.length == 2) {
-                        return new StratifiedBlocks(parseSizes(parts[1]));
+                        return PermutedBlocks.stratified(parseSizes(parts[1]));
                     }
                     break;
                 case "minimization":

@@ -12,7 +12,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code {1, 1}} or {@code {2, 1}}); the weights are reduced to lowest terms, so {@code {2, 2}} is
  * {@code {1, 1}}. A patient may carry levels of prognostic factors (risk group, sex, age band …), given
  * as an {@code int[]} with one level per factor, each from 0 to that factor's level count − 1:
- * {@link AllocationMethod.StratifiedBlocks stratified blocks} keep a block sequence per combination of
+ * {@link AllocationMethod.PermutedBlocks#stratified() stratified blocks} keep a block sequence per combination of
  * levels, {@link AllocationMethod.Minimization minimization} balances each factor's levels, and the
  * other methods ignore them (they are still counted for {@link #marginalImbalance()}).
  *
@@ -113,9 +113,7 @@ public abstract sealed class Allocator permits SimpleAllocator, BlockAllocator, 
         if (method instanceof AllocationMethod.Simple) {
             return new SimpleAllocator(method, weights, factorLevels, rng);
         } else if (method instanceof AllocationMethod.PermutedBlocks b) {
-            return new BlockAllocator(method, b.sizes(), false, weights, factorLevels, rng);
-        } else if (method instanceof AllocationMethod.StratifiedBlocks b) {
-            return new BlockAllocator(method, b.sizes(), true, weights, factorLevels, rng);
+            return new BlockAllocator(method, b.sizes(), b.stratified(), weights, factorLevels, rng);
         } else {
             AllocationMethod.Minimization m = (AllocationMethod.Minimization) method;
             checkP(m.p(), weights);

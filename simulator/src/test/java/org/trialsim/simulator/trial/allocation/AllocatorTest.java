@@ -126,6 +126,14 @@ class AllocatorTest {
         assertThat(AllocationMethod.parse(printed)).isEqualTo(AllocationMethod.parse(text));
     }
 
+    @Test
+    void stratifiedAndPlainBlocksOfTheSameSizesAreDifferentMethods() {
+        AllocationMethod plain = new AllocationMethod.PermutedBlocks(new int[] {2, 4});
+        AllocationMethod stratified = AllocationMethod.PermutedBlocks.stratified(new int[] {2, 4});
+        assertThat(stratified).isNotEqualTo(plain).doesNotHaveSameHashCodeAs(plain);
+        assertThat(plain).isEqualTo(new AllocationMethod.PermutedBlocks(new int[] {2, 4}, false));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "urn | unknown allocation method 'urn'",
@@ -146,7 +154,7 @@ class AllocatorTest {
         assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.PERMUTED_BLOCKS, List.of(2, 4), null, null, null)))
                 .isEqualTo(new AllocationMethod.PermutedBlocks(new int[] {2, 4}));
         assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.STRATIFIED_BLOCKS, List.of(4), List.of("sex"),
-                null, null))).isEqualTo(new AllocationMethod.StratifiedBlocks(new int[] {4}));
+                null, null))).isEqualTo(AllocationMethod.PermutedBlocks.stratified(new int[] {4}));
         assertThat(AllocationMethod.of(Design.Randomization.of(Design.Randomization.Method.SIMPLE))).isEqualTo(AllocationMethod.SIMPLE);
         assertThat(AllocationMethod.of(Design.Randomization.of(Design.Randomization.Method.MINIMIZATION)))
                 .isEqualTo(new AllocationMethod.Minimization(AllocationMethod.Minimization.DEFAULT_P, ImbalanceMeasure.RANGE));
@@ -180,7 +188,7 @@ class AllocatorTest {
                 .hasMessageContaining("factor 1 must have at least one level, not 0");
         assertThatThrownBy(() -> Allocator.of(AllocationMethod.SIMPLE, new int[] {999, 1000}, rng))
                 .hasMessageContaining("least common multiple");
-        assertThatThrownBy(() -> Allocator.of(new AllocationMethod.StratifiedBlocks(new int[] {2}), new int[] {1, 1},
+        assertThatThrownBy(() -> Allocator.of(AllocationMethod.PermutedBlocks.stratified(new int[] {2}), new int[] {1, 1},
                 new int[] {100, 100, 100}, rng)).hasMessageContaining("more than 65536 strata");
         assertThatThrownBy(() -> Allocator.of(AllocationMethod.SIMPLE, new int[] {1, 1}, null)).hasMessageContaining("rng");
     }

@@ -162,7 +162,7 @@ class PermutedBlocksTest {
     void stratifiedBlocksBalanceEveryStratum() {
         int[] factorLevels = {2, 3};
         RandomStreams streams = new RandomStreams(25);
-        AllocationMethod stratified = new AllocationMethod.StratifiedBlocks(new int[] {4});
+        AllocationMethod stratified = AllocationMethod.PermutedBlocks.stratified(new int[] {4});
         AllocationMethod plain = new AllocationMethod.PermutedBlocks(new int[] {4});
         int plainMax = 0;
         for (int trial = 0; trial < 50; trial++) {
