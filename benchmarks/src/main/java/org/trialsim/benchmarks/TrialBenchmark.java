@@ -68,13 +68,13 @@ public class TrialBenchmark {
     @Benchmark
     @OperationsPerInvocation(REPLICATES)
     public TrialResult oneThread() {
-        return simulation.run(new TrialOptions(REPLICATES, 1, 1, true), List.of(), Progress.NONE);
+        return simulation.run(new TrialOptions(REPLICATES, 1, 1, true), Progress.NONE);
     }
 
     /** The same replicates on two threads. */
     @Benchmark
     @OperationsPerInvocation(REPLICATES)
     public TrialResult twoThreads() {
-        return simulation.run(new TrialOptions(REPLICATES, 1, 2, true), List.of(), Progress.NONE);
+        return simulation.run(new TrialOptions(REPLICATES, 1, 2, true), Progress.NONE);
     }
 }

@@ -32,6 +32,9 @@ final class CohortTable {
         line(protocol.title());
         line(String.format(Locale.ROOT, "%s virtual patients per arm · seed %d", count(prov.patients()), prov.seed()));
         line(String.format(Locale.ROOT, "trialsim %s · %s (sha256 %s…)", prov.version(), prov.protocol(), prov.contentHash().substring(0, 12)));
+        if (!prov.settings().isEmpty()) {
+            line("Changed with --set: " + String.join(", ", prov.settings()));
+        }
         line("Percentages with 95% intervals, which show the Monte Carlo error at this number of patients.");
         screening(result.arms().get(0).flow());
         comparison();

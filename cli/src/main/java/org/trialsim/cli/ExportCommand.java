@@ -1,8 +1,6 @@
 package org.trialsim.cli;
 
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
@@ -10,45 +8,40 @@ import org.trialsim.protocol.io.Format;
 import org.trialsim.protocol.io.ProtocolWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trialsim export <id>}: writes a protocol file, the starting point for one's own protocol. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a built-in protocol (or a protocol file, normalised) as YAML or JSON:",
-                "the starting point for writing your own protocol."})
+                "the starting point for writing your own protocol. With --set, the changed protocol is written (normalised,",
+                "without the built-in's comments)."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID|FILE", description = "A built-in protocol id (see 'trialsim protocols') or a protocol file.")
-    String protocol;
+    @Mixin
+    ProtocolSource source;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "yaml",
             description = "yaml or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() throws Exception {
-        LoadedProtocol loaded = ProtocolArgument.load(protocol);
+        LoadedProtocol loaded = source.load();
         String text;
-        if (format == Format.YAML && BuiltinProtocols.exists(protocol)) {
+        if (format == Format.YAML && BuiltinProtocols.exists(source.protocol) && !source.changed()) {
             // the built-in's own file, with its comments, which explain where each figure comes from
-            text = new String(BuiltinProtocols.text(protocol).orElseThrow(), StandardCharsets.UTF_8);
+            text = new String(BuiltinProtocols.text(source.protocol).orElseThrow(), StandardCharsets.UTF_8);
         } else {
             text = ProtocolWriter.write(loaded.protocol(), format);
         }
-        if (out == null) {
-            PrintWriter writer = spec.commandLine().getOut();
-            writer.print(text);
-            writer.flush();
-        } else {
-            OutputFile.write(out, w -> w.write(text));
-        }
+        output.emit(spec, w -> w.write(text));
         return ExitCode.OK;
     }
 }

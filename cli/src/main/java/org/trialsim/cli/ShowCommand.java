@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.trialsim.protocol.LoadedProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code trialsim show <id|file>}: a readable summary of a protocol. */
@@ -15,12 +15,12 @@ final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID|FILE", description = "A built-in protocol id (see 'trialsim protocols') or a protocol file.")
-    String protocol;
+    @Mixin
+    ProtocolSource source;
 
     @Override
     public Integer call() throws Exception {
-        LoadedProtocol loaded = ProtocolArgument.load(protocol);
+        LoadedProtocol loaded = source.load();
         spec.commandLine().getOut().print(new ProtocolSummary(loaded.protocol()).render());
         spec.commandLine().getOut().flush();
         return ExitCode.OK;

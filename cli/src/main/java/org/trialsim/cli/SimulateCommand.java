@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trialsim simulate <id|file>}: virtual patients through a protocol, on every arm. */
@@ -30,8 +29,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID|FILE", description = "A built-in protocol id (see 'trialsim protocols') or a protocol file.")
-    String protocol;
+    @Mixin
+    ProtocolSource source;
 
     @Option(names = {"-n", "--patients"}, paramLabel = "N", defaultValue = "100000",
             description = "Virtual patients per arm (default: ${DEFAULT-VALUE}).")
@@ -73,7 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw UserException.usage("--records writes a row per patient: " + String.format(Locale.ROOT, "%,d", patients)
                     + " patients would make a very large file; add --force if that is what you want");
         }
-        LoadedProtocol loaded = ProtocolArgument.load(protocol);
+        LoadedProtocol loaded = source.load();
         if (arm != null && !loaded.protocol().arms().containsKey(arm)) {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "
                     + String.join(", ", loaded.protocol().arms().keySet()));

@@ -3,13 +3,10 @@ package org.trialsim.cli;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
-import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
@@ -19,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trialsim trial <id|file>}: the operating characteristics of the protocol's trial design. */
@@ -35,8 +31,8 @@ final class TrialCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID|FILE", description = "A built-in protocol id (see 'trialsim protocols') or a protocol file.")
-    String protocol;
+    @Mixin
+    ProtocolSource source;
 
     @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "2000",
             description = "Simulated trials (default: ${DEFAULT-VALUE}); the Monte Carlo error falls as 1/√R.")
@@ -44,12 +40,6 @@ final class TrialCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Change the protocol before simulating, e.g. --set design.sampleSize=300 --set design.randomization.method=simple"
-                    + " (repeatable; a null value removes a field). Replicate i of two runs with different settings uses the same"
-                    + " virtual patients, so their difference is estimated precisely.")
-    List<String> settings = new ArrayList<>();
 
     @Option(names = "--null", description = "Simulate under the null hypothesis (no difference) to estimate the type I error.")
     boolean nullScenario;
@@ -73,15 +63,7 @@ final class TrialCommand implements Callable<Integer> {
                     + ", not " + replicates);
         }
         int workers = run.workers();
-        List<Setting> parsed = new ArrayList<>();
-        for (String s : settings) {
-            try {
-                parsed.add(Setting.parse(s));
-            } catch (IllegalArgumentException e) {
-                throw UserException.usage("--set " + e.getMessage());
-            }
-        }
-        LoadedProtocol loaded = ProtocolArgument.load(protocol, parsed);
+        LoadedProtocol loaded = source.load();
         Design design = loaded.protocol().design();
         if (design == null) {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no design section, so there is no trial to"
@@ -104,7 +86,7 @@ final class TrialCommand implements Callable<Integer> {
         } else {
             TrialResult result;
             try (ProgressDisplay progress = new ProgressDisplay("simulating trials", true)) {
-                result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), parsed, progress);
+                result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), progress);
             }
             content = w -> render(result, loaded, w);
         }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.ProtocolReader;
+import org.trialsim.protocol.io.Setting;
 
 class ProtocolCommandsTest {
 
@@ -56,6 +58,18 @@ class ProtocolCommandsTest {
             assertThat(Cli.run("validate", file.toString()).out()).isEqualTo(file + ": valid" + System.lineSeparator());
             assertThat(new ProtocolReader().read(file).protocol()).isEqualTo(BuiltinProtocols.load(id).protocol());
         }
+    }
+
+    @Test
+    void showAndExportApplySettings() throws Exception {
+        Cli show = Cli.run("show", "interfant-21", "--set", "design.sampleSize=200");
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.out()).contains("single arm (interfant-21), 200 patients");
+        Cli export = Cli.run("export", "interfant-21", "--set", "design.sampleSize=200");
+        assertThat(export.exitCode()).isZero();
+        assertThat(export.out()).doesNotStartWith("#").contains("sampleSize: 200");
+        Protocol changed = new ProtocolReader().read("changed.yaml", export.out().getBytes(StandardCharsets.UTF_8), List.of()).protocol();
+        assertThat(changed).isEqualTo(BuiltinProtocols.load("interfant-21", List.of(Setting.parse("design.sampleSize=200"))).protocol());
     }
 
     @Test

@@ -45,6 +45,45 @@ class SimulateCommandTest {
                 .containsExactly("years", "atRisk", "estimate", "standardError", "lower", "upper");
     }
 
+    /**
+     * A weaker first blinatumomab cycle (log10 shift −1 instead of −2.9) must lower MRD negativity after
+     * it. The two runs share their virtual patients (common random numbers), so the drop of about 50
+     * percentage points is far outside the Monte Carlo error of a 4,000-patient cohort (about 1 point).
+     */
+    @Test
+    void settingsChangeTheProtocolAndAreRecorded() throws Exception {
+        String change = "pathway.nodes.blina-1.mrdResponse.log10Shift=-1";
+        JsonNode plain = new ObjectMapper().readTree(Cli.run("simulate", "interfant-21", "-n", "4000", "--format", "json").out());
+        Cli r = Cli.run("simulate", "interfant-21", "-n", "4000", "--set", change, "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode changed = new ObjectMapper().readTree(r.out());
+        assertThat(changed.get("provenance").get("settings").get(0).asText()).isEqualTo(change);
+        assertThat(plain.get("provenance").get("settings")).isEmpty();
+        assertThat(changed.get("provenance").get("contentHash").asText()).isNotEqualTo(plain.get("provenance").get("contentHash").asText());
+        double before = negativeAfterBlina(plain);
+        double after = negativeAfterBlina(changed);
+        assertThat(before - after).isGreaterThan(0.2);
+        assertThat(Cli.run("simulate", "interfant-21", "-n", "1000", "--set", change).out()).contains("Changed with --set: " + change);
+    }
+
+    private static double negativeAfterBlina(JsonNode result) {
+        for (JsonNode response : result.get("arms").get(0).get("responses")) {
+            if (response.get("assessment").asText().equals("post-blina-1")) {
+                return response.get("negative").get("estimate").asDouble();
+            }
+        }
+        throw new AssertionError("no post-blina-1 assessment");
+    }
+
+    @Test
+    void aSettingThatBreaksTheProtocolIsReportedWithItsPlace() {
+        Cli r = Cli.run("simulate", "interfant-21", "--set", "pathway.nodes.blina-1.durationDays=-3");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("pathway.nodes.blina-1.durationDays").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+        assertThat(Cli.run("simulate", "interfant-21", "--set", "nonsense").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
     @Test
     void csvIsLongFormat() {
         Cli r = Cli.run("simulate", "cccg-blina-d19", "-n", "2000", "--format", "csv");

@@ -57,12 +57,11 @@ public final class Simulator {
      *
      * @param protocol a validated protocol whose design has analyses (randomized or single-arm)
      * @param options  replicates, seed, threads and scenario
-     * @param settings the --set changes the protocol was loaded with, recorded in the provenance
      * @param progress receives progress from worker threads
      * @throws IllegalArgumentException if the protocol's design has no analyses to simulate
      */
-    public TrialResult trial(LoadedProtocol protocol, TrialOptions options, List<Setting> settings, Progress progress) {
-        return new TrialSimulation(CompiledProtocol.of(protocol)).run(options, settings, progress);
+    public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress) {
+        return new TrialSimulation(CompiledProtocol.of(protocol)).run(options, progress);
     }
 
     /**

@@ -127,7 +127,7 @@ public final class ProtocolReader {
         if (problems.hasErrors()) {
             throw new ProtocolException(all);
         }
-        return new LoadedProtocol(protocol, name, contentHash(protocol), all);
+        return new LoadedProtocol(protocol, name, contentHash(protocol), settings.stream().map(Setting::toString).toList(), all);
     }
 
     /** Parses the text into a tree, or reports why it cannot and returns null. */

@@ -23,14 +23,15 @@ public record CohortResult(Provenance provenance, List<ArmResult> arms) {
      * @param version     the trialsim version
      * @param protocolId  the protocol's id
      * @param protocol    the built-in or file it was read from
-     * @param contentHash SHA-256 of the protocol's canonical form
+     * @param contentHash SHA-256 of the protocol's canonical form (after any --set changes)
+     * @param settings    the --set changes the protocol was loaded with, as path=value
      * @param seed        the seed
      * @param generator   the random generator
      * @param patients    virtual patients per arm
      * @param arms        the arms simulated
      */
-    public record Provenance(String tool, String version, String protocolId, String protocol, String contentHash, long seed,
-                             String generator, long patients, List<String> arms) {
+    public record Provenance(String tool, String version, String protocolId, String protocol, String contentHash,
+                             List<String> settings, long seed, String generator, long patients, List<String> arms) {
     }
 
     /**

@@ -72,7 +72,7 @@ public final class CohortSimulation {
         }
         var loaded = protocol.loaded();
         CohortResult.Provenance provenance = new CohortResult.Provenance("trialsim", TrialsimVersion.get(),
-                loaded.protocol().id(), loaded.source(), loaded.contentHash(), options.seed(), RandomStreams.GENERATOR,
+                loaded.protocol().id(), loaded.source(), loaded.contentHash(), loaded.settings(), options.seed(), RandomStreams.GENERATOR,
                 options.patients(), toRun.stream().map(arms::get).toList());
         return new CohortResult(provenance, results);
     }

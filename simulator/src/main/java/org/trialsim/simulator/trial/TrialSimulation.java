@@ -42,10 +42,9 @@ public final class TrialSimulation {
      * Runs the replicates.
      *
      * @param options  replicates, seed, threads, scenario
-     * @param settings the --set changes the protocol was loaded with, for provenance
      * @param progress receives progress from worker threads
      */
-    public TrialResult run(TrialOptions options, List<Setting> settings, Progress progress) {
+    public TrialResult run(TrialOptions options, Progress progress) {
         RandomStreams streams = new RandomStreams(options.seed());
         int replicates = options.replicates();
         ReplicateOutcome[] outcomes = new ReplicateOutcome[replicates];
@@ -98,7 +97,7 @@ public final class TrialSimulation {
         }
         var loaded = protocol.loaded();
         TrialResult.Provenance provenance = new TrialResult.Provenance("trialsim", TrialsimVersion.get(), loaded.protocol().id(),
-                loaded.source(), loaded.contentHash(), settings.stream().map(Setting::toString).toList(), options.seed(),
+                loaded.source(), loaded.contentHash(), loaded.settings(), options.seed(),
                 RandomStreams.GENERATOR, replicates);
         String label = loaded.protocol().design().label();
         return new TrialResult(provenance, spec.designType + (label == null ? "" : ": " + label),

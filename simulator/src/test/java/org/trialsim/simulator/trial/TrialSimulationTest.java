@@ -29,9 +29,9 @@ class TrialSimulationTest {
     @Test
     void oneSeedGivesTheSameResultForAnyThreadCount() throws Exception {
         LoadedProtocol p = BuiltinProtocols.load("interfant-21");
-        TrialResult one = new Simulator().trial(p, new TrialOptions(64, 5, 1, false), List.of(), Progress.NONE);
-        assertThat(new Simulator().trial(p, new TrialOptions(64, 5, 2, false), List.of(), Progress.NONE)).isEqualTo(one);
-        assertThat(new Simulator().trial(p, new TrialOptions(64, 5, 8, false), List.of(), Progress.NONE)).isEqualTo(one);
+        TrialResult one = new Simulator().trial(p, new TrialOptions(64, 5, 1, false), Progress.NONE);
+        assertThat(new Simulator().trial(p, new TrialOptions(64, 5, 2, false), Progress.NONE)).isEqualTo(one);
+        assertThat(new Simulator().trial(p, new TrialOptions(64, 5, 8, false), Progress.NONE)).isEqualTo(one);
     }
 
     @Test
@@ -84,7 +84,7 @@ class TrialSimulationTest {
         }
         double size = x.survivalProbability(c - 1);
         int r = 4000;
-        TrialResult result = new Simulator().trial(p, new TrialOptions(r, 3, 2, true), List.of(), Progress.NONE);
+        TrialResult result = new Simulator().trial(p, new TrialOptions(r, 3, 2, true), Progress.NONE);
         double rejection = result.analyses().get(0).rejection().value();
         // 5 binomial standard errors: a false failure once in 3.5 million runs
         assertThat(rejection).isCloseTo(size, within(5 * Math.sqrt(size * (1 - size) / r)));
@@ -96,13 +96,13 @@ class TrialSimulationTest {
     @Test
     void aSingleArmDesignReportsNoRandomization() throws Exception {
         TrialResult result = new Simulator().trial(BuiltinProtocols.load("interfant-06-blina"), new TrialOptions(20, 3, 2, true),
-                List.of(), Progress.NONE);
+                Progress.NONE);
         assertThat(result.allocation()).isEmpty();
     }
 
     @Test
     void aProtocolWithoutATrialDesignIsRefused() throws Exception {
-        assertThatThrownBy(() -> new Simulator().trial(BuiltinProtocols.load("aall1121"), new TrialOptions(1, 1, 1, false), List.of(),
+        assertThatThrownBy(() -> new Simulator().trial(BuiltinProtocols.load("aall1121"), new TrialOptions(1, 1, 1, false),
                 Progress.NONE)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a trial with analyses");
     }
 
@@ -137,7 +137,7 @@ class TrialSimulationTest {
     void aCalendarCutAnalysesWhoIsEnrolledByThen() throws Exception {
         List<Setting> settings = List.of(Setting.parse("design.analysis.events=null"), Setting.parse("design.analysis.calendarMonths=11"));
         TrialResult.AnalysisResult a = new Simulator().trial(example(settings.toArray(Setting[]::new)), new TrialOptions(50, 4, 2, false),
-                settings, Progress.NONE).analyses().get(0);
+                Progress.NONE).analyses().get(0);
         assertThat(a.patients().min()).isEqualTo(110);
         assertThat(a.patients().max()).isEqualTo(110);
         assertThat(a.durationMonths().min()).isCloseTo(11, within(1e-9));
@@ -160,7 +160,7 @@ class TrialSimulationTest {
      */
     @Test
     void allocationIsReportedPerRandomizingStratum() throws Exception {
-        TrialResult blocks = new Simulator().trial(BuiltinProtocols.load("aall1331"), new TrialOptions(40, 2, 2, true), List.of(),
+        TrialResult blocks = new Simulator().trial(BuiltinProtocols.load("aall1331"), new TrialOptions(40, 2, 2, true),
                 Progress.NONE);
         assertThat(blocks.allocation()).extracting(TrialResult.StratumAllocation::stratum).containsExactly("hr-ir", "lr");
         TrialResult.StratumAllocation hrIr = blocks.allocation().get(0);
@@ -174,8 +174,9 @@ class TrialSimulationTest {
                         + blocks.analyses().get(0).allocation().experimental().mean());
         Setting bySite = Setting.parse("design.randomization={method: stratified-blocks, blockSizes: [2], factors: [site]}");
         TrialResult stratified = new Simulator().trial(BuiltinProtocols.load("aall1331", List.of(bySite)), new TrialOptions(40, 2, 2, true),
-                List.of(bySite), Progress.NONE);
+                Progress.NONE);
         assertThat(stratified.allocation().get(0).factorImbalance().max()).isLessThanOrEqualTo(1);
+        assertThat(stratified.provenance().settings()).containsExactly(bySite.toString());
     }
 
     /**

@@ -46,7 +46,7 @@ class TwoArmExponentialVsRpactTest {
     private static TrialResult.AnalysisResult run(List<Setting> settings, boolean nullScenario) throws Exception {
         Path file = Path.of("../examples/two-arm-exponential.yaml");
         LoadedProtocol p = new ProtocolReader().read(file, settings);
-        return new Simulator().trial(p, new TrialOptions(R, 20261121, 2, nullScenario), settings, Progress.NONE).analyses().get(0);
+        return new Simulator().trial(p, new TrialOptions(R, 20261121, 2, nullScenario), Progress.NONE).analyses().get(0);
     }
 
     private static void agree(double trialsim, double rpact) {
