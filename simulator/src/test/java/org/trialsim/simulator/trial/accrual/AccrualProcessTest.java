@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialsim.protocol.Design;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.simulator.random.RandomStreams;
 
 /**
@@ -260,14 +261,18 @@ class AccrualProcessTest {
     }
 
     /**
-     * A protocol's accrual: AALL1331's 11.6 a month after a 6-month ramp-up reaches its 670 patients,
-     * in expectation, at month 3 + 670/11.6 = 60.76 (the ramp-up costs half its length).
+     * A protocol's accrual: the built-in AALL1331 (12.4 a month after a 6-month ramp-up) reaches its 670
+     * patients, in expectation, at month 3 + 670/12.4 = 57.0 (the ramp-up costs half its length),
+     * matching the trial's enrolment from December 2014 to September 2019 (Brown et al., JAMA 2021;
+     * published-figures.md §4a): 57 months.
      */
     @Test
-    void readsTheProtocolsAccrual() {
-        AccrualPlan plan = AccrualPlan.of(new Design.Accrual(11.6, 6.0, null, null, null));
-        assertThat(plan).isEqualTo(AccrualPlan.of(11.6, 6, 0));
-        assertThat(AccrualProcess.of(plan).dayOfExpectedArrivals(670) / DAYS_PER_MONTH).isCloseTo(3 + 670 / 11.6, within(1e-9));
+    void readsTheProtocolsAccrual() throws Exception {
+        Design.Randomized design = (Design.Randomized) BuiltinProtocols.load("aall1331").protocol().design();
+        AccrualPlan plan = AccrualPlan.of(design.accrual());
+        assertThat(plan).isEqualTo(AccrualPlan.of(12.4, 6, 0));
+        double months = AccrualProcess.of(plan).dayOfExpectedArrivals(design.sampleSize()) / DAYS_PER_MONTH;
+        assertThat(months).isCloseTo(3 + 670 / 12.4, within(1e-9)).isCloseTo(57, within(0.5));
     }
 
     @ParameterizedTest(name = "{5}")
