@@ -139,7 +139,7 @@ public final class PatientSimulator {
 
     private void drawCovariates(double[] s) {
         for (int i = 0; i < p.covariateSlots.length; i++) {
-            s[p.covariateSlots[i]] = p.covariateSamplers[i].sample(draws(keys.covariates[i]), s);
+            s[p.covariateSlots[i]] = ValueSampler.draw(p.covariateSamplers[i], draws(keys.covariates[i]), s);
         }
         double mrd = Math.min(1, Math.max(0, p.initialMrd.sample(draws(keys.initialMrd), s)));
         s[p.mrdSlot] = mrd;

@@ -14,6 +14,28 @@ abstract class ValueSampler {
     abstract double sample(Draws draws, double[] state);
 
     /**
+     * The same as {@code sampler.sample(draws, state)}, for the loop over a patient's covariates. Called
+     * through the class, {@code sample} sees every kind of sampler at one call site and compiles to a
+     * call the JIT cannot inline; testing the (final) classes here, most frequent first, turns it into
+     * a type comparison and an inlined body.
+     */
+    static double draw(ValueSampler sampler, Draws draws, double[] state) {
+        if (sampler instanceof Discrete d) {
+            return d.sample(draws, state);
+        }
+        if (sampler instanceof TruncatedNormal n) {
+            return n.sample(draws, state);
+        }
+        if (sampler instanceof Histogram h) {
+            return h.sample(draws, state);
+        }
+        if (sampler instanceof Uniform u) {
+            return u.sample(draws, state);
+        }
+        return sampler.sample(draws, state);
+    }
+
+    /**
      * Compiles a distribution.
      *
      * @param slotOf the state slot of a covariate, for conditional distributions
