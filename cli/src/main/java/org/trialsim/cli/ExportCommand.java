@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code trialsim export <id>}: writes a protocol file, the starting point for one's own protocol. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a built-in protocol (or a protocol file, normalised) as YAML or JSON:",
-                "the starting point for writing your own protocol. With --set, the changed protocol is written (normalised,",
-                "without the built-in's comments)."})
+        description = {"Write a built-in protocol (or a protocol file, normalised) as YAML or JSON: the starting point for"
+                + " writing your own protocol. With --set, the changed protocol is written (normalised, without the"
+                + " built-in's comments)."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

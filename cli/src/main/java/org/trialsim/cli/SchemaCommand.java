@@ -2,24 +2,23 @@ package org.trialsim.cli;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.Protocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code trialsim schema}: the JSON Schema of protocol files, for editors. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Print the JSON Schema of protocol files, so that editors can check and complete them",
-                "(e.g. '# yaml-language-server: $schema=protocol.schema.json' at the top of a YAML file)."})
+        description = {"Print the JSON Schema of protocol files, so that editors can check and complete them"
+                + " (e.g. '# yaml-language-server: $schema=protocol.schema.json' at the top of a YAML file)."})
 final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -30,12 +29,7 @@ final class SchemaCommand implements Callable<Integer> {
             }
             schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        if (out == null) {
-            spec.commandLine().getOut().print(schema);
-            spec.commandLine().getOut().flush();
-        } else {
-            OutputFile.write(out, w -> w.write(schema));
-        }
+        output.emit(spec, w -> w.write(schema));
         return ExitCode.OK;
     }
 }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code trialsim show <id|file>}: a readable summary of a protocol. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show a protocol: population, eligibility, risk groups, the pathway as an indented tree of blocks",
-                "and decision points with their conditions, arms, outcome models and design."})
+        description = {"Show a protocol: population, eligibility, risk groups, the pathway as an indented tree of blocks"
+                + " and decision points with their conditions, arms, outcome models and design."})
 final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code trialsim simulate <id|file>}: virtual patients through a protocol, on every arm. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate virtual patients through a protocol: the flow through every decision point, MRD response,",
-                "event-free, disease-free and overall survival, competing risks, toxicity, transplant, time on therapy",
-                "and cost. Every arm is simulated on the same virtual patients (one seed, the same patients)."})
+        description = {"Simulate virtual patients through a protocol: the flow through every decision point, MRD response,"
+                + " event-free, disease-free and overall survival, competing risks, toxicity, transplant, time on therapy"
+                + " and cost. Every arm is simulated on the same virtual patients (one seed, the same patients)."})
 final class SimulateCommand implements Callable<Integer> {
     /** Above this many patients, --records needs --force: a row per patient makes a large file. */
     static final long RECORDS_WITHOUT_FORCE = 1_000_000;
