@@ -495,29 +495,42 @@ final class ReplicateRunner {
     }
 
     private SurvivalData dataAt(int a, TrialSpec.Analysis analysis, double cut) {
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (eventAfter[a][i] == eventAfter[a][i] && entry[a][i] <= cut) {
-                m++;
-            }
-        }
+        int m = inData(a, cut);
         double[] time = new double[m];
         boolean[] event = new boolean[m];
         int[] arm = new int[m];
         int[] stratumOf = new int[m];
         int j = 0;
         for (int i = 0; i < n; i++) {
-            double after = eventAfter[a][i];
-            if (after != after || entry[a][i] > cut) {
-                continue;
+            if (inData(a, i, cut)) {
+                event[j] = observedBy(a, i, cut);
+                time[j] = timeAt(a, i, cut, event[j]);
+                arm[j] = label[i] == analysis.experimental() ? 1 : 0;
+                stratumOf[j] = strata[a][i];
+                j++;
             }
-            event[j] = observedBy(a, i, cut);
-            time[j] = event[j] ? after : Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
-            arm[j] = label[i] == analysis.experimental() ? 1 : 0;
-            stratumOf[j] = strata[a][i];
-            j++;
         }
         return analysis.strataSlots().length == 0 ? SurvivalData.of(time, event, arm) : SurvivalData.of(time, event, arm, stratumOf);
+    }
+
+    /** Whether patient i counts in analysis a's data at the cut: enrolled on the arms it compares by then. */
+    private boolean inData(int a, int i, double cut) {
+        double after = eventAfter[a][i];
+        return after == after && entry[a][i] <= cut;
+    }
+
+    /** The patients who count in analysis a's data at the cut. */
+    private int inData(int a, double cut) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            m += inData(a, i, cut) ? 1 : 0;
+        }
+        return m;
+    }
+
+    /** Patient i's time at the cut: to the event if it is observed, else to censoring by the cut or the end of follow-up. */
+    private double timeAt(int a, int i, double cut, boolean observed) {
+        return observed ? eventAfter[a][i] : Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
     }
 
     /**
@@ -531,26 +544,18 @@ final class ReplicateRunner {
     }
 
     private OneSampleLogRankResult oneSample(int a, double cut) {
-        TrialSpec.Analysis analysis = spec.analyses.get(a);
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (eventAfter[a][i] == eventAfter[a][i] && entry[a][i] <= cut) {
-                m++;
-            }
-        }
+        int m = inData(a, cut);
         double[] time = new double[m];
         boolean[] event = new boolean[m];
         int j = 0;
         for (int i = 0; i < n; i++) {
-            double after = eventAfter[a][i];
-            if (after != after || entry[a][i] > cut) {
-                continue;
+            if (inData(a, i, cut)) {
+                event[j] = observedBy(a, i, cut);
+                time[j] = timeAt(a, i, cut, event[j]);
+                j++;
             }
-            event[j] = observedBy(a, i, cut);
-            time[j] = event[j] ? after : Math.max(0, Math.min(cut - entry[a][i], followUpMax[a][i]));
-            j++;
         }
-        return OneSampleLogRank.test(time, event, analysis.historical());
+        return OneSampleLogRank.test(time, event, spec.analyses.get(a).historical());
     }
 
     private void responseTwoArms(int a, TrialSpec.Analysis analysis, ReplicateOutcome outcome) {
