@@ -19,12 +19,12 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortSimulation;
-import org.trialsim.simulator.cohort.Progress;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.Progress;
 
 /**
  * Virtual patients per second through a protocol: the engine alone (one thread), a whole cohort run

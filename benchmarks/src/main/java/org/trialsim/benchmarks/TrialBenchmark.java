@@ -2,7 +2,6 @@ package org.trialsim.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.ProtocolReader;
-import org.trialsim.simulator.cohort.Progress;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.simulator.trial.TrialSimulation;

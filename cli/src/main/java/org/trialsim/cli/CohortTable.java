@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.trialsim.protocol.Protocol;
-import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortResult.ArmResult;
+import org.trialsim.simulator.cohort.CohortResult;
+import org.trialsim.simulator.stats.TimeUnits;
 
 /**
  * The cohort result as a table for a person: the arms side by side (remission, transplant, MRD
@@ -128,7 +129,7 @@ final class CohortTable {
             }
         }
         row("Time on therapy, months (mean ± sd)", a -> String.format(Locale.ROOT, "%.1f ± %.1f",
-                a.timeOnTherapyDays().mean() / 30.4375, a.timeOnTherapyDays().standardDeviation() / 30.4375));
+                a.timeOnTherapyDays().mean() / TimeUnits.DAYS_PER_MONTH, a.timeOnTherapyDays().standardDeviation() / TimeUnits.DAYS_PER_MONTH));
         if (result.arms().get(0).costPerPatient() != null) {
             row("Cost per patient, " + (result.arms().get(0).currency() == null ? "" : result.arms().get(0).currency() + ", ") + "mean ± se",
                     a -> String.format(Locale.ROOT, "%,.0f ± %,.0f", a.costPerPatient().mean(), a.costPerPatient().standardError()));

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.trialsim.simulator.cohort.Progress;
+import org.trialsim.simulator.run.Progress;
 
 /**
  * A progress bar with an ETA on standard error, shown only when standard error is a terminal and

@@ -15,6 +15,7 @@ import org.trialsim.simulator.stats.CurvePoint;
 import org.trialsim.simulator.stats.ExactSum;
 import org.trialsim.simulator.stats.Interval;
 import org.trialsim.simulator.stats.SurvivalCurve;
+import org.trialsim.simulator.stats.TimeUnits;
 
 /** Turns one arm's merged statistics into its {@link CohortResult.ArmResult}. */
 final class ArmResults {
@@ -111,7 +112,7 @@ final class ArmResults {
             }
             landmarkYears = years;
         }
-        double[] landmarkDays = landmarkYears.stream().mapToDouble(y -> Math.min(y * SurvivalCurve.DAYS_PER_YEAR, a.horizonDays)).toArray();
+        double[] landmarkDays = landmarkYears.stream().mapToDouble(y -> Math.min(y * TimeUnits.DAYS_PER_YEAR, a.horizonDays)).toArray();
         List<CohortResult.EndpointResult> results = new ArrayList<>();
         for (int e = 0; e < index.endpoints(); e++) {
             Endpoint endpoint = index.endpoint(e);
@@ -127,12 +128,12 @@ final class ArmResults {
                 for (int k = 0; k < endpoint.events().size(); k++) {
                     SurvivalCurve cif = acc.cumulativeIncidence(k + 1);
                     incidence.add(new CohortResult.Incidence(endpoint.events().get(k).name().toLowerCase(Locale.ROOT),
-                            points(cif.at(landmarkDays)), points(cif.atEvery(SurvivalCurve.DAYS_PER_MONTH))));
+                            points(cif.at(landmarkDays)), points(cif.atEvery(TimeUnits.DAYS_PER_MONTH))));
                 }
             }
             results.add(new CohortResult.EndpointResult(index.endpointId(e), endpoint.label(),
                     endpoint.origin().name().toLowerCase(Locale.ROOT), patients, events, points(km.at(landmarkDays)),
-                    points(km.atEvery(SurvivalCurve.DAYS_PER_MONTH)), incidence));
+                    points(km.atEvery(TimeUnits.DAYS_PER_MONTH)), incidence));
         }
         return results;
     }
@@ -140,7 +141,7 @@ final class ArmResults {
     private static List<CohortResult.SurvivalPoint> points(List<CurvePoint> points) {
         List<CohortResult.SurvivalPoint> out = new ArrayList<>(points.size());
         for (CurvePoint p : points) {
-            out.add(new CohortResult.SurvivalPoint(round(p.timeDays() / SurvivalCurve.DAYS_PER_YEAR, 1e4), p.atRisk(),
+            out.add(new CohortResult.SurvivalPoint(round(p.timeDays() / TimeUnits.DAYS_PER_YEAR, 1e4), p.atRisk(),
                     p.estimate(), p.standardError(), p.lower(), p.upper()));
         }
         return out;

@@ -3,6 +3,7 @@ package org.trialsim.simulator.cohort;
 import org.trialsim.protocol.Endpoint;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.ProtocolIndex;
+import org.trialsim.simulator.run.RangeRunner;
 import org.trialsim.simulator.stats.ExactSum;
 import org.trialsim.simulator.stats.SurvivalAccumulator;
 
@@ -10,7 +11,7 @@ import org.trialsim.simulator.stats.SurvivalAccumulator;
  * Statistics of the patients of one arm's run, in fixed-size integer structures: merging shards is
  * exact and independent of order, so a seed gives identical results for any thread count.
  */
-final class CohortAccumulator {
+final class CohortAccumulator implements RangeRunner.Mergeable<CohortAccumulator> {
     /** Time on therapy is kept in thousandths of a day, cost in hundredths of a currency unit. */
     static final double TIME_SCALE = 1000;
     static final double COST_SCALE = 100;
@@ -197,7 +198,8 @@ final class CohortAccumulator {
         }
     }
 
-    void merge(CohortAccumulator other) {
+    @Override
+    public void merge(CohortAccumulator other) {
         presented += other.presented;
         enrolled += other.enrolled;
         add(criterionFailed, other.criterionFailed);

@@ -2,23 +2,21 @@ package org.trialsim.simulator.cohort;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.trialsim.protocol.TrialsimVersion;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.IndexRange;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.run.RangeRunner;
 
 /**
  * Runs a cohort: for each arm, the same N virtual patients (indices 0..N−1) through the pathway, with
- * that arm given at allocation to every patient whose stratum offers it. Work is split into chunks
- * taken by worker threads; each thread accumulates into its own integer structures, merged at the end,
- * so the result does not depend on the thread count or the order of work.
+ * that arm given at allocation to every patient whose stratum offers it. The patients run on the
+ * {@link RangeRunner} in chunks; each chunk is counted in integer structures, merged exactly in patient
+ * order, so the result does not depend on the thread count.
  */
 public final class CohortSimulation {
     /** Patients per unit of work handed to a thread. */
@@ -54,70 +52,31 @@ public final class CohortSimulation {
             toRun.add(a);
         }
         RandomStreams streams = new RandomStreams(options.seed());
-        long total = options.patients() * toRun.size();
-        AtomicLong done = new AtomicLong();
+        long n = options.patients();
+        long total = n * toRun.size();
         List<CohortResult.ArmResult> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "trialsim-cohort");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int arm : toRun) {
-                CohortAccumulator merged = runArm(arm, options, streams, pool, done, total, progress);
-                results.add(new ArmResults(protocol, index).of(merged));
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int k = 0; k < toRun.size(); k++) {
+            int arm = toRun.get(k);
+            long before = n * k;
+            // progress over all arms: this arm's patients come after those of the arms before it
+            RangeRunner runner = RangeRunner.of(options.threads(), (done, of) -> progress.update(before + done, total));
+            CohortAccumulator merged = runner.reduce(IndexRange.of(n), CHUNK, () -> {
+                PatientSimulator simulator = new PatientSimulator(protocol, streams);
+                ArmPolicy policy = ArmPolicy.forced(arm);
+                return chunk -> {
+                    CohortAccumulator acc = new CohortAccumulator(index, arm);
+                    for (long patient = chunk.from(); patient < chunk.to(); patient++) {
+                        acc.add(simulator.simulate(patient, policy));
+                    }
+                    return acc;
+                };
+            });
+            results.add(new ArmResults(protocol, index).of(merged));
         }
         var loaded = protocol.loaded();
         CohortResult.Provenance provenance = new CohortResult.Provenance("trialsim", TrialsimVersion.get(),
                 loaded.protocol().id(), loaded.source(), loaded.contentHash(), loaded.settings(), options.seed(), RandomStreams.GENERATOR,
                 options.patients(), toRun.stream().map(arms::get).toList());
         return new CohortResult(provenance, results);
-    }
-
-    private CohortAccumulator runArm(int arm, CohortOptions options, RandomStreams streams, ExecutorService pool,
-                                     AtomicLong done, long total, Progress progress) {
-        long n = options.patients();
-        AtomicLong nextChunk = new AtomicLong();
-        long chunks = (n + CHUNK - 1) / CHUNK;
-        ArmPolicy policy = ArmPolicy.forced(arm);
-        List<Future<CohortAccumulator>> futures = new ArrayList<>();
-        int workers = (int) Math.min(options.threads(), chunks);
-        for (int w = 0; w < workers; w++) {
-            futures.add(pool.submit(() -> {
-                PatientSimulator simulator = new PatientSimulator(protocol, streams);
-                CohortAccumulator acc = new CohortAccumulator(index, arm);
-                long chunk;
-                while ((chunk = nextChunk.getAndIncrement()) < chunks) {
-                    long from = chunk * CHUNK;
-                    long to = Math.min(n, from + CHUNK);
-                    for (long patient = from; patient < to; patient++) {
-                        acc.add(simulator.simulate(patient, policy));
-                    }
-                    progress.update(done.addAndGet(to - from), total);
-                    if (Thread.currentThread().isInterrupted()) {
-                        break;
-                    }
-                }
-                return acc;
-            }));
-        }
-        CohortAccumulator merged = new CohortAccumulator(index, arm);
-        try {
-            for (Future<CohortAccumulator> f : futures) {
-                merged.merge(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the simulation was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        return merged;
     }
 }

@@ -11,6 +11,7 @@ import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.Progress;
 
 /**
  * One CSV row per virtual patient and arm: covariates, enrolment, risk group, allocation, the route

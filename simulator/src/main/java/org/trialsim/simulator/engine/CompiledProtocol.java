@@ -24,6 +24,7 @@ import org.trialsim.protocol.condition.Symbols;
 import org.trialsim.protocol.condition.VariableType;
 import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.stats.TimeUnits;
 
 /**
  * A validated protocol compiled for simulation: nodes, covariates, criteria and rules as arrays,
@@ -175,7 +176,7 @@ public final class CompiledProtocol {
             markSlotsRead(r.when(), readByRemissionRules);
         }
 
-        horizonDays = protocol.followUp().horizonYears() * Hazards.DAYS_PER_YEAR;
+        horizonDays = protocol.followUp().horizonYears() * TimeUnits.DAYS_PER_YEAR;
         endpointIds = protocol.endpoints().keySet().toArray(String[]::new);
         endpoints = protocol.endpoints().values().toArray(Endpoint[]::new);
 

@@ -2,12 +2,10 @@ package org.trialsim.simulator.engine;
 
 import org.trialsim.protocol.HazardCurve;
 import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
+import org.trialsim.simulator.stats.TimeUnits;
 
 /** Turns a protocol's hazard curve into a piecewise-constant hazard per day. */
 public final class Hazards {
-    /** Days per year, for converting rates per person-year. */
-    public static final double DAYS_PER_YEAR = 365.25;
-
     private Hazards() {
     }
 
@@ -31,12 +29,12 @@ public final class Hazards {
                 previousDay = day;
                 previousSurvival = survival;
             }
-            rates[k] = s.tailRatePerYear() / DAYS_PER_YEAR;
+            rates[k] = s.tailRatePerYear() / TimeUnits.DAYS_PER_YEAR;
             return PiecewiseConstantHazard.of(breaks, rates);
         }
         HazardCurve.Piecewise p = (HazardCurve.Piecewise) curve;
         double[] breaks = p.fromDays().stream().skip(1).mapToDouble(Double::doubleValue).toArray();
-        double[] rates = p.ratesPerYear().stream().mapToDouble(r -> r / DAYS_PER_YEAR).toArray();
+        double[] rates = p.ratesPerYear().stream().mapToDouble(r -> r / TimeUnits.DAYS_PER_YEAR).toArray();
         return PiecewiseConstantHazard.of(breaks, rates);
     }
 }

@@ -40,8 +40,8 @@ package org.trialsim.simulator.stats;
  * shard.add(412.7, 1);                                        // relapse, day bin 413
  * shard.add(3653.0, SurvivalAccumulator.CENSORED);             // event-free at the end of follow-up
  * efs.merge(shard);                                           // per worker shard, any order
- * CurvePoint fiveYear = efs.kaplanMeier().at(5 * SurvivalCurve.DAYS_PER_YEAR);
- * CurvePoint relapse = efs.cumulativeIncidence(1).at(5 * SurvivalCurve.DAYS_PER_YEAR);
+ * CurvePoint fiveYear = efs.kaplanMeier().at(5 * TimeUnits.DAYS_PER_YEAR);
+ * CurvePoint relapse = efs.cumulativeIncidence(1).at(5 * TimeUnits.DAYS_PER_YEAR);
  * }</pre>
  */
 public final class SurvivalAccumulator {

@@ -41,11 +41,6 @@ import java.util.Locale;
  * with times rounded up to whole days.
  */
 public final class SurvivalCurve {
-    /** Days in a year, for landmarks: 365.25. */
-    public static final double DAYS_PER_YEAR = 365.25;
-    /** Days in a month, for monthly curves: 365.25 / 12 = 30.4375. */
-    public static final double DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
-
     private final int horizon;
     /** 0 for Kaplan–Meier (any event); otherwise the cause of the cumulative incidence. */
     private final int cause;
@@ -182,7 +177,7 @@ public final class SurvivalCurve {
     }
 
     /**
-     * The curve at several times, such as landmarks ({@code 1, 2, 3, 5 × DAYS_PER_YEAR}).
+     * The curve at several times, such as landmarks ({@code 1, 2, 3, 5 × TimeUnits.DAYS_PER_YEAR}).
      *
      * @throws IllegalArgumentException if a time is NaN or outside [0, horizon]
      */
@@ -196,7 +191,7 @@ public final class SurvivalCurve {
 
     /**
      * The curve at 0, {@code step}, {@code 2·step}, … up to the horizon, such as a monthly curve with
-     * {@link #DAYS_PER_MONTH}. Times are computed as {@code i·step}, not by repeated addition.
+     * {@link TimeUnits#DAYS_PER_MONTH}. Times are computed as {@code i·step}, not by repeated addition.
      *
      * @throws IllegalArgumentException if the step is not positive and finite
      */

@@ -26,8 +26,8 @@ record RandomizedStratum(int node, int stratum, String nodeId, String stratumId,
      * The randomizing strata of a protocol whose design randomizes, in pathway order; none for a
      * single-arm design, which gives every patient its arm wherever the pathway allocates.
      */
-    static List<RandomizedStratum> of(CompiledProtocol protocol, TrialSpec spec) {
-        if (!spec.randomizes()) {
+    static List<RandomizedStratum> of(CompiledProtocol protocol, TrialDesign design) {
+        if (!design.randomizes()) {
             return List.of();
         }
         ProtocolIndex index = new ProtocolIndex(protocol);

@@ -5,23 +5,21 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.trialsim.protocol.TrialsimVersion;
-import org.trialsim.protocol.io.Setting;
-import org.trialsim.simulator.cohort.Progress;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.IndexRange;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.run.RangeRunner;
+import org.trialsim.simulator.stats.TimeUnits;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
 
 /**
- * Simulates a trial design many times and reports its operating characteristics. Replicates are
- * handed to worker threads in chunks; each replicate's outcome is stored at its index and summarised in
- * index order, so the result does not depend on the thread count.
+ * Simulates a trial design many times and reports its operating characteristics. The replicates run
+ * on the {@link RangeRunner} in chunks; each replicate's conclusions are stored at its index and
+ * summarised in index order, so the result does not depend on the thread count.
  */
 public final class TrialSimulation {
     /** Replicates per unit of work. */
@@ -30,13 +28,20 @@ public final class TrialSimulation {
     static final int TRUTH_PATIENTS = 200_000;
 
     private final CompiledProtocol protocol;
-    private final TrialSpec spec;
+    private final TrialDesign design;
+    private final AccrualProcess accrual;
 
-    /** A simulation of the protocol's trial design. */
+    /**
+     * A simulation of the protocol's trial design.
+     *
+     * @throws IllegalArgumentException if the protocol has no design with analyses (none, or a phase 1-2 design)
+     */
     public TrialSimulation(CompiledProtocol protocol) {
         this.protocol = protocol;
-        this.spec = TrialSpec.of(protocol.loaded().protocol());
+        this.design = TrialDesign.of(protocol);
+        this.accrual = AccrualProcess.of(design.accrual);
     }
+
 
     /**
      * Runs the replicates.
@@ -47,67 +52,47 @@ public final class TrialSimulation {
     public TrialResult run(TrialOptions options, Progress progress) {
         RandomStreams streams = new RandomStreams(options.seed());
         int replicates = options.replicates();
-        ReplicateOutcome[] outcomes = new ReplicateOutcome[replicates];
-        AtomicInteger nextChunk = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
-        int chunks = (replicates + CHUNK - 1) / CHUNK;
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "trialsim-trial");
-            t.setDaemon(true);
-            return t;
-        });
-        ReplicateOutcome truth;
-        try {
-            // the large trial that estimates the true effect runs beside the replicates, not after them
-            Future<ReplicateOutcome> truthRun = options.nullScenario() ? null : pool.submit(() -> truth(streams));
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < Math.min(options.threads(), chunks); w++) {
-                futures.add(pool.submit(() -> {
-                    ReplicateRunner runner = runner(streams, options.nullScenario());
-                    int chunk;
-                    while ((chunk = nextChunk.getAndIncrement()) < chunks) {
-                        int from = chunk * CHUNK;
-                        int to = Math.min(replicates, from + CHUNK);
-                        for (int r = from; r < to; r++) {
-                            outcomes[r] = runner.run(r);
-                        }
-                        progress.update(done.addAndGet(to - from), replicates);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            truth = truthRun == null ? null : truthRun.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the simulation was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        ReplicateResult[] outcomes = new ReplicateResult[replicates];
+        CompletableFuture<ReplicateResult> truth = new CompletableFuture<>();
+        if (options.nullScenario()) {
+            truth.complete(null);
         }
+        AtomicBoolean truthTaken = new AtomicBoolean(options.nullScenario());
+        RangeRunner.of(options.threads(), progress).run(IndexRange.of(replicates), CHUNK, () -> {
+            ReplicateAnalyser worker = new ReplicateAnalyser(design, protocol, streams, options.nullScenario());
+            return chunk -> {
+                // the large trial that estimates the true effect runs beside the replicates, on the first worker free
+                if (truthTaken.compareAndSet(false, true)) {
+                    truth.complete(truth(streams));
+                }
+                ReplicateResult[] results = new ReplicateResult[(int) chunk.size()];
+                for (long r = chunk.from(); r < chunk.to(); r++) {
+                    results[(int) (r - chunk.from())] = worker.run(r, accrual);
+                }
+                return new Chunk(chunk.from(), results);
+            };
+        }, chunk -> System.arraycopy(chunk.results, 0, outcomes, (int) chunk.from, chunk.results.length));
+        ReplicateResult truthRun = truth.join();
         List<TrialResult.AnalysisResult> analyses = new ArrayList<>();
-        for (int a = 0; a < spec.analyses.size(); a++) {
-            analyses.add(new Summaries(spec, a).summarise(outcomes, truth, options.nullScenario()));
+        for (int a = 0; a < design.analyses.size(); a++) {
+            analyses.add(new Summaries(design, a).summarise(outcomes, truthRun, options.nullScenario()));
         }
         var loaded = protocol.loaded();
         TrialResult.Provenance provenance = new TrialResult.Provenance("trialsim", TrialsimVersion.get(), loaded.protocol().id(),
                 loaded.source(), loaded.contentHash(), loaded.settings(), options.seed(),
                 RandomStreams.GENERATOR, replicates);
-        String label = loaded.protocol().design().label();
-        return new TrialResult(provenance, spec.designType + (label == null ? "" : ": " + label),
+        return new TrialResult(provenance, design.type + (design.label == null ? "" : ": " + design.label),
                 options.nullScenario() ? "null" : "alternative", analyses, strataAllocation(outcomes));
     }
 
+    /** The results of a chunk of replicates, from its first. */
+    private record Chunk(long from, ReplicateResult[] results) {
+    }
+
     /** Allocation per randomizing stratum, over the replicates. */
-    private List<TrialResult.StratumAllocation> strataAllocation(ReplicateOutcome[] outcomes) {
-        List<RandomizedStratum> strata = RandomizedStratum.of(protocol, spec);
-        boolean factors = spec.randomizationFactorSlots.length > 0;
+    private List<TrialResult.StratumAllocation> strataAllocation(ReplicateResult[] outcomes) {
+        List<RandomizedStratum> strata = RandomizedStratum.of(protocol, design);
+        boolean factors = design.factorSlots.length > 0;
         int r = outcomes.length;
         List<TrialResult.StratumAllocation> list = new ArrayList<>();
         for (int k = 0; k < strata.size(); k++) {
@@ -116,18 +101,18 @@ public final class TrialSimulation {
             double[] values = new double[r];
             for (int arm = 0; arm < stratum.arms().size(); arm++) {
                 for (int i = 0; i < r; i++) {
-                    values[i] = outcomes[i].strataCounts[k][arm];
+                    values[i] = outcomes[i].strataCounts()[k][arm];
                 }
                 patients.put(stratum.arms().get(arm), distribution(values, r));
             }
             for (int i = 0; i < r; i++) {
-                values[i] = outcomes[i].strataImbalance[k];
+                values[i] = outcomes[i].strataImbalance()[k];
             }
             TrialResult.Distribution imbalance = distribution(values, r);
             TrialResult.Distribution factorImbalance = null;
             if (factors) {
                 for (int i = 0; i < r; i++) {
-                    values[i] = outcomes[i].strataFactorImbalance[k];
+                    values[i] = outcomes[i].factorImbalance()[k];
                 }
                 factorImbalance = distribution(values, r);
             }
@@ -136,38 +121,33 @@ public final class TrialSimulation {
         return list;
     }
 
-    private ReplicateRunner runner(RandomStreams streams, boolean nullScenario) {
-        return new ReplicateRunner(spec, protocol, streams, nullScenario);
-    }
-
     /**
      * The effect the design estimates, from one very large trial: the same design with about
      * {@value #TRUTH_PATIENTS} patients, accrued proportionally faster so that its calendar shape is
      * the same, analysed once at the scaled final cut.
      */
-    private ReplicateOutcome truth(RandomStreams streams) {
-        int scale = Math.max(1, Math.min((int) (ReplicateRunner.STRIDE / spec.sampleSize) - 1,
-                (TRUTH_PATIENTS + spec.sampleSize - 1) / spec.sampleSize));
-        ReplicateRunner runner = runner(streams, false);
-        return runner.run(-1, spec.sampleSize * scale, AccrualProcess.of(spec.accrual.withRatesTimes(scale)), true);
+    private ReplicateResult truth(RandomStreams streams) {
+        int scale = Math.max(1, Math.min((int) (VirtualTrial.STRIDE / design.sampleSize) - 1,
+                (TRUTH_PATIENTS + design.sampleSize - 1) / design.sampleSize));
+        return new ReplicateAnalyser(design, protocol, streams, false).runLarge(design.sampleSize * scale, AccrualProcess.of(design.accrual.withRatesTimes(scale)));
     }
 
     /** The replicates' outcomes for one analysis, summarised. */
     private static final class Summaries {
-        private final TrialSpec spec;
+        private final TrialDesign design;
         private final int a;
 
-        Summaries(TrialSpec spec, int a) {
-            this.spec = spec;
+        Summaries(TrialDesign design, int a) {
+            this.design = design;
             this.a = a;
         }
 
-        TrialResult.AnalysisResult summarise(ReplicateOutcome[] outcomes, ReplicateOutcome truthRun, boolean nullScenario) {
-            TrialSpec.Analysis analysis = spec.analyses.get(a);
+        TrialResult.AnalysisResult summarise(ReplicateResult[] outcomes, ReplicateResult truthRun, boolean nullScenario) {
+            Analysis analysis = design.analyses.get(a);
             int r = outcomes.length;
             long rejections = 0;
-            long[] efficacyAt = new long[spec.looks()];
-            long[] futilityAt = new long[spec.looks()];
+            long[] efficacyAt = new long[design.looks()];
+            long[] futilityAt = new long[design.looks()];
             double[] patients = new double[r];
             double[] events = new double[r];
             double[] months = new double[r];
@@ -178,77 +158,59 @@ public final class TrialSimulation {
             double[] landmark = new double[r];
             int estimated = 0;
             int landmarks = 0;
-            double truth = nullScenario ? 0 : truthRun.estimate[a];
-            double truthSe = nullScenario ? 0 : (truthRun.upper[a] - truthRun.lower[a]) / (2 * 1.96);
+            double truth = nullScenario ? 0 : truthRun.analyses()[a].estimate();
+            double truthSe = nullScenario ? 0 : (truthRun.analyses()[a].upper() - truthRun.analyses()[a].lower()) / (2 * 1.96);
             long covered = 0;
             long intervals = 0;
             for (int i = 0; i < r; i++) {
-                ReplicateOutcome o = outcomes[i];
-                if (o.efficacy[a]) {
+                Conclusion o = outcomes[i].analyses()[a];
+                if (o.efficacy()) {
                     rejections++;
-                    efficacyAt[o.look[a]]++;
-                } else if (o.futility[a]) {
-                    futilityAt[o.look[a]]++;
+                    efficacyAt[o.look()]++;
+                } else if (o.futility()) {
+                    futilityAt[o.look()]++;
                 }
-                patients[i] = o.patients[a];
-                events[i] = o.events[a];
-                months[i] = o.day[a] / TrialSpec.DAYS_PER_MONTH;
-                control[i] = o.control[a];
-                experimental[i] = o.experimental[a];
-                imbalance[i] = Math.abs(o.experimental[a] - o.control[a]);
-                if (Double.isFinite(o.estimate[a])) {
-                    estimate[estimated++] = o.estimate[a];
+                patients[i] = o.patients();
+                events[i] = o.events();
+                months[i] = o.day() / TimeUnits.DAYS_PER_MONTH;
+                control[i] = o.control();
+                experimental[i] = o.experimental();
+                imbalance[i] = Math.abs(o.experimental() - o.control());
+                if (Double.isFinite(o.estimate())) {
+                    estimate[estimated++] = o.estimate();
                 }
-                if (Double.isFinite(o.lower[a]) && Double.isFinite(o.upper[a])) {
+                if (Double.isFinite(o.lower()) && Double.isFinite(o.upper())) {
                     intervals++;
-                    if (o.lower[a] <= truth && truth <= o.upper[a]) {
+                    if (o.lower() <= truth && truth <= o.upper()) {
                         covered++;
                     }
                 }
-                if (Double.isFinite(o.landmark[a])) {
-                    landmark[landmarks++] = o.landmark[a];
+                if (Double.isFinite(o.landmark())) {
+                    landmark[landmarks++] = o.landmark();
                 }
             }
             List<TrialResult.Look> looks = new ArrayList<>();
-            boolean interim = analysis.kind() == TrialSpec.Kind.SURVIVAL_TWO_ARMS && spec.looks() > 1;
-            for (int k = 0; k < spec.looks() && (interim || k == 0); k++) {
-                Double futility = interim && k < spec.futilityBounds.length ? spec.futilityBounds[k] : null;
-                double bound = analysis.kind() == TrialSpec.Kind.SURVIVAL_TWO_ARMS ? spec.boundaries.efficacyBound(k) : Double.NaN;
-                looks.add(new TrialResult.Look(k + 1, spec.informationFractions[k], bound, futility,
+            DataCuts cuts = design.cuts;
+            boolean interim = analysis.groupSequential() && cuts.looks() > 1;
+            for (int k = 0; k < cuts.looks() && (interim || k == 0); k++) {
+                Double futility = interim && cuts.hasFutilityBound(k) ? cuts.futilityBounds()[k] : null;
+                double bound = analysis.groupSequential() ? cuts.boundaries().efficacyBound(k) : Double.NaN;
+                looks.add(new TrialResult.Look(k + 1, cuts.informationFractions()[k], bound, futility,
                         proportion(efficacyAt[k], r), proportion(futilityAt[k], r)));
             }
-            boolean randomized = analysis.kind() == TrialSpec.Kind.SURVIVAL_TWO_ARMS || analysis.kind() == TrialSpec.Kind.RESPONSE_TWO_ARMS;
-            TrialResult.Allocation allocation = randomized
+            TrialResult.Allocation allocation = analysis.comparesArms()
                     ? new TrialResult.Allocation(distribution(control, r), distribution(experimental, r), distribution(imbalance, r)) : null;
             double[] est = Arrays.copyOf(estimate, estimated);
             double mean = mean(est);
             double sd = sd(est, mean);
-            TrialResult.Effect effect = new TrialResult.Effect(measure(analysis), truth, truthSe,
+            TrialResult.Effect effect = new TrialResult.Effect(analysis.measure(), truth, truthSe,
                     new TrialResult.Estimate(mean, sd / Math.sqrt(Math.max(1, estimated))), sd,
                     new TrialResult.Estimate(mean - truth, sd / Math.sqrt(Math.max(1, estimated))),
                     proportion(covered, intervals),
                     landmarks == 0 ? null : new TrialResult.Estimate(mean(Arrays.copyOf(landmark, landmarks)),
                             sd(Arrays.copyOf(landmark, landmarks), mean(Arrays.copyOf(landmark, landmarks))) / Math.sqrt(landmarks)));
-            return new TrialResult.AnalysisResult(analysis.label(), test(analysis), proportion(rejections, r), looks,
+            return new TrialResult.AnalysisResult(analysis.label(), analysis.test(), proportion(rejections, r), looks,
                     distribution(patients, r), distribution(events, r), distribution(months, r), allocation, effect);
-        }
-
-        private static String measure(TrialSpec.Analysis analysis) {
-            return switch (analysis.kind()) {
-                case SURVIVAL_TWO_ARMS -> "log hazard ratio (experimental vs control, Cox)";
-                case SURVIVAL_VS_HISTORY -> "log observed/expected events against the historical curve";
-                case RESPONSE_TWO_ARMS -> "difference in response rates (experimental minus control)";
-                case RESPONSE_VS_HISTORY -> "response rate";
-            };
-        }
-
-        private static String test(TrialSpec.Analysis analysis) {
-            return switch (analysis.kind()) {
-                case SURVIVAL_TWO_ARMS -> analysis.strataSlots().length > 0 ? "stratified log-rank" : "log-rank";
-                case SURVIVAL_VS_HISTORY -> "one-sample log-rank against the historical curve";
-                case RESPONSE_TWO_ARMS -> "Fisher's exact test";
-                case RESPONSE_VS_HISTORY -> "exact binomial test against the historical rate";
-            };
         }
     }
 

@@ -19,13 +19,13 @@ import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
-import org.trialsim.simulator.cohort.Progress;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.Progress;
 
 /**
  * The built-in protocols reproduce what their trials published, figure by figure

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.run.Progress;
 
 class CohortSimulationTest {
 

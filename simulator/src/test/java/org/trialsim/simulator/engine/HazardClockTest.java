@@ -9,10 +9,11 @@ import org.trialsim.protocol.HazardCurve;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.Operator;
 import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
+import org.trialsim.simulator.stats.TimeUnits;
 
 /** The event day of a hazard clock against the cumulative hazard spent rule by rule. */
 class HazardClockTest {
-    private static final double YEAR = Hazards.DAYS_PER_YEAR;
+    private static final double YEAR = TimeUnits.DAYS_PER_YEAR;
     // slot 0 holds MRD: below 1e-4 the low rule (0.2 a year) applies, otherwise the high one (1 a year)
     private static final CompiledProtocol.Rule LOW = rule(new Check.NumberVsConstant(0, Operator.LT, 1e-4), 0.2, 1, 0);
     private static final CompiledProtocol.Rule HIGH = rule(Check.ALWAYS, 1.0, 1, 0);

@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.HazardCurve;
 import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
+import org.trialsim.simulator.stats.TimeUnits;
 
 class HazardsTest {
-    private static final double YEAR = Hazards.DAYS_PER_YEAR;
+    private static final double YEAR = TimeUnits.DAYS_PER_YEAR;
 
     @Test
     void piecewiseRatesGiveTheirCumulativeHazard() {

@@ -10,7 +10,7 @@ import org.trialsim.simulator.TestProtocols;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
-import org.trialsim.simulator.cohort.Progress;
+import org.trialsim.simulator.run.Progress;
 
 /**
  * The engine against closed forms. Statistical checks use a fixed seed and a tolerance of 5 standard

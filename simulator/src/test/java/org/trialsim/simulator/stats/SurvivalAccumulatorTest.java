@@ -83,9 +83,9 @@ class SurvivalAccumulatorTest {
     }
 
     private static List<CurvePoint> curves(SurvivalAccumulator acc) {
-        List<CurvePoint> all = new ArrayList<>(acc.kaplanMeier().atEvery(SurvivalCurve.DAYS_PER_MONTH));
-        all.addAll(acc.cumulativeIncidence(1).atEvery(SurvivalCurve.DAYS_PER_MONTH));
-        all.addAll(acc.cumulativeIncidence(2, ConfidenceTransform.PLAIN, 0.9).atEvery(SurvivalCurve.DAYS_PER_MONTH));
+        List<CurvePoint> all = new ArrayList<>(acc.kaplanMeier().atEvery(TimeUnits.DAYS_PER_MONTH));
+        all.addAll(acc.cumulativeIncidence(1).atEvery(TimeUnits.DAYS_PER_MONTH));
+        all.addAll(acc.cumulativeIncidence(2, ConfidenceTransform.PLAIN, 0.9).atEvery(TimeUnits.DAYS_PER_MONTH));
         return all;
     }
 
@@ -103,7 +103,7 @@ class SurvivalAccumulatorTest {
         assertThat(km.at(365).events()).isEqualTo(1);
         assertThat(km.at(365).estimate()).isEqualTo(0.75);
         // A landmark between whole days reads the estimate of the day before and the risk set of the day after.
-        CurvePoint landmark = km.at(SurvivalCurve.DAYS_PER_YEAR);
+        CurvePoint landmark = km.at(TimeUnits.DAYS_PER_YEAR);
         assertThat(landmark.estimate()).isEqualTo(0.75);
         assertThat(landmark.events()).isEqualTo(1);
         assertThat(landmark.atRisk()).isEqualTo(2);
@@ -139,8 +139,8 @@ class SurvivalAccumulatorTest {
         for (int i = 0; i < t.length; i++) {
             acc.add(t[i], Math.min(s[i], 1));
         }
-        List<CurvePoint> survival = acc.kaplanMeier().atEvery(SurvivalCurve.DAYS_PER_MONTH);
-        List<CurvePoint> incidence = acc.cumulativeIncidence(1).atEvery(SurvivalCurve.DAYS_PER_MONTH);
+        List<CurvePoint> survival = acc.kaplanMeier().atEvery(TimeUnits.DAYS_PER_MONTH);
+        List<CurvePoint> incidence = acc.cumulativeIncidence(1).atEvery(TimeUnits.DAYS_PER_MONTH);
         for (int i = 0; i < survival.size(); i++) {
             assertThat(incidence.get(i).estimate()).isCloseTo(1 - survival.get(i).estimate(), within(1e-14));
             assertThat(incidence.get(i).standardError()).isCloseTo(survival.get(i).standardError(), within(1e-14));
@@ -152,9 +152,9 @@ class SurvivalAccumulatorTest {
     @Test
     void incidencesOfAllCausesAndSurvivalAddUpToOne() {
         SurvivalAccumulator acc = COHORT.accumulate(PermutationSampler.natural(COHORT.t().length));
-        List<CurvePoint> survival = acc.kaplanMeier().atEvery(SurvivalCurve.DAYS_PER_MONTH);
-        List<CurvePoint> relapse = acc.cumulativeIncidence(1).atEvery(SurvivalCurve.DAYS_PER_MONTH);
-        List<CurvePoint> death = acc.cumulativeIncidence(2).atEvery(SurvivalCurve.DAYS_PER_MONTH);
+        List<CurvePoint> survival = acc.kaplanMeier().atEvery(TimeUnits.DAYS_PER_MONTH);
+        List<CurvePoint> relapse = acc.cumulativeIncidence(1).atEvery(TimeUnits.DAYS_PER_MONTH);
+        List<CurvePoint> death = acc.cumulativeIncidence(2).atEvery(TimeUnits.DAYS_PER_MONTH);
         for (int i = 0; i < survival.size(); i++) {
             double total = survival.get(i).estimate() + relapse.get(i).estimate() + death.get(i).estimate();
             assertThat(total).as("at %s", survival.get(i).timeDays()).isCloseTo(1, within(1e-14));
@@ -173,7 +173,7 @@ class SurvivalAccumulatorTest {
     @Test
     void gridsAreComputedByMultiplication() {
         SurvivalCurve km = SurvivalAccumulator.of(3653).kaplanMeier();
-        List<CurvePoint> monthly = km.atEvery(SurvivalCurve.DAYS_PER_MONTH);
+        List<CurvePoint> monthly = km.atEvery(TimeUnits.DAYS_PER_MONTH);
         assertThat(monthly).hasSize(121);
         assertThat(monthly.get(120).timeDays()).isEqualTo(120 * 30.4375);
         assertThat(km.at(1, 2, 3, 5, 10).stream().map(p -> p.timeDays()).toList())

@@ -22,7 +22,7 @@ import org.trialsim.simulator.random.RandomStreams;
  * tests are deterministic; the false-failure chances below are for an arbitrary seed.
  */
 class SurvivalMonteCarloTest {
-    private static final double YEAR = SurvivalCurve.DAYS_PER_YEAR;
+    private static final double YEAR = TimeUnits.DAYS_PER_YEAR;
     private static final double RELAPSE = 0.10 / YEAR;
     private static final double DEATH = 0.03 / YEAR;
     private static final double ANY = RELAPSE + DEATH;

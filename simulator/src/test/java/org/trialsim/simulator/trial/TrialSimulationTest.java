@@ -14,11 +14,12 @@ import org.trialsim.protocol.condition.ProtocolVariables;
 import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.Simulator;
-import org.trialsim.simulator.cohort.Progress;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.accrual.AccrualProcess;
 
 class TrialSimulationTest {
 
@@ -41,20 +42,20 @@ class TrialSimulationTest {
         LoadedProtocol a = example();
         LoadedProtocol b = example(Setting.parse("outcomes.deathInRemission[0].hazardRatio=0.65"));
         RandomStreams streams = new RandomStreams(11);
-        ReplicateRunner ra = runner(a, streams);
-        ReplicateRunner rb = runner(b, streams);
+        ReplicateAnalyser ra = runner(a, streams);
+        ReplicateAnalyser rb = runner(b, streams);
         int agree = 0;
         int rejectA = 0;
         int rejectB = 0;
         int n = 400;
         for (int r = 0; r < n; r++) {
-            ReplicateOutcome x = ra.run(r);
-            ReplicateOutcome y = rb.run(r);
-            assertThat(y.control[0]).isEqualTo(x.control[0]);
-            assertThat(y.experimental[0]).isEqualTo(x.experimental[0]);
-            agree += x.efficacy[0] == y.efficacy[0] ? 1 : 0;
-            rejectA += x.efficacy[0] ? 1 : 0;
-            rejectB += y.efficacy[0] ? 1 : 0;
+            Conclusion x = run(ra, r).analyses()[0];
+            Conclusion y = run(rb, r).analyses()[0];
+            assertThat(y.control()).isEqualTo(x.control());
+            assertThat(y.experimental()).isEqualTo(x.experimental());
+            agree += x.efficacy() == y.efficacy() ? 1 : 0;
+            rejectA += x.efficacy() ? 1 : 0;
+            rejectB += y.efficacy() ? 1 : 0;
         }
         double pa = (double) rejectA / n;
         double pb = (double) rejectB / n;
@@ -66,10 +67,23 @@ class TrialSimulationTest {
         assertThat(pa).isGreaterThan(pb);
     }
 
-    private static ReplicateRunner runner(LoadedProtocol p, RandomStreams streams) {
+    private static ReplicateAnalyser runner(LoadedProtocol p, RandomStreams streams) {
         CompiledProtocol compiled = CompiledProtocol.of(p);
-        TrialSpec spec = TrialSpec.of(p.protocol());
-        return new ReplicateRunner(spec, compiled, streams, false);
+        return new ReplicateAnalyser(TrialDesign.of(compiled), compiled, streams, false);
+    }
+
+    private static ReplicateResult run(ReplicateAnalyser runner, long r) {
+        return runner.run(r, AccrualProcess.of(runner.design().accrual));
+    }
+
+    /** The arm of each patient of the trial last simulated. */
+    private static int[] arms(ReplicateAnalyser runner) {
+        VirtualTrial trial = runner.trial();
+        int[] arms = new int[trial.patients()];
+        for (int i = 0; i < arms.length; i++) {
+            arms[i] = trial.arm(i);
+        }
+        return arms;
     }
 
     @Test
@@ -115,16 +129,14 @@ class TrialSimulationTest {
     void allocationOnTheSpotIsAllocationInOrderOfAllocationDay() throws Exception {
         for (LoadedProtocol p : List.of(example(), BuiltinProtocols.load("aall1331"))) {
             RandomStreams streams = new RandomStreams(8);
-            ReplicateRunner onTheSpot = runner(p, streams);
-            ReplicateRunner again = runner(p, streams);
-            again.alwaysReallocate = true;
+            ReplicateAnalyser onTheSpot = runner(p, streams);
+            ReplicateAnalyser again = runner(p, streams);
+            again.trial().alwaysReallocate = true;
             for (int r = 0; r < 30; r++) {
-                ReplicateOutcome x = onTheSpot.run(r);
-                ReplicateOutcome y = again.run(r);
-                assertThat(again.arms()).isEqualTo(onTheSpot.arms());
-                assertThat(y.estimate).isEqualTo(x.estimate);
-                assertThat(y.events).isEqualTo(x.events);
-                assertThat(y.day).isEqualTo(x.day);
+                ReplicateResult x = run(onTheSpot, r);
+                ReplicateResult y = run(again, r);
+                assertThat(arms(again)).isEqualTo(arms(onTheSpot));
+                assertThat(y.analyses()).isEqualTo(x.analyses());
             }
         }
     }
@@ -205,21 +217,21 @@ class TrialSimulationTest {
     private static int largestImbalanceWithinASite(String randomization) throws Exception {
         LoadedProtocol p = BuiltinProtocols.load("aall1331", List.of(Setting.parse("design.randomization=" + randomization)));
         RandomStreams streams = new RandomStreams(5);
-        ReplicateRunner runner = runner(p, streams);
+        ReplicateAnalyser runner = runner(p, streams);
         CompiledProtocol compiled = CompiledProtocol.of(p);
         PatientSimulator patients = new PatientSimulator(compiled, streams);
         int site = ProtocolVariables.of(p.protocol()).slot("site");
         List<String> arms = List.copyOf(p.protocol().arms().keySet());
         int largest = 0;
         for (int r = 0; r < 20; r++) {
-            runner.run(r);
-            int[] arm = runner.arms();
-            long[] ids = runner.enginePatients(r);
+            run(runner, r);
+            VirtualTrial trial = runner.trial();
             int[][] count = new int[2][arms.size()];
-            for (int i = 0; i < arm.length; i++) {
-                if (arm[i] >= 0) {
+            for (int i = 0; i < trial.patients(); i++) {
+                int arm = trial.arm(i);
+                if (arm >= 0) {
                     // the covariates are drawn before allocation, so any arm policy shows them
-                    count[(int) patients.simulate(ids[i], ArmPolicy.forced(arm[i])).state()[site]][arm[i]]++;
+                    count[(int) patients.simulate(trial.enginePatient(i), ArmPolicy.forced(arm)).state()[site]][arm]++;
                 }
             }
             for (int[] bySite : count) {

@@ -11,7 +11,7 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.Simulator;
-import org.trialsim.simulator.cohort.Progress;
+import org.trialsim.simulator.run.Progress;
 
 /**
  * trialsim's operating characteristics for examples/two-arm-exponential.yaml agree with rpact 3.3.4's

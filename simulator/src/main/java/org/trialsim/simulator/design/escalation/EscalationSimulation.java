@@ -2,11 +2,10 @@ package org.trialsim.simulator.design.escalation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.IndexRange;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.run.RangeRunner;
 
 /**
  * Simulates dose-escalation trials in calendar time and summarises them.
@@ -20,9 +19,9 @@ import org.trialsim.simulator.random.RandomStreams;
  * escalation:arrivals} and {@code escalation:tolerance}), so a seed gives the same result for any number
  * of threads. When two designs are run, both meet the same patients in each replicate: the same arrival
  * times and the same tolerances (common random numbers), and the comparison reports their paired
- * differences. Replicates are simulated in fixed blocks of {@value #BLOCK} whose statistics are merged
- * in block order, which keeps the floating-point sums identical however the blocks are spread over
- * threads.
+ * differences. Replicates are simulated on the {@link RangeRunner} in fixed blocks of {@value #BLOCK}
+ * whose statistics are merged in block order, which keeps the floating-point sums identical however the
+ * blocks are spread over threads.
  */
 public final class EscalationSimulation {
     /** The default number of trials simulated per design. */
@@ -106,48 +105,7 @@ public final class EscalationSimulation {
 
     /** Runs the trials. */
     public EscalationResult run() {
-        int blocks = (replicates + BLOCK - 1) / BLOCK;
-        List<Block> done = new ArrayList<>(blocks);
-        int pool = Math.min(threads, blocks);
-        if (pool <= 1) {
-            for (int b = 0; b < blocks; b++) {
-                done.add(block(b));
-            }
-        } else {
-            ExecutorService executor = Executors.newFixedThreadPool(pool, r -> {
-                Thread t = new Thread(r, "trialsim-escalation");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Block>> futures = new ArrayList<>(blocks);
-                for (int b = 0; b < blocks; b++) {
-                    int index = b;
-                    futures.add(executor.submit(() -> block(index)));
-                }
-                for (Future<Block> f : futures) {
-                    done.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the escalation simulation was interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            } finally {
-                executor.shutdownNow();
-            }
-        }
-        Block total = done.get(0);
-        for (int b = 1; b < done.size(); b++) {
-            total.merge(done.get(b));
-        }
+        Block total = RangeRunner.of(threads, Progress.NONE).reduce(IndexRange.of(replicates), BLOCK, () -> this::block);
         List<EscalationResult.DesignSummary> summaries = new ArrayList<>(designs.size());
         for (int i = 0; i < designs.size(); i++) {
             summaries.add(total.tallies[i].summary(designs.get(i)));
@@ -156,8 +114,8 @@ public final class EscalationSimulation {
         return new EscalationResult(scenario, replicates, seed, RandomStreams.GENERATOR, summaries, comparison);
     }
 
-    /** Simulates replicates [b · BLOCK, (b + 1) · BLOCK) in order. */
-    private Block block(int b) {
+    /** Simulates the replicates of a block in order. */
+    private Block block(IndexRange range) {
         RandomStreams streams = new RandomStreams(seed);
         PatientStream patients = new PatientStream(scenario);
         TrialEngine[] engines = new TrialEngine[designs.size()];
@@ -168,8 +126,7 @@ public final class EscalationSimulation {
             block.tallies[i] = new DesignTally(scenario);
         }
         block.pair = engines.length == 2 ? new PairTally(scenario) : null;
-        int end = (int) Math.min(replicates, (long) (b + 1) * BLOCK);
-        for (int r = b * BLOCK; r < end; r++) {
+        for (long r = range.from(); r < range.to(); r++) {
             patients.reset(streams.stream(ARRIVALS, r), streams.stream(TOLERANCE, r));
             for (int i = 0; i < engines.length; i++) {
                 engines[i].run(patients);
@@ -183,11 +140,12 @@ public final class EscalationSimulation {
     }
 
     /** The statistics of one block of replicates. */
-    private static final class Block {
+    private static final class Block implements RangeRunner.Mergeable<Block> {
         DesignTally[] tallies;
         PairTally pair;
 
-        void merge(Block o) {
+        @Override
+        public void merge(Block o) {
             for (int i = 0; i < tallies.length; i++) {
                 tallies[i].merge(o.tallies[i]);
             }

@@ -2,12 +2,13 @@ package org.trialsim.simulator.trial.accrual;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.trialsim.simulator.stats.TimeUnits;
 
 /**
  * An {@link AccrualPlan} compiled for sampling: arrival days of a non-homogeneous Poisson process and
  * days to loss to follow-up, written into the caller's primitive arrays. Immutable and thread-safe.
- * Time is in days from the start of accrual; a month is {@value #DAYS_PER_MONTH} days and a year
- * {@value #DAYS_PER_YEAR}.
+ * Time is in days from the start of accrual; a month is {@value TimeUnits#DAYS_PER_MONTH} days and a year
+ * {@value TimeUnits#DAYS_PER_YEAR}.
  *
  * <p><b>Arrivals by time transformation.</b> With intensity {@code λ(t)} and cumulative intensity
  * {@code Λ(t) = ∫₀ᵗ λ}, the times {@code Λ⁻¹(S_i)}, where {@code S_i} are the arrival times of a
@@ -25,10 +26,6 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * standard exponential scaled by the mean, so different dropout rates are compared on the same draws.
  */
 public final class AccrualProcess {
-    /** Days in a month: 365.25 / 12. */
-    public static final double DAYS_PER_MONTH = 30.4375;
-    /** Days in a year. */
-    public static final double DAYS_PER_YEAR = 365.25;
 
     private final AccrualPlan plan;
     /** Length of the ramp-up in days; 0 for none. */
@@ -46,8 +43,8 @@ public final class AccrualProcess {
 
     private AccrualProcess(AccrualPlan plan) {
         this.plan = plan;
-        this.rampDays = plan.rampUpMonths() * DAYS_PER_MONTH;
-        double full = plan.patientsPerMonth() / DAYS_PER_MONTH;
+        this.rampDays = plan.rampUpMonths() * TimeUnits.DAYS_PER_MONTH;
+        double full = plan.patientsPerMonth() / TimeUnits.DAYS_PER_MONTH;
         this.rampArrivals = full * rampDays / 2;
         int n = 1 + plan.changes().size();
         start = new double[n];
@@ -58,11 +55,11 @@ public final class AccrualProcess {
         cumulative[0] = rampArrivals;
         for (int i = 1; i < n; i++) {
             AccrualPlan.RateChange c = plan.changes().get(i - 1);
-            start[i] = c.fromMonth() * DAYS_PER_MONTH;
-            rate[i] = c.patientsPerMonth() / DAYS_PER_MONTH;
+            start[i] = c.fromMonth() * TimeUnits.DAYS_PER_MONTH;
+            rate[i] = c.patientsPerMonth() / TimeUnits.DAYS_PER_MONTH;
             cumulative[i] = cumulative[i - 1] + rate[i - 1] * (start[i] - start[i - 1]);
         }
-        this.dropoutMeanDays = plan.dropoutPerYear() == 0 ? Double.POSITIVE_INFINITY : DAYS_PER_YEAR / plan.dropoutPerYear();
+        this.dropoutMeanDays = plan.dropoutPerYear() == 0 ? Double.POSITIVE_INFINITY : TimeUnits.DAYS_PER_YEAR / plan.dropoutPerYear();
     }
 
     /** Compiles a plan. */

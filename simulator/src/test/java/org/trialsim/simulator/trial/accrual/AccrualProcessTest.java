@@ -3,7 +3,8 @@ package org.trialsim.simulator.trial.accrual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.trialsim.simulator.trial.accrual.AccrualProcess.DAYS_PER_MONTH;
+import static org.trialsim.simulator.stats.TimeUnits.DAYS_PER_MONTH;
+import static org.trialsim.simulator.stats.TimeUnits.DAYS_PER_YEAR;
 
 import java.util.Arrays;
 import java.util.List;
@@ -191,7 +192,7 @@ class AccrualProcessTest {
     @CsvSource({"0.05", "0.2", "1.5"})
     void dropoutTimesAreExponentialWithTheRightMean(double perYear) {
         AccrualProcess p = AccrualProcess.of(AccrualPlan.of(10, 6, perYear));
-        double mean = AccrualProcess.DAYS_PER_YEAR / perYear;
+        double mean = DAYS_PER_YEAR / perYear;
         assertThat(p.dropoutMeanDays()).isCloseTo(mean, within(1e-9 * mean));
         int n = 40_000;
         double[] days = new double[n + 5];

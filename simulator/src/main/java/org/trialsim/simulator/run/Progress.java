@@ -1,4 +1,4 @@
-package org.trialsim.simulator.cohort;
+package org.trialsim.simulator.run;
 
 /** Receives progress of a long run, from worker threads: implementations must be thread-safe and quick. */
 @FunctionalInterface

@@ -1,0 +1,71 @@
+package org.trialsim.simulator.trial;
+
+import java.util.Arrays;
+import org.trialsim.simulator.analysis.GroupSequentialDesign;
+
+/**
+ * When a survival analysis looks at its data: at given shares of a planned number of events (one look
+ * or several, with group-sequential boundaries), a number of months after the last enrolment, at a
+ * calendar month, or once every patient's follow-up has ended.
+ *
+ * @param events               the planned events of the final look, or null for a cut by time
+ * @param followUpDays         days after the last enrolment, or NaN
+ * @param calendarDay          the calendar day of the analysis, or NaN
+ * @param informationFractions the share of the planned events at each look, the last 1
+ * @param futilityBounds       the z value below which each interim look stops for futility (none: empty)
+ * @param boundaries           the efficacy boundaries of the looks
+ */
+record DataCuts(Integer events, double followUpDays, double calendarDay, double[] informationFractions, double[] futilityBounds,
+                GroupSequentialDesign boundaries) {
+
+    /** The number of looks, interim and final. */
+    int looks() {
+        return informationFractions.length;
+    }
+
+    /** Whether look k (from 0) can stop for futility. */
+    boolean hasFutilityBound(int k) {
+        return k < futilityBounds.length;
+    }
+
+    /**
+     * The calendar days of the looks at the survival times of one analysis.
+     *
+     * @param times       the analysis's patients
+     * @param lastArrival the calendar day the last patient arrived
+     * @param scale       the trial's size relative to the design (1, or more for the large trial that
+     *                    estimates the true effect: its planned events scale with it)
+     * @param scratch     room for one event day per patient
+     */
+    double[] days(SurvivalTimes times, double lastArrival, double scale, double[] scratch) {
+        int events = times.eventDays(scratch);
+        double end = times.endOfFollowUp();
+        if (this.events != null) {
+            double[] cuts = new double[looks()];
+            if (cuts.length == 1) {
+                int target = targetEvents(0, scale);
+                cuts[0] = target <= events ? Ordering.kthSmallest(scratch, events, target) : end;
+                return cuts;
+            }
+            Arrays.sort(scratch, 0, events);
+            for (int k = 0; k < cuts.length; k++) {
+                int target = targetEvents(k, scale);
+                cuts[k] = target <= events ? scratch[target - 1] : end;
+            }
+            return cuts;
+        }
+        if (!Double.isNaN(calendarDay)) {
+            // the large true-effect trial keeps the calendar: its accrual is faster, not longer
+            return new double[] {calendarDay};
+        }
+        if (!Double.isNaN(followUpDays)) {
+            return new double[] {Math.min(lastArrival + followUpDays, Math.max(end, lastArrival))};
+        }
+        return new double[] {Math.max(end, lastArrival)};
+    }
+
+    /** The events that trigger look k; a share that is a whole number of events up to rounding counts as that number. */
+    private int targetEvents(int k, double scale) {
+        return (int) Math.ceil(informationFractions[k] * events * scale - 1e-9);
+    }
+}

@@ -1,0 +1,148 @@
+package org.trialsim.simulator.trial;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.trialsim.simulator.engine.ArmPolicy;
+import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.trial.allocation.Allocator;
+
+/**
+ * The design's allocation of one replicate, as the engine asks for it: the first allocation node a
+ * patient reaches allocates them with its stratum's allocator (one per node and stratum, made when
+ * first needed, restarted for each replicate), drawing from the replicate's randomization stream; a
+ * later node offers the same arm or lets the patient leave. Under the null hypothesis the patient then
+ * follows the pathway of the arm the analysis compares with.
+ *
+ * <p>The decision for the current patient is kept for the replicate to read after the patient is
+ * simulated ({@link #decided()}, {@link #arm()}, …). Not thread-safe: one per worker.
+ */
+final class Randomizer implements ArmPolicy {
+    private final TrialDesign design;
+    private final CompiledProtocol protocol;
+    /** The arm whose pathway a patient given each arm follows: itself, or the control arm under the null hypothesis. */
+    private final int[] simulatedArm;
+    private final Allocator[][] allocators;
+    private UniformRandomProvider rng;
+
+    private boolean decided;
+    private int node;
+    private int stratum;
+    private int arm;
+    private final int[] levels;
+
+    Randomizer(TrialDesign design, CompiledProtocol protocol, int nodes, int[] simulatedArm) {
+        this.design = design;
+        this.protocol = protocol;
+        this.simulatedArm = simulatedArm;
+        this.allocators = new Allocator[nodes][];
+        this.levels = new int[design.factorSlots.length];
+    }
+
+    /** Starts a replicate: every allocator made so far forgets its patients and draws from the stream. */
+    void start(UniformRandomProvider stream) {
+        rng = stream;
+        for (Allocator[] byStratum : allocators) {
+            if (byStratum != null) {
+                for (Allocator a : byStratum) {
+                    if (a != null) {
+                        a.restart(stream);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The next patient has not been allocated yet. */
+    void nextPatient() {
+        decided = false;
+    }
+
+    @Override
+    public int choose(int allocationNode, int s, int[] arms, int[] weights, double[] state, UniformRandomProvider ignored) {
+        if (!decided) {
+            decided = true;
+            node = allocationNode;
+            stratum = s;
+            factorLevels(state, levels);
+            arm = arms[allocator(allocationNode, s).allocate(levels)];
+            return simulatedArm[arm];
+        }
+        for (int a : arms) {
+            if (a == simulatedArm[arm]) {
+                return a;
+            }
+        }
+        return NOT_OFFERED;
+    }
+
+    /** Whether the current patient reached an allocation node and was allocated. */
+    boolean decided() {
+        return decided;
+    }
+
+    /** The allocation node that allocated the current patient. */
+    int node() {
+        return node;
+    }
+
+    /** The current patient's stratum at that node. */
+    int stratum() {
+        return stratum;
+    }
+
+    /** The arm the current patient was given (before the null hypothesis maps it to the pathway followed). */
+    int arm() {
+        return arm;
+    }
+
+    /** Copies the current patient's level of each randomization factor. */
+    void copyLevels(int[] into) {
+        System.arraycopy(levels, 0, into, 0, levels.length);
+    }
+
+    /** Allocates a patient of the given node, stratum and factor levels again (when allocating in order of allocation day). */
+    int allocate(int allocationNode, int s, int[] patientLevels) {
+        return protocol.strataArms(allocationNode, s)[allocator(allocationNode, s).allocate(patientLevels)];
+    }
+
+    /** The arm whose pathway a patient given the arm follows. */
+    int simulatedArm(int givenArm) {
+        return simulatedArm[givenArm];
+    }
+
+    /** What each randomized stratum's allocator did in the replicate (nothing, if no patient reached it). */
+    void report(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance) {
+        for (int k = 0; k < strata.size(); k++) {
+            RandomizedStratum rs = strata.get(k);
+            Allocator a = allocators[rs.node()] == null ? null : allocators[rs.node()][rs.stratum()];
+            if (a == null) {
+                continue;
+            }
+            for (int j = 0; j < a.arms(); j++) {
+                counts[k][j] = a.count(j);
+            }
+            imbalance[k] = a.imbalance();
+            factorImbalance[k] = a.marginalImbalance();
+        }
+    }
+
+    private Allocator allocator(int allocationNode, int s) {
+        Allocator[] byStratum = allocators[allocationNode];
+        if (byStratum == null) {
+            byStratum = allocators[allocationNode] = new Allocator[protocol.strata(allocationNode)];
+        }
+        if (byStratum[s] == null) {
+            byStratum[s] = Allocator.of(design.allocation, protocol.strataWeights(allocationNode, s), design.factorLevels, rng);
+        }
+        return byStratum[s];
+    }
+
+    /** Writes the patient's level of each randomization factor; a factor not known at allocation has the last level. */
+    private void factorLevels(double[] state, int[] into) {
+        int[] slots = design.factorSlots;
+        for (int f = 0; f < slots.length; f++) {
+            double v = state[slots[f]];
+            into[f] = v == v ? (int) v : design.factorLevels[f] - 1;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.trialsim.simulator.trial;
+
+/**
+ * What one virtual trial gave: each analysis's conclusion, and what each randomized stratum's
+ * allocator did over the whole trial.
+ *
+ * @param analyses        per analysis of the design, its conclusion
+ * @param strataCounts    per randomized stratum, patients given each of its arms by the end of accrual
+ * @param strataImbalance per randomized stratum, max − min over arms of patients / weight
+ * @param factorImbalance per randomized stratum, the same within the level of a randomization factor where it is largest
+ */
+record ReplicateResult(Conclusion[] analyses, int[][] strataCounts, double[] strataImbalance, double[] factorImbalance) {
+}

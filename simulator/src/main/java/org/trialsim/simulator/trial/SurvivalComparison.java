@@ -1,0 +1,150 @@
+package org.trialsim.simulator.trial;
+
+import org.trialsim.simulator.analysis.CoxModel;
+import org.trialsim.simulator.analysis.CoxResult;
+import org.trialsim.simulator.analysis.KaplanMeier;
+import org.trialsim.simulator.analysis.LogRankTest;
+import org.trialsim.simulator.analysis.SurvivalData;
+import org.trialsim.simulator.engine.EndpointTime;
+import org.trialsim.simulator.engine.PatientOutcome;
+import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.stats.Interval;
+
+/**
+ * A survival endpoint compared between two randomized arms: the (stratified) log-rank test at each
+ * look against group-sequential boundaries, with optional non-binding futility bounds, and the Cox
+ * hazard ratio with its Wald interval as the effect estimate when the trial concludes.
+ *
+ * @param label        what is compared
+ * @param control      the control arm
+ * @param experimental the experimental arm
+ * @param endpoint     the survival endpoint
+ * @param landmarkDays a day at which the Kaplan–Meier curves are also compared, or NaN
+ * @param strataSlots  the state slots of the stratification factors (none: unstratified)
+ */
+record SurvivalComparison(String label, int control, int experimental, EndpointTime endpoint, double landmarkDays, int[] strataSlots)
+        implements Analysis {
+
+    /** A stratum code is built from factor levels in base 64: factors have fewer levels than that. */
+    private static final int LEVELS_PER_FACTOR = 64;
+
+    @Override
+    public String test() {
+        return strataSlots.length > 0 ? "stratified log-rank" : "log-rank";
+    }
+
+    @Override
+    public String measure() {
+        return "log hazard ratio (experimental vs control, Cox)";
+    }
+
+    @Override
+    public boolean groupSequential() {
+        return true;
+    }
+
+    @Override
+    public Analysis.Data newData(TrialDesign design, RandomStreams streams, boolean nullScenario) {
+        return new Data(design);
+    }
+
+    /** The stratum of a patient: their stratification factors' levels as one code. */
+    private int stratumOf(PatientOutcome o) {
+        int s = 0;
+        for (int slot : strataSlots) {
+            s = s * LEVELS_PER_FACTOR + (int) o.state()[slot];
+        }
+        return s;
+    }
+
+    /** The comparison's patients in one replicate. */
+    private final class Data implements Analysis.Data {
+        private final TrialDesign design;
+        private final SurvivalTimes times = new SurvivalTimes();
+        private int[] stratum = new int[0];
+        private double[] scratch = new double[0];
+
+        Data(TrialDesign design) {
+            this.design = design;
+        }
+
+        @Override
+        public void resize(int patients) {
+            times.resize(patients);
+            if (stratum.length < patients) {
+                stratum = new int[patients];
+                scratch = new double[patients];
+            }
+        }
+
+        @Override
+        public void record(int i, PatientOutcome o, VirtualTrial trial) {
+            if (!o.enrolled() || !includes(trial.arm(i))) {
+                times.exclude(i);
+                return;
+            }
+            stratum[i] = stratumOf(o);
+            double origin = endpoint.origin(o);
+            if (origin != origin) {
+                times.exclude(i);
+                return;
+            }
+            times.record(i, trial.arrival(i) + origin, endpoint.firstEvent(o) - origin,
+                    Math.min(design.horizonDays - origin, trial.dropout(i) - origin));
+        }
+
+        @Override
+        public Conclusion conclude(VirtualTrial trial, boolean finalOnly, double scale) {
+            DataCuts cuts = design.cuts;
+            double[] days = cuts.days(times, trial.lastArrival(), scale, scratch);
+            int finalLook = cuts.looks() - 1;
+            for (int k = finalOnly ? days.length - 1 : 0; k < days.length; k++) {
+                double cut = days[k];
+                SurvivalData data = dataAt(trial, cut);
+                boolean last = k == days.length - 1;
+                int look = finalOnly ? finalLook : k;
+                // the log-rank z is oriented so that a benefit of the experimental arm is positive
+                double z = data.events() == 0 ? Double.NaN : -LogRankTest.test(data).z();
+                boolean efficacy = z >= cuts.boundaries().efficacyBound(look);
+                boolean futility = !last && !efficacy && cuts.futilityBounds().length > 0 && !(z >= cuts.futilityBounds()[k]);
+                if (efficacy || futility || last) {
+                    return conclusion(trial, data, look, efficacy, futility, cut);
+                }
+            }
+            throw new IllegalStateException("no final analysis for " + days.length + " looks");
+        }
+
+        private Conclusion conclusion(VirtualTrial trial, SurvivalData data, int look, boolean efficacy, boolean futility, double cut) {
+            CoxResult cox = data.events() == 0 ? null : CoxModel.fit(data);
+            double landmark = Double.NaN;
+            if (!Double.isNaN(landmarkDays) && data.events() > 0) {
+                landmark = KaplanMeier.landmarkDifference(data, landmarkDays).difference();
+            }
+            double logHr = cox == null ? Double.NaN : cox.logHazardRatio();
+            Interval ci = cox == null ? null : cox.hazardRatioInterval(0.95);
+            return new Conclusion(look, efficacy, futility && !efficacy, trial.enrolledBy(cut), data.events(), cut, logHr,
+                    ci == null ? Double.NaN : Math.log(ci.lower()), ci == null ? Double.NaN : Math.log(ci.upper()), landmark,
+                    trial.allocatedBy(control, cut), trial.allocatedBy(experimental, cut));
+        }
+
+        /** The two arms' survival data at the cut, coded 0 control and 1 experimental. */
+        private SurvivalData dataAt(VirtualTrial trial, double cut) {
+            int m = times.inData(cut);
+            double[] time = new double[m];
+            boolean[] event = new boolean[m];
+            int[] arm = new int[m];
+            int[] stratumOf = new int[m];
+            int j = 0;
+            for (int i = 0; i < trial.patients(); i++) {
+                if (times.inData(i, cut)) {
+                    event[j] = times.observedBy(i, cut);
+                    time[j] = times.timeAt(i, cut, event[j]);
+                    arm[j] = trial.arm(i) == experimental ? 1 : 0;
+                    stratumOf[j] = stratum[i];
+                    j++;
+                }
+            }
+            return strataSlots.length == 0 ? SurvivalData.of(time, event, arm) : SurvivalData.of(time, event, arm, stratumOf);
+        }
+    }
+}

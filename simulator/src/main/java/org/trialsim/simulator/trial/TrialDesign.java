@@ -1,0 +1,163 @@
+package org.trialsim.simulator.trial;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.trialsim.protocol.Design;
+import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.condition.Check;
+import org.trialsim.protocol.condition.ConditionCompiler;
+import org.trialsim.protocol.condition.ConditionSyntaxException;
+import org.trialsim.protocol.condition.ProtocolVariables;
+import org.trialsim.protocol.condition.Symbols;
+import org.trialsim.protocol.condition.VariableType;
+import org.trialsim.simulator.analysis.GroupSequentialDesign;
+import org.trialsim.simulator.analysis.SpendingFunction;
+import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.EndpointTime;
+import org.trialsim.simulator.engine.Hazards;
+import org.trialsim.simulator.stats.TimeUnits;
+import org.trialsim.simulator.trial.accrual.AccrualPlan;
+import org.trialsim.simulator.trial.allocation.AllocationMethod;
+
+/**
+ * A protocol's trial design resolved for simulation: sample size, accrual, allocation method, data
+ * cuts (with their group-sequential boundaries, computed once) and the analyses. Immutable.
+ */
+final class TrialDesign {
+    /** Without an accrual in the design, patients arrive evenly (as a Poisson process) over this many months. */
+    static final double DEFAULT_ACCRUAL_MONTHS = 24;
+    /** The one-sided alpha of a design that states none. */
+    static final double DEFAULT_ALPHA = 0.025;
+
+    /** "randomized", "single-arm-survival" or "single-arm-response". */
+    final String type;
+    final String label;
+    final int sampleSize;
+    final AccrualPlan accrual;
+    final boolean regularArrivals;
+    final AllocationMethod allocation;
+    /** State slots of the factors that stratified blocks or minimization balance. */
+    final int[] factorSlots;
+    /** Levels of each factor, the last standing for "not known at allocation". */
+    final int[] factorLevels;
+    final double alpha;
+    final DataCuts cuts;
+    final List<Analysis> analyses;
+    /** Days from enrolment to the end of follow-up. */
+    final double horizonDays;
+
+    private TrialDesign(CompiledProtocol compiled) {
+        Protocol protocol = compiled.loaded().protocol();
+        Design design = protocol.design();
+        Symbols symbols = ProtocolVariables.of(protocol);
+        ConditionCompiler compiler = new ConditionCompiler(symbols);
+        List<String> arms = compiled.arms();
+        Design.Accrual plannedAccrual = null;
+        Design.Analysis analysis = null;
+        Design.Randomization randomization = null;
+        List<Analysis> list = new ArrayList<>();
+        if (design instanceof Design.Randomized r) {
+            type = "randomized";
+            sampleSize = r.sampleSize();
+            plannedAccrual = r.accrual();
+            analysis = r.analysis();
+            randomization = r.randomization() == null ? Design.Randomization.of(Design.Randomization.Method.SIMPLE) : r.randomization();
+            int[] strata = analysis == null ? new int[0] : analysis.stratifyBy().stream().mapToInt(symbols::slot).toArray();
+            for (Design.Comparison c : r.comparisons()) {
+                String label = c.label() == null ? c.experimental() + " vs " + c.control() : c.label();
+                int control = arms.indexOf(c.control());
+                int experimental = arms.indexOf(c.experimental());
+                if (c.endpoint() != null) {
+                    double landmarkDays = c.landmarkYears() == null ? Double.NaN : c.landmarkYears() * TimeUnits.DAYS_PER_YEAR;
+                    list.add(new SurvivalComparison(label, control, experimental, EndpointTime.of(protocol.endpoints().get(c.endpoint())),
+                            landmarkDays, strata));
+                } else {
+                    list.add(new ResponseComparison(label, control, experimental, compile(compiler, c.response().text())));
+                }
+            }
+        } else if (design instanceof Design.SingleArmSurvival s) {
+            type = "single-arm-survival";
+            sampleSize = s.sampleSize();
+            plannedAccrual = s.accrual();
+            analysis = s.analysis();
+            list.add(new SurvivalAgainstHistory(s.endpoint() + " vs " + s.historicalCurve(), arms.indexOf(s.arm()),
+                    EndpointTime.of(protocol.endpoints().get(s.endpoint())),
+                    Hazards.of(protocol.outcomes().curves().get(s.historicalCurve()))));
+        } else if (design instanceof Design.SingleArmResponse s) {
+            type = "single-arm-response";
+            sampleSize = s.sampleSize();
+            analysis = new Design.Analysis(s.alpha() == null ? DEFAULT_ALPHA : s.alpha(), null, null, null, List.of(), null, List.of(),
+                    List.of());
+            list.add(new ResponseAgainstHistory("response vs historical rate " + s.historicalRate(), arms.indexOf(s.arm()),
+                    compile(compiler, s.response().text()), s.historicalRate()));
+        } else {
+            throw new IllegalArgumentException("the protocol's design ("
+                    + (design == null ? "none" : design.getClass().getSimpleName()) + ") is not a trial with analyses");
+        }
+        this.label = design.label();
+        this.analyses = List.copyOf(list);
+        this.accrual = plannedAccrual == null ? AccrualPlan.of(sampleSize / DEFAULT_ACCRUAL_MONTHS, 0, 0) : AccrualPlan.of(plannedAccrual);
+        this.regularArrivals = plannedAccrual != null && plannedAccrual.arrivals() == Design.Accrual.Arrivals.REGULAR;
+        this.allocation = randomization == null ? AllocationMethod.SIMPLE : AllocationMethod.of(randomization);
+        List<String> factors = randomization == null ? List.of() : randomization.factors();
+        this.factorSlots = factors.stream().mapToInt(symbols::slot).toArray();
+        this.factorLevels = factors.stream().mapToInt(f -> levels(symbols.variable(f).type()) + 1).toArray();
+        if (analysis == null) {
+            analysis = new Design.Analysis(DEFAULT_ALPHA, null, null, null, List.of(), null, List.of(), List.of());
+        }
+        this.alpha = analysis.alpha();
+        this.cuts = cuts(analysis, alpha);
+        this.horizonDays = compiled.horizonDays();
+    }
+
+    /**
+     * The trial design of a compiled protocol.
+     *
+     * @throws IllegalArgumentException if the protocol has no design with analyses (none, or a phase 1-2 design)
+     */
+    static TrialDesign of(CompiledProtocol protocol) {
+        return new TrialDesign(protocol);
+    }
+
+    /** Whether the design randomizes (single-arm designs give every patient their arm). */
+    boolean randomizes() {
+        return type.equals("randomized");
+    }
+
+    /** The looks at the data, interim and final. */
+    int looks() {
+        return cuts.looks();
+    }
+
+    private static DataCuts cuts(Design.Analysis analysis, double alpha) {
+        double followUpDays = analysis.followUpMonths() == null ? Double.NaN : analysis.followUpMonths() * TimeUnits.DAYS_PER_MONTH;
+        double calendarDay = analysis.calendarMonths() == null ? Double.NaN : analysis.calendarMonths() * TimeUnits.DAYS_PER_MONTH;
+        double[] fractions = analysis.informationFractions().isEmpty() ? new double[] {1.0}
+                : analysis.informationFractions().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] futility = analysis.futilityBounds().stream().mapToDouble(Double::doubleValue).toArray();
+        SpendingFunction spending = analysis.spending() == Design.Analysis.Spending.POCOCK
+                ? SpendingFunction.pocock(alpha) : SpendingFunction.obrienFleming(alpha);
+        GroupSequentialDesign gsd = GroupSequentialDesign.of(spending, fractions);
+        return new DataCuts(analysis.events(), followUpDays, calendarDay, fractions, futility,
+                futility.length == 0 ? gsd : gsd.withFutilityBounds(futility));
+    }
+
+    /** The number of levels of a categorical or yes/no variable. */
+    private static int levels(VariableType type) {
+        if (type instanceof VariableType.Category c) {
+            return c.levels().size();
+        }
+        if (type instanceof VariableType.Flag) {
+            return 2;
+        }
+        throw new IllegalArgumentException("the protocol was not validated: a randomization factor is " + type.describe());
+    }
+
+    private static Check compile(ConditionCompiler compiler, String text) {
+        try {
+            return compiler.compile(text);
+        } catch (ConditionSyntaxException e) {
+            throw new IllegalArgumentException("the protocol was not validated: " + e.describe(), e);
+        }
+    }
+}

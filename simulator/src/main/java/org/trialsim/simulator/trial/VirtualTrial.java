@@ -1,0 +1,238 @@
+package org.trialsim.simulator.trial;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.trialsim.simulator.engine.ArmPolicy;
+import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.PatientOutcome;
+import org.trialsim.simulator.engine.PatientSimulator;
+import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.trial.accrual.AccrualProcess;
+
+/**
+ * Builds one virtual trial at a time: the arrivals, the allocation of each patient in the order they
+ * reach it, and each patient's way through the pathway, handing every patient's outcome to the
+ * design's analyses as it is simulated. Then holds the replicate's patients (arrival, arm, allocation
+ * day) for the analyses to conclude on. Reuses its buffers; one per worker thread.
+ *
+ * <p>The presenting patients of replicate r are the engine's patients {@code r * STRIDE + j}, j = 0, 1, …:
+ * the same virtual patients in every scenario (common random numbers); replicate 0 holds the cohort's
+ * first patients.
+ */
+final class VirtualTrial {
+    /** Patients per replicate at most; replicate r's patients are r·STRIDE … r·STRIDE + n − 1. */
+    static final long STRIDE = 1L << 24;
+
+    private static final long ARRIVALS = RandomStreams.purpose("trial:arrivals");
+    private static final long RANDOMIZATION = RandomStreams.purpose("trial:randomization");
+
+    private final TrialDesign design;
+    private final RandomStreams streams;
+    private final PatientSimulator simulator;
+    private final Randomizer randomizer;
+    private final List<Analysis.Data> analyses;
+    /** The arm of a single-arm design, given to every patient wherever the pathway allocates; -1 if the design randomizes. */
+    private final ArmPolicy singleArm;
+    /** For tests: allocate again in order of allocation day even when arrival order was right. */
+    boolean alwaysReallocate;
+
+    private long replicate;
+    private int n;
+    private double[] arrival = new double[0];
+    private double[] dropout = new double[0];
+    private double[] allocationDay = new double[0];
+    private int[] allocationNode = new int[0];
+    private int[] stratum = new int[0];
+    private int[] arm = new int[0];
+    private int[][] levels = new int[0][];
+    private boolean[] allocated = new boolean[0];
+    private int[] order = new int[0];
+    private int[] orderBuffer = new int[0];
+    private long[] presenting = new long[0];
+
+    /**
+     * A builder of the design's replicates.
+     *
+     * @param analyses the per-thread data of the design's analyses, which receive every patient
+     * @param nullScenario simulate the null hypothesis: the experimental arm of each comparison follows its control's pathway
+     */
+    VirtualTrial(TrialDesign design, CompiledProtocol protocol, RandomStreams streams, List<Analysis.Data> analyses, boolean nullScenario,
+                 int nodes) {
+        this.design = design;
+        this.streams = streams;
+        this.simulator = new PatientSimulator(protocol, streams);
+        this.analyses = List.copyOf(analyses);
+        int[] simulatedArm = new int[protocol.arms().size()];
+        for (int a = 0; a < simulatedArm.length; a++) {
+            simulatedArm[a] = a;
+        }
+        if (nullScenario) {
+            for (Analysis analysis : design.analyses) {
+                if (analysis.comparesArms()) {
+                    simulatedArm[analysis.experimental()] = analysis.control();
+                }
+            }
+        }
+        this.randomizer = new Randomizer(design, protocol, nodes, simulatedArm);
+        Analysis first = design.analyses.get(0);
+        this.singleArm = first.comparesArms() ? null : ArmPolicy.forced(first.experimental());
+    }
+
+    /**
+     * Simulates a trial of the given size and accrual: the design's replicate r, or (r = -1) the large
+     * trial that estimates the true effect.
+     */
+    void simulate(long r, int patients, AccrualProcess accrual) {
+        replicate = r;
+        resize(patients);
+        UniformRandomProvider rng = streams.stream(ARRIVALS, r);
+        if (design.regularArrivals) {
+            accrual.regularArrivalDays(arrival, n);
+        } else {
+            accrual.arrivalDays(rng, arrival, n);
+        }
+        accrual.dropoutDays(rng, dropout, n);
+        simulatePatients();
+    }
+
+    private void resize(int patients) {
+        n = patients;
+        for (Analysis.Data data : analyses) {
+            data.resize(patients);
+        }
+        if (arrival.length >= patients) {
+            return;
+        }
+        arrival = new double[n];
+        dropout = new double[n];
+        allocationDay = new double[n];
+        allocationNode = new int[n];
+        stratum = new int[n];
+        arm = new int[n];
+        allocated = new boolean[n];
+        order = new int[n];
+        orderBuffer = new int[n];
+        presenting = new long[n];
+        levels = new int[n][design.factorSlots.length];
+    }
+
+    /**
+     * Simulates the replicate's patients. Presenting patients who fail screening are not enrolled and
+     * take no place in the accrual (its rate and the sample size count enrolled patients); the i-th
+     * enrolled patient is the engine patient {@code base + presenting[i]}.
+     *
+     * <p>Patients must be allocated in the order they reach allocation. Each patient is first
+     * simulated with allocation made on the spot, in arrival order; when allocation days turn out to
+     * follow arrival order (always when allocation is the pathway's start), that was the right order and
+     * one simulation per patient suffices. Otherwise the allocators start again from the replicate's
+     * stream, allocate in order of allocation day (ties by arrival) and the allocated patients are
+     * simulated again on their arms: the result is the same either way.
+     */
+    private void simulatePatients() {
+        long base = replicate * STRIDE;
+        randomizer.start(streams.stream(RANDOMIZATION, replicate));
+        int toAllocate = 0;
+        boolean inArrivalOrder = true;
+        double lastAllocation = Double.NEGATIVE_INFINITY;
+        long next = 0;
+        for (int i = 0; i < n; i++) {
+            randomizer.nextPatient();
+            PatientOutcome o;
+            do {
+                if (next >= STRIDE) {
+                    throw new IllegalStateException("fewer than " + n + " of " + STRIDE + " presenting patients are eligible");
+                }
+                presenting[i] = next;
+                o = simulator.simulate(base + next++, singleArm != null ? singleArm : randomizer);
+            } while (!o.enrolled());
+            allocated[i] = randomizer.decided();
+            if (allocated[i]) {
+                allocationNode[i] = randomizer.node();
+                stratum[i] = randomizer.stratum();
+                randomizer.copyLevels(levels[i]);
+                arm[i] = randomizer.arm();
+                allocationDay[i] = arrival[i] + o.allocationTime();
+                inArrivalOrder &= allocationDay[i] >= lastAllocation;
+                lastAllocation = allocationDay[i];
+                order[toAllocate++] = i;
+            } else {
+                arm[i] = o.arm();
+            }
+            record(i, o);
+        }
+        if (inArrivalOrder && !alwaysReallocate) {
+            return;
+        }
+        randomizer.start(streams.stream(RANDOMIZATION, replicate));
+        Ordering.sortByKey(order, toAllocate, allocationDay, orderBuffer);
+        for (int k = 0; k < toAllocate; k++) {
+            int i = order[k];
+            arm[i] = randomizer.allocate(allocationNode[i], stratum[i], levels[i]);
+        }
+        for (int k = 0; k < toAllocate; k++) {
+            int i = order[k];
+            record(i, simulator.simulate(base + presenting[i], ArmPolicy.forced(randomizer.simulatedArm(arm[i]))));
+        }
+    }
+
+    private void record(int i, PatientOutcome o) {
+        for (Analysis.Data data : analyses) {
+            data.record(i, o, this);
+        }
+    }
+
+    /** What each randomized stratum's allocator did in the replicate. */
+    void reportAllocation(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance) {
+        randomizer.report(strata, counts, imbalance, factorImbalance);
+    }
+
+    /** The enrolled patients of the replicate. */
+    int patients() {
+        return n;
+    }
+
+    /** The calendar day patient i arrived (patients are in order of arrival). */
+    double arrival(int i) {
+        return arrival[i];
+    }
+
+    /** The calendar day of the last arrival. */
+    double lastArrival() {
+        return arrival[n - 1];
+    }
+
+    /** Days from patient i's enrolment to their loss to follow-up (+∞: never lost). */
+    double dropout(int i) {
+        return dropout[i];
+    }
+
+    /** Patient i's arm, or -1 if they never reached an allocation. */
+    int arm(int i) {
+        return arm[i];
+    }
+
+    /** The engine's index of patient i: who they are in every scenario. */
+    long enginePatient(int i) {
+        return replicate * STRIDE + presenting[i];
+    }
+
+    /** Patients enrolled on or before the calendar day. */
+    int enrolledBy(double day) {
+        int k = 0;
+        while (k < n && arrival[k] <= day) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Patients allocated to the arm on or before the calendar day. */
+    int allocatedBy(int givenArm, double day) {
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (allocated[i] && allocationDay[i] <= day && arm[i] == givenArm) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
