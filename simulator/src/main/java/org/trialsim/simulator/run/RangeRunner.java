@@ -3,6 +3,8 @@ package org.trialsim.simulator.run;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -31,6 +33,8 @@ import java.util.function.Supplier;
 public final class RangeRunner {
     /** Chunks in flight per thread, at most: enough to keep every thread busy, few enough to bound memory. */
     private static final int AHEAD_PER_THREAD = 4;
+    /** How often the consumer looks for a failure while it waits, in case a worker could not signal it. */
+    private static final long RECHECK_MILLIS = 50;
 
     private final int threads;
     private final Progress progress;
@@ -136,6 +140,8 @@ public final class RangeRunner {
         private final AtomicLong nextChunk = new AtomicLong();
         private final AtomicLong done = new AtomicLong();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Workers still running: when none is and a chunk is missing, something stopped them without a word. */
+        private final AtomicInteger live;
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
 
@@ -148,6 +154,7 @@ public final class RangeRunner {
             int ahead = (int) Math.min(chunks, (long) AHEAD_PER_THREAD * pool);
             this.ready = new AtomicReferenceArray<>(ahead);
             this.inFlight = new Semaphore(ahead);
+            this.live = new AtomicInteger(pool);
         }
 
         void handOver(Consumer<? super P> inOrder) {
@@ -176,7 +183,11 @@ public final class RangeRunner {
             }
         }
 
-        /** Waits for chunk k, or rethrows what a worker threw. */
+        /**
+         * Waits for chunk k, or rethrows what a worker threw. The wait also wakes up every
+         * {@value #RECHECK_MILLIS} ms, so that a failure whose signal was lost (a worker out of memory
+         * cannot always take the lock) still ends the run.
+         */
         private P await(long k) throws InterruptedException {
             int slot = (int) (k % ready.length());
             lock.lock();
@@ -184,7 +195,11 @@ public final class RangeRunner {
                 P partial;
                 while ((partial = ready.getAndSet(slot, null)) == null) {
                     rethrowFailure();
-                    changed.await();
+                    if (live.get() == 0 && ready.get(slot) == null) {
+                        throw new IllegalStateException("the workers stopped before indices from " + range.chunk(k, chunkSize).from()
+                                + " were simulated");
+                    }
+                    changed.await(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
                 }
                 return partial;
             } finally {
@@ -214,22 +229,30 @@ public final class RangeRunner {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
                 fail(e);
+            } finally {
+                live.decrementAndGet();
+                signal();
             }
         }
 
         private void fail(Throwable e) {
             failure.compareAndSet(null, e);
-            // wake the consumer and any worker waiting for room
+            // wake any worker waiting for room; the consumer sees the failure at its next check
             inFlight.release(pool);
             signal();
         }
 
+        /** Wakes the consumer; best effort, since the consumer also checks on its own every few milliseconds. */
         private void signal() {
-            lock.lock();
             try {
-                changed.signalAll();
-            } finally {
-                lock.unlock();
+                lock.lock();
+                try {
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            } catch (Error e) {
+                // out of memory even for the lock's queue: the consumer's timed wait finds the failure
             }
         }
 

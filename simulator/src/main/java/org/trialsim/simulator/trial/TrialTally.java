@@ -1,0 +1,241 @@
+package org.trialsim.simulator.trial;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trialsim.simulator.run.RangeRunner;
+import org.trialsim.simulator.stats.ExactMoments;
+import org.trialsim.simulator.stats.QuantileSketch;
+import org.trialsim.simulator.stats.TimeUnits;
+
+/**
+ * The operating characteristics of a design accumulated over a range of replicates in fixed memory:
+ * counts of decisions, and exact sums and quantile sketches of what varies from trial to trial. Tallies
+ * of neighbouring ranges merge exactly, so the result is the same for any thread count or split of the
+ * replicates. The coverage of the effect's interval needs the true effect, which is known only once the
+ * large trial that estimates it has run: each tally keeps the intervals of its own replicates (a chunk's
+ * worth) until {@link #countCoverage} is given the truth.
+ */
+final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
+    private final TrialDesign design;
+    private final AnalysisTally[] analyses;
+    private final StratumTally[] strata;
+    private long replicates;
+
+    TrialTally(TrialDesign design, List<RandomizedStratum> randomized) {
+        this.design = design;
+        this.analyses = new AnalysisTally[design.analyses.size()];
+        for (int a = 0; a < analyses.length; a++) {
+            analyses[a] = new AnalysisTally(design.looks());
+        }
+        this.strata = new StratumTally[randomized.size()];
+        for (int k = 0; k < strata.length; k++) {
+            strata[k] = new StratumTally(randomized.get(k).arms().size());
+        }
+    }
+
+    /** Adds one replicate. */
+    void add(ReplicateResult result) {
+        replicates++;
+        for (int a = 0; a < analyses.length; a++) {
+            analyses[a].add(result.analyses()[a]);
+        }
+        for (int k = 0; k < strata.length; k++) {
+            strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k]);
+        }
+    }
+
+    @Override
+    public void merge(TrialTally next) {
+        replicates += next.replicates;
+        for (int a = 0; a < analyses.length; a++) {
+            analyses[a].merge(next.analyses[a]);
+        }
+        for (int k = 0; k < strata.length; k++) {
+            strata[k].merge(next.strata[k]);
+        }
+    }
+
+    /** Counts how often the intervals held since the last call contain each analysis's true effect, and forgets them. */
+    void countCoverage(double[] truths) {
+        for (int a = 0; a < analyses.length; a++) {
+            analyses[a].countCoverage(truths[a]);
+        }
+    }
+
+    /** The operating characteristics of analysis a, given its true effect and that value's standard error. */
+    TrialResult.AnalysisResult result(int a, double truth, double truthSe) {
+        Analysis analysis = design.analyses.get(a);
+        AnalysisTally t = analyses[a];
+        List<TrialResult.Look> looks = new ArrayList<>();
+        DataCuts cuts = design.cuts;
+        boolean interim = analysis.groupSequential() && cuts.looks() > 1;
+        for (int k = 0; k < cuts.looks() && (interim || k == 0); k++) {
+            Double futility = interim && cuts.hasFutilityBound(k) ? cuts.futilityBounds()[k] : null;
+            double bound = analysis.groupSequential() ? cuts.boundaries().efficacyBound(k) : Double.NaN;
+            looks.add(new TrialResult.Look(k + 1, cuts.informationFractions()[k], bound, futility,
+                    proportion(t.efficacyAt[k], replicates), proportion(t.futilityAt[k], replicates)));
+        }
+        TrialResult.Allocation allocation = analysis.comparesArms()
+                ? new TrialResult.Allocation(distribution(t.control), distribution(t.experimental), distribution(t.imbalance)) : null;
+        ExactMoments estimate = t.estimate;
+        double mean = estimate.mean();
+        double se = estimate.standardError();
+        TrialResult.Effect effect = new TrialResult.Effect(analysis.measure(), truth, truthSe, new TrialResult.Estimate(mean, se),
+                estimate.standardDeviation(), new TrialResult.Estimate(mean - truth, se), proportion(t.covered, t.intervals),
+                t.landmark.count() == 0 ? null : new TrialResult.Estimate(t.landmark.mean(), t.landmark.standardError()));
+        return new TrialResult.AnalysisResult(analysis.label(), analysis.test(), proportion(t.rejections, replicates), looks,
+                distribution(t.patients), distribution(t.events), distribution(t.months), allocation, effect);
+    }
+
+    /** Allocation in each randomized stratum over the replicates. */
+    List<TrialResult.StratumAllocation> strataAllocation(List<RandomizedStratum> randomized) {
+        boolean factors = design.factorSlots.length > 0;
+        List<TrialResult.StratumAllocation> list = new ArrayList<>();
+        for (int k = 0; k < strata.length; k++) {
+            RandomizedStratum stratum = randomized.get(k);
+            StratumTally t = strata[k];
+            Map<String, TrialResult.Distribution> patients = new LinkedHashMap<>();
+            for (int arm = 0; arm < stratum.arms().size(); arm++) {
+                patients.put(stratum.arms().get(arm), distribution(t.patients[arm]));
+            }
+            list.add(new TrialResult.StratumAllocation(stratum.nodeId(), stratum.stratumId(), patients, distribution(t.imbalance),
+                    factors ? distribution(t.factorImbalance) : null));
+        }
+        return list;
+    }
+
+    static TrialResult.Estimate proportion(long count, long of) {
+        if (of == 0) {
+            return new TrialResult.Estimate(Double.NaN, Double.NaN);
+        }
+        double p = (double) count / of;
+        return new TrialResult.Estimate(p, Math.sqrt(p * (1 - p) / of));
+    }
+
+    static TrialResult.Distribution distribution(QuantileSketch s) {
+        ExactMoments m = s.moments();
+        return new TrialResult.Distribution(m.mean(), m.standardError(), m.standardDeviation(), s.min(), s.quantile(0.1),
+                s.quantile(0.5), s.quantile(0.9), s.max());
+    }
+
+    /** One analysis over the replicates. */
+    private static final class AnalysisTally {
+        long rejections;
+        final long[] efficacyAt;
+        final long[] futilityAt;
+        final QuantileSketch patients = new QuantileSketch();
+        final QuantileSketch events = new QuantileSketch();
+        final QuantileSketch months = new QuantileSketch();
+        final QuantileSketch control = new QuantileSketch();
+        final QuantileSketch experimental = new QuantileSketch();
+        final QuantileSketch imbalance = new QuantileSketch();
+        final ExactMoments estimate = new ExactMoments();
+        final ExactMoments landmark = new ExactMoments();
+        long covered;
+        long intervals;
+        /** The finite intervals of replicates whose coverage is not counted yet: lower, upper, lower, … */
+        private double[] pending = new double[16];
+        private int pendingCount;
+
+        AnalysisTally(int looks) {
+            efficacyAt = new long[looks];
+            futilityAt = new long[looks];
+        }
+
+        void add(Conclusion o) {
+            if (o.efficacy()) {
+                rejections++;
+                efficacyAt[o.look()]++;
+            } else if (o.futility()) {
+                futilityAt[o.look()]++;
+            }
+            patients.add(o.patients());
+            events.add(o.events());
+            months.add(o.day() / TimeUnits.DAYS_PER_MONTH);
+            control.add(o.control());
+            experimental.add(o.experimental());
+            imbalance.add(Math.abs(o.experimental() - o.control()));
+            if (Double.isFinite(o.estimate())) {
+                estimate.add(o.estimate());
+            }
+            if (Double.isFinite(o.lower()) && Double.isFinite(o.upper())) {
+                if (pendingCount + 2 > pending.length) {
+                    pending = Arrays.copyOf(pending, pending.length * 2);
+                }
+                pending[pendingCount++] = o.lower();
+                pending[pendingCount++] = o.upper();
+            }
+            if (Double.isFinite(o.landmark())) {
+                landmark.add(o.landmark());
+            }
+        }
+
+        void merge(AnalysisTally o) {
+            rejections += o.rejections;
+            for (int k = 0; k < efficacyAt.length; k++) {
+                efficacyAt[k] += o.efficacyAt[k];
+                futilityAt[k] += o.futilityAt[k];
+            }
+            patients.merge(o.patients);
+            events.merge(o.events);
+            months.merge(o.months);
+            control.merge(o.control);
+            experimental.merge(o.experimental);
+            imbalance.merge(o.imbalance);
+            estimate.merge(o.estimate);
+            landmark.merge(o.landmark);
+            covered += o.covered;
+            intervals += o.intervals;
+            if (o.pendingCount > 0) {
+                if (pendingCount + o.pendingCount > pending.length) {
+                    pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingCount + o.pendingCount));
+                }
+                System.arraycopy(o.pending, 0, pending, pendingCount, o.pendingCount);
+                pendingCount += o.pendingCount;
+            }
+        }
+
+        void countCoverage(double truth) {
+            for (int j = 0; j < pendingCount; j += 2) {
+                intervals++;
+                if (pending[j] <= truth && truth <= pending[j + 1]) {
+                    covered++;
+                }
+            }
+            pendingCount = 0;
+        }
+    }
+
+    /** One randomized stratum over the replicates. */
+    private static final class StratumTally {
+        final QuantileSketch[] patients;
+        final QuantileSketch imbalance = new QuantileSketch();
+        final QuantileSketch factorImbalance = new QuantileSketch();
+
+        StratumTally(int arms) {
+            patients = new QuantileSketch[arms];
+            for (int arm = 0; arm < arms; arm++) {
+                patients[arm] = new QuantileSketch();
+            }
+        }
+
+        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial) {
+            for (int arm = 0; arm < patients.length; arm++) {
+                patients[arm].add(counts[arm]);
+            }
+            imbalance.add(imbalanceOfTrial);
+            factorImbalance.add(factorImbalanceOfTrial);
+        }
+
+        void merge(StratumTally o) {
+            for (int arm = 0; arm < patients.length; arm++) {
+                patients[arm].merge(o.patients[arm]);
+            }
+            imbalance.merge(o.imbalance);
+            factorImbalance.merge(o.factorImbalance);
+        }
+    }
+}
