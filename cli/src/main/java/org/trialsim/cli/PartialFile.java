@@ -1,0 +1,145 @@
+package org.trialsim.cli;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The temporary file an output is written to before it replaces its target: {@code .NAME.PID.N.partial}
+ * beside the target, so that the final rename stays within one directory (and so is atomic) and the
+ * name says which process wrote it. While it exists a shutdown hook removes it, so that a run stopped by
+ * SIGTERM or Ctrl-C leaves nothing behind; a run killed outright (SIGKILL, a power cut) leaves it, and the
+ * next write of the same target removes it once that process is gone.
+ */
+final class PartialFile implements Closeable {
+    /** The most names tried for one target by one process (a name is taken only if an earlier write of this process left it). */
+    static final int MAX_ATTEMPTS = 100;
+
+    private final Path path;
+    /** Removes the file if the JVM shuts down while it exists; registered from creation to {@link #close()}. */
+    final Thread cleanup;
+
+    private PartialFile(Path path) {
+        this.path = path;
+        this.cleanup = new Thread(this::deleteQuietly, "trialsim-remove-partial-file");
+    }
+
+    /** A new empty file beside the target, created as any new file is (permissions from the umask). */
+    static PartialFile createBeside(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".";
+        for (int attempt = 0; ; attempt++) {
+            try {
+                PartialFile partial = new PartialFile(Files.createFile(target.resolveSibling(prefix + attempt + ".partial")));
+                partial.register();
+                return partial;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt + 1 >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Writes the content in UTF-8 and forces it to disk, so that the rename never exposes a file whose data is not there yet. */
+    void write(OutputFile.Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
+                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8))) {
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+        }
+    }
+
+    /** Replaces the target by this file in one atomic rename; a replaced file keeps its permissions. */
+    void replace(Path target) throws IOException {
+        if (Files.exists(target) && Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(path, Files.getPosixFilePermissions(target));
+        }
+        Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
+    }
+
+    /** Removes the file if it is still there (the write failed) and the shutdown hook with it. */
+    @Override
+    public void close() throws IOException {
+        try {
+            Files.deleteIfExists(path);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it removes the file
+            }
+        }
+    }
+
+    /**
+     * Removes the partial files of this target left by processes that are no longer alive (killed
+     * outright). A file whose process is alive may still be written, and is left alone.
+     */
+    static void removeAbandoned(Path target) {
+        Pattern name = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString()) + "\\.(\\d{1,18})\\.\\d+\\.partial");
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(target.getParent(),
+                entry -> name.matcher(entry.getFileName().toString()).matches())) {
+            for (Path entry : entries) {
+                Matcher m = name.matcher(entry.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.deleteIfExists(entry);
+                    } catch (IOException e) {
+                        // an old leftover that cannot be removed is no reason to fail this write
+                    }
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // nor is a directory that cannot be listed (the write then says what is wrong)
+        }
+    }
+
+    private void register() throws IOException {
+        try {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            Files.deleteIfExists(path);
+            throw shuttingDown;
+        }
+    }
+
+    private void deleteQuietly() {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // the JVM is exiting: nothing more can be done
+        }
+    }
+
+    /** Forces the directory entry of the rename to disk too; a file system that cannot sync a directory has the file's data already. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // see above
+        }
+    }
+}
