@@ -32,26 +32,41 @@ final class PartialFile implements Closeable {
     static final int MAX_ATTEMPTS = 100;
 
     private final Path path;
-    /** Removes the file if the JVM shuts down while it exists; registered from creation to {@link #close()}. */
+    /** Removes the file if the JVM shuts down while it exists; registered from before creation to {@link #close()}. */
     final Thread cleanup;
+    /** Set by the shutdown hook; guarded by this, so that the file is either created before the hook removes it or never. */
+    private boolean stopping;
 
     private PartialFile(Path path) {
         this.path = path;
-        this.cleanup = new Thread(this::deleteQuietly, "trialsim-remove-partial-file");
+        this.cleanup = new Thread(this::removeAtShutdown, "trialsim-remove-partial-file");
     }
 
-    /** A new empty file beside the target, created as any new file is (permissions from the umask). */
+    /**
+     * A new empty file beside the target, created as any new file is (permissions from the umask). Its
+     * shutdown hook is registered before the file is created, so that there is no moment when the file
+     * exists and a SIGTERM would leave it behind.
+     */
     static PartialFile createBeside(Path target) throws IOException {
         String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".";
         for (int attempt = 0; ; attempt++) {
+            PartialFile partial = new PartialFile(target.resolveSibling(prefix + attempt + ".partial"));
             try {
-                PartialFile partial = new PartialFile(Files.createFile(target.resolveSibling(prefix + attempt + ".partial")));
-                partial.register();
+                Runtime.getRuntime().addShutdownHook(partial.cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                throw stopped();
+            }
+            try {
+                partial.create();
                 return partial;
             } catch (FileAlreadyExistsException e) {
+                partial.unregister();
                 if (attempt + 1 >= MAX_ATTEMPTS) {
                     throw e;
                 }
+            } catch (IOException | RuntimeException e) {
+                partial.unregister();
+                throw e;
             }
         }
     }
@@ -85,11 +100,7 @@ final class PartialFile implements Closeable {
         try {
             Files.deleteIfExists(path);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it removes the file
-            }
+            unregister();
         }
     }
 
@@ -117,21 +128,32 @@ final class PartialFile implements Closeable {
         }
     }
 
-    private void register() throws IOException {
-        try {
-            Runtime.getRuntime().addShutdownHook(cleanup);
-        } catch (IllegalStateException shuttingDown) {
-            Files.deleteIfExists(path);
-            throw shuttingDown;
+    private synchronized void create() throws IOException {
+        if (stopping) {
+            throw stopped();
         }
+        Files.createFile(path);
     }
 
-    private void deleteQuietly() {
+    private synchronized void removeAtShutdown() {
+        stopping = true;
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             // the JVM is exiting: nothing more can be done
         }
+    }
+
+    private void unregister() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it removes the file
+        }
+    }
+
+    private static IOException stopped() {
+        return new IOException("the run is being stopped");
     }
 
     /** Forces the directory entry of the rename to disk too; a file system that cannot sync a directory has the file's data already. */
