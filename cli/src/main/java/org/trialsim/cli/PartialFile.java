@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +30,10 @@ import java.util.regex.Pattern;
  * next write of the same target removes it once that process is gone.
  */
 final class PartialFile implements Closeable {
-    /** The most names tried for one target by one process (a name is taken only if an earlier write of this process left it). */
+    /** The most names tried for one target by one process (a name is taken only while another write of this process uses it). */
     static final int MAX_ATTEMPTS = 100;
+    /** The partial files this process is writing; any other file with its process id was left by an earlier process with the same id. */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     private final Path path;
     /** Removes the file if the JVM shuts down while it exists; registered from before creation to {@link #close()}. */
@@ -100,13 +104,16 @@ final class PartialFile implements Closeable {
         try {
             Files.deleteIfExists(path);
         } finally {
+            WRITING.remove(path);
             unregister();
         }
     }
 
     /**
      * Removes the partial files of this target left by processes that are no longer alive (killed
-     * outright). A file whose process is alive may still be written, and is left alone.
+     * outright). A file whose process is alive may still be written, and is left alone; one with this
+     * process's own id that it is not writing is a leftover of an earlier process that had the same id
+     * (in a container every run may be process 1).
      */
     static void removeAbandoned(Path target) {
         Pattern name = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString()) + "\\.(\\d{1,18})\\.\\d+\\.partial");
@@ -114,8 +121,7 @@ final class PartialFile implements Closeable {
                 entry -> name.matcher(entry.getFileName().toString()).matches())) {
             for (Path entry : entries) {
                 Matcher m = name.matcher(entry.getFileName().toString());
-                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
-                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                if (m.matches() && abandoned(entry, Long.parseLong(m.group(1))) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     try {
                         Files.deleteIfExists(entry);
                     } catch (IOException e) {
@@ -128,11 +134,24 @@ final class PartialFile implements Closeable {
         }
     }
 
+    private static boolean abandoned(Path partial, long pid) {
+        return pid == ProcessHandle.current().pid() ? !WRITING.contains(partial) : ProcessHandle.of(pid).isEmpty();
+    }
+
     private synchronized void create() throws IOException {
         if (stopping) {
             throw stopped();
         }
-        Files.createFile(path);
+        // claimed before the file exists, so that no other write of this process takes it for a leftover
+        if (!WRITING.add(path)) {
+            throw new FileAlreadyExistsException(path.toString());
+        }
+        try {
+            Files.createFile(path);
+        } catch (IOException | RuntimeException e) {
+            WRITING.remove(path);
+            throw e;
+        }
     }
 
     private synchronized void removeAtShutdown() {

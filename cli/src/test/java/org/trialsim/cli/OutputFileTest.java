@@ -178,15 +178,17 @@ class OutputFileTest {
     }
 
     @Test
-    void anAbandonedPartialFileOfADeadProcessIsRemovedByTheNextWrite(@TempDir Path dir) throws Exception {
+    void anAbandonedPartialFileIsRemovedByTheNextWriteOfItsTarget(@TempDir Path dir) throws Exception {
         assumeTrue(DeviceTwins.onPath("true"), "true is not installed: this case is skipped");
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         long dead = gone.pid();
         assumeTrue(ProcessHandle.of(dead).isEmpty(), "the process id was reused at once");
-        long alive = ProcessHandle.current().pid();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        long ours = ProcessHandle.current().pid();
         Path abandoned = Files.writeString(dir.resolve(".result.json." + dead + ".0.partial"), "half");
         Path abandonedToo = Files.writeString(dir.resolve(".result.json." + dead + ".12.partial"), "half");
+        Path ofAnEarlierProcessWithOurId = Files.writeString(dir.resolve(".result.json." + ours + ".3.partial"), "half");
         Path stillBeingWritten = Files.writeString(dir.resolve(".result.json." + alive + ".57.partial"), "half");
         Path anotherTargets = Files.writeString(dir.resolve(".other.json." + dead + ".0.partial"), "half");
         Path notOurs = Files.writeString(dir.resolve(".result.json." + dead + ".0.partial.keep"), "mine");
@@ -195,6 +197,7 @@ class OutputFileTest {
 
         assertThat(abandoned).doesNotExist();
         assertThat(abandonedToo).doesNotExist();
+        assertThat(ofAnEarlierProcessWithOurId).doesNotExist();
         assertThat(stillBeingWritten).exists();
         assertThat(anotherTargets).exists();
         assertThat(notOurs).exists();
