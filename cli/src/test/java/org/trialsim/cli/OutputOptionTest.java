@@ -29,8 +29,8 @@ class OutputOptionTest {
     /** Links as "name -> target" in the temporary directory (which holds data/result.json), the path given, and what the message says. */
     static Stream<Arguments> unwritable() {
         List<String> fortyOne = new ArrayList<>();
-        IntStream.range(0, 41).forEach(i -> fortyOne.add("l" + i + " -> l" + (i + 1)));
-        fortyOne.add("l41 -> data/result.json");
+        IntStream.range(0, 40).forEach(i -> fortyOne.add("l" + i + " -> l" + (i + 1)));
+        fortyOne.add("l40 -> data/result.json");
         return Stream.of(
                 arguments("a directory that does not exist", List.of(), "missing/out.json", ": the directory DIR/missing does not exist"),
                 arguments("a directory", List.of(), "data", ": it is a directory"),
