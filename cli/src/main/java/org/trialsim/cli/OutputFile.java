@@ -1,20 +1,25 @@
 package org.trialsim.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
- * Writes an output file all or nothing: the content goes to a temporary file beside the target, which
- * replaces the target only once it is complete, so a failed run never leaves a half-written file.
+ * Writes an output where the user asked ({@code --out}, {@code --records}): {@code -} is standard
+ * output; a regular file (or a new one) is written all or nothing, through a complete temporary file
+ * beside it that replaces it in one rename, so a failed or interrupted run never leaves a half-written
+ * file; a device, a FIFO or {@code /dev/stdout} is written to in place and never replaced
+ * ({@link OutputTarget}). Every message names the target as the user gave it, never the temporary file.
  */
 final class OutputFile {
     /** Writes content to a writer. */
@@ -23,56 +28,74 @@ final class OutputFile {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** The path that means standard output. */
+    static final String STANDARD_OUTPUT = "-";
+
     private OutputFile() {
     }
 
-    static void write(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new UserException(ExitCode.IO, "cannot write " + target + ": the directory " + dir + " does not exist");
+    static boolean isStandardOutput(Path given) {
+        return given.toString().equals(STANDARD_OUTPUT);
+    }
+
+    /** Writes the content to the path given, or to standard output for {@code -}; a place that cannot be written is a {@link UserException} (exit 4). */
+    static void write(Path given, PrintWriter standardOutput, Content content) throws IOException {
+        if (isStandardOutput(given)) {
+            content.writeTo(standardOutput);
+            standardOutput.flush();
+            return;
         }
-        if (Files.isDirectory(target)) {
-            throw new UserException(ExitCode.IO, "cannot write " + target + ": it is a directory");
+        OutputTarget target = OutputTarget.resolve(given);
+        switch (target.kind()) {
+            case FILE -> replace(target, content);
+            case STREAM -> stream(target, content);
         }
-        Path temp = createBeside(dir, target);
+    }
+
+    private static void replace(OutputTarget target, Content content) {
+        Path file = target.path();
+        PartialFile.removeAbandoned(file);
+        PartialFile partial;
         try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
-            }
-            keepPermissions(target, temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+            partial = PartialFile.createBeside(file);
+        } catch (IOException e) {
+            throw target.cannotWrite("no file can be created in " + file.getParent() + " (" + reason(e) + ")");
+        }
+        try (partial) {
+            partial.write(content);
+            partial.replace(file);
+        } catch (IOException e) {
+            throw target.cannotWrite(reason(e));
         }
     }
 
     /**
-     * A new empty file beside the target, created as any new file is (permissions from the umask, not
-     * the owner-only ones of a temporary file), with a name no other run uses.
+     * Opened without truncating and in append mode: a device or a FIFO ignores both, and a file the shell
+     * opened for this process ({@code --out /dev/stdout >> log}) keeps what it holds, as the process's
+     * own writes to it would.
      */
-    private static Path createBeside(Path dir, Path target) throws IOException {
-        Path base = dir == null ? Path.of("") : dir;
-        for (int attempt = 0; ; attempt++) {
-            Path temp = base.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + attempt + ".partial");
-            try {
-                return Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
+    private static void stream(OutputTarget target, Content content) {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(target.path(), StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8))) {
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw target.cannotWrite(reason(e));
         }
     }
 
-    /** A file that is replaced keeps its permissions. */
-    private static void keepPermissions(Path target, Path temp) throws IOException {
-        if (Files.exists(target) && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
-            Files.setPosixFilePermissions(temp, permissions);
+    /** What went wrong, in the operating system's words but without the file's name (which may be the temporary file's). */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        if (reason == null || reason.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return reason.length() > 1 && Character.isLowerCase(reason.charAt(1))
+                ? reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1) : reason;
     }
 }

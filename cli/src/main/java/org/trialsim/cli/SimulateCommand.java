@@ -50,7 +50,8 @@ final class SimulateCommand implements Callable<Integer> {
     OutputOption output;
 
     @Option(names = "--records", paramLabel = "FILE.csv",
-            description = "Also write one row per virtual patient (covariates, arm, risk, route, MRD, events) to this CSV file.")
+            description = "Also write one row per virtual patient (covariates, arm, risk, route, MRD, events) to this CSV file"
+                    + " ('-': standard output, when --out names a file).")
     Path records;
 
     @Option(names = "--force", description = "Allow --records with more than 1,000,000 patients.")
@@ -72,6 +73,9 @@ final class SimulateCommand implements Callable<Integer> {
             throw UserException.usage("--records writes a row per patient: " + String.format(Locale.ROOT, "%,d", patients)
                     + " patients would make a very large file; add --force if that is what you want");
         }
+        if (records != null) {
+            checkRecordsApart();
+        }
         LoadedProtocol loaded = source.load();
         if (arm != null && !loaded.protocol().arms().containsKey(arm)) {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "
@@ -84,12 +88,24 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (records != null) {
             try (ProgressDisplay progress = new ProgressDisplay("writing records", true)) {
-                OutputFile.write(records, w -> simulator.records(loaded, options, w, progress));
+                OutputFile.write(records, spec.commandLine().getOut(), w -> simulator.records(loaded, options, w, progress));
             }
         }
         CohortResult finalResult = result;
         output.emit(spec, w -> render(finalResult, loaded, w));
         return ExitCode.OK;
+    }
+
+    /** The records and the result must go to different places, or one would overwrite (or run into) the other. */
+    private void checkRecordsApart() {
+        if (OutputFile.isStandardOutput(records)) {
+            if (output.toStandardOutput()) {
+                throw UserException.usage("--records - writes the records to standard output, where the result goes too;"
+                        + " give the result a file with --out FILE");
+            }
+        } else if (!output.toStandardOutput() && OutputTarget.resolve(records).sameAs(OutputTarget.resolve(output.out))) {
+            throw UserException.usage("--out and --records both name " + output.out + "; give each its own file");
+        }
     }
 
     private void render(CohortResult result, LoadedProtocol loaded, Writer w) throws java.io.IOException {
