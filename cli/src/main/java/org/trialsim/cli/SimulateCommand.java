@@ -57,6 +57,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow --records with more than 1,000,000 patients.")
     boolean force;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Inject
     SimulateCommand(Simulator simulator) {
         this.simulator = simulator;
@@ -76,11 +79,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         CohortOptions options = new CohortOptions(patients, run.seed, workers, arm);
         CohortResult result;
-        try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
+        try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
             result = simulator.cohort(loaded, options, progress);
         }
         if (records != null) {
-            try (ProgressDisplay progress = new ProgressDisplay("writing records", true)) {
+            try (ProgressDisplay progress = progressOption.display(spec, "writing records", "patients")) {
                 OutputFile.write(records, w -> simulator.records(loaded, options, w, progress));
             }
         }

@@ -51,6 +51,9 @@ final class TrialCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Inject
     TrialCommand(Simulator simulator) {
         this.simulator = simulator;
@@ -74,14 +77,11 @@ final class TrialCommand implements Callable<Integer> {
             if (format == OutputFormat.CSV) {
                 throw UserException.usage("a phase 1-2 design is reported as a table or as JSON, not CSV");
             }
-            EarlyPhaseResult result;
-            try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
-                result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers));
-            }
+            EarlyPhaseResult result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers));
             content = w -> renderEarlyPhase(result, loaded, w);
         } else {
             TrialResult result;
-            try (ProgressDisplay progress = new ProgressDisplay("simulating trials", true)) {
+            try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
                 result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), progress);
             }
             content = w -> render(result, loaded, w);
