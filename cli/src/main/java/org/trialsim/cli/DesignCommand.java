@@ -1,5 +1,6 @@
 package org.trialsim.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,12 +11,13 @@ import picocli.CommandLine.Spec;
                 "'trialsim design simon' finds or evaluates Simon two-stage designs exactly; 'trialsim escalate'"
                         + " simulates rolling-six and 3+3 dose escalation."},
         subcommands = {SimonCommand.class})
-final class DesignCommand implements Runnable {
+final class DesignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** No calculator was named: a usage error, with the list of calculators on standard error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Errors.missingSubcommand(spec);
     }
 }

@@ -59,15 +59,34 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    /** Usage errors: the message, the command's synopsis, and exit code 2. */
+    /**
+     * Usage errors: the message, the command's synopsis, and exit code 2. A value outside its option's
+     * range is one line that names the option, the range and the value: the synopsis would not help.
+     */
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
+        if (e.getCause() instanceof RefusedValue refused && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            err.println("trialsim: " + option.longestName() + " must be " + refused.expected() + ", not " + refused.value());
+            return ExitCode.USAGE;
+        }
         err.println("trialsim: " + e.getMessage());
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Usage: " + cl.getHelp().synopsis(0).strip());
             err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
         }
+        return ExitCode.USAGE;
+    }
+
+    /** A command that only groups subcommands was given none: the message and its help on standard error, exit code 2. */
+    static int missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        CommandLine cl = spec.commandLine();
+        PrintWriter err = cl.getErr();
+        err.println("trialsim: '" + spec.qualifiedName() + "' needs a command, one of: "
+                + String.join(", ", cl.getSubcommands().keySet()));
+        err.println();
+        cl.usage(err);
+        err.flush();
         return ExitCode.USAGE;
     }
 

@@ -46,24 +46,26 @@ final class EscalateCommand implements Callable<Integer> {
             description = "rolling-six, three-plus-three or both (default: both; the protocol's own design first).")
     String design;
 
-    @Option(names = "--dlt-probs", split = ",", paramLabel = "P",
-            description = "True DLT probability of each dose level, lowest first, e.g. 0.05,0.10,0.25,0.40; they must"
-                    + " not decrease from one level to the next.")
+    @Option(names = "--dlt-probs", split = ",", paramLabel = "P", converter = OptionRanges.Probability.class,
+            description = "True DLT probability of each dose level, lowest first, each from 0 to 1, e.g. 0.05,0.10,0.25,0.40;"
+                    + " they must not decrease from one level to the next. At most " + EscalationScenario.MAX_LEVELS + " levels.")
     List<Double> dltProbs;
 
-    @Option(names = "--start-level", paramLabel = "L", description = "The level of the first patient (default: 1).")
+    @Option(names = "--start-level", paramLabel = "L", converter = OptionRanges.StartLevel.class,
+            description = "The level of the first patient, from 1 to 30 and at most the number of levels (default: the"
+                    + " protocol's, or 1).")
     Integer startLevel;
 
-    @Option(names = "--interarrival-days", paramLabel = "DAYS", description = "Mean days between patient arrivals (default: "
-            + "10).")
+    @Option(names = "--interarrival-days", paramLabel = "DAYS", converter = OptionRanges.InterarrivalDays.class,
+            description = "Mean days between patient arrivals, from 0.5 to 365 (default: the protocol's, or 10).")
     Double interarrivalDays;
 
     @Option(names = "--arrivals", paramLabel = "KIND", defaultValue = "exponential",
             description = "exponential (a Poisson process) or regular gaps between arrivals (default: ${DEFAULT-VALUE}).")
     Arrivals arrivals;
 
-    @Option(names = "--dlt-window-days", paramLabel = "DAYS", description = "Days until a patient is evaluable for DLT "
-            + "(default: 28).")
+    @Option(names = "--dlt-window-days", paramLabel = "DAYS", converter = OptionRanges.DltWindowDays.class,
+            description = "Days until a patient is evaluable for DLT, from 1 to 365 (default: the protocol's, or 28).")
     Double dltWindowDays;
 
     @Option(names = "--when-full", paramLabel = "POLICY",
@@ -71,13 +73,13 @@ final class EscalateCommand implements Callable<Integer> {
                     + " protocol's, or lost).")
     WhenFull whenFull;
 
-    @Option(names = "--target-dlt", paramLabel = "RATE",
-            description = "The true MTD is the highest level whose DLT probability is at most this (default: the"
-                    + " protocol's, or 0.25).")
+    @Option(names = "--target-dlt", paramLabel = "RATE", converter = OptionRanges.TargetDlt.class,
+            description = "The true MTD is the highest level whose DLT probability is at most this, above 0 and below 1"
+                    + " (default: the protocol's, or 0.25).")
     Double targetDlt;
 
-    @Option(names = "--replicates", paramLabel = "R", defaultValue = "10000",
-            description = "Trials simulated per design (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replicates", paramLabel = "R", defaultValue = "10000", converter = OptionRanges.Replicates.class,
+            description = "Trials simulated per design, from 1 to 10,000,000 (default: ${DEFAULT-VALUE}).")
     int replicates;
 
     @Mixin
@@ -104,20 +106,35 @@ final class EscalateCommand implements Callable<Integer> {
         EscalationDesign planned = null;
         if (fromProtocol != null) {
             planned = EarlyPhaseAnalysis.design(fromProtocol.method());
+            // the options were checked as they were parsed; the protocol's values are checked against the same ranges
+            String from = "the protocol " + loaded.protocol().id() + "'s design.escalation.";
             if (dltProbs == null) {
                 dltProbs = new ArrayList<>();
                 for (Design.DoseLevel level : fromProtocol.levels()) {
-                    dltProbs.add(level.dltProbability());
+                    dltProbs.add(OptionRanges.PROBABILITY.check(from + "levels[" + dltProbs.size() + "].dltProbability"
+                            + " (override with --dlt-probs)", level.dltProbability()));
                     doses.add(level.dose());
                     unit = unit == null ? level.unit() : unit;
                 }
             }
-            startLevel = startLevel != null ? startLevel : fromProtocol.startLevel();
-            interarrivalDays = interarrivalDays != null ? interarrivalDays : fromProtocol.interarrivalDays();
-            dltWindowDays = dltWindowDays != null ? dltWindowDays : fromProtocol.dltWindowDays();
+            if (startLevel == null && fromProtocol.startLevel() != null) {
+                startLevel = (int) OptionRanges.START_LEVEL.check(from + "startLevel (override with --start-level)",
+                        fromProtocol.startLevel());
+            }
+            if (interarrivalDays == null && fromProtocol.interarrivalDays() != null) {
+                interarrivalDays = OptionRanges.INTERARRIVAL_DAYS.check(from + "interarrivalDays (override with"
+                        + " --interarrival-days)", fromProtocol.interarrivalDays());
+            }
+            if (dltWindowDays == null && fromProtocol.dltWindowDays() != null) {
+                dltWindowDays = OptionRanges.DLT_WINDOW_DAYS.check(from + "dltWindowDays (override with --dlt-window-days)",
+                        fromProtocol.dltWindowDays());
+            }
             whenFull = whenFull != null ? whenFull
                     : fromProtocol.whenFull() == Design.Escalation.WhenFull.WAIT ? WhenFull.WAIT : WhenFull.LOST;
-            targetDlt = targetDlt != null ? targetDlt : fromProtocol.targetDltRate();
+            if (targetDlt == null) {
+                targetDlt = OptionRanges.TARGET_DLT.check(from + "targetDltRate (override with --target-dlt)",
+                        fromProtocol.targetDltRate());
+            }
         }
         whenFull = whenFull != null ? whenFull : WhenFull.LOST;
         targetDlt = targetDlt != null ? targetDlt : EscalationScenario.DEFAULT_TARGET_DLT_RATE;
@@ -127,9 +144,6 @@ final class EscalateCommand implements Callable<Integer> {
         }
         EscalationDesign[] designs = designs(planned);
         EscalationScenario scenario = scenario();
-        if (!(replicates >= 1)) {
-            throw UserException.usage("--replicates must be at least 1, not " + replicates);
-        }
         EscalationResult result = EscalationSimulation.of(scenario).designs(designs).replicates(replicates).seed(run.seed)
                 .threads(run.workers()).run();
 
@@ -171,15 +185,17 @@ final class EscalateCommand implements Callable<Integer> {
         }
     }
 
-    /** The scenario, with the library's checks turned into messages that name the options. */
+    /**
+     * The scenario, from values already within their ranges, with the checks that relate them (levels in
+     * order, the start level among them) turned into messages that name the options.
+     */
     private EscalationScenario scenario() {
-        for (int i = 0; i < dltProbs.size(); i++) {
-            Double p = dltProbs.get(i);
-            if (p == null || !(p >= 0 && p <= 1)) {
-                throw UserException.usage("--dlt-probs: the DLT probability of level " + (i + 1) + " is " + p
-                        + "; a probability is within 0 to 1");
-            }
-            if (i > 0 && p < dltProbs.get(i - 1)) {
+        if (dltProbs.size() > EscalationScenario.MAX_LEVELS) {
+            throw UserException.usage("--dlt-probs gives " + dltProbs.size() + " levels; at most " + EscalationScenario.MAX_LEVELS);
+        }
+        for (int i = 1; i < dltProbs.size(); i++) {
+            double p = dltProbs.get(i);
+            if (p < dltProbs.get(i - 1)) {
                 throw UserException.usage("--dlt-probs: level " + (i + 1) + " (" + DesignOutput.num(p) + ") has a lower DLT"
                         + " probability than level " + i + " (" + DesignOutput.num(dltProbs.get(i - 1)) + "). Dose levels are"
                         + " listed lowest dose first and toxicity must not fall as the dose rises: both designs assume it"
@@ -187,24 +203,12 @@ final class EscalateCommand implements Callable<Integer> {
                         + " probability. Equal neighbouring probabilities are allowed.");
             }
         }
-        if (dltProbs.size() > EscalationScenario.MAX_LEVELS) {
-            throw UserException.usage("--dlt-probs gives " + dltProbs.size() + " levels; at most " + EscalationScenario.MAX_LEVELS);
-        }
         int start = startLevel == null ? 1 : startLevel;
-        if (!(start >= 1 && start <= dltProbs.size())) {
+        if (start > dltProbs.size()) {
             throw UserException.usage("--start-level is " + start + ", but the levels are numbered 1 to " + dltProbs.size());
         }
         double gap = interarrivalDays == null ? EscalationScenario.DEFAULT_INTERARRIVAL_DAYS : interarrivalDays;
-        if (!(gap > 0 && gap < Double.POSITIVE_INFINITY)) {
-            throw UserException.usage("--interarrival-days is the mean time between arrivals, above 0, not " + gap);
-        }
         double window = dltWindowDays == null ? EscalationScenario.DEFAULT_DLT_WINDOW_DAYS : dltWindowDays;
-        if (!(window > 0 && window < Double.POSITIVE_INFINITY)) {
-            throw UserException.usage("--dlt-window-days is above 0, not " + window);
-        }
-        if (!(targetDlt > 0 && targetDlt < 1)) {
-            throw UserException.usage("--target-dlt is a DLT rate above 0 and below 1, not " + targetDlt);
-        }
         try {
             return new EscalationScenario(dltProbs, start, gap, arrivals, window, whenFull, targetDlt);
         } catch (IllegalArgumentException e) {

@@ -7,19 +7,17 @@ final class RunOptions {
     /** The most worker threads a run accepts. */
     static final int MAX_THREADS = 1024;
 
-    @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1",
-            description = "Random seed: the same seed gives the same output for any thread count (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1", converter = OptionRanges.Seed.class,
+            description = "Random seed, a whole number from -2^63 to 2^63 - 1: the same seed gives the same output for any"
+                    + " thread count (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "T", description = "Worker threads (default: the number of processors).")
+    @Option(names = {"-t", "--threads"}, paramLabel = "T", converter = OptionRanges.Threads.class,
+            description = "Worker threads, from 1 to 1,024 (default: the number of processors).")
     Integer threads;
 
-    /** The worker threads: as given, or the number of processors. */
+    /** The worker threads: as given, or the number of processors (at most {@value #MAX_THREADS}). */
     int workers() {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > MAX_THREADS) {
-            throw UserException.usage("--threads must be between 1 and " + MAX_THREADS + ", not " + workers);
-        }
-        return workers;
+        return threads != null ? threads : Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.design.simon.OperatingCharacteristics;
@@ -36,35 +34,36 @@ import picocli.CommandLine.Spec;
                 "  trialsim design simon --evaluate 4/18,10/33 --p 0.1,0.2,0.3,0.4,0.5",
                 "  trialsim design simon --protocol aall1121"})
 final class SimonCommand implements Callable<Integer> {
-    private static final Pattern DESIGN = Pattern.compile("\\s*(\\d+)\\s*/\\s*(\\d+)\\s*,\\s*(\\d+)\\s*/\\s*(\\d+)\\s*");
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--p0", paramLabel = "P0", description = "The uninteresting response rate (the null hypothesis).")
+    @Option(names = "--p0", paramLabel = "P0", converter = OptionRanges.ResponseRate.class,
+            description = "The uninteresting response rate (the null hypothesis), above 0 and below 1.")
     Double p0;
 
-    @Option(names = "--p1", paramLabel = "P1", description = "The interesting response rate, above p0.")
+    @Option(names = "--p1", paramLabel = "P1", converter = OptionRanges.ResponseRate.class,
+            description = "The interesting response rate, above 0 and below 1, and above p0.")
     Double p1;
 
-    @Option(names = "--alpha", paramLabel = "A", description = "Largest type I error: P(declared promising | p0).")
+    @Option(names = "--alpha", paramLabel = "A", converter = OptionRanges.ErrorRate.class,
+            description = "Largest type I error: P(declared promising | p0), above 0 and below 0.5.")
     Double alpha;
 
-    @Option(names = "--beta", paramLabel = "B", description = "Largest type II error: 1 - power at p1.")
+    @Option(names = "--beta", paramLabel = "B", converter = OptionRanges.ErrorRate.class,
+            description = "Largest type II error: 1 - power at p1, above 0 and below 0.5.")
     Double beta;
 
-    @Option(names = "--nmax", paramLabel = "N", description = "Largest total size searched (default: the larger of "
-            + SimonSearch.DEFAULT_MAX_N + " and " + SimonSearch.DEFAULT_MAX_N_FACTOR + " times the single-stage size;"
-            + " at most " + SimonSearch.LIMIT_N + ").")
+    @Option(names = "--nmax", paramLabel = "N", converter = OptionRanges.SimonN.class,
+            description = "Largest total size searched, from 2 to 2,000 (default: the larger of "
+                    + SimonSearch.DEFAULT_MAX_N + " and " + SimonSearch.DEFAULT_MAX_N_FACTOR + " times the single-stage size).")
     Integer nmax;
 
-    @Option(names = "--evaluate", paramLabel = "R1/N1,R/N",
-            description = "Evaluate this design instead of searching, e.g. 4/18,10/33.")
-    String evaluate;
+    @Option(names = "--evaluate", paramLabel = "R1/N1,R/N", converter = OptionRanges.SimonDesignText.class,
+            description = "Evaluate this design instead of searching, e.g. 4/18,10/33; N from 2 to 2,000.")
+    SimonDesign evaluate;
 
-    @Option(names = "--p", split = ",", paramLabel = "P",
-            description = "True response rates at which to evaluate (default: 0.05 to 0.95 by 0.05, and p0 and p1 when"
-                    + " known).")
+    @Option(names = "--p", split = ",", paramLabel = "P", converter = OptionRanges.Probability.class,
+            description = "True response rates at which to evaluate, each from 0 to 1, at most 1,000 of them (default: 0.05 to 0.95 by 0.05, and p0 and p1 when known).")
     List<Double> p;
 
     @Option(names = "--protocol", paramLabel = "ID|FILE",
@@ -84,28 +83,22 @@ final class SimonCommand implements Callable<Integer> {
         LoadedProtocol loaded = protocol == null ? null : ProtocolArgument.load(protocol);
         Design.TwoStage fromProtocol = loaded == null ? null : twoStageOf(loaded);
         if (fromProtocol != null) {
-            p0 = p0 != null ? p0 : fromProtocol.p0();
-            p1 = p1 != null ? p1 : fromProtocol.p1();
-            alpha = alpha != null ? alpha : fromProtocol.alpha();
-            beta = beta != null ? beta : fromProtocol.beta();
+            // the options were checked as they were parsed; the protocol's values are checked against the same ranges
+            String from = "the protocol " + loaded.protocol().id() + "'s design.twoStage.";
+            p0 = p0 != null ? p0 : fromProtocol(fromProtocol.p0(), OptionRanges.RESPONSE_RATE, from + "p0", "--p0");
+            p1 = p1 != null ? p1 : fromProtocol(fromProtocol.p1(), OptionRanges.RESPONSE_RATE, from + "p1", "--p1");
+            alpha = alpha != null ? alpha : fromProtocol(fromProtocol.alpha(), OptionRanges.ERROR_RATE, from + "alpha", "--alpha");
+            beta = beta != null ? beta : fromProtocol(fromProtocol.beta(), OptionRanges.ERROR_RATE, from + "beta", "--beta");
         }
-        checkRate("--p0", p0);
-        checkRate("--p1", p1);
         if (p0 != null && p1 != null && !(p1 > p0)) {
             throw UserException.usage("--p1 (" + DesignOutput.num(p1) + ") must be above --p0 (" + DesignOutput.num(p0)
                     + "): the trial looks for a response rate better than the uninteresting one");
         }
-        checkError("--alpha", alpha);
-        checkError("--beta", beta);
-        if (p != null) {
-            for (Double v : p) {
-                if (v == null || !(v >= 0 && v <= 1)) {
-                    throw UserException.usage("--p: a response rate is within 0 to 1, not " + v);
-                }
-            }
+        if (p != null && p.size() > OptionRanges.MAX_RATES) {
+            throw UserException.usage(String.format(Locale.ROOT, "--p gives %,d rates; at most %,d", p.size(), OptionRanges.MAX_RATES));
         }
 
-        SimonDesign given = evaluate != null ? parseDesign(evaluate) : fixedDesign(fromProtocol);
+        SimonDesign given = evaluate != null ? evaluate : fixedDesign(fromProtocol, loaded);
         boolean search = evaluate == null && alpha != null && beta != null;
         if (!search && given == null) {
             throw UserException.usage("say what to compute: give --p0, --p1, --alpha and --beta to search for designs, or"
@@ -120,9 +113,6 @@ final class SimonCommand implements Callable<Integer> {
             try {
                 SimonSearch s = SimonSearch.of(p0, p1, alpha, beta);
                 if (nmax != null) {
-                    if (!(nmax >= 2 && nmax <= SimonSearch.LIMIT_N)) {
-                        throw UserException.usage("--nmax must be between 2 and " + SimonSearch.LIMIT_N + ", not " + nmax);
-                    }
                     s = s.maxN(nmax);
                 }
                 found = s.run();
@@ -185,10 +175,17 @@ final class SimonCommand implements Callable<Integer> {
         return " (its design is of type " + type + ")";
     }
 
-    private static SimonDesign fixedDesign(Design.TwoStage t) {
+    private static Double fromProtocol(Double value, NumberRange range, String what, String option) {
+        return value == null ? null : range.check(what + " (override with " + option + ")", value);
+    }
+
+    private static SimonDesign fixedDesign(Design.TwoStage t, LoadedProtocol loaded) {
         if (t == null || t.n1() == null || t.r1() == null || t.n() == null || t.r() == null) {
             return null;
         }
+        // evaluating a design sums over every outcome of its n patients: the same cap as --evaluate
+        OptionRanges.SIMON_N.check("the protocol " + loaded.protocol().id() + "'s design.twoStage.n (evaluate another design"
+                + " with --evaluate)", t.n());
         try {
             return SimonDesign.of(t.r1(), t.n1(), t.r(), t.n());
         } catch (IllegalArgumentException e) {
@@ -213,23 +210,6 @@ final class SimonCommand implements Callable<Integer> {
         return absent.isEmpty() ? "" : " (missing: " + String.join(", ", absent) + ")";
     }
 
-    static SimonDesign parseDesign(String text) {
-        Matcher m = DESIGN.matcher(text);
-        if (!m.matches()) {
-            throw UserException.usage("--evaluate takes a design as R1/N1,R/N, e.g. 4/18,10/33 (stop if at most 4 of the"
-                    + " first 18 respond; promising if more than 10 of 33), not '" + text + "'");
-        }
-        try {
-            return SimonDesign.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    Integer.parseInt(m.group(4)));
-        } catch (NumberFormatException e) {
-            throw UserException.usage("--evaluate: the numbers in '" + text + "' are too large");
-        } catch (IllegalArgumentException e) {
-            throw UserException.usage("--evaluate " + text.strip() + " is not a possible design: " + e.getMessage()
-                    + " (a design R1/N1,R/N needs 0 <= R1 < N1 < N and R1 <= R < N)");
-        }
-    }
-
     private double[] rates() {
         TreeSet<Double> set = new TreeSet<>();
         if (p != null) {
@@ -246,18 +226,6 @@ final class SimonCommand implements Callable<Integer> {
             }
         }
         return set.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static void checkRate(String option, Double v) {
-        if (v != null && !(v > 0 && v < 1)) {
-            throw UserException.usage(option + " is a response rate above 0 and below 1, not " + v);
-        }
-    }
-
-    private static void checkError(String option, Double v) {
-        if (v != null && !(v > 0 && v < 0.5)) {
-            throw UserException.usage(option + " is an error rate above 0 and below 0.5, not " + v);
-        }
     }
 
     private static void putIfKnown(ObjectNode node, String name, Double v) {

@@ -32,8 +32,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ProtocolSource source;
 
-    @Option(names = {"-n", "--patients"}, paramLabel = "N", defaultValue = "100000",
-            description = "Virtual patients per arm (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--patients"}, paramLabel = "N", defaultValue = "100000", converter = OptionRanges.Patients.class,
+            description = "Virtual patients per arm, from 1 to 10,000,000,000; 1e6 and 1_000_000 mean 1000000 (default:"
+                    + " ${DEFAULT-VALUE}).")
     long patients;
 
     @Mixin
@@ -57,6 +58,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow --records with more than 1,000,000 patients.")
     boolean force;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Inject
     SimulateCommand(Simulator simulator) {
         this.simulator = simulator;
@@ -64,10 +68,6 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (patients < 1 || patients > CohortOptions.MAX_PATIENTS) {
-            throw UserException.usage("--patients must be between 1 and " + String.format(Locale.ROOT, "%,d", CohortOptions.MAX_PATIENTS)
-                    + ", not " + patients);
-        }
         int workers = run.workers();
         if (records != null && patients > RECORDS_WITHOUT_FORCE && !force) {
             throw UserException.usage("--records writes a row per patient: " + String.format(Locale.ROOT, "%,d", patients)
@@ -83,11 +83,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         CohortOptions options = new CohortOptions(patients, run.seed, workers, arm);
         CohortResult result;
-        try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
+        try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
             result = simulator.cohort(loaded, options, progress);
         }
         if (records != null) {
-            try (ProgressDisplay progress = new ProgressDisplay("writing records", true)) {
+            try (ProgressDisplay progress = progressOption.display(spec, "writing records", "patients")) {
                 OutputFile.write(records, spec.commandLine().getOut(), w -> simulator.records(loaded, options, w, progress));
             }
         }

@@ -3,7 +3,6 @@ package org.trialsim.cli;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
@@ -34,8 +33,9 @@ final class TrialCommand implements Callable<Integer> {
     @Mixin
     ProtocolSource source;
 
-    @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "2000",
-            description = "Simulated trials (default: ${DEFAULT-VALUE}); the Monte Carlo error falls as 1/√R.")
+    @Option(names = {"-r", "--replicates"}, paramLabel = "R", defaultValue = "2000", converter = OptionRanges.Replicates.class,
+            description = "Simulated trials, from 1 to 10,000,000; 1e4 means 10000 (default: ${DEFAULT-VALUE}). The Monte Carlo"
+                    + " error falls as 1/√R.")
     int replicates;
 
     @Mixin
@@ -51,6 +51,9 @@ final class TrialCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Inject
     TrialCommand(Simulator simulator) {
         this.simulator = simulator;
@@ -58,10 +61,6 @@ final class TrialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (replicates < 1 || replicates > TrialOptions.MAX_REPLICATES) {
-            throw UserException.usage("--replicates must be between 1 and " + String.format(Locale.ROOT, "%,d", TrialOptions.MAX_REPLICATES)
-                    + ", not " + replicates);
-        }
         int workers = run.workers();
         LoadedProtocol loaded = source.load();
         Design design = loaded.protocol().design();
@@ -78,14 +77,11 @@ final class TrialCommand implements Callable<Integer> {
             if (format == OutputFormat.CSV) {
                 throw UserException.usage("a phase 1-2 design is reported as a table or as JSON, not CSV");
             }
-            EarlyPhaseResult result;
-            try (ProgressDisplay progress = new ProgressDisplay("simulating", true)) {
-                result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers));
-            }
+            EarlyPhaseResult result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers));
             content = w -> renderEarlyPhase(result, loaded, w);
         } else {
             TrialResult result;
-            try (ProgressDisplay progress = new ProgressDisplay("simulating trials", true)) {
+            try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
                 result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), progress);
             }
             content = w -> render(result, loaded, w);

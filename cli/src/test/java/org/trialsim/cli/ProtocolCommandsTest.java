@@ -145,6 +145,24 @@ class ProtocolCommandsTest {
         assertThat(unknownCommand.exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
+    @Test
+    void noCommandIsAUsageErrorWithTheHelpOnStandardError() {
+        Cli none = Cli.run();
+        assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).startsWith("trialsim: 'trialsim' needs a command, one of: simulate, trial, design, escalate,")
+                .contains("Usage: trialsim [-hV]").contains("Exit codes:");
+
+        Cli design = Cli.run("design");
+        assertThat(design.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(design.out()).isEmpty();
+        assertThat(design.err()).startsWith("trialsim: 'trialsim design' needs a command, one of: simon")
+                .contains("Usage: trialsim design");
+
+        assertThat(Cli.run("--help").exitCode()).isZero();
+        assertThat(Cli.run("design", "--help").out()).startsWith("Usage: trialsim design");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"protocols", "show", "export", "validate", "schema"})
     void everyCommandHasHelp(String command) {

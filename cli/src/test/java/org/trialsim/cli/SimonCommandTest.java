@@ -94,15 +94,9 @@ class SimonCommandTest {
     @CsvSource(delimiter = '|', value = {
             "--p0 0.4 --p1 0.2 --alpha 0.05 --beta 0.2 | --p1 (0.2) must be above --p0 (0.4)",
             "--p0 0.3 --p1 0.3 --alpha 0.05 --beta 0.2 | --p1 (0.3) must be above --p0 (0.3)",
-            "--p0 1.2 --p1 0.4 --alpha 0.05 --beta 0.2 | --p0 is a response rate above 0 and below 1, not 1.2",
-            "--p0 NaN --p1 0.4 --alpha 0.05 --beta 0.2 | --p0 is a response rate above 0 and below 1, not NaN",
-            "--p0 0.2 --p1 0.4 --alpha 0.5 --beta 0.2 | --alpha is an error rate above 0 and below 0.5",
             "--p0 0.2 --p1 0.4 | say what to compute",
             "--p0 0.2 --p1 0.4 --alpha 0.05 --beta 0.2 --nmax 20 | a design needs n >= 32: raise --nmax",
             "--alpha 0.05 --beta 0.2 | a search needs --p0 and --p1",
-            "--evaluate 4-18 | --evaluate takes a design as R1/N1,R/N",
-            "--evaluate 4/18,3/33 | is not a possible design",
-            "--evaluate 4/18,10/33 --p 0.2,1.5 | --p: a response rate is within 0 to 1",
     })
     void refusesImpossibleParametersWithOneParagraphAndExitCode2(String args, String message) {
         CommandRun run = CommandRun.of(("design simon " + args).split(" "));

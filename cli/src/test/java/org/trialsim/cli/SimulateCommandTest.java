@@ -110,12 +110,9 @@ class SimulateCommandTest {
 
     @Test
     void impossibleValuesAreUsageErrors() {
-        assertThat(Cli.run("simulate", "aall1331", "-n", "0").err()).contains("--patients must be between 1 and");
-        assertThat(Cli.run("simulate", "aall1331", "-t", "0").exitCode()).isEqualTo(ExitCode.USAGE);
         Cli arm = Cli.run("simulate", "aall1331", "--arm", "E");
         assertThat(arm.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(arm.err()).isEqualTo("trialsim: the protocol aall1331 has no arm 'E'; its arms are A, B, C, D" + System.lineSeparator());
         assertThat(Cli.run("simulate", "aall1331", "--format", "xml").exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(Cli.run("simulate", "aall1331", "-n", "many").exitCode()).isEqualTo(ExitCode.USAGE);
     }
 }

@@ -105,15 +105,24 @@ public sealed interface Node {
      * An allocation point: the patient's stratum is the first whose condition holds, and an arm is
      * chosen within it in the given ratio; the patient then goes on to that arm's first node.
      *
-     * @param label  readable name
-     * @param strata strata by id, tried in order
-     * @param to     the first node of each arm
+     * @param label      readable name
+     * @param strata     strata by id, tried in order
+     * @param to         the first node of each arm
+     * @param source     where the strata and ratios come from
+     * @param assumption what was assumed
      */
     record Allocation(String label, @Required Map<String, Stratum> strata,
-                      @Required @JsonPropertyDescription("First node of each arm") Map<String, String> to) implements Node {
+                      @Required @JsonPropertyDescription("First node of each arm") Map<String, String> to,
+                      String source, String assumption) implements Node, Cited {
         public Allocation {
             strata = Immutable.map(strata);
             to = Immutable.map(to);
+        }
+
+        /** Strata and ratios are the protocol's own design choices, like eligibility criteria: a citation is welcome, not needed. */
+        @Override
+        public boolean needsCitation() {
+            return false;
         }
     }
 

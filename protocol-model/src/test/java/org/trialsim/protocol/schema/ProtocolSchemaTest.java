@@ -96,6 +96,21 @@ class ProtocolSchemaTest {
     }
 
     @Test
+    void riskGroupsAndAllocationNodesMayCarrySourceAndAssumption() throws Exception {
+        com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory
+                .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(generate());
+        String text = org.trialsim.protocol.TestProtocols.text(org.trialsim.protocol.TestProtocols.TWO_ARM)
+                .replace("riskGroups:\n", "riskGroups:\n  source: made-up\n  assumption: the protocol's own rules\n")
+                .replace("type: allocation\n", "type: allocation\n      source: made-up\n      assumption: 1:1 as planned\n");
+        JsonNode document = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text);
+
+        assertThat(document.at("/riskGroups/source").asText()).isEqualTo("made-up");
+        assertThat(document.at("/pathway/nodes/randomize/assumption").asText()).isEqualTo("1:1 as planned");
+        assertThat(schema.validate(document)).isEmpty();
+    }
+
+    @Test
     void checkedInSchemaIsCurrent() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         String generated = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(generate()) + "\n";

@@ -171,6 +171,30 @@ class ValidationProblemsTest {
         });
     }
 
+    /** Risk groups and allocation nodes, which the format once refused a source on, are cited like criteria. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            riskGroups | riskGroups:\\n  groups: | riskGroups:\\n  FIELD\\n  groups:       | riskGroups
+            allocation | type: allocation\\n    | type: allocation\\n      FIELD\\n | pathway.nodes.randomize
+            """)
+    void riskGroupsAndAllocationNodesCarrySourceAndAssumptionLikeOtherParts(String part, String from, String to, String path)
+            throws Exception {
+        String target = from.replace("\\n", "\n");
+        assertThat(VALID).as("the edit must apply to the base file").containsOnlyOnce(target);
+        String withAssumption = VALID.replace(target, to.replace("\\n", "\n").replace("FIELD", "assumption: the protocol's own rules"));
+        String withReference = VALID.replace(target, to.replace("\\n", "\n").replace("FIELD", "source: made-up"));
+        String withUnknownReference = VALID.replace(target, to.replace("\\n", "\n").replace("FIELD", "source: madeup"));
+
+        assertThat(TestProtocols.read("edited.yaml", withAssumption).warnings()).isEmpty();
+        assertThat(TestProtocols.read("edited.yaml", withReference).warnings()).isEmpty();
+        assertThat(TestProtocols.read("edited.yaml", withUnknownReference).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo(path + ".source");
+            assertThat(w.message()).contains("'madeup' looks like a reference id");
+        });
+        // like eligibility criteria, their rules and ratios are the protocol's own: no source is needed
+        assertThat(TestProtocols.read("edited.yaml", VALID).warnings()).isEmpty();
+    }
+
     @Test
     void routeOnAnAssessmentThePatientMayNotHaveHadNeedsAFallback() {
         // 'blina' makes the eoi assessment, but a patient reaching 'decide' through another block might
