@@ -1,6 +1,5 @@
 package org.trialsim.simulator.cohort;
 
-import org.trialsim.protocol.Endpoint;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.run.RangeRunner;
@@ -47,13 +46,7 @@ final class CohortAccumulator implements RangeRunner.Mergeable<CohortAccumulator
     final int horizonDays;
     private final double[][] thresholds;
     private final double remissionBelow;
-    // each endpoint's definition as arrays, read for every patient
-    private final boolean[] remissionOnly;
-    private final boolean[] fromAllocation;
-    /** Each endpoint's events as ordinals of {@link Endpoint.EventKind}. */
-    private final int[][] endpointEvents;
-    /** The current patient's time of each kind of event, by ordinal (reused). */
-    private final double[] eventTimes = new double[Endpoint.EventKind.values().length];
+    private final EndpointObservations observations;
 
     CohortAccumulator(ProtocolIndex index, int arm) {
         this.index = index;
@@ -87,16 +80,10 @@ final class CohortAccumulator implements RangeRunner.Mergeable<CohortAccumulator
         remissionBelow = index.remissionBelow();
         horizonDays = (int) Math.ceil(index.horizonDays());
         endpoints = new SurvivalAccumulator[index.endpoints()];
-        remissionOnly = new boolean[endpoints.length];
-        fromAllocation = new boolean[endpoints.length];
-        endpointEvents = new int[endpoints.length][];
         for (int i = 0; i < endpoints.length; i++) {
-            Endpoint endpoint = index.endpoint(i);
-            endpoints[i] = SurvivalAccumulator.of(horizonDays, endpoint.events().size());
-            remissionOnly[i] = endpoint.remissionOnly();
-            fromAllocation[i] = endpoint.origin() == Endpoint.Origin.ALLOCATION;
-            endpointEvents[i] = endpoint.events().stream().mapToInt(Endpoint.EventKind::ordinal).toArray();
+            endpoints[i] = SurvivalAccumulator.of(horizonDays, index.endpoint(i).events().size());
         }
+        observations = new EndpointObservations(index);
     }
 
     void add(PatientOutcome o) {
@@ -137,13 +124,13 @@ final class CohortAccumulator implements RangeRunner.Mergeable<CohortAccumulator
         }
         remission += countIf(o.reachedRemission());
         transplanted += countIf(o.transplanted());
-        timeOnTherapy.add(Math.round(o.timeOnTherapy() * TIME_SCALE));
-        cost.add(Math.round(o.cost() * COST_SCALE));
-        eventTimes[Endpoint.EventKind.FAILURE.ordinal()] = o.failureTime();
-        eventTimes[Endpoint.EventKind.RELAPSE.ordinal()] = o.relapseTime();
-        eventTimes[Endpoint.EventKind.DEATH.ordinal()] = o.deathTime();
+        timeOnTherapy.add(timeUnits(o.timeOnTherapy()));
+        cost.add(costUnits(o.cost()));
+        observations.observe(o);
         for (int e = 0; e < endpoints.length; e++) {
-            addEndpoint(e, o);
+            if (observations.counts(e)) {
+                endpoints[e].add(observations.time(e), observations.status(e));
+            }
         }
     }
 
@@ -169,32 +156,6 @@ final class CohortAccumulator implements RangeRunner.Mergeable<CohortAccumulator
             } else {
                 died[interrupted]++;
             }
-        }
-    }
-
-    private void addEndpoint(int e, PatientOutcome o) {
-        if (remissionOnly[e] && !o.reachedRemission()) {
-            return;
-        }
-        double origin = fromAllocation[e] ? o.allocationTime() : 0;
-        if (origin != origin) {
-            return;
-        }
-        double first = Double.POSITIVE_INFINITY;
-        int cause = SurvivalAccumulator.CENSORED;
-        int[] events = endpointEvents[e];
-        for (int k = 0; k < events.length; k++) {
-            double t = eventTimes[events[k]];
-            if (t < first) {
-                first = t;
-                cause = k + 1;
-            }
-        }
-        double horizon = index.horizonDays();
-        if (first > horizon) {
-            endpoints[e].add(horizon - origin, SurvivalAccumulator.CENSORED);
-        } else {
-            endpoints[e].add(first - origin, cause);
         }
     }
 
@@ -228,6 +189,16 @@ final class CohortAccumulator implements RangeRunner.Mergeable<CohortAccumulator
         for (int e = 0; e < endpoints.length; e++) {
             endpoints[e].merge(other.endpoints[e]);
         }
+    }
+
+    /** Time on therapy as it is summed: whole thousandths of a day. */
+    static long timeUnits(double days) {
+        return Math.round(days * TIME_SCALE);
+    }
+
+    /** A cost as it is summed: whole hundredths of a currency unit. */
+    static long costUnits(double cost) {
+        return Math.round(cost * COST_SCALE);
     }
 
     /** Patients given the block. */

@@ -43,6 +43,8 @@ public final class PatientOutcome {
     int endNode;
     int interruptedAt;
     boolean reachedRemission;
+    double remissionTime;
+    double initialMrd;
     boolean transplanted;
     double timeOnTherapy;
     double cost;
@@ -72,6 +74,8 @@ public final class PatientOutcome {
         endNode = -1;
         interruptedAt = -1;
         reachedRemission = false;
+        remissionTime = Double.POSITIVE_INFINITY;
+        initialMrd = Double.NaN;
         transplanted = false;
         timeOnTherapy = 0;
         cost = 0;
@@ -189,6 +193,19 @@ public final class PatientOutcome {
     /** Whether the patient was in complete remission at some point. */
     public boolean reachedRemission() {
         return reachedRemission;
+    }
+
+    /**
+     * The day the patient was first in complete remission: 0 if the MRD at enrolment was below the
+     * remission level, else the end of the block whose MRD assessment first was; +∞ if never.
+     */
+    public double remissionTime() {
+        return remissionTime;
+    }
+
+    /** The MRD drawn at enrolment (before eligibility, which may read it). */
+    public double initialMrd() {
+        return initialMrd;
     }
 
     /** Whether the patient started a transplant block. */

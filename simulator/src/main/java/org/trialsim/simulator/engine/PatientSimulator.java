@@ -132,7 +132,10 @@ public final class PatientSimulator {
         d = draws(keys.deathInRemission);
         deathInRemission.start(d.exponential(), d.uniform());
         remissionRulesStale = true;
-        out.reachedRemission = inRemission(s);
+        if (inRemission(s)) {
+            out.reachedRemission = true;
+            out.remissionTime = 0;
+        }
         walk(s, policy);
         return out;
     }
@@ -144,6 +147,7 @@ public final class PatientSimulator {
         double mrd = Math.min(1, Math.max(0, p.initialMrd.sample(draws(keys.initialMrd), s)));
         s[p.mrdSlot] = mrd;
         initialMrd = mrd;
+        out.initialMrd = mrd;
         trueLog10Mrd = Double.NaN;
         for (int slot : receivedSlots) {
             s[slot] = 0;
@@ -315,8 +319,9 @@ public final class PatientSimulator {
             change(s, p.assessmentSlots[a], measured);
             change(s, p.mrdSlot, measured);
         }
-        if (inRemission(s)) {
+        if (!out.reachedRemission && inRemission(s)) {
             out.reachedRemission = true;
+            out.remissionTime = end;
         }
         return true;
     }

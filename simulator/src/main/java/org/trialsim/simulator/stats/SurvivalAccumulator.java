@@ -113,12 +113,19 @@ public final class SurvivalAccumulator {
             counts[(horizon + 1) * stride]++;
             return;
         }
-        // ceil(t) for 0 <= t <= horizon: truncation is floor here, and measured a little faster than Math.ceil.
+        counts[dayBin(timeDays) * stride + status]++;
+    }
+
+    /**
+     * The day bin of a time, {@code ⌈t⌉}: the whole days the estimators count it in (see the binning
+     * above), which is also what patient records write, so that an analysis of them finds the same curves.
+     *
+     * @param timeDays a time from 0 to {@link Integer#MAX_VALUE} days
+     */
+    public static int dayBin(double timeDays) {
+        // truncation is floor for t >= 0, and measured a little faster than Math.ceil
         int bin = (int) timeDays;
-        if (bin < timeDays) {
-            bin++;
-        }
-        counts[bin * stride + status]++;
+        return bin < timeDays ? bin + 1 : bin;
     }
 
     /**

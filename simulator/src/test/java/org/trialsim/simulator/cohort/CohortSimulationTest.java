@@ -69,7 +69,7 @@ class CohortSimulationTest {
         String[] lines = records.toString().split("\n");
         assertThat(lines).hasSize(3_001);
         assertThat(lines[0]).startsWith("arm,patient,enrolled,ageDays,wbc,prednisone,kmt2a,")
-                .contains("route,mrd_eoi,mrd_post-blina-1,mrd_pre-hsct,transplanted").endsWith("death_cause");
+                .contains("route,mrd_eoi,mrd_post-blina-1,mrd_pre-hsct,remission_day,transplanted").endsWith("death_cause,efs_days,efs_event,dfs_days,dfs_event,os_days,os_event");
         java.util.List<String> header = java.util.List.of(lines[0].split(","));
         int enrolledColumn = header.indexOf("enrolled");
         int transplantedColumn = header.indexOf("transplanted");
