@@ -1,6 +1,6 @@
 package org.trialsim.simulator.cohort;
 
-import org.trialsim.protocol.Endpoint;
+import org.trialsim.simulator.engine.EndpointTime;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.stats.SurvivalAccumulator;
@@ -24,12 +24,7 @@ import org.trialsim.simulator.stats.SurvivalAccumulator;
  */
 final class EndpointObservations {
     private final double horizon;
-    private final boolean[] remissionOnly;
-    private final boolean[] fromAllocation;
-    /** Each endpoint's events as ordinals of {@link Endpoint.EventKind}, in the endpoint's order. */
-    private final int[][] events;
-    /** The current patient's time of each kind of event, by ordinal. */
-    private final double[] eventTimes = new double[Endpoint.EventKind.values().length];
+    private final EndpointTime[] endpoints;
     private final boolean[] counts;
     private final double[] time;
     private final int[] status;
@@ -37,14 +32,9 @@ final class EndpointObservations {
     EndpointObservations(ProtocolIndex index) {
         horizon = index.horizonDays();
         int n = index.endpoints();
-        remissionOnly = new boolean[n];
-        fromAllocation = new boolean[n];
-        events = new int[n][];
+        endpoints = new EndpointTime[n];
         for (int e = 0; e < n; e++) {
-            Endpoint endpoint = index.endpoint(e);
-            remissionOnly[e] = endpoint.remissionOnly();
-            fromAllocation[e] = endpoint.origin() == Endpoint.Origin.ALLOCATION;
-            events[e] = endpoint.events().stream().mapToInt(Endpoint.EventKind::ordinal).toArray();
+            endpoints[e] = EndpointTime.of(index.endpoint(e));
         }
         counts = new boolean[n];
         time = new double[n];
@@ -53,35 +43,23 @@ final class EndpointObservations {
 
     /** Reads an enrolled patient allocated to the arm (or to the protocol's only arm) into every endpoint. */
     void observe(PatientOutcome o) {
-        eventTimes[Endpoint.EventKind.FAILURE.ordinal()] = o.failureTime();
-        eventTimes[Endpoint.EventKind.RELAPSE.ordinal()] = o.relapseTime();
-        eventTimes[Endpoint.EventKind.DEATH.ordinal()] = o.deathTime();
         for (int e = 0; e < counts.length; e++) {
-            double origin = fromAllocation[e] ? o.allocationTime() : 0;
-            counts[e] = (!remissionOnly[e] || o.reachedRemission()) && origin == origin;
+            EndpointTime endpoint = endpoints[e];
+            double origin = endpoint.origin(o);
+            counts[e] = origin == origin;
             if (!counts[e]) {
                 continue;
             }
-            double first = Double.POSITIVE_INFINITY;
-            int cause = SurvivalAccumulator.CENSORED;
-            int[] kinds = events[e];
-            for (int k = 0; k < kinds.length; k++) {
-                double t = eventTimes[kinds[k]];
-                if (t < first) {
-                    first = t;
-                    cause = k + 1;
-                }
-            }
+            double first = endpoint.firstEvent(o);
             if (first > horizon) {
                 time[e] = horizon - origin;
                 status[e] = SurvivalAccumulator.CENSORED;
             } else {
                 time[e] = first - origin;
-                status[e] = cause;
+                status[e] = endpoint.firstCause(o);
             }
         }
     }
-
     /** The number of endpoints. */
     int endpoints() {
         return counts.length;
