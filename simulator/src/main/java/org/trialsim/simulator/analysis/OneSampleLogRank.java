@@ -1,6 +1,7 @@
 package org.trialsim.simulator.analysis;
 
 import org.apache.commons.statistics.distribution.PoissonDistribution;
+import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 
 /**
  * The one-sample log-rank test of a single-arm sample against a fixed reference survival curve, as

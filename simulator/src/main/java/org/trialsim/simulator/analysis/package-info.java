@@ -6,7 +6,7 @@
  * {@link org.trialsim.simulator.analysis.CoxModel} (Efron or Breslow ties) and
  * {@link org.trialsim.simulator.analysis.KaplanMeier} (landmark difference) read it. Single arm
  * against history: {@link org.trialsim.simulator.analysis.OneSampleLogRank} with a
- * {@link org.trialsim.simulator.analysis.PiecewiseConstantHazard} reference, and
+ * {@link org.trialsim.simulator.hazard.PiecewiseConstantHazard} reference, and
  * {@link org.trialsim.simulator.analysis.ExactBinomialTest}; response rates between arms:
  * {@link org.trialsim.simulator.analysis.FisherExactTest}. Interim looks:
  * {@link org.trialsim.simulator.analysis.GroupSequentialDesign} with a

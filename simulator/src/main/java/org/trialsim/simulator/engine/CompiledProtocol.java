@@ -22,7 +22,8 @@ import org.trialsim.protocol.condition.ConditionSyntaxException;
 import org.trialsim.protocol.condition.ProtocolVariables;
 import org.trialsim.protocol.condition.Symbols;
 import org.trialsim.protocol.condition.VariableType;
-import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
+import org.trialsim.simulator.hazard.Hazards;
+import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.stats.TimeUnits;
 

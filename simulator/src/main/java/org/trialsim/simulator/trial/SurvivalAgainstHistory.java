@@ -2,9 +2,9 @@ package org.trialsim.simulator.trial;
 
 import org.trialsim.simulator.analysis.OneSampleLogRank;
 import org.trialsim.simulator.analysis.OneSampleLogRankResult;
-import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
 import org.trialsim.simulator.engine.EndpointTime;
 import org.trialsim.simulator.engine.PatientOutcome;
+import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.random.RandomStreams;
 
 /**

@@ -14,7 +14,7 @@ import org.trialsim.simulator.analysis.GroupSequentialDesign;
 import org.trialsim.simulator.analysis.SpendingFunction;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.EndpointTime;
-import org.trialsim.simulator.engine.Hazards;
+import org.trialsim.simulator.hazard.Hazards;
 import org.trialsim.simulator.stats.TimeUnits;
 import org.trialsim.simulator.trial.accrual.AccrualPlan;
 import org.trialsim.simulator.trial.allocation.AllocationMethod;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.junit.jupiter.api.Test;
+import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 
 class OneSampleLogRankTest {
     /** Hazard 0.02 on [0, 10), 0.04 on [10, 30), 0.03 after; in R {@code H} below. */

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.trialsim.protocol.HazardCurve;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.Operator;
-import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
+import org.trialsim.simulator.hazard.Hazards;
+import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.stats.TimeUnits;
 
 /** The event day of a hazard clock against the cumulative hazard spent rule by rule. */

@@ -1,4 +1,4 @@
-package org.trialsim.simulator.analysis;
+package org.trialsim.simulator.hazard;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.trialsim.simulator.engine;
+package org.trialsim.simulator.hazard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.HazardCurve;
-import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
+import org.trialsim.simulator.hazard.Hazards;
+import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.stats.TimeUnits;
 
 class HazardsTest {

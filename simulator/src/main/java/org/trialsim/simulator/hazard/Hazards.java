@@ -1,7 +1,7 @@
-package org.trialsim.simulator.engine;
+package org.trialsim.simulator.hazard;
 
 import org.trialsim.protocol.HazardCurve;
-import org.trialsim.simulator.analysis.PiecewiseConstantHazard;
+import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.stats.TimeUnits;
 
 /** Turns a protocol's hazard curve into a piecewise-constant hazard per day. */
