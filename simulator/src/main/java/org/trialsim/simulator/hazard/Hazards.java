@@ -1,7 +1,6 @@
 package org.trialsim.simulator.hazard;
 
 import org.trialsim.protocol.HazardCurve;
-import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.stats.TimeUnits;
 
 /** Turns a protocol's hazard curve into a piecewise-constant hazard per day. */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.HazardCurve;
-import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.stats.TimeUnits;
 
 class HazardsTest {
