@@ -121,6 +121,10 @@ abstract class ValueSampler {
             this.value = value;
         }
 
+        double value() {
+            return value;
+        }
+
         @Override
         double sample(Draws draws, double[] state) {
             return value;

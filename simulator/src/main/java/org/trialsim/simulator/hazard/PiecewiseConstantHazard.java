@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A reference survival curve with a piecewise-constant hazard: rate λ<sub>0</sub> on
  * [0, b<sub>1</sub>), λ<sub>j</sub> on [b<sub>j</sub>, b<sub>j+1</sub>), and the last rate from the
  * last breakpoint on. Used as the historical curve of the one-sample log-rank test
- * ({@link OneSampleLogRank}), e.g. Interfant-06's event-free survival for Interfant-21, and the
+ * (analysis.OneSampleLogRank), e.g. Interfant-06's event-free survival for Interfant-21, and the
  * hazards of the simulation engine, which turns an Exp(1) draw into an event time with
  * {@link #inverse(double)}.
  *
@@ -130,5 +130,26 @@ public final class PiecewiseConstantHazard {
     /** S(t) = exp(−Λ(t)). */
     public double survival(double t) {
         return Math.exp(-cumulativeHazard(t));
+    }
+
+    /** Whether the hazard is 0 at all times: no event ever happens. */
+    public boolean isZero() {
+        for (double r : rates) {
+            if (r != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Equal hazards have the same breakpoints and rates. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PiecewiseConstantHazard h && Arrays.equals(breakpoints, h.breakpoints) && Arrays.equals(rates, h.rates);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(breakpoints) + Arrays.hashCode(rates);
     }
 }

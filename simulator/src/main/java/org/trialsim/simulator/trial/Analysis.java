@@ -1,5 +1,7 @@
 package org.trialsim.simulator.trial;
 
+import java.util.OptionalDouble;
+import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.random.RandomStreams;
 
@@ -50,6 +52,15 @@ sealed interface Analysis permits SurvivalComparison, SurvivalAgainstHistory, Re
      */
     default boolean includes(int arm) {
         return arm == experimental() || arm == control();
+    }
+
+    /**
+     * The effect the analysis estimates, where the protocol makes it a known constant (a hazard ratio
+     * between two arms whose hazards are multiples of one curve); empty where it must be estimated by
+     * simulating a large trial.
+     */
+    default OptionalDouble exactEffect(CompiledProtocol protocol) {
+        return OptionalDouble.empty();
     }
 
     /** New per-thread data for the analysis, under the given scenario. */

@@ -1,12 +1,16 @@
 package org.trialsim.simulator.trial;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.trialsim.simulator.analysis.CoxModel;
 import org.trialsim.simulator.analysis.CoxResult;
 import org.trialsim.simulator.analysis.KaplanMeier;
 import org.trialsim.simulator.analysis.LogRankTest;
 import org.trialsim.simulator.analysis.SurvivalData;
+import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.EndpointTime;
 import org.trialsim.simulator.engine.PatientOutcome;
+import org.trialsim.simulator.engine.ScaledHazard;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.stats.Interval;
 
@@ -41,6 +45,20 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
     @Override
     public boolean groupSequential() {
         return true;
+    }
+
+    /**
+     * The log hazard ratio, when both arms' hazards are known multiples of the same curve: Cox's
+     * estimate then targets exactly the log of the ratio of the multiples.
+     */
+    @Override
+    public OptionalDouble exactEffect(CompiledProtocol protocol) {
+        Optional<ScaledHazard> c = protocol.closedFormHazard(control, endpoint);
+        Optional<ScaledHazard> e = protocol.closedFormHazard(experimental, endpoint);
+        if (c.isEmpty() || e.isEmpty() || !c.get().curve().equals(e.get().curve())) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.log(e.get().multiplier() / c.get().multiplier()));
     }
 
     @Override

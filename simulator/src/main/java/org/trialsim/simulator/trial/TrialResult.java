@@ -121,17 +121,20 @@ public record TrialResult(Provenance provenance, String design, String scenario,
      * The effect estimate.
      *
      * @param measure       log hazard ratio, log observed/expected, response rate, or difference in response rates
-     * @param truth         the value the estimate targets: 0 under the null; otherwise the estimate of one very large
-     *                      trial of the same design (its own standard error in {@code truthStandardError})
-     * @param truthStandardError the standard error of that large-trial estimate
+     * @param truth         the value the estimate targets: 0 under the null; the exact log hazard ratio where both
+     *                      arms' hazards are known multiples of one curve; otherwise the estimate of one very large
+     *                      trial of the same design
+     * @param truthStandardError the Monte Carlo standard error of the truth (0 when it is exact or under the null)
+     * @param truthMethod   where the truth comes from: "null hypothesis", "exact" or "large trial"
      * @param mean          mean estimate over trials
      * @param sd            standard deviation over trials
-     * @param bias          mean minus truth
+     * @param bias          mean minus truth, its standard error combining those of the mean and of the truth
      * @param coverage      how often the 95% interval contains the truth
      * @param meanLandmarkDifference for survival comparisons with a landmark: the mean Kaplan–Meier difference there
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Effect(String measure, double truth, double truthStandardError, Estimate mean, double sd, Estimate bias,
+    public record Effect(String measure, double truth, double truthStandardError, String truthMethod, Estimate mean, double sd,
+                         Estimate bias,
                          Estimate coverage, Estimate meanLandmarkDifference) {
     }
 

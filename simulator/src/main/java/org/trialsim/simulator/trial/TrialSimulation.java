@@ -2,6 +2,7 @@ package org.trialsim.simulator.trial;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.trialsim.protocol.TrialsimVersion;
@@ -49,18 +50,19 @@ public final class TrialSimulation {
     public TrialResult run(TrialOptions options, Progress progress) {
         RandomStreams streams = new RandomStreams(options.seed());
         List<RandomizedStratum> strata = RandomizedStratum.of(protocol, design);
-        CompletableFuture<ReplicateResult> truthRun = new CompletableFuture<>();
-        if (options.nullScenario()) {
-            truthRun.complete(null);
+        boolean largeTrialNeeded = !options.nullScenario() && design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty());
+        CompletableFuture<List<Truth>> truths = new CompletableFuture<>();
+        if (!largeTrialNeeded) {
+            truths.complete(truths(null, options.nullScenario()));
         }
-        AtomicBoolean truthTaken = new AtomicBoolean(options.nullScenario());
+        AtomicBoolean truthTaken = new AtomicBoolean(!largeTrialNeeded);
         TrialTally total = new TrialTally(design, strata);
         RangeRunner.of(options.threads(), progress).run(IndexRange.of(options.replicates()), CHUNK, () -> {
             ReplicateAnalyser analyser = new ReplicateAnalyser(design, protocol, streams, options.nullScenario());
             return chunk -> {
                 // the large trial that estimates the true effect runs beside the replicates, on the first worker free
                 if (truthTaken.compareAndSet(false, true)) {
-                    truthRun.complete(truth(streams));
+                    truths.complete(truths(largeTrial(streams), false));
                 }
                 TrialTally tally = new TrialTally(design, strata);
                 for (long r = chunk.from(); r < chunk.to(); r++) {
@@ -69,15 +71,12 @@ public final class TrialSimulation {
                 return tally;
             };
         }, chunk -> {
-            chunk.countCoverage(truths(truthRun.join(), options.nullScenario()));
+            chunk.countCoverage(truths.join());
             total.merge(chunk);
         });
-        double[] truths = truths(truthRun.join(), options.nullScenario());
         List<TrialResult.AnalysisResult> analyses = new ArrayList<>();
         for (int a = 0; a < design.analyses.size(); a++) {
-            Conclusion large = options.nullScenario() ? null : truthRun.join().analyses()[a];
-            double truthSe = large == null ? 0 : (large.upper() - large.lower()) / (2 * 1.96);
-            analyses.add(total.result(a, truths[a], truthSe));
+            analyses.add(total.result(a, truths.join().get(a)));
         }
         var loaded = protocol.loaded();
         TrialResult.Provenance provenance = new TrialResult.Provenance("trialsim", TrialsimVersion.get(), loaded.protocol().id(),
@@ -87,13 +86,24 @@ public final class TrialSimulation {
                 options.nullScenario() ? "null" : "alternative", analyses, total.strataAllocation(strata));
     }
 
-    /** The effect each analysis targets: 0 under the null hypothesis, else the large trial's estimate. */
-    private double[] truths(ReplicateResult large, boolean nullScenario) {
-        double[] truths = new double[design.analyses.size()];
-        for (int a = 0; a < truths.length; a++) {
-            truths[a] = nullScenario ? 0 : large.analyses()[a].estimate();
+    /**
+     * The effect each analysis targets: none under the null hypothesis; else the exact value where the
+     * protocol gives it, or the large trial's estimate with its standard error.
+     */
+    private List<Truth> truths(ReplicateResult large, boolean nullScenario) {
+        List<Truth> truths = new ArrayList<>();
+        for (int a = 0; a < design.analyses.size(); a++) {
+            OptionalDouble exact = design.analyses.get(a).exactEffect(protocol);
+            if (nullScenario) {
+                truths.add(Truth.NONE);
+            } else if (exact.isPresent()) {
+                truths.add(new Truth(exact.getAsDouble(), 0, Truth.Method.EXACT));
+            } else {
+                Conclusion c = large.analyses()[a];
+                truths.add(new Truth(c.estimate(), (c.upper() - c.lower()) / (2 * 1.96), Truth.Method.LARGE_TRIAL));
+            }
         }
-        return truths;
+        return List.copyOf(truths);
     }
 
     /**
@@ -101,7 +111,7 @@ public final class TrialSimulation {
      * {@value #TRUTH_PATIENTS} patients, accrued proportionally faster so that its calendar shape is
      * the same, analysed once at the scaled final cut.
      */
-    private ReplicateResult truth(RandomStreams streams) {
+    private ReplicateResult largeTrial(RandomStreams streams) {
         int scale = Math.max(1, Math.min((int) (VirtualTrial.STRIDE / design.sampleSize) - 1,
                 (TRUTH_PATIENTS + design.sampleSize - 1) / design.sampleSize));
         return new ReplicateAnalyser(design, protocol, streams, false).runLarge(design.sampleSize * scale, AccrualProcess.of(design.accrual.withRatesTimes(scale)));

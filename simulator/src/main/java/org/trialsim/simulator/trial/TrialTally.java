@@ -59,14 +59,17 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
     }
 
     /** Counts how often the intervals held since the last call contain each analysis's true effect, and forgets them. */
-    void countCoverage(double[] truths) {
+    void countCoverage(List<Truth> truths) {
         for (int a = 0; a < analyses.length; a++) {
-            analyses[a].countCoverage(truths[a]);
+            analyses[a].countCoverage(truths.get(a).value());
         }
     }
 
-    /** The operating characteristics of analysis a, given its true effect and that value's standard error. */
-    TrialResult.AnalysisResult result(int a, double truth, double truthSe) {
+    /**
+     * The operating characteristics of analysis a, given its true effect. The bias's standard error
+     * combines the Monte Carlo errors of the mean estimate and of the true value.
+     */
+    TrialResult.AnalysisResult result(int a, Truth truth) {
         Analysis analysis = design.analyses.get(a);
         AnalysisTally t = analyses[a];
         List<TrialResult.Look> looks = new ArrayList<>();
@@ -83,8 +86,10 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         ExactMoments estimate = t.estimate;
         double mean = estimate.mean();
         double se = estimate.standardError();
-        TrialResult.Effect effect = new TrialResult.Effect(analysis.measure(), truth, truthSe, new TrialResult.Estimate(mean, se),
-                estimate.standardDeviation(), new TrialResult.Estimate(mean - truth, se), proportion(t.covered, t.intervals),
+        double biasSe = Math.sqrt(se * se + truth.standardError() * truth.standardError());
+        TrialResult.Effect effect = new TrialResult.Effect(analysis.measure(), truth.value(), truth.standardError(), truth.method().label(),
+                new TrialResult.Estimate(mean, se), estimate.standardDeviation(), new TrialResult.Estimate(mean - truth.value(), biasSe),
+                proportion(t.covered, t.intervals),
                 t.landmark.count() == 0 ? null : new TrialResult.Estimate(t.landmark.mean(), t.landmark.standardError()));
         return new TrialResult.AnalysisResult(analysis.label(), analysis.test(), proportion(t.rejections, replicates), looks,
                 distribution(t.patients), distribution(t.events), distribution(t.months), allocation, effect);

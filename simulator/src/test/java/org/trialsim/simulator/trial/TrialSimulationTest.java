@@ -241,4 +241,42 @@ class TrialSimulationTest {
         }
         return largest;
     }
+
+    /**
+     * The example's arms die at 0.6 and 1 times one exponential curve, so the Cox estimate targets
+     * log 0.6 exactly (and log 0.7 when the ratio is changed; here with 2:1 allocation): no large trial, and the bias's standard
+     * error is the mean's alone.
+     */
+    @Test
+    void aKnownHazardRatioIsTheExactTruth() throws Exception {
+        for (double hr : new double[] {0.6, 0.7}) {
+            TrialResult result = new Simulator().trial(example(Setting.parse("outcomes.deathInRemission[0].hazardRatio=" + hr),
+                    Setting.parse("pathway.nodes.randomize.strata.all.ratio={control: 1, experimental: 2}"),
+                    Setting.parse("design.randomization.blockSizes=[3]")),
+                    new TrialOptions(200, 2, 2, false), Progress.NONE);
+            TrialResult.Effect effect = result.analyses().get(0).effect();
+            assertThat(effect.truthMethod()).isEqualTo("exact");
+            assertThat(effect.truth()).isEqualTo(Math.log(hr));
+            assertThat(effect.truthStandardError()).isZero();
+            assertThat(effect.bias().standardError()).isEqualTo(effect.mean().standardError());
+            assertThat(effect.bias().value()).isEqualTo(effect.mean().value() - Math.log(hr));
+        }
+    }
+
+    /** Where the truth comes from a large trial, its own Monte Carlo error is part of the bias's. */
+    @Test
+    void aSimulatedTruthCarriesItsErrorIntoTheBias() throws Exception {
+        TrialResult result = new Simulator().trial(BuiltinProtocols.load("aall1331"), new TrialOptions(50, 2, 2, false), Progress.NONE);
+        for (TrialResult.AnalysisResult a : result.analyses()) {
+            TrialResult.Effect effect = a.effect();
+            assertThat(effect.truthMethod()).isEqualTo("large trial");
+            assertThat(effect.truthStandardError()).isPositive();
+            assertThat(effect.bias().standardError()).isCloseTo(Math.hypot(effect.mean().standardError(), effect.truthStandardError()),
+                    within(1e-15));
+        }
+        TrialResult.Effect none = new Simulator().trial(BuiltinProtocols.load("aall1331"), new TrialOptions(20, 2, 2, true),
+                Progress.NONE).analyses().get(0).effect();
+        assertThat(none.truthMethod()).isEqualTo("null hypothesis");
+        assertThat(none.truth()).isZero();
+    }
 }
