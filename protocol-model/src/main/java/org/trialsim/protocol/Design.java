@@ -121,7 +121,7 @@ public sealed interface Design extends Cited {
      * @param arrivals         poisson (random) or regular (evenly spaced); poisson if absent
      * @param changes          later changes to other constant rates (sites closing, a pause); none if absent
      */
-    record Accrual(@Required @Range(min = 0.01, max = Range.MAX_ACCRUAL, why = "patients a month: from one in eight years to more"
+    record Accrual(@Required @Range(min = Range.MIN_ACCRUAL, max = Range.MAX_ACCRUAL, why = "patients a month: from one in eight years to more"
                            + " than any trial enrols")
                    Double patientsPerMonth,
                    @Range(min = 0, max = Range.CENTURY_MONTHS, why = "months within a lifetime") Double rampUpMonths,

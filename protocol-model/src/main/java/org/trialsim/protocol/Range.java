@@ -26,6 +26,8 @@ public @interface Range {
     double CENTURY_MONTHS = 1_200;
     /** A hundred years. */
     double CENTURY_YEARS = 100;
+    /** The slowest accrual, patients a month: one in eight years. */
+    double MIN_ACCRUAL = 0.01;
     /** The fastest accrual, patients a month. */
     double MAX_ACCRUAL = 100_000;
     /** The highest cost of a patient's blocks, in any currency. */

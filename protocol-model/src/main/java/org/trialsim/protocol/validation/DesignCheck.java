@@ -141,8 +141,9 @@ final class DesignCheck {
      * the sample size divided by the fastest of the accrual rates, at least.
      */
     private void accrualDuration(Design.Accrual a, Integer sampleSize, JsonPointer at) {
-        if (sampleSize == null || a.patientsPerMonth() == null || !(a.patientsPerMonth() > 0)) {
-            return;
+        if (sampleSize == null || sampleSize > Range.MAX_SAMPLE_SIZE || a.patientsPerMonth() == null
+                || !(a.patientsPerMonth() >= Range.MIN_ACCRUAL)) {
+            return; // out of range: reported with the field
         }
         double fastest = a.patientsPerMonth();
         for (Design.RateChange c : a.changes()) {

@@ -24,10 +24,13 @@ final class Values {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        if (v != 0 && Math.abs(v) < 1e-3) {
-            return String.format(Locale.ROOT, "%.5e", v).replaceAll("\\.?0+e", "e").replace("e-0", "e-");
+        String s = String.format(Locale.ROOT, v != 0 && Math.abs(v) < 1e-3 ? "%.5e" : "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("\\.?0+$", "");
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1").replace("e+", "e");
+        return e < 0 ? mantissa : mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
     /** A number with every digit it has, without an exponent: for a sum that may pass a limit by a little. */
