@@ -1,5 +1,7 @@
 package org.trialsim.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.trialsim.protocol.Protocol;
@@ -76,6 +78,7 @@ final class TrialTable {
             row("  Kaplan–Meier difference at the landmark", a -> a.effect().meanLandmarkDifference() == null ? ""
                     : fmt(100 * a.effect().meanLandmarkDifference().value(), 1) + " points");
         }
+        blanks(isNull);
         allocationByStratum();
         line("");
         line(isNull ? "The type I error is the chance the trial concludes the experimental treatment is better when it is not."
@@ -88,6 +91,53 @@ final class TrialTable {
                     + " the experimental " + (logOe && !logHr ? "treatment (fewer events than the historical curve predicts)." : "arm."));
         }
         return sb.toString();
+    }
+
+    /** Says, in words, why an analysis's figures are left blank (–) where a run is degenerate. */
+    private void blanks(boolean isNull) {
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < result.analyses().size(); i++) {
+            String reason = blank(result.analyses().get(i), isNull);
+            if (reason != null) {
+                reasons.add((i + 1) + ". " + reason);
+            }
+        }
+        if (!reasons.isEmpty()) {
+            line("Left blank (–):");
+            for (String r : reasons) {
+                List<String> lines = Columns.wrap(r, 95);
+                for (int k = 0; k < lines.size(); k++) {
+                    line((k == 0 ? "  " : "     ") + lines.get(k));
+                }
+            }
+        }
+    }
+
+    /** Why the analysis's effect (or its bias) cannot be estimated, or null if it can. */
+    private static String blank(AnalysisResult a, boolean isNull) {
+        TrialResult.Allocation allocation = a.allocation();
+        boolean noControl = allocation != null && allocation.control().max() == 0;
+        boolean noExperimental = allocation != null && allocation.experimental().max() == 0;
+        String why;
+        if (noControl || noExperimental) {
+            why = "no simulated trial had a patient on " + (noControl && noExperimental ? "either arm" : noControl
+                    ? "the control arm" : "the experimental arm") + " of this comparison (see the flow of patients in 'trialsim"
+                    + " simulate' for where they leave the pathway), so it cannot be made: the test never rejects.";
+        } else if (a.patients().max() == 0) {
+            why = "no simulated trial had a patient in this analysis, so it cannot be made: the test never rejects.";
+        } else if (a.events().max() == 0) {
+            why = "no simulated trial had an event (or response) by its analysis, so the test never rejects.";
+        } else if (!Double.isFinite(a.effect().mean().value())) {
+            why = "no simulated trial had enough patients and events" + (allocation != null ? " in both arms" : "")
+                    + " to estimate the effect (at most " + fmt(a.events().max(), 0) + (a.events().max() == 1 ? " event" : " events")
+                    + " in a trial)"
+                    + (a.rejection().value() == 0 ? "; the test never rejected." : ".");
+        } else if (!isNull && !Double.isFinite(a.effect().truth())) {
+            why = "the very large trial that gives the true value had no estimate, so the bias and coverage cannot be computed.";
+        } else {
+            return null;
+        }
+        return a.label() + ": " + why;
     }
 
     /** Patients per arm and imbalance in each randomizing stratum, over the whole trial. */
