@@ -359,6 +359,55 @@ class ValueRangesTest {
         });
     }
 
+    /** A range as the docs write it: [0, 36525], (0, 1e15], [0.01, 100000]. */
+    private static String interval(Range r) {
+        return (r.minExcluded() ? "(" : "[") + number(r.min()) + ", " + number(r.max()) + (r.maxExcluded() ? ")" : "]");
+    }
+
+    private static String number(double v) {
+        if (Math.abs(v) >= 1e6) {
+            java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).stripTrailingZeros();
+            return d.unscaledValue() + "e" + (-d.scale());
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String doc(String name) throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("../docs", name), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void limitsListsEveryRangeWithItsReason() throws Exception {
+        String limits = doc("limits.md");
+        int start = limits.indexOf("## Protocol values");
+        assertThat(start).as("docs/limits.md has a Protocol values section").isNotNegative();
+        int end = limits.indexOf("\n## ", start + 1);
+        List<String[]> rows = limits.substring(start, end < 0 ? limits.length() : end).lines()
+                .filter(l -> l.startsWith("| ")).map(l -> l.split(" \\| ")).toList();
+        RANGES.forEach((field, range) -> {
+            String name = field.substring(field.lastIndexOf('.') + 1);
+            assertThat(rows).as("a row of limits.md for %s %s", field, interval(range)).anySatisfy(cells -> {
+                assertThat(cells[0]).containsPattern("[`.]" + java.util.regex.Pattern.quote(name) + "`");
+                assertThat(cells[1].strip()).isEqualTo(interval(range));
+                assertThat(cells[2]).isNotBlank();
+            });
+        });
+    }
+
+    @Test
+    void theFormatGivesEachRangeBesideItsField() throws Exception {
+        String format = doc("protocol-format.md").replaceAll("\\s+", " ");
+        RANGES.forEach((field, range) -> {
+            String name = field.substring(field.lastIndexOf('.') + 1);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b").matcher(format);
+            boolean beside = false;
+            while (m.find() && !beside) {
+                beside = format.substring(m.end(), Math.min(format.length(), m.end() + 80)).contains(interval(range));
+            }
+            assertThat(beside).as("protocol-format.md gives %s %s within 80 characters after its name", field, interval(range)).isTrue();
+        });
+    }
+
     @Test
     void everyBoundHasARow() throws Exception {
         CsvSource table = ValueRangesTest.class.getDeclaredMethod("eachBoundHoldsExactly", String.class, String.class, String.class,
