@@ -20,6 +20,8 @@ import org.trialsim.protocol.condition.VariableType;
 final class DesignCheck {
     /** The most combinations of factor levels stratified blocks keep (as the simulator's allocator). */
     static final int MAX_STRATA = 1 << 16;
+    /** The one-sided significance level of a single-arm response design that gives none. */
+    private static final double DEFAULT_ALPHA = 0.025;
 
     private final Protocol protocol;
     private final ProblemSink sink;
@@ -90,6 +92,7 @@ final class DesignCheck {
                 sink.error(at.appendProperty("expectedRate"), "the expected rate must be above the historical rate ("
                         + Values.fmt(s.historicalRate()) + ") for the trial to look for an improvement");
             }
+            testable(s, at.appendProperty("sampleSize"));
         } else if (design instanceof Design.EarlyPhase e) {
             if (e.escalation() == null && e.twoStage() == null) {
                 sink.error(at, "a phase-1-2 design has an 'escalation' part, a 'twoStage' part, or both");
@@ -100,6 +103,27 @@ final class DesignCheck {
             if (e.twoStage() != null) {
                 twoStage(e.twoStage(), at.appendProperty("twoStage"));
             }
+        }
+    }
+
+    /**
+     * A single-arm response trial whose exact test can never reject: even if all n patients respond,
+     * P(X ≥ n) = p0^n under the historical rate p0 stays above alpha, so the power is 0 whatever the
+     * true rate. It needs at least ln(alpha) / ln(p0) patients.
+     */
+    private void testable(Design.SingleArmResponse s, JsonPointer at) {
+        Double p0 = s.historicalRate();
+        double alpha = s.alpha() == null ? DEFAULT_ALPHA : s.alpha();
+        if (s.sampleSize() == null || p0 == null || !(p0 > 0 && p0 < 1) || !(alpha > 0 && alpha < 0.5)
+                || s.sampleSize() < 1 || s.sampleSize() > Range.MAX_SAMPLE_SIZE) {
+            return; // out of range: reported with the field
+        }
+        double best = Math.pow(p0, s.sampleSize());
+        if (best > alpha * (1 + 1e-9)) {
+            long needed = (long) Math.ceil(Math.log(alpha) / Math.log(p0) - 1e-9);
+            sink.error(at, "with " + s.sampleSize() + (s.sampleSize() == 1 ? " patient" : " patients") + " the exact test can never"
+                    + " reject at alpha " + Values.fmt(alpha) + ": even if every one responds, that has probability "
+                    + Values.fmt(best) + " at the historical rate " + Values.fmt(p0) + "; it needs at least " + needed + " patients");
         }
     }
 

@@ -210,12 +210,12 @@ class ValueRangesTest {
             Design.SingleArmSurvival.sampleSize | min | 1 | 0 | design.sampleSize | true | design={type: single-arm-survival, arm: control, endpoint: efs, sampleSize: X, historicalCurve: high, assumption: test}
             Design.SingleArmSurvival.sampleSize | max | 100000 | 100001 | design.sampleSize | true | design={type: single-arm-survival, arm: control, endpoint: efs, sampleSize: X, historicalCurve: high, accrual: {patientsPerMonth: 1000}, assumption: test}
             Design.SingleArmResponse.historicalRate | min | 4.9e-324 | 0 | design.historicalRate | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: X, sampleSize: 10, assumption: test}
-            Design.SingleArmResponse.historicalRate | max | 0.9999999999999999 | 1 | design.historicalRate | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: X, sampleSize: 10, assumption: test}
+            Design.SingleArmResponse.historicalRate | max | 0.9999999999999999 | 1 | design.historicalRate | false | design={type: single-arm-response, arm: control, response: cr, historicalRate: X, sampleSize: 10, assumption: test}
             Design.SingleArmResponse.expectedRate | min | 4.9e-324 | 0 | design.expectedRate | false | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.5, expectedRate: X, sampleSize: 10, assumption: test}
             Design.SingleArmResponse.expectedRate | max | 0.9999999999999999 | 1 | design.expectedRate | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.5, expectedRate: X, sampleSize: 10, assumption: test}
-            Design.SingleArmResponse.sampleSize | min | 1 | 0 | design.sampleSize | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.5, sampleSize: X, assumption: test}
+            Design.SingleArmResponse.sampleSize | min | 1 | 0 | design.sampleSize | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.01, sampleSize: X, assumption: test}
             Design.SingleArmResponse.sampleSize | max | 100000 | 100001 | design.sampleSize | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.5, sampleSize: X, assumption: test}
-            Design.SingleArmResponse.alpha | min | 4.9e-324 | 0 | design.alpha | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.5, sampleSize: 10, alpha: X, assumption: test}
+            Design.SingleArmResponse.alpha | min | 4.9e-324 | 0 | design.alpha | false | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.5, sampleSize: 10, alpha: X, assumption: test}
             Design.SingleArmResponse.alpha | max | 0.49999999999999994 | 0.5 | design.alpha | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.5, sampleSize: 10, alpha: X, assumption: test}
             Design.Escalation.startLevel | min | 1 | 0 | design.escalation.startLevel | true | ESCALATION, startLevel: X}}
             Design.Escalation.startLevel | max | 30 | 31 | design.escalation.startLevel | true | design={type: phase-1-2, assumption: test, escalation: {method: rolling-six, levels: LEVELS30, startLevel: X}}
@@ -287,6 +287,7 @@ class ValueRangesTest {
             too many criteria                    | {c: {include: age > 0}} | CRITERIA65 | eligibility | there are 65 criteria; at most 64 | eligibility=X
             too many dose levels                 | LEVELS30 | LEVELS31 | design.escalation.levels | there are 31 dose levels; an escalation is simulated with at most 30 | design={type: phase-1-2, assumption: test, escalation: {method: rolling-six, levels: X}}
             start above the levels               | 2 | 3 | design.escalation.startLevel | the start level is 3; levels are numbered from 1 to 2 | ESCALATION, startLevel: X}}
+            a response test that cannot reject   | 9 | 8 | design.sampleSize | with 8 patients the exact test can never reject at alpha 0.025: even if every one responds, that has probability | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.65, sampleSize: X, assumption: test}
             a number beyond all numbers          | 1e308 | 1e309 | riskGroups.initial[0].when | in the condition "age >= 1e309", at character 8: '1e309' is too large | riskGroups.initial[0].when=age >= X
             """)
     void eachBoundBetweenFieldsHolds(String kind, String passes, String fails, String path, String message, String template) throws Exception {
