@@ -113,8 +113,12 @@ final class TrialTable {
         }
     }
 
-    /** Why the analysis's effect (or its bias) cannot be estimated, or null if it can. */
+    /** Why the analysis's effect (or its bias) is left blank, or null if it is not. */
     private static String blank(AnalysisResult a, boolean isNull) {
+        if (Double.isFinite(a.effect().mean().value())) {
+            return isNull || Double.isFinite(a.effect().truth()) ? null : a.label() + ": the very large trial that gives the true"
+                    + " value had no estimate, so the bias and coverage cannot be computed.";
+        }
         TrialResult.Allocation allocation = a.allocation();
         boolean noControl = allocation != null && allocation.control().max() == 0;
         boolean noExperimental = allocation != null && allocation.experimental().max() == 0;
@@ -122,22 +126,17 @@ final class TrialTable {
         if (noControl || noExperimental) {
             why = "no simulated trial had a patient on " + (noControl && noExperimental ? "either arm" : noControl
                     ? "the control arm" : "the experimental arm") + " of this comparison (see the flow of patients in 'trialsim"
-                    + " simulate' for where they leave the pathway), so it cannot be made: the test never rejects.";
+                    + " simulate' for where they leave the pathway), so it cannot be made";
         } else if (a.patients().max() == 0) {
-            why = "no simulated trial had a patient in this analysis, so it cannot be made: the test never rejects.";
+            why = "no simulated trial had a patient in this analysis, so it cannot be made";
         } else if (a.events().max() == 0) {
-            why = "no simulated trial had an event (or response) by its analysis, so the test never rejects.";
-        } else if (!Double.isFinite(a.effect().mean().value())) {
+            why = "no simulated trial had an event by its analysis, so there is no effect to estimate";
+        } else {
             why = "no simulated trial had enough patients and events" + (allocation != null ? " in both arms" : "")
                     + " to estimate the effect (at most " + fmt(a.events().max(), 0) + (a.events().max() == 1 ? " event" : " events")
-                    + " in a trial)"
-                    + (a.rejection().value() == 0 ? "; the test never rejected." : ".");
-        } else if (!isNull && !Double.isFinite(a.effect().truth())) {
-            why = "the very large trial that gives the true value had no estimate, so the bias and coverage cannot be computed.";
-        } else {
-            return null;
+                    + " in a trial)";
         }
-        return a.label() + ": " + why;
+        return a.label() + ": " + why + (a.rejection().value() == 0 ? "; the test never rejected." : ".");
     }
 
     /** Patients per arm and imbalance in each randomizing stratum, over the whole trial. */
