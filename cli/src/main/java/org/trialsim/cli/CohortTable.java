@@ -56,6 +56,10 @@ final class CohortTable {
                         + (s.firstFailed() != s.failed() ? ", first reason for " + count(s.firstFailed()) : ""));
             }
         }
+        if (f.enrolled() == 0) {
+            line("  No presenting patient was eligible, so nothing after screening can be estimated.");
+            return;
+        }
         for (var t : f.treatmentExclusions()) {
             line("  enrolled but not eligible for " + t.treatment() + ": " + count(t.patients()) + " (" + pct(t.patients(), f.enrolled()) + ")");
         }
@@ -101,18 +105,28 @@ final class CohortTable {
                 return r == null ? "" : count(r.assessed());
             });
         }
+        List<String> endpointNotes = new ArrayList<>();
         for (String endpoint : protocol.endpoints().keySet()) {
             var def = protocol.endpoints().get(endpoint);
-            CohortResult.EndpointResult first = endpoint(result.arms().get(0), endpoint);
+            String name = def.label() == null ? endpoint : def.label();
+            List<String> without = result.arms().stream().filter(a -> a.flow().onArm() > 0 && endpoint(a, endpoint) == null)
+                    .map(ArmResult::arm).toList();
+            if (!without.isEmpty()) {
+                endpointNotes.add(name + ": no patient on " + (without.size() == 1 ? "arm " : "arms ") + String.join(", ", without)
+                        + " counts for it" + (def.remissionOnly() ? ", since it counts only patients who reached remission and none did"
+                        : "") + " (–).");
+            }
+            CohortResult.EndpointResult first = result.arms().stream().map(a -> endpoint(a, endpoint)).filter(e -> e != null)
+                    .findFirst().orElse(null);
             if (first == null) {
                 continue;
             }
-            line((def.label() == null ? endpoint : def.label()) + " (from " + def.origin().name().toLowerCase(Locale.ROOT) + ")");
+            line(name + " (from " + def.origin().name().toLowerCase(Locale.ROOT) + ")");
             for (int i = 0; i < first.landmarks().size(); i++) {
                 int li = i;
                 row("  " + years(first.landmarks().get(i).years()), a -> {
                     var e = endpoint(a, endpoint);
-                    return e == null ? "" : pct(e.landmarks().get(li));
+                    return e == null ? "–" : pct(e.landmarks().get(li));
                 });
             }
             for (int k = 0; k < first.incidence().size(); k++) {
@@ -123,23 +137,70 @@ final class CohortTable {
                     int li = i;
                     row("  " + inc.event() + " first, by " + years(inc.landmarks().get(i).years()), a -> {
                         var e = endpoint(a, endpoint);
-                        return e == null ? "" : pct(e.incidence().get(ki).landmarks().get(li));
+                        return e == null ? "–" : pct(e.incidence().get(ki).landmarks().get(li));
                     });
                 }
             }
         }
-        row("Time on therapy, months (mean ± sd)", a -> String.format(Locale.ROOT, "%.1f ± %.1f",
-                a.timeOnTherapyDays().mean() / TimeUnits.DAYS_PER_MONTH, a.timeOnTherapyDays().standardDeviation() / TimeUnits.DAYS_PER_MONTH));
+        row("Time on therapy, months (mean ± sd)", a -> meanAnd(a.timeOnTherapyDays().mean() / TimeUnits.DAYS_PER_MONTH,
+                a.timeOnTherapyDays().standardDeviation() / TimeUnits.DAYS_PER_MONTH, "%.1f"));
         if (result.arms().get(0).costPerPatient() != null) {
             row("Cost per patient, " + (result.arms().get(0).currency() == null ? "" : result.arms().get(0).currency() + ", ") + "mean ± se",
-                    a -> String.format(Locale.ROOT, "%,.0f ± %,.0f", a.costPerPatient().mean(), a.costPerPatient().standardError()));
+                    a -> meanAnd(a.costPerPatient().mean(), a.costPerPatient().standardError(), "%,.0f"));
         }
+        notes();
+        endpointNotes.forEach(this::wrapped);
+    }
+
+    /** Says, in words, why figures are left blank (–) where they cannot be computed. */
+    private void notes() {
+        var f = result.arms().get(0).flow();
+        if (f.enrolled() == 0) {
+            return; // said under screening
+        }
+        List<String> notOffered = new ArrayList<>();
+        List<String> neverReached = new ArrayList<>();
+        List<String> single = new ArrayList<>();
+        for (ArmResult a : result.arms()) {
+            if (a.flow().onArm() == 0) {
+                (a.flow().notOffered() == f.enrolled() ? notOffered : neverReached).add(a.arm());
+            } else if (a.flow().onArm() == 1) {
+                single.add(a.arm());
+            }
+        }
+        note(notOffered, "no allocation stratum that the enrolled patients reach offers it, so its figures are left blank (–).");
+        note(neverReached, "every enrolled patient left the pathway (death, relapse or an end) before allocation to it, so its"
+                + " figures are left blank (–); the flow of patients below shows where.");
+        if (!single.isEmpty()) {
+            wrapped((single.size() == 1 ? "Arm " + single.get(0) + " has" : "Arms " + String.join(", ", single) + " each have")
+                    + " one patient: a spread or standard error needs two (–).");
+        }
+    }
+
+    private void note(List<String> arms, String why) {
+        if (!arms.isEmpty()) {
+            wrapped("No patient was on " + (arms.size() == 1 ? "arm " + arms.get(0) : "arms " + String.join(", ", arms)) + ": "
+                    + (arms.size() == 1 ? why : why.replace(" it,", " them,").replace(" its ", " their ").replace(" to it", " to them")));
+        }
+    }
+
+    private void wrapped(String text) {
+        Columns.wrap(text, 100).forEach(this::line);
+    }
+
+    /** A mean and its spread, "–" for either that cannot be computed (no patient, or one). */
+    private static String meanAnd(double mean, double spread, String format) {
+        return (Double.isFinite(mean) ? String.format(Locale.ROOT, format, mean) : "–") + " ± "
+                + (Double.isFinite(spread) ? String.format(Locale.ROOT, format, spread) : "–");
     }
 
     private void flow(ArmResult arm) {
         blank();
         line("Flow of patients on arm " + arm.arm() + (arm.label() == null ? "" : " (" + arm.label() + ")"));
         var f = arm.flow();
+        if (f.nodes().stream().allMatch(n -> n.patients() == 0)) {
+            line("  no patient");
+        }
         if (f.notOffered() > 0) {
             line("  " + count(f.notOffered()) + " patients reach allocation in a stratum without this arm and are not followed here");
         }
@@ -222,13 +283,16 @@ final class CohortTable {
     }
 
     static String prop(CohortResult.Proportion p) {
-        if (p.of() == 0) {
+        if (p.of() == 0 || !Double.isFinite(p.estimate())) {
             return "–";
         }
         return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", 100 * p.estimate(), 100 * p.lower(), 100 * p.upper());
     }
 
     static String pct(CohortResult.SurvivalPoint p) {
+        if (!Double.isFinite(p.estimate())) {
+            return "–";
+        }
         if (!Double.isFinite(p.lower())) {
             return String.format(Locale.ROOT, "%.1f", 100 * p.estimate());
         }

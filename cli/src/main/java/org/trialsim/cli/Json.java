@@ -1,23 +1,33 @@
 package org.trialsim.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.Writer;
 
-/** The one JSON writer for results: indented, and a value that is not a number (0 of 0) written as null. */
+/**
+ * The one JSON writer for results (cohort, trial, escalation, Simon designs): indented, and a value
+ * that is not a finite number (a proportion of 0 patients, the spread of one value) written as null,
+ * never as NaN or Infinity, which are not JSON. The rule sits in the generator, so it holds for every
+ * number however it is reached: a record's field, an element of an array or list, a tree node.
+ */
 final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .addDecorator((factory, generator) -> new FiniteOrNull(generator))
+                    .build())
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .addModule(new SimpleModule().addSerializer(Double.class, new FiniteOrNull()).addSerializer(double.class, new FiniteOrNull()))
             .build();
 
     private Json() {
+    }
+
+    /** The mapper, for building trees ({@link DesignOutput}) that are written with it. */
+    static ObjectMapper mapper() {
+        return MAPPER;
     }
 
     static void write(Object value, Writer out) throws IOException {
@@ -25,20 +35,33 @@ final class Json {
         out.write(System.lineSeparator());
     }
 
-    private static final class FiniteOrNull extends StdSerializer<Double> {
-        private static final long serialVersionUID = 1L;
-
-        FiniteOrNull() {
-            super(Double.class);
+    /** Writes NaN and the infinities as null. */
+    private static final class FiniteOrNull extends JsonGeneratorDelegate {
+        FiniteOrNull(JsonGenerator delegate) {
+            super(delegate, false);
         }
 
         @Override
-        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (value == null || !Double.isFinite(value)) {
-                gen.writeNull();
+        public void writeNumber(double v) throws IOException {
+            if (Double.isFinite(v)) {
+                delegate.writeNumber(v);
             } else {
-                gen.writeNumber(value);
+                delegate.writeNull();
             }
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            writeNumber((double) v);
+        }
+
+        @Override
+        public void writeArray(double[] array, int offset, int length) throws IOException {
+            writeStartArray(array, length);
+            for (int i = offset; i < offset + length; i++) {
+                writeNumber(array[i]);
+            }
+            writeEndArray();
         }
     }
 }

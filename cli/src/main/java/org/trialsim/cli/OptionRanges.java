@@ -2,6 +2,7 @@ package org.trialsim.cli;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trialsim.protocol.Range;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.design.escalation.EscalationScenario;
 import org.trialsim.simulator.design.simon.SimonDesign;
@@ -46,9 +47,9 @@ final class OptionRanges {
      * escalate --dlt-window-days. With the inter-arrival range below, at most 730 patients arrive per
      * window, so a trial of at most 180 patients (30 levels of 6) simulates a bounded number of arrivals.
      */
-    static final NumberRange DLT_WINDOW_DAYS = NumberRange.closed(1, 365);
+    static final NumberRange DLT_WINDOW_DAYS = NumberRange.closed(Range.MIN_DLT_WINDOW_DAYS, Range.MAX_DLT_WINDOW_DAYS);
     /** escalate --interarrival-days: every arrival is an event, so a tiny gap means unbounded events and memory. */
-    static final NumberRange INTERARRIVAL_DAYS = NumberRange.closed(0.5, 365);
+    static final NumberRange INTERARRIVAL_DAYS = NumberRange.closed(Range.MIN_INTERARRIVAL_DAYS, Range.MAX_INTERARRIVAL_DAYS);
 
     private OptionRanges() {
     }

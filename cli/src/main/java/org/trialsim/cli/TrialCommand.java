@@ -3,17 +3,22 @@ package org.trialsim.cli;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.cohort.CohortOptions;
+import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
+import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +30,9 @@ import picocli.CommandLine.Spec;
                 + "bias and coverage of the effect estimate, each with its Monte Carlo standard error.",
                 "For a phase 1-2 design (aall1121) it reports both parts: the dose escalation and the Simon two-stage design."})
 final class TrialCommand implements Callable<Integer> {
+    /** Presenting patients screened before a trial is simulated, to refuse one that could enrol no one. */
+    static final int ELIGIBILITY_PROBE = 10_000;
+
     private final Simulator simulator;
 
     @Spec
@@ -77,9 +85,17 @@ final class TrialCommand implements Callable<Integer> {
             if (format == OutputFormat.CSV) {
                 throw UserException.usage("a phase 1-2 design is reported as a table or as JSON, not CSV");
             }
-            EarlyPhaseResult result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers));
+            EarlyPhaseResult result;
+            try {
+                result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers));
+            } catch (IllegalArgumentException e) {
+                // a valid protocol whose design has no answer, e.g. no two-stage design within the sizes exact enumeration covers
+                throw new UserException(ExitCode.INVALID_INPUT, "the phase 1-2 design of " + loaded.protocol().id()
+                        + " cannot be run: " + e.getMessage());
+            }
             content = w -> renderEarlyPhase(result, loaded, w);
         } else {
+            refuseIfNobodyIsEligible(loaded);
             TrialResult result;
             try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
                 result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), progress);
@@ -88,6 +104,29 @@ final class TrialCommand implements Callable<Integer> {
         }
         output.emit(spec, content);
         return ExitCode.OK;
+    }
+
+    /**
+     * Refuses a trial that could enrol no one: none of the first {@value #ELIGIBILITY_PROBE} presenting
+     * patients (those the first simulated trial screens first) meets the eligibility criteria. Rather
+     * than screen millions of patients and fail, it says which criteria exclude them.
+     */
+    private void refuseIfNobodyIsEligible(LoadedProtocol loaded) {
+        if (loaded.protocol().eligibility().isEmpty()) {
+            return;
+        }
+        String arm = loaded.protocol().arms().keySet().iterator().next();
+        CohortResult.Flow flow = simulator.cohort(loaded, new CohortOptions(ELIGIBILITY_PROBE, run.seed, 1, arm), Progress.NONE)
+                .arms().get(0).flow();
+        if (flow.enrolled() > 0) {
+            return;
+        }
+        String excluded = flow.screenFailures().stream().filter(s -> s.firstFailed() > 0)
+                .map(s -> s.criterion() + " " + String.format(Locale.ROOT, "%,d", s.firstFailed())).collect(Collectors.joining(", "));
+        throw new UserException(ExitCode.INVALID_INPUT, "no virtual patient is eligible for the trial of " + loaded.protocol().id()
+                + ": none of the first " + String.format(Locale.ROOT, "%,d", ELIGIBILITY_PROBE) + " presenting patients meets the"
+                + " eligibility criteria (excluded first by " + excluded + "), so a simulated trial would enrol no one; check the"
+                + " criteria against the population ('trialsim simulate' shows the screening)");
     }
 
     private void render(TrialResult result, LoadedProtocol loaded, Writer w) throws IOException {

@@ -1,5 +1,7 @@
 package org.trialsim.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.trialsim.protocol.Protocol;
@@ -68,7 +70,7 @@ final class TrialTable {
         }
         line("Effect estimate");
         row("  measure", a -> measureShort(a.effect().measure()));
-        row("  true value" + (isNull ? " (null)" : " (one very large trial)"), a -> truth(a));
+        row("  true value" + (isNull ? " (null)" : " (± when simulated)"), a -> truth(a));
         row("  mean estimate", a -> fmt(a.effect().mean().value(), 3) + " ± " + fmt(a.effect().mean().standardError(), 3));
         row("  bias", a -> fmt(a.effect().bias().value(), 3) + " ± " + fmt(a.effect().bias().standardError(), 3));
         row("  95% interval covers the truth", a -> pct(a.effect().coverage()));
@@ -76,6 +78,7 @@ final class TrialTable {
             row("  Kaplan–Meier difference at the landmark", a -> a.effect().meanLandmarkDifference() == null ? ""
                     : fmt(100 * a.effect().meanLandmarkDifference().value(), 1) + " points");
         }
+        blanks(isNull);
         allocationByStratum();
         line("");
         line(isNull ? "The type I error is the chance the trial concludes the experimental treatment is better when it is not."
@@ -88,6 +91,52 @@ final class TrialTable {
                     + " the experimental " + (logOe && !logHr ? "treatment (fewer events than the historical curve predicts)." : "arm."));
         }
         return sb.toString();
+    }
+
+    /** Says, in words, why an analysis's figures are left blank (–) where a run is degenerate. */
+    private void blanks(boolean isNull) {
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < result.analyses().size(); i++) {
+            String reason = blank(result.analyses().get(i), isNull);
+            if (reason != null) {
+                reasons.add((i + 1) + ". " + reason);
+            }
+        }
+        if (!reasons.isEmpty()) {
+            line("Left blank (–):");
+            for (String r : reasons) {
+                List<String> lines = Columns.wrap(r, 95);
+                for (int k = 0; k < lines.size(); k++) {
+                    line((k == 0 ? "  " : "     ") + lines.get(k));
+                }
+            }
+        }
+    }
+
+    /** Why the analysis's effect (or its bias) is left blank, or null if it is not. */
+    private static String blank(AnalysisResult a, boolean isNull) {
+        if (Double.isFinite(a.effect().mean().value())) {
+            return isNull || Double.isFinite(a.effect().truth()) ? null : a.label() + ": the very large trial that gives the true"
+                    + " value had no estimate, so the bias and coverage cannot be computed.";
+        }
+        TrialResult.Allocation allocation = a.allocation();
+        boolean noControl = allocation != null && allocation.control().max() == 0;
+        boolean noExperimental = allocation != null && allocation.experimental().max() == 0;
+        String why;
+        if (noControl || noExperimental) {
+            why = "no simulated trial had a patient on " + (noControl && noExperimental ? "either arm" : noControl
+                    ? "the control arm" : "the experimental arm") + " of this comparison (see the flow of patients in 'trialsim"
+                    + " simulate' for where they leave the pathway), so it cannot be made";
+        } else if (a.patients().max() == 0) {
+            why = "no simulated trial had a patient in this analysis, so it cannot be made";
+        } else if (a.events().max() == 0) {
+            why = "no simulated trial had an event by its analysis, so there is no effect to estimate";
+        } else {
+            why = "no simulated trial had enough patients and events" + (allocation != null ? " in both arms" : "")
+                    + " to estimate the effect (at most " + fmt(a.events().max(), 0) + (a.events().max() == 1 ? " event" : " events")
+                    + " in a trial)";
+        }
+        return a.label() + ": " + why + (a.rejection().value() == 0 ? "; the test never rejected." : ".");
     }
 
     /** Patients per arm and imbalance in each randomizing stratum, over the whole trial. */
@@ -114,6 +163,9 @@ final class TrialTable {
     private static String truth(AnalysisResult a) {
         double t = a.effect().truth();
         String text = fmt(t, 3);
+        if (a.effect().truthStandardError() > 0) {
+            text += " ± " + fmt(a.effect().truthStandardError(), 3);
+        }
         if (a.effect().measure().startsWith("log hazard")) {
             text += " (HR " + fmt(Math.exp(t), 2) + ")";
         } else if (a.effect().measure().startsWith("log observed")) {

@@ -90,7 +90,7 @@ class ProtocolCommandsTest {
         Cli r = Cli.run("validate", bad.toString(), "interfant-21");
         assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(r.out()).isEqualTo("interfant-21: valid" + System.lineSeparator());
-        assertThat(r.err()).contains(bad + ":").contains("at pathway.nodes.block1.durationDays: the duration is -35; it cannot be negative")
+        assertThat(r.err()).contains(bad + ":").contains("at pathway.nodes.block1.durationDays: durationDays is -35; it must be from 0 to 36525")
                 .contains("there is no node 'early-falure' (did you mean 'early-failure'?)")
                 .contains("no patient ever reaches 'early-failure'")
                 .contains("is not a valid protocol (3 errors)")

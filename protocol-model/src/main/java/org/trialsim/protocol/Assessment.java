@@ -17,8 +17,12 @@ import java.util.List;
 public record Assessment(
         String label,
         String method,
-        @Required @JsonPropertyDescription("MRD below this level is undetectable, i.e. negative") Double detectionLimit,
-        @JsonPropertyDescription("Further MRD levels at which response rates are reported") List<Double> thresholds,
+        @Required @JsonPropertyDescription("MRD below this level is undetectable, i.e. negative")
+        @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = "an MRD level, a fraction of cells, that an assay can detect")
+        Double detectionLimit,
+        @JsonPropertyDescription("Further MRD levels at which response rates are reported")
+        @Range(min = 0, max = 1, minExcluded = true, why = "an MRD level, a fraction of cells (0.01% is 1e-4)")
+        List<Double> thresholds,
         String source,
         String assumption) implements Cited {
 

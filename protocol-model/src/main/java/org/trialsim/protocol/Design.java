@@ -30,7 +30,10 @@ public sealed interface Design extends Cited {
      * @param source        where it comes from
      * @param assumption    what was assumed
      */
-    record Randomized(String label, @Required Integer sampleSize, @Required List<Comparison> comparisons, Accrual accrual,
+    record Randomized(String label,
+                      @Required @Range(min = 2, max = Range.MAX_SAMPLE_SIZE, why = Range.SAMPLE_SIZE + "; two arms need two patients")
+                      Integer sampleSize,
+                      @Required List<Comparison> comparisons, Accrual accrual,
                       Randomization randomization, Analysis analysis, String source, String assumption) implements Design {
         public Randomized {
             comparisons = Immutable.list(comparisons);
@@ -50,7 +53,8 @@ public sealed interface Design extends Cited {
      * @param source          where it comes from
      * @param assumption      what was assumed
      */
-    record SingleArmSurvival(String label, @Required String arm, @Required String endpoint, @Required Integer sampleSize,
+    record SingleArmSurvival(String label, @Required String arm, @Required String endpoint,
+                             @Required @Range(min = 1, max = Range.MAX_SAMPLE_SIZE, why = Range.SAMPLE_SIZE) Integer sampleSize,
                              @Required @JsonPropertyDescription("Historical control curve id in outcomes.curves") String historicalCurve,
                              Accrual accrual, Analysis analysis, String source, String assumption) implements Design {
     }
@@ -69,8 +73,11 @@ public sealed interface Design extends Cited {
      * @param assumption     what was assumed
      */
     record SingleArmResponse(String label, @Required String arm, @Required Condition response,
-                             @Required Double historicalRate, Double expectedRate, @Required Integer sampleSize,
-                             Double alpha, String source, String assumption) implements Design {
+                             @Required @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = Range.RESPONSE_RATE) Double historicalRate,
+                             @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = Range.RESPONSE_RATE) Double expectedRate,
+                             @Required @Range(min = 1, max = Range.MAX_SAMPLE_SIZE, why = Range.SAMPLE_SIZE) Integer sampleSize,
+                             @Range(min = 0, max = 0.5, minExcluded = true, maxExcluded = true, why = Range.ALPHA) Double alpha,
+                             String source, String assumption) implements Design {
     }
 
     /**
@@ -99,7 +106,9 @@ public sealed interface Design extends Cited {
     record Comparison(String label, @Required String control, @Required String experimental, String endpoint,
                       @JsonPropertyDescription("Binary response compared by Fisher's exact test, instead of a survival endpoint")
                       Condition response,
-                      @JsonPropertyDescription("Also report the Kaplan-Meier difference at this time, in years") Double landmarkYears) {
+                      @JsonPropertyDescription("Also report the Kaplan-Meier difference at this time, in years")
+                      @Range(min = 0, max = Range.CENTURY_YEARS, minExcluded = true, why = "a time within the follow-up")
+                      Double landmarkYears) {
     }
 
     /**
@@ -112,7 +121,12 @@ public sealed interface Design extends Cited {
      * @param arrivals         poisson (random) or regular (evenly spaced); poisson if absent
      * @param changes          later changes to other constant rates (sites closing, a pause); none if absent
      */
-    record Accrual(@Required Double patientsPerMonth, Double rampUpMonths, Double dropoutPerYear,
+    record Accrual(@Required @Range(min = Range.MIN_ACCRUAL, max = Range.MAX_ACCRUAL, why = "patients a month: from one in eight years to more"
+                           + " than any trial enrols")
+                   Double patientsPerMonth,
+                   @Range(min = 0, max = Range.CENTURY_MONTHS, why = "months within a lifetime") Double rampUpMonths,
+                   @Range(min = 0, max = 100, why = "losses per person-year; at 100 half the patients are lost within four days")
+                   Double dropoutPerYear,
                    @JsonPropertyDescription("poisson (random, the default) or regular (evenly spaced)") Arrivals arrivals,
                    @JsonPropertyDescription("Later changes of the accrual rate, by increasing month") List<RateChange> changes) {
         public Accrual {
@@ -137,7 +151,8 @@ public sealed interface Design extends Cited {
      * @param fromMonth        months from the start of accrual at which the new rate starts
      * @param patientsPerMonth the new rate; 0 pauses accrual
      */
-    record RateChange(@Required Double fromMonth, @Required Double patientsPerMonth) {
+    record RateChange(@Required @Range(min = 0, max = Range.CENTURY_MONTHS, why = "months within a lifetime") Double fromMonth,
+                      @Required @Range(min = 0, max = Range.MAX_ACCRUAL, why = "patients a month; 0 pauses accrual") Double patientsPerMonth) {
     }
 
     /**
@@ -149,10 +164,13 @@ public sealed interface Design extends Cited {
      * @param p          minimization: probability of giving the arm that minimizes the imbalance; 0.8 if absent
      * @param imbalance  minimization: how imbalance is measured within a factor level; range if absent
      */
-    record Randomization(@Required Method method, List<Integer> blockSizes,
+    record Randomization(@Required Method method,
+                         @Range(min = 1, max = 1_000, why = "patients in a block; a larger block is simple randomization in effect")
+                         List<Integer> blockSizes,
                          @JsonPropertyDescription("Categorical or yes/no covariates (or risk) that stratified blocks or minimization balance")
                          List<String> factors,
                          @JsonPropertyDescription("Minimization: probability of giving the arm that minimizes the imbalance (0.8 if absent)")
+                         @Range(min = 0, max = 1, minExcluded = true, why = Range.PROBABILITY + " that is not 0")
                          Double p,
                          @JsonPropertyDescription("Minimization: range (the default) or variance of the weighted counts")
                          Imbalance imbalance) {
@@ -206,11 +224,19 @@ public sealed interface Design extends Cited {
      * @param futilityBounds        non-binding futility bounds on the z scale, one per interim look (stop if z is below)
      * @param stratifyBy            covariates (or {@code risk}) that stratify the log-rank test and Cox model
      */
-    record Analysis(@Required Double alpha, Integer events, Double followUpMonths,
-                    @JsonPropertyDescription("Or: analyse this many months after accrual starts") Double calendarMonths,
-                    List<Double> informationFractions,
+    record Analysis(@Required @Range(min = 0, max = 0.5, minExcluded = true, maxExcluded = true, why = Range.ALPHA) Double alpha,
+                    @Range(min = 1, max = Range.MAX_SAMPLE_SIZE, why = "each patient has at most one event of an endpoint, so no more"
+                            + " than the sample size")
+                    Integer events,
+                    @Range(min = 0, max = Range.CENTURY_MONTHS, why = "months within a lifetime") Double followUpMonths,
+                    @JsonPropertyDescription("Or: analyse this many months after accrual starts")
+                    @Range(min = 0, max = Range.CENTURY_MONTHS, minExcluded = true, why = "months within a lifetime")
+                    Double calendarMonths,
+                    @Range(min = 0, max = 1, minExcluded = true, why = "a fraction of the final events") List<Double> informationFractions,
                     Spending spending,
-                    @JsonPropertyDescription("Non-binding futility bounds (z scale), one per interim look") List<Double> futilityBounds,
+                    @JsonPropertyDescription("Non-binding futility bounds (z scale), one per interim look")
+                    @Range(min = -10, max = 10, why = "a z value; beyond 10 the normal tail is below 1e-23")
+                    List<Double> futilityBounds,
                     @JsonPropertyDescription("Covariates (or risk) that stratify the log-rank test and Cox model") List<String> stratifyBy) {
         public Analysis {
             informationFractions = Immutable.list(informationFractions);
@@ -236,10 +262,17 @@ public sealed interface Design extends Cited {
      * @param whenFull         what becomes of a patient arriving while no slot is open; lost if absent
      * @param targetDltRate    the true MTD is the highest level with a DLT probability at most this; 0.25 if absent
      */
-    record Escalation(@Required Method method, @Required List<DoseLevel> levels, Integer startLevel,
-                      Double dltWindowDays, Double interarrivalDays,
+    record Escalation(@Required Method method, @Required List<DoseLevel> levels,
+                      @Range(min = 1, max = Range.MAX_DOSE_LEVELS, why = "a level of the escalation, numbered from 1") Integer startLevel,
+                      @Range(min = Range.MIN_DLT_WINDOW_DAYS, max = Range.MAX_DLT_WINDOW_DAYS,
+                              why = "days a patient is watched for a dose-limiting toxicity: a day to a year")
+                      Double dltWindowDays,
+                      @Range(min = Range.MIN_INTERARRIVAL_DAYS, max = Range.MAX_INTERARRIVAL_DAYS, why = "mean days between arrivals:"
+                              + " two a day to one a year, so that the patients arriving during a DLT window stay few (at most 730)")
+                      Double interarrivalDays,
                       @JsonPropertyDescription("A patient arriving while no slot is open is lost (the default) or waits") WhenFull whenFull,
                       @JsonPropertyDescription("The true MTD is the highest level whose DLT probability is at most this (0.25 if absent)")
+                      @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = "a DLT rate strictly between 0 and 1")
                       Double targetDltRate) {
         /** The target DLT rate when the protocol gives none. */
         public static final double DEFAULT_TARGET_DLT_RATE = 0.25;
@@ -273,7 +306,9 @@ public sealed interface Design extends Cited {
      * @param unit           its unit
      * @param dltProbability probability of a dose-limiting toxicity at this dose
      */
-    record DoseLevel(@Required Double dose, String unit, @Required Double dltProbability) {
+    record DoseLevel(@Required @Range(min = 0, max = 1e15, minExcluded = true, why = "a dose in its unit, above 0") Double dose,
+                     String unit,
+                     @Required @Range(min = 0, max = 1, why = Range.PROBABILITY) Double dltProbability) {
     }
 
     /**
@@ -291,7 +326,15 @@ public sealed interface Design extends Cited {
      * @param n        total size
      * @param r        final bound
      */
-    record TwoStage(Condition response, @Required Double p0, @Required Double p1, Double alpha, Double beta,
-                    Integer n1, Integer r1, Integer n, Integer r) {
+    record TwoStage(Condition response,
+                    @Required @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = Range.RESPONSE_RATE) Double p0,
+                    @Required @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = Range.RESPONSE_RATE) Double p1,
+                    @Range(min = 0, max = 0.5, minExcluded = true, maxExcluded = true, why = Range.ALPHA) Double alpha,
+                    @Range(min = 0, max = 0.5, minExcluded = true, maxExcluded = true, why = "a type II error, 1 - power: below 0.5")
+                    Double beta,
+                    @Range(min = 1, max = Range.MAX_TWO_STAGE_N - 1, why = Range.TWO_STAGE_SIZE) Integer n1,
+                    @Range(min = 0, max = Range.MAX_TWO_STAGE_N - 2, why = Range.TWO_STAGE_SIZE) Integer r1,
+                    @Range(min = 2, max = Range.MAX_TWO_STAGE_N, why = Range.TWO_STAGE_SIZE) Integer n,
+                    @Range(min = 0, max = Range.MAX_TWO_STAGE_N - 1, why = Range.TWO_STAGE_SIZE) Integer r) {
     }
 }

@@ -27,7 +27,8 @@ public sealed interface Distribution {
      *
      * @param probabilities probability of each level, in order
      */
-    record Categorical(@Required Map<String, Double> probabilities) implements Distribution {
+    record Categorical(@Required @Range(min = 0, max = 1, why = Range.PROBABILITY) Map<String, Double> probabilities)
+            implements Distribution {
         public Categorical {
             probabilities = Immutable.map(probabilities);
         }
@@ -38,7 +39,7 @@ public sealed interface Distribution {
      *
      * @param probability the probability of yes
      */
-    record Bernoulli(@Required Double probability) implements Distribution {
+    record Bernoulli(@Required @Range(min = 0, max = 1, why = Range.PROBABILITY) Double probability) implements Distribution {
     }
 
     /**
@@ -46,7 +47,8 @@ public sealed interface Distribution {
      *
      * @param value the value
      */
-    record Constant(@Required Double value) implements Distribution {
+    record Constant(@Required @Range(min = -Range.COVARIATE, max = Range.COVARIATE, why = Range.COVARIATE_VALUE) Double value)
+            implements Distribution {
     }
 
     /**
@@ -55,7 +57,9 @@ public sealed interface Distribution {
      * @param min lower bound
      * @param max upper bound
      */
-    record Uniform(@Required Double min, @Required Double max) implements Distribution {
+    record Uniform(@Required @Range(min = -Range.COVARIATE, max = Range.COVARIATE, why = Range.COVARIATE_VALUE) Double min,
+                   @Required @Range(min = -Range.COVARIATE, max = Range.COVARIATE, why = Range.COVARIATE_VALUE) Double max)
+            implements Distribution {
     }
 
     /**
@@ -66,7 +70,12 @@ public sealed interface Distribution {
      * @param min  optional lower truncation bound
      * @param max  optional upper truncation bound
      */
-    record Normal(@Required Double mean, @Required Double sd, Double min, Double max) implements Distribution {
+    record Normal(@Required @Range(min = -Range.COVARIATE, max = Range.COVARIATE, why = Range.COVARIATE_VALUE) Double mean,
+                  @Required @Range(min = 0, max = Range.COVARIATE, why = "a spread in the covariate's unit, within the values' range")
+                  Double sd,
+                  @Range(min = -Range.COVARIATE, max = Range.COVARIATE, why = Range.COVARIATE_VALUE) Double min,
+                  @Range(min = -Range.COVARIATE, max = Range.COVARIATE, why = Range.COVARIATE_VALUE) Double max)
+            implements Distribution {
     }
 
     /**
@@ -78,9 +87,15 @@ public sealed interface Distribution {
      * @param min     optional lower truncation bound
      * @param max     optional upper truncation bound
      */
-    record LogNormal(@Required Double median,
-                     @Required @JsonPropertyDescription("Standard deviation of log10(value)") Double log10Sd,
-                     Double min, Double max) implements Distribution {
+    record LogNormal(@Required @Range(min = 0, max = Range.COVARIATE, minExcluded = true, why = Range.COVARIATE_VALUE)
+                     Double median,
+                     @Required @JsonPropertyDescription("Standard deviation of log10(value)")
+                     @Range(min = 0, max = 10, why = "ten orders of magnitude either side of the median, beyond any measured spread;"
+                             + " keeps 10^x finite")
+                     Double log10Sd,
+                     @Range(min = 0, max = Range.COVARIATE, why = "a log-normal value is positive; 0 means no lower bound") Double min,
+                     @Range(min = 0, max = Range.COVARIATE, minExcluded = true, why = Range.COVARIATE_VALUE) Double max)
+            implements Distribution {
     }
 
     /**
@@ -89,7 +104,10 @@ public sealed interface Distribution {
      * @param breaks        increasing bin edges, one more than the probabilities
      * @param probabilities probability of each bin, summing to 1
      */
-    record Histogram(@Required List<Double> breaks, @Required List<Double> probabilities) implements Distribution {
+    record Histogram(@Required @Range(min = -Range.COVARIATE, max = Range.COVARIATE, why = Range.COVARIATE_VALUE)
+                     List<Double> breaks,
+                     @Required @Range(min = 0, max = 1, why = Range.PROBABILITY) List<Double> probabilities)
+            implements Distribution {
         public Histogram {
             breaks = Immutable.list(breaks);
             probabilities = Immutable.list(probabilities);

@@ -25,8 +25,12 @@ public sealed interface HazardCurve extends Cited {
      * @param assumption   what was assumed
      */
     record Piecewise(
-            @Required @JsonPropertyDescription("Start day of each piece, increasing from 0") List<Double> fromDays,
-            @Required @JsonPropertyDescription("Hazard in each piece, events per person-year") List<Double> ratesPerYear,
+            @Required @JsonPropertyDescription("Start day of each piece, increasing from 0")
+            @Range(min = 0, max = Range.CENTURY_DAYS, why = "a day within a lifetime")
+            List<Double> fromDays,
+            @Required @JsonPropertyDescription("Hazard in each piece, events per person-year")
+            @Range(min = 0, max = Range.MAX_RATE_PER_YEAR, why = Range.HAZARD_RATE)
+            List<Double> ratesPerYear,
             String source,
             String assumption) implements HazardCurve {
         public Piecewise {
@@ -47,9 +51,16 @@ public sealed interface HazardCurve extends Cited {
      * @param assumption      what was assumed
      */
     record Survival(
-            @Required @JsonPropertyDescription("Landmark days, increasing") List<Double> atDays,
-            @Required @JsonPropertyDescription("Event-free fraction at each landmark") List<Double> survival,
-            @JsonPropertyDescription("Hazard after the last landmark, per person-year; default 0") Double tailRatePerYear,
+            @Required @JsonPropertyDescription("Landmark days, increasing")
+            @Range(min = 0, max = Range.CENTURY_DAYS, minExcluded = true, why = "a day within a lifetime, after day 0 (where all are"
+                    + " event-free)")
+            List<Double> atDays,
+            @Required @JsonPropertyDescription("Event-free fraction at each landmark")
+            @Range(min = 0, max = 1, minExcluded = true, why = "a fraction; 0 would be an infinite hazard")
+            List<Double> survival,
+            @JsonPropertyDescription("Hazard after the last landmark, per person-year; default 0")
+            @Range(min = 0, max = Range.MAX_RATE_PER_YEAR, why = Range.HAZARD_RATE)
+            Double tailRatePerYear,
             String source,
             String assumption) implements HazardCurve {
         public Survival {

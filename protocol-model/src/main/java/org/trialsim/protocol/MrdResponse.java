@@ -19,9 +19,16 @@ import java.util.List;
  * @param assumption what was assumed
  */
 public record MrdResponse(
-        @Required @JsonPropertyDescription("Mean change of log10 MRD over the block (negative is a reduction)") Double log10Shift,
-        @Required @JsonPropertyDescription("Standard deviation of that change") Double log10Sd,
-        @JsonPropertyDescription("Weight of the previous log10 MRD; default 1") Double carryOver,
+        @Required @JsonPropertyDescription("Mean change of log10 MRD over the block (negative is a reduction)")
+        @Range(min = -Range.MRD_LOGS, max = Range.MRD_LOGS, why = Range.MRD_CHANGE)
+        Double log10Shift,
+        @Required @JsonPropertyDescription("Standard deviation of that change")
+        @Range(min = 0, max = Range.MRD_LOGS, why = Range.MRD_CHANGE)
+        Double log10Sd,
+        @JsonPropertyDescription("Weight of the previous log10 MRD; default 1")
+        @Range(min = 0, max = 2, why = "1: the same change whatever the level before; 0: the level before does not matter;"
+                + " 2: a change twice as large for each log of MRD before")
+        Double carryOver,
         Resistance resistant,
         @JsonPropertyDescription("Shifts of log10 MRD added for the patients meeting each condition") List<Adjustment> adjustments,
         String source,
@@ -38,7 +45,8 @@ public record MrdResponse(
      * @param when       the condition
      * @param log10Shift added to the mean change of log10 MRD (positive is a smaller reduction)
      */
-    public record Adjustment(@Required Condition when, @Required Double log10Shift) {
+    public record Adjustment(@Required Condition when,
+                             @Required @Range(min = -Range.MRD_LOGS, max = Range.MRD_LOGS, why = Range.MRD_CHANGE) Double log10Shift) {
     }
 
     /**
@@ -48,6 +56,8 @@ public record MrdResponse(
      * @param log10Shift  mean change of log10 MRD when resistant
      * @param log10Sd     spread of that change
      */
-    public record Resistance(@Required Double probability, @Required Double log10Shift, @Required Double log10Sd) {
+    public record Resistance(@Required @Range(min = 0, max = 1, why = Range.PROBABILITY) Double probability,
+                             @Required @Range(min = -Range.MRD_LOGS, max = Range.MRD_LOGS, why = Range.MRD_CHANGE) Double log10Shift,
+                             @Required @Range(min = 0, max = Range.MRD_LOGS, why = Range.MRD_CHANGE) Double log10Sd) {
     }
 }

@@ -62,14 +62,20 @@ public sealed interface Node {
     record Block(
             String label,
             @Required Node.BlockKind kind,
-            @Required Double durationDays,
+            @Required @Range(min = 0, max = Range.CENTURY_DAYS, why = "days; no treatment lasts a hundred years")
+            Double durationDays,
             Dose dose,
             @JsonPropertyDescription("Treatments (named by eligibility criteria) the patient must be eligible for") List<String> requires,
             @JsonPropertyDescription("Block given instead to a patient not eligible for a required treatment; absent means skip") String substitute,
             MrdResponse mrdResponse,
             Map<String, Toxicity> toxicities,
-            @JsonPropertyDescription("Probability of death during the block") Double deathProbability,
-            @JsonPropertyDescription("Cost per patient starting the block, in the protocol's currency") Double cost,
+            @JsonPropertyDescription("Probability of death during the block")
+            @Range(min = 0, max = 1, why = Range.PROBABILITY)
+            Double deathProbability,
+            @JsonPropertyDescription("Cost per patient starting the block, in the protocol's currency")
+            @Range(min = 0, max = Range.MAX_COST, why = "in the protocol's currency; a patient's cost is summed exactly up to"
+                    + " this")
+            Double cost,
             @JsonPropertyDescription("Named MRD assessments made at the end of the block") List<String> assessments,
             @Required String next,
             String description,

@@ -13,7 +13,9 @@ import java.util.Map;
  */
 public record Pathway(
         @Required String start,
-        @JsonPropertyDescription("MRD below this is complete remission (cr); default 0.05, i.e. <5% blasts") Double remissionBelow,
+        @JsonPropertyDescription("MRD below this is complete remission (cr); default 0.05, i.e. <5% blasts")
+        @Range(min = 0, max = 1, minExcluded = true, why = "an MRD level, a fraction of cells (5% blasts is 0.05)")
+        Double remissionBelow,
         @Required Map<String, Node> nodes) {
 
     /** Morphological complete remission is fewer than 5% blasts in the marrow. */

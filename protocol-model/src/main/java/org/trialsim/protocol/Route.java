@@ -17,7 +17,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record Route(
         String label,
         Condition when,
-        @JsonPropertyDescription("Chance a patient meeting the condition takes this route; otherwise the next route is tried") Double probability,
+        @JsonPropertyDescription("Chance a patient meeting the condition takes this route; otherwise the next route is tried")
+        @Range(min = 0, max = 1, why = Range.PROBABILITY)
+        Double probability,
         @JsonPropertyDescription("Risk group the patient is moved to") String setRisk,
         @Required String to,
         String source,

@@ -8,5 +8,6 @@ package org.trialsim.protocol;
  * @param source      where it comes from
  * @param assumption  what was assumed
  */
-public record Toxicity(String label, @Required Double probability, String source, String assumption) implements Cited {
+public record Toxicity(String label, @Required @Range(min = 0, max = 1, why = Range.PROBABILITY) Double probability, String source,
+                       String assumption) implements Cited {
 }

@@ -8,8 +8,10 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.trialsim.protocol.Condition;
 import org.trialsim.protocol.Design;
+import org.trialsim.protocol.FollowUp;
 import org.trialsim.protocol.Node;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.Range;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.Spelling;
 import org.trialsim.protocol.condition.VariableType;
@@ -18,6 +20,8 @@ import org.trialsim.protocol.condition.VariableType;
 final class DesignCheck {
     /** The most combinations of factor levels stratified blocks keep (as the simulator's allocator). */
     static final int MAX_STRATA = 1 << 16;
+    /** The one-sided significance level of a single-arm response design that gives none. */
+    private static final double DEFAULT_ALPHA = 0.025;
 
     private final Protocol protocol;
     private final ProblemSink sink;
@@ -37,7 +41,6 @@ final class DesignCheck {
     void check(JsonPointer at) {
         Design design = protocol.design();
         if (design instanceof Design.Randomized r) {
-            values.positive(r.sampleSize(), at.appendProperty("sampleSize"), "the sample size");
             if (r.comparisons().isEmpty()) {
                 sink.error(at.appendProperty("comparisons"), "a randomized design compares at least one pair of arms");
             }
@@ -57,38 +60,39 @@ final class DesignCheck {
                 }
                 endpoint(c.endpoint(), cAt.appendProperty("endpoint"));
                 compile.apply(c.response(), cAt.appendProperty("response"));
-                values.positive(c.landmarkYears(), cAt.appendProperty("landmarkYears"), "the landmark");
                 if (c.landmarkYears() != null && c.endpoint() == null) {
                     sink.error(cAt.appendProperty("landmarkYears"), "a landmark difference needs a survival endpoint");
+                }
+                FollowUp followUp = protocol.followUp();
+                if (c.landmarkYears() != null && followUp != null && followUp.horizonYears() != null
+                        && c.landmarkYears() > followUp.horizonYears()) {
+                    sink.error(cAt.appendProperty("landmarkYears"), "the landmark " + Values.fmt(c.landmarkYears())
+                            + " years is after the follow-up horizon (" + Values.fmt(followUp.horizonYears()) + " years)");
                 }
             }
             if (r.analysis() != null && r.analysis().informationFractions().size() > 1 && r.analysis().events() == null) {
                 sink.error(at.appendProperty("analysis"), "interim looks are placed by events: give 'events', the number of events"
                         + " at the final analysis, with the information fractions");
             }
-            accrual(r.accrual(), at.appendProperty("accrual"));
+            accrual(r.accrual(), r.sampleSize(), at.appendProperty("accrual"));
             randomization(r.randomization(), at.appendProperty("randomization"));
-            analysis(r.analysis(), at.appendProperty("analysis"));
+            analysis(r.analysis(), r.sampleSize(), at.appendProperty("analysis"));
         } else if (design instanceof Design.SingleArmSurvival s) {
             arm(s.arm(), at.appendProperty("arm"));
             endpoint(s.endpoint(), at.appendProperty("endpoint"));
-            values.positive(s.sampleSize(), at.appendProperty("sampleSize"), "the sample size");
             if (s.historicalCurve() != null && protocol.outcomes() != null) {
                 exists(s.historicalCurve(), protocol.outcomes().curves().keySet(), at.appendProperty("historicalCurve"), "hazard curve");
             }
-            accrual(s.accrual(), at.appendProperty("accrual"));
-            analysis(s.analysis(), at.appendProperty("analysis"));
+            accrual(s.accrual(), s.sampleSize(), at.appendProperty("accrual"));
+            analysis(s.analysis(), s.sampleSize(), at.appendProperty("analysis"));
         } else if (design instanceof Design.SingleArmResponse s) {
             arm(s.arm(), at.appendProperty("arm"));
             compile.apply(s.response(), at.appendProperty("response"));
-            values.openFraction(s.historicalRate(), at.appendProperty("historicalRate"), "the historical rate");
-            values.openFraction(s.expectedRate(), at.appendProperty("expectedRate"), "the expected rate");
             if (s.historicalRate() != null && s.expectedRate() != null && s.expectedRate() <= s.historicalRate()) {
                 sink.error(at.appendProperty("expectedRate"), "the expected rate must be above the historical rate ("
                         + Values.fmt(s.historicalRate()) + ") for the trial to look for an improvement");
             }
-            values.positive(s.sampleSize(), at.appendProperty("sampleSize"), "the sample size");
-            alpha(s.alpha(), at.appendProperty("alpha"));
+            testable(s, at.appendProperty("sampleSize"));
         } else if (design instanceof Design.EarlyPhase e) {
             if (e.escalation() == null && e.twoStage() == null) {
                 sink.error(at, "a phase-1-2 design has an 'escalation' part, a 'twoStage' part, or both");
@@ -102,13 +106,32 @@ final class DesignCheck {
         }
     }
 
-    private void accrual(Design.Accrual a, JsonPointer at) {
+    /**
+     * A single-arm response trial whose exact test can never reject: even if all n patients respond,
+     * P(X ≥ n) = p0^n under the historical rate p0 stays above alpha, so the power is 0 whatever the
+     * true rate. It needs at least ln(alpha) / ln(p0) patients.
+     */
+    private void testable(Design.SingleArmResponse s, JsonPointer at) {
+        Double p0 = s.historicalRate();
+        double alpha = s.alpha() == null ? DEFAULT_ALPHA : s.alpha();
+        if (s.sampleSize() == null || p0 == null || !(p0 > 0 && p0 < 1) || !(alpha > 0 && alpha < 0.5)
+                || s.sampleSize() < 1 || s.sampleSize() > Range.MAX_SAMPLE_SIZE) {
+            return; // out of range: reported with the field
+        }
+        double best = Math.pow(p0, s.sampleSize());
+        if (best > alpha * (1 + 1e-9)) {
+            long needed = (long) Math.ceil(Math.log(alpha) / Math.log(p0) - 1e-9);
+            sink.error(at, "with " + s.sampleSize() + (s.sampleSize() == 1 ? " patient" : " patients") + " the exact test can never"
+                    + " reject at alpha " + Values.fmt(alpha) + ": even if every one responds, that has probability "
+                    + Values.fmt(best) + " at the historical rate " + Values.fmt(p0) + "; it needs at least " + needed + " patients");
+        }
+    }
+
+    private void accrual(Design.Accrual a, Integer sampleSize, JsonPointer at) {
         if (a == null) {
             return;
         }
-        values.positive(a.patientsPerMonth(), at.appendProperty("patientsPerMonth"), "the accrual rate");
-        values.nonNegative(a.rampUpMonths(), at.appendProperty("rampUpMonths"), "the ramp-up");
-        values.nonNegative(a.dropoutPerYear(), at.appendProperty("dropoutPerYear"), "the dropout rate");
+        accrualDuration(a, sampleSize, at);
         double previous = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < a.changes().size(); i++) {
             Design.RateChange c = a.changes().get(i);
@@ -116,15 +139,14 @@ final class DesignCheck {
                 continue;
             }
             JsonPointer cAt = at.appendProperty("changes").appendIndex(i);
-            values.nonNegative(c.patientsPerMonth(), cAt.appendProperty("patientsPerMonth"), "the accrual rate");
-            if (c.fromMonth() == null) {
+            if (c.fromMonth() == null || !Double.isFinite(c.fromMonth())) {
                 continue;
             }
             if (i == 0 && a.rampUpMonths() != null && c.fromMonth() < a.rampUpMonths()) {
                 sink.error(cAt.appendProperty("fromMonth"), "the first rate change (month " + Values.fmt(c.fromMonth())
                         + ") must come at or after the end of the ramp-up (month " + Values.fmt(a.rampUpMonths()) + ")");
-            } else if (!(c.fromMonth() > previous) || !Double.isFinite(c.fromMonth())) {
-                sink.error(cAt.appendProperty("fromMonth"), "rate changes must be at finite, increasing months; month "
+            } else if (!(c.fromMonth() > previous)) {
+                sink.error(cAt.appendProperty("fromMonth"), "rate changes must be at increasing months; month "
                         + Values.fmt(c.fromMonth()) + " does not come after month " + Values.fmt(previous));
             }
             previous = c.fromMonth();
@@ -138,6 +160,29 @@ final class DesignCheck {
         }
     }
 
+    /**
+     * Accrual that cannot finish within a hundred years even at its fastest rate: enrolment would take
+     * the sample size divided by the fastest of the accrual rates, at least.
+     */
+    private void accrualDuration(Design.Accrual a, Integer sampleSize, JsonPointer at) {
+        if (sampleSize == null || sampleSize > Range.MAX_SAMPLE_SIZE || a.patientsPerMonth() == null
+                || !(a.patientsPerMonth() >= Range.MIN_ACCRUAL)) {
+            return; // out of range: reported with the field
+        }
+        double fastest = a.patientsPerMonth();
+        for (Design.RateChange c : a.changes()) {
+            if (c != null && c.patientsPerMonth() != null) {
+                fastest = Math.max(fastest, c.patientsPerMonth());
+            }
+        }
+        double months = sampleSize / fastest;
+        if (months > Range.CENTURY_MONTHS) {
+            sink.error(at.appendProperty("patientsPerMonth"), "enrolling " + sampleSize + " patients at " + Values.fmt(fastest)
+                    + " a month takes " + Values.fmt(Math.rint(months)) + " months at least; accrual must be able to finish within a"
+                    + " hundred years (" + Values.fmt(Range.CENTURY_MONTHS) + " months)");
+        }
+    }
+
     private void randomization(Design.Randomization r, JsonPointer at) {
         if (r == null || r.method() == null) {
             return;
@@ -146,9 +191,6 @@ final class DesignCheck {
         String name = method.name().toLowerCase(Locale.ROOT).replace('_', '-');
         boolean blocks = method == Design.Randomization.Method.PERMUTED_BLOCKS || method == Design.Randomization.Method.STRATIFIED_BLOCKS;
         boolean balances = method == Design.Randomization.Method.STRATIFIED_BLOCKS || method == Design.Randomization.Method.MINIMIZATION;
-        for (int i = 0; i < r.blockSizes().size(); i++) {
-            values.positive(r.blockSizes().get(i), at.appendProperty("blockSizes").appendIndex(i), "the block size");
-        }
         if (blocks && r.blockSizes().isEmpty()) {
             sink.error(at.appendProperty("blockSizes"), name + " need at least one block size");
         }
@@ -180,9 +222,7 @@ final class DesignCheck {
                 sink.error(at.appendProperty("imbalance"), "'imbalance' is a setting of minimization, not of " + name);
             }
         } else if (r.p() != null && !(r.p() > 0 && r.p() <= 1)) {
-            sink.error(at.appendProperty("p"), "the probability of giving the arm that minimizes the imbalance must be in"
-                    + " (0, 1], not " + Values.fmt(r.p()));
-            return;
+            return; // out of its range: reported with the field
         }
         if (protocol.pathway() == null) {
             return;
@@ -250,29 +290,22 @@ final class DesignCheck {
         return 0;
     }
 
-    private void analysis(Design.Analysis a, JsonPointer at) {
+    private void analysis(Design.Analysis a, Integer sampleSize, JsonPointer at) {
         if (a == null) {
             return;
         }
-        alpha(a.alpha(), at.appendProperty("alpha"));
-        values.positive(a.events(), at.appendProperty("events"), "the number of events");
-        values.nonNegative(a.followUpMonths(), at.appendProperty("followUpMonths"), "the follow-up");
-        values.positive(a.calendarMonths(), at.appendProperty("calendarMonths"), "the analysis time");
+        if (a.events() != null && sampleSize != null && a.events() > sampleSize) {
+            sink.error(at.appendProperty("events"), "the final analysis waits for " + a.events() + " events, but only " + sampleSize
+                    + " patients are enrolled and each has at most one event of the endpoint");
+        }
         if ((a.events() != null ? 1 : 0) + (a.followUpMonths() != null ? 1 : 0) + (a.calendarMonths() != null ? 1 : 0) > 1) {
             sink.error(at, "give one of 'events', 'followUpMonths' (after the last enrolment) or 'calendarMonths' (after"
                     + " accrual starts) to say when the final analysis is, not several");
         }
         if (values.increasing(a.informationFractions(), at.appendProperty("informationFractions"), "the information fractions")
                 && !a.informationFractions().isEmpty()) {
-            for (int i = 0; i < a.informationFractions().size(); i++) {
-                Double f = a.informationFractions().get(i);
-                if (f != null && !(f > 0 && f <= 1)) {
-                    sink.error(at.appendProperty("informationFractions").appendIndex(i), "the information fraction "
-                            + Values.fmt(f) + " must be above 0 and at most 1");
-                }
-            }
             Double last = a.informationFractions().get(a.informationFractions().size() - 1);
-            if (last != null && last != 1.0) {
+            if (last != null && last != 1.0 && last > 0 && last < 1) {
                 sink.error(at.appendProperty("informationFractions"), "the last look is the final analysis, at information fraction 1, not "
                         + Values.fmt(last));
             }
@@ -291,9 +324,12 @@ final class DesignCheck {
     }
 
     private void escalation(Design.Escalation e, JsonPointer at) {
-        values.openFraction(e.targetDltRate(), at.appendProperty("targetDltRate"), "the target DLT rate");
         if (e.levels().isEmpty()) {
             sink.error(at.appendProperty("levels"), "a dose escalation needs at least one dose level");
+        }
+        if (e.levels().size() > Range.MAX_DOSE_LEVELS) {
+            sink.error(at.appendProperty("levels"), "there are " + e.levels().size() + " dose levels; an escalation is simulated"
+                    + " with at most " + Range.MAX_DOSE_LEVELS);
         }
         Double previous = null;
         for (int i = 0; i < e.levels().size(); i++) {
@@ -302,8 +338,6 @@ final class DesignCheck {
                 continue;
             }
             JsonPointer lAt = at.appendProperty("levels").appendIndex(i);
-            values.positive(level.dose(), lAt.appendProperty("dose"), "the dose");
-            values.probability(level.dltProbability(), lAt.appendProperty("dltProbability"), "the probability of a dose-limiting toxicity");
             Design.DoseLevel before = i == 0 ? null : e.levels().get(i - 1);
             if (before != null && before.dltProbability() != null && level.dltProbability() != null
                     && level.dltProbability() < before.dltProbability()) {
@@ -316,23 +350,17 @@ final class DesignCheck {
             }
             previous = level.dose();
         }
-        if (!(e.startLevel() >= 1 && e.startLevel() <= Math.max(1, e.levels().size()))) {
+        if (e.startLevel() > Math.max(1, e.levels().size()) && e.startLevel() <= Range.MAX_DOSE_LEVELS) {
             sink.error(at.appendProperty("startLevel"), "the start level is " + e.startLevel() + "; levels are numbered from 1 to "
                     + e.levels().size());
         }
-        values.positive(e.dltWindowDays(), at.appendProperty("dltWindowDays"), "the DLT window");
-        values.positive(e.interarrivalDays(), at.appendProperty("interarrivalDays"), "the mean time between arrivals");
     }
 
     private void twoStage(Design.TwoStage t, JsonPointer at) {
         compile.apply(t.response(), at.appendProperty("response"));
-        values.openFraction(t.p0(), at.appendProperty("p0"), "p0");
-        values.openFraction(t.p1(), at.appendProperty("p1"), "p1");
         if (t.p0() != null && t.p1() != null && !(t.p0() < t.p1())) {
             sink.error(at.appendProperty("p1"), "p1 (" + Values.fmt(t.p1()) + ") must be above p0 (" + Values.fmt(t.p0()) + ")");
         }
-        alpha(t.alpha(), at.appendProperty("alpha"));
-        values.openFraction(t.beta(), at.appendProperty("beta"), "beta");
         boolean any = t.n1() != null || t.r1() != null || t.n() != null || t.r() != null;
         boolean all = t.n1() != null && t.r1() != null && t.n() != null && t.r() != null;
         if (any && !all) {
@@ -343,12 +371,6 @@ final class DesignCheck {
         }
         if (!all && (t.alpha() == null || t.beta() == null)) {
             sink.error(at, "to search for a design, give alpha and beta");
-        }
-    }
-
-    private void alpha(Double alpha, JsonPointer at) {
-        if (alpha != null && !(alpha > 0 && alpha < 0.5)) {
-            sink.error(at, "alpha is " + Values.fmt(alpha) + "; a significance level is above 0 and below 0.5");
         }
     }
 

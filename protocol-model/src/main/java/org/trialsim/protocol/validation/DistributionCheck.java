@@ -37,24 +37,20 @@ final class DistributionCheck {
             if (mrd) {
                 notNumeric(at);
             }
-            values.probability(b.probability(), at.appendProperty("probability"), "the probability");
         } else if (d instanceof Distribution.Constant c) {
             if (mrd) {
                 mrdRange(c.value(), c.value(), at);
             }
         } else if (d instanceof Distribution.Uniform u) {
-            if (u.min() != null && u.max() != null && !(u.min() <= u.max())) {
+            if (finite(u.min()) && finite(u.max()) && !(u.min() <= u.max())) {
                 sink.error(at, "min (" + Values.fmt(u.min()) + ") is above max (" + Values.fmt(u.max()) + ")");
             }
             if (mrd) {
                 mrdRange(u.min(), u.max(), at);
             }
         } else if (d instanceof Distribution.Normal n) {
-            values.nonNegative(n.sd(), at.appendProperty("sd"), "the standard deviation");
             bounds(n.min(), n.max(), at, mrd);
         } else if (d instanceof Distribution.LogNormal n) {
-            values.positive(n.median(), at.appendProperty("median"), "the median");
-            values.nonNegative(n.log10Sd(), at.appendProperty("log10Sd"), "the standard deviation");
             bounds(n.min(), n.max(), at, mrd);
         } else if (d instanceof Distribution.Histogram h) {
             if (h.breaks().size() != h.probabilities().size() + 1) {
@@ -117,7 +113,7 @@ final class DistributionCheck {
     }
 
     private void bounds(Double min, Double max, JsonPointer at, boolean mrd) {
-        if (min != null && max != null && !(min < max)) {
+        if (finite(min) && finite(max) && !(min < max)) {
             sink.error(at, "min (" + Values.fmt(min) + ") must be below max (" + Values.fmt(max) + ")");
         }
         if (mrd) {
@@ -129,8 +125,12 @@ final class DistributionCheck {
         }
     }
 
+    private static boolean finite(Double x) {
+        return x != null && Double.isFinite(x);
+    }
+
     private void mrdRange(Double min, Double max, JsonPointer at) {
-        if (min != null && max != null && !(min >= 0 && max <= 1)) {
+        if (finite(min) && finite(max) && !(min >= 0 && max <= 1)) {
             sink.error(at, "MRD at enrolment is a fraction from 0 to 1, but this distribution ranges from "
                     + Values.fmt(min) + " to " + Values.fmt(max));
         }

@@ -8,19 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trialsim.protocol.Cited;
+import org.trialsim.protocol.Range;
 import org.trialsim.protocol.Required;
 
 /**
  * The checks that apply to every part of a protocol alike, by walking the model's records:
- * required fields that are missing, empty entries in lists and mappings, parameters that no source
- * or assumption covers, and sources that look like a reference id but name none.
+ * required fields that are missing, empty entries in lists and mappings, numbers outside their
+ * field's {@link Range}, parameters that no source or assumption covers, and sources that look like
+ * a reference id but name none.
  */
 final class ModelWalker {
     private final ProblemSink sink;
+    private final Values values;
     private final Set<String> references;
 
     ModelWalker(ProblemSink sink, Set<String> references) {
         this.sink = sink;
+        this.values = new Values(sink);
         this.references = references;
     }
 
@@ -73,8 +77,31 @@ final class ModelWalker {
                     sink.error(child, "missing field '" + component.getName() + "'" + (d == null ? "" : " (" + d.value() + ")"));
                 }
             } else {
+                Range range = component.getAnnotation(Range.class);
+                if (range != null) {
+                    checkRange(value, range, child, component.getName());
+                }
                 walk(value, child, covered);
             }
+        }
+    }
+
+    /** A number, or each number of a list or mapping, against the field's range. */
+    private void checkRange(Object value, Range range, JsonPointer at, String name) {
+        if (value instanceof Number n) {
+            values.inRange(n, range, at, name);
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof Number n) {
+                    values.inRange(n, range, at.appendIndex(i), name + "[" + i + "]");
+                }
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, v) -> {
+                if (v instanceof Number n) {
+                    values.inRange(n, range, at.appendProperty(String.valueOf(key)), name + "." + key);
+                }
+            });
         }
     }
 

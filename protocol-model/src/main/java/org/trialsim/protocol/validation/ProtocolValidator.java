@@ -20,7 +20,7 @@ import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.RiskGroups;
 import org.trialsim.protocol.Route;
-import org.trialsim.protocol.Toxicity;
+import org.trialsim.protocol.Range;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.ConditionCompiler;
 import org.trialsim.protocol.condition.ConditionSyntaxException;
@@ -36,6 +36,9 @@ import org.trialsim.protocol.condition.Symbols;
 public final class ProtocolValidator {
     private static final String NAME = "[A-Za-z][A-Za-z0-9_-]*";
     private static final String PROTOCOL_ID = "[a-z0-9][a-z0-9._-]*";
+    /** The most criteria, or toxicities of a block, the simulator counts: one bit each in a long. */
+    static final int MAX_FLAGS = Long.SIZE;
+    private static final double DAYS_PER_YEAR = 365.25;
 
     private final Protocol protocol;
     private final ProblemSink sink;
@@ -113,6 +116,10 @@ public final class ProtocolValidator {
 
     private void eligibility() {
         JsonPointer base = at(JsonPointer.empty(), "eligibility");
+        if (protocol.eligibility().size() > MAX_FLAGS) {
+            sink.error(base, "there are " + protocol.eligibility().size() + " criteria; at most " + MAX_FLAGS
+                    + " are counted (one bit each)");
+        }
         protocol.eligibility().forEach((id, criterion) -> {
             if (criterion == null) {
                 return;
@@ -170,20 +177,6 @@ public final class ProtocolValidator {
     private void assessments() {
         JsonPointer base = at(JsonPointer.empty(), "assessments");
         names(protocol.assessments().keySet(), base, "assessment");
-        protocol.assessments().forEach((id, a) -> {
-            if (a == null) {
-                return;
-            }
-            JsonPointer here = at(base, id);
-            values.openFraction(a.detectionLimit(), at(here, "detectionLimit"), "the detection limit");
-            for (int i = 0; i < a.thresholds().size(); i++) {
-                Double t = a.thresholds().get(i);
-                if (t != null && !(t > 0 && t <= 1)) {
-                    sink.error(here.appendProperty("thresholds").appendIndex(i), "the threshold " + Values.fmt(t)
-                            + " is not an MRD level; MRD is a fraction from 0 to 1 (0.01% is 1e-4)");
-                }
-            }
-        });
     }
 
     // ---------------------------------------------------------------- pathway
@@ -196,10 +189,6 @@ public final class ProtocolValidator {
         JsonPointer base = at(JsonPointer.empty(), "pathway");
         JsonPointer nodesAt = at(base, "nodes");
         Map<String, Node> nodes = pathway.nodes();
-        if (!(pathway.remissionBelow() > 0 && pathway.remissionBelow() <= 1)) {
-            sink.error(at(base, "remissionBelow"), "remissionBelow is " + Values.fmt(pathway.remissionBelow())
-                    + "; it is an MRD level between 0 and 1 (5% blasts is 0.05)");
-        }
         names(nodes.keySet(), nodesAt, "node");
         if (pathway.start() != null) {
             reference(pathway.start(), nodes.keySet(), at(base, "start"), "node");
@@ -225,7 +214,6 @@ public final class ProtocolValidator {
                         if (r.setRisk() != null && protocol.riskGroups() != null) {
                             reference(r.setRisk(), protocol.riskGroups().groups().keySet(), at(routeAt, "setRisk"), "risk group");
                         }
-                        values.probability(r.probability(), at(routeAt, "probability"), "the probability");
                     }
                 }
                 if (d.routes().isEmpty()) {
@@ -241,12 +229,10 @@ public final class ProtocolValidator {
             }
         }
         graph(pathway, nodesAt);
+        PathTotals.check(pathway, nodesAt, sink);
     }
 
     private void block(Node.Block b, JsonPointer here, Map<String, Node> nodes, Set<String> treatments) {
-        values.nonNegative(b.durationDays(), at(here, "durationDays"), "the duration");
-        values.probability(b.deathProbability(), at(here, "deathProbability"), "the probability of death");
-        values.nonNegative(b.cost(), at(here, "cost"), "the cost");
         if (b.next() != null) {
             reference(b.next(), nodes.keySet(), at(here, "next"), "node");
         }
@@ -273,15 +259,6 @@ public final class ProtocolValidator {
         MrdResponse m = b.mrdResponse();
         if (m != null) {
             JsonPointer mAt = at(here, "mrdResponse");
-            values.nonNegative(m.log10Sd(), at(mAt, "log10Sd"), "the standard deviation");
-            if (m.log10Shift() != null && !(Math.abs(m.log10Shift()) <= 12)) {
-                sink.error(at(mAt, "log10Shift"), "a change of " + Values.fmt(m.log10Shift())
-                        + " logs is out of range; MRD changes by at most 12 orders of magnitude");
-            }
-            if (!(m.carryOver() >= 0 && m.carryOver() <= 2)) {
-                sink.error(at(mAt, "carryOver"), "carryOver is " + Values.fmt(m.carryOver()) + "; it must be between 0 and 2 (1 means"
-                        + " the change is the same whatever the level before)");
-            }
             for (int i = 0; i < m.adjustments().size(); i++) {
                 MrdResponse.Adjustment adjustment = m.adjustments().get(i);
                 if (adjustment == null) {
@@ -289,25 +266,12 @@ public final class ProtocolValidator {
                 }
                 JsonPointer aAt = mAt.appendProperty("adjustments").appendIndex(i);
                 compile(adjustment.when(), at(aAt, "when"));
-                if (adjustment.log10Shift() != null && !(Math.abs(adjustment.log10Shift()) <= 12)) {
-                    sink.error(at(aAt, "log10Shift"), "a shift of " + Values.fmt(adjustment.log10Shift())
-                            + " logs is out of range; MRD changes by at most 12 orders of magnitude");
-                }
-            }
-            if (m.resistant() != null) {
-                values.probability(m.resistant().probability(), at(mAt, "resistant", "probability"), "the probability of resistance");
-                values.nonNegative(m.resistant().log10Sd(), at(mAt, "resistant", "log10Sd"), "the standard deviation");
             }
         }
-        b.toxicities().forEach((id, t) -> {
-            if (t != null) {
-                values.probability(t.probability(), at(here, "toxicities", id, "probability"), "the probability of " + label(t, id));
-            }
-        });
-    }
-
-    private static String label(Toxicity t, String id) {
-        return t.label() != null ? t.label() : id;
+        if (b.toxicities().size() > MAX_FLAGS) {
+            sink.error(at(here, "toxicities"), "the block has " + b.toxicities().size() + " toxicities; at most " + MAX_FLAGS
+                    + " are counted per block (one bit each)");
+        }
     }
 
     private void allocation(Node.Allocation a, JsonPointer here, Map<String, Node> nodes, Set<String> allocatedArms) {
@@ -330,9 +294,6 @@ public final class ProtocolValidator {
                 if (reference(arm, protocol.arms().keySet(), at(sAt, "ratio", arm), "arm")) {
                     arms.add(arm);
                     allocatedArms.add(arm);
-                }
-                if (weight != null && weight <= 0) {
-                    sink.error(at(sAt, "ratio", arm), "the weight of arm '" + arm + "' is " + weight + "; weights are whole numbers from 1");
                 }
             });
         });
@@ -448,11 +409,6 @@ public final class ProtocolValidator {
             }
             JsonPointer here = base.appendIndex(i);
             reference(rule.curve(), protocol.outcomes().curves().keySet(), at(here, "curve"), "hazard curve");
-            values.positive(rule.hazardRatio(), at(here, "hazardRatio"), "the hazard ratio");
-            if (!(rule.curedFraction() >= 0 && rule.curedFraction() < 1)) {
-                sink.error(at(here, "curedFraction"), "the cured fraction is " + Values.fmt(rule.curedFraction())
-                        + "; it must be at least 0 and less than 1");
-            }
             Check check = rule.when() == null ? Check.ALWAYS : compile(rule.when(), at(here, "when"));
             if (check == null) {
                 return;
@@ -475,9 +431,6 @@ public final class ProtocolValidator {
                 sink.error(at(here, "fromDays"), "the first piece must start at day 0, not " + Values.fmt(p.fromDays().get(0)));
             }
             values.increasing(p.fromDays(), at(here, "fromDays"), "the start days");
-            for (int i = 0; i < p.ratesPerYear().size(); i++) {
-                values.nonNegative(p.ratesPerYear().get(i), here.appendProperty("ratesPerYear").appendIndex(i), "the rate");
-            }
         } else if (curve instanceof HazardCurve.Survival s) {
             if (s.atDays().size() != s.survival().size()) {
                 sink.error(here, "atDays has " + s.atDays().size() + " entries but survival has " + s.survival().size()
@@ -486,25 +439,39 @@ public final class ProtocolValidator {
             if (s.atDays().isEmpty()) {
                 sink.error(at(here, "atDays"), "give at least one landmark");
             }
-            for (int i = 0; i < s.atDays().size(); i++) {
-                values.positive(s.atDays().get(i), here.appendProperty("atDays").appendIndex(i), "the landmark day");
+            if (values.increasing(s.atDays(), at(here, "atDays"), "the landmark days")) {
+                survivalSteps(s, here);
             }
-            values.increasing(s.atDays(), at(here, "atDays"), "the landmark days");
-            Double previous = 1.0;
-            for (int i = 0; i < s.survival().size(); i++) {
-                Double v = s.survival().get(i);
-                if (v == null) {
-                    continue;
-                }
-                JsonPointer vAt = here.appendProperty("survival").appendIndex(i);
-                if (!(v > 0 && v <= 1)) {
-                    sink.error(vAt, "the survival " + Values.fmt(v) + " must be above 0 and at most 1");
-                } else if (v > previous) {
-                    sink.error(vAt, "survival cannot rise: " + Values.fmt(v) + " follows " + Values.fmt(previous));
-                }
-                previous = v;
+        }
+    }
+
+    /**
+     * Survival that does not rise, and falls no faster than the highest hazard: the constant hazard
+     * between two landmarks is ln(S before / S after) per the time between them.
+     */
+    private void survivalSteps(HazardCurve.Survival s, JsonPointer here) {
+        double previousDay = 0;
+        double previous = 1;
+        for (int i = 0; i < Math.min(s.atDays().size(), s.survival().size()); i++) {
+            Double day = s.atDays().get(i);
+            Double v = s.survival().get(i);
+            if (day == null || v == null || !(day > previousDay) || !(v > 0 && v <= 1)) {
+                return; // reported as a missing or out-of-range value
             }
-            values.nonNegative(s.tailRatePerYear(), at(here, "tailRatePerYear"), "the tail rate");
+            JsonPointer vAt = here.appendProperty("survival").appendIndex(i);
+            // logs apart and the year length first, so that neither a tiny survival nor a tiny gap under- or overflows
+            double ratePerYear = (Math.log(previous) - Math.log(v)) * DAYS_PER_YEAR / (day - previousDay);
+            if (v > previous) {
+                sink.error(vAt, "survival cannot rise: " + Values.fmt(v) + " follows " + Values.fmt(previous));
+                return;
+            } else if (!(ratePerYear <= Range.MAX_RATE_PER_YEAR)) {
+                sink.error(vAt, "survival falls from " + Values.fmt(previous) + " to " + Values.fmt(v) + " in "
+                        + Values.fmt(day - previousDay) + " days, a hazard of " + Values.fmt(ratePerYear) + " a year; the highest"
+                        + " is " + Values.fmt(Range.MAX_RATE_PER_YEAR) + " (" + Range.HAZARD_RATE + ")");
+                return;
+            }
+            previousDay = day;
+            previous = v;
         }
     }
 
@@ -514,13 +481,10 @@ public final class ProtocolValidator {
             return;
         }
         JsonPointer base = at(JsonPointer.empty(), "followUp");
-        values.positive(f.horizonYears(), at(base, "horizonYears"), "the follow-up horizon");
-        values.atMost(f.horizonYears(), 100, at(base, "horizonYears"), "the follow-up horizon in years");
         values.increasing(f.landmarkYears(), at(base, "landmarkYears"), "the landmarks");
         for (int i = 0; i < f.landmarkYears().size(); i++) {
             Double y = f.landmarkYears().get(i);
             JsonPointer yAt = base.appendProperty("landmarkYears").appendIndex(i);
-            values.positive(y, yAt, "the landmark");
             if (y != null && f.horizonYears() != null && y > f.horizonYears()) {
                 sink.error(yAt, "the landmark " + Values.fmt(y) + " years is after the follow-up horizon ("
                         + Values.fmt(f.horizonYears()) + " years)");

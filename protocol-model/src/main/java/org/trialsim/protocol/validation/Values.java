@@ -3,6 +3,7 @@ package org.trialsim.protocol.validation;
 import com.fasterxml.jackson.core.JsonPointer;
 import java.util.List;
 import java.util.Locale;
+import org.trialsim.protocol.Range;
 
 /** Range checks on numbers, each reporting a plain sentence when the value is out of range. */
 final class Values {
@@ -13,57 +14,64 @@ final class Values {
     }
 
     static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "not a number";
+        }
+        if (Double.isInfinite(v)) {
+            // what a file gets for 1e309 or .inf
+            return (v > 0 ? "" : "-") + "infinite (beyond about 1.8e308)";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        if (v != 0 && Math.abs(v) < 1e-3) {
-            return String.format(Locale.ROOT, "%.5e", v).replaceAll("\\.?0+e", "e").replace("e-0", "e-");
+        String s = String.format(Locale.ROOT, v != 0 && Math.abs(v) < 1e-3 ? "%.5e" : "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("\\.?0+$", "");
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
+        return e < 0 ? mantissa : mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
-    /** A probability: between 0 and 1. */
-    void probability(Double p, JsonPointer at, String what) {
-        if (p != null && !(p >= 0 && p <= 1)) {
-            sink.error(at, what + " is " + fmt(p) + "; a probability is between 0 and 1");
-        }
+    /** A number with every digit it has, without an exponent: for a sum that may pass a limit by a little. */
+    static String exact(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : fmt(v);
     }
 
-    /** A fraction strictly inside (0, 1). */
-    void openFraction(Double p, JsonPointer at, String what) {
-        if (p != null && !(p > 0 && p < 1)) {
-            sink.error(at, what + " is " + fmt(p) + "; it must be between 0 and 1 (exclusive)");
+    /**
+     * A number against its field's range, reporting "NAME is VALUE; it must be RANGE (WHY)" if it is
+     * outside (NaN and the infinities are).
+     *
+     * @return whether it is inside
+     */
+    boolean inRange(Number value, Range range, JsonPointer at, String name) {
+        double v = value.doubleValue();
+        if (contains(range, v)) {
+            return true;
         }
+        sink.error(at, name + " is " + fmt(v) + "; it must be " + describe(range) + " (" + range.why() + ")");
+        return false;
     }
 
-    void positive(Number v, JsonPointer at, String what) {
-        if (v != null && !(v.doubleValue() > 0)) {
-            sink.error(at, what + " is " + fmt(v.doubleValue()) + "; it must be greater than 0");
-        }
+    static boolean contains(Range range, double v) {
+        return (range.minExcluded() ? v > range.min() : v >= range.min()) && (range.maxExcluded() ? v < range.max() : v <= range.max());
     }
 
-    void nonNegative(Number v, JsonPointer at, String what) {
-        if (v != null && !(v.doubleValue() >= 0)) {
-            sink.error(at, what + " is " + fmt(v.doubleValue()) + "; it cannot be negative");
+    /** The range in words: "from 0 to 1", "above 0 and at most 1", ... */
+    static String describe(Range range) {
+        String min = fmt(range.min());
+        String max = fmt(range.max());
+        if (!range.minExcluded() && !range.maxExcluded()) {
+            return "from " + min + " to " + max;
         }
+        return (range.minExcluded() ? "above " : "at least ") + min + " and " + (range.maxExcluded() ? "below " : "at most ") + max;
     }
 
-    void atMost(Number v, double max, JsonPointer at, String what) {
-        if (v != null && !(v.doubleValue() <= max)) {
-            sink.error(at, what + " is " + fmt(v.doubleValue()) + "; it cannot be more than " + fmt(max));
-        }
-    }
-
-    /** Probabilities that must add up to 1 (within rounding). */
+    /** Probabilities that must add up to 1 (within rounding); one outside [0, 1] is reported with its field. */
     void sumsToOne(List<Double> ps, JsonPointer at, String what) {
         double sum = 0;
-        for (int i = 0; i < ps.size(); i++) {
-            Double p = ps.get(i);
-            if (p == null) {
-                return;
-            }
-            if (!(p >= 0 && p <= 1)) {
-                sink.error(at, what + " include " + fmt(p) + "; a probability is between 0 and 1");
+        for (Double p : ps) {
+            if (p == null || !(p >= 0 && p <= 1)) {
                 return;
             }
             sum += p;
@@ -73,14 +81,18 @@ final class Values {
         }
     }
 
-    /** Strictly increasing numbers. */
+    /** Strictly increasing numbers; those that are not finite are reported with their field. */
     boolean increasing(List<Double> xs, JsonPointer at, String what) {
         for (int i = 1; i < xs.size(); i++) {
-            if (xs.get(i - 1) != null && xs.get(i) != null && !(xs.get(i) > xs.get(i - 1))) {
+            if (finite(xs.get(i - 1)) && finite(xs.get(i)) && !(xs.get(i) > xs.get(i - 1))) {
                 sink.error(at.appendIndex(i), what + " must increase, but " + fmt(xs.get(i)) + " follows " + fmt(xs.get(i - 1)));
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean finite(Double x) {
+        return x != null && Double.isFinite(x);
     }
 }

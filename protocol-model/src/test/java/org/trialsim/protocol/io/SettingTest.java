@@ -45,7 +45,7 @@ class SettingTest {
     void aChangedValueIsValidatedLikeAnyOther() {
         ProtocolException e = catchThrowableOfType(ProtocolException.class,
                 () -> BuiltinProtocols.load("aall1331", List.of(Setting.parse("pathway.nodes.block1.deathProbability=1.5"))));
-        assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("is 1.5; a probability is between 0 and 1"));
+        assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("deathProbability is 1.5; it must be from 0 to 1"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.trialsim.protocol.Condition;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.Range;
 import org.trialsim.protocol.Required;
 
 /**
@@ -35,6 +37,12 @@ class ProtocolSchemaTest {
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
                         Option.DEFINITIONS_FOR_ALL_OBJECTS);
         config.forFields().withRequiredCheck(field -> field.getAnnotationConsideringFieldAndGetter(Required.class) != null);
+        // each number's range, on the number itself or on each entry of a list or mapping of numbers
+        config.forFields()
+                .withNumberInclusiveMinimumResolver(field -> bound(field, r -> r.minExcluded() ? null : r.min()))
+                .withNumberExclusiveMinimumResolver(field -> bound(field, r -> r.minExcluded() ? r.min() : null))
+                .withNumberInclusiveMaximumResolver(field -> bound(field, r -> r.maxExcluded() ? null : r.max()))
+                .withNumberExclusiveMaximumResolver(field -> bound(field, r -> r.maxExcluded() ? r.max() : null));
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
             if (type.getErasedType() != Condition.class) {
                 return null;
@@ -49,6 +57,26 @@ class ProtocolSchemaTest {
         schema.put("$id", "https://trialsim.org/schema/protocol.schema.json");
         schema.put("title", "trialsim protocol");
         return schema;
+    }
+
+    /** A bound of the field's {@link Range} (record components carry it), for the number the scope describes. */
+    private static java.math.BigDecimal bound(FieldScope field, java.util.function.Function<Range, Double> which) {
+        boolean container = field.isContainerType() || java.util.Map.class.isAssignableFrom(field.getType().getErasedType());
+        if (container && !field.isFakeContainerItemScope()) {
+            return null;
+        }
+        Class<?> record = field.getDeclaringType().getErasedType();
+        if (!record.isRecord()) {
+            return null;
+        }
+        for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+            Range range = c.getAnnotation(Range.class);
+            if (c.getName().equals(field.getDeclaredName()) && range != null) {
+                Double value = which.apply(range);
+                return value == null ? null : java.math.BigDecimal.valueOf(value);
+            }
+        }
+        return null;
     }
 
     /**

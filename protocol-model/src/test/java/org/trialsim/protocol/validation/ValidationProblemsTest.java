@@ -39,11 +39,11 @@ class ValidationProblemsTest {
             bad enum                       | kind: immunotherapy               | kind: immuno                     | pathway.nodes.blina.kind             | 'immuno' is not one of chemotherapy, immunotherapy, transplant, maintenance, other
             unknown type id                | type: survival                    | type: survivl                    | outcomes.curves.high.type            | unknown type 'survivl' (did you mean 'survival'?)
             missing type id                | failed: {type: end, status: failure} | failed: {status: failure}     | pathway.nodes.failed                 | missing field 'type'
-            probability out of range       | probability: 0.02}                | probability: 1.02}               | pathway.nodes.blina.toxicities.crs.probability | the probability of CRS grade 3+ is 1.02; a probability is between 0 and 1
-            negative duration              | durationDays: 28                  | durationDays: -28                | pathway.nodes.blina.durationDays     | the duration is -28; it cannot be negative
+            probability out of range       | probability: 0.02}                | probability: 1.02}               | pathway.nodes.blina.toxicities.crs.probability | probability is 1.02; it must be from 0 to 1 (a probability)
+            negative duration              | durationDays: 28                  | durationDays: -28                | pathway.nodes.blina.durationDays     | durationDays is -28; it must be from 0 to 36525 (days;
             probabilities not summing to 1 | {female: 0.45, male: 0.55}        | {female: 0.45, male: 0.45}       | population.covariates.sex.distribution.probabilities | the probabilities add up to 0.9; they must add up to 1
             MRD threshold out of range     | when: "mrd >= 0.01%"              | when: "mrd >= 5"                 | pathway.nodes.decide.routes[1].when  | 'mrd' is compared with 5, but MRD is a fraction from 0 to 1
-            detection limit out of range   | detectionLimit: 1e-4              | detectionLimit: 2                | assessments.eoi.detectionLimit       | the detection limit is 2; it must be between 0 and 1
+            detection limit out of range   | detectionLimit: 1e-4              | detectionLimit: 2                | assessments.eoi.detectionLimit       | detectionLimit is 2; it must be above 0 and below 1
             missing node                   | to: failed}                       | to: faild}                       | pathway.nodes.decide.routes[0].to    | there is no node 'faild' (did you mean 'failed'?)
             missing risk group             | setRisk: HR                       | setRisk: XR                      | pathway.nodes.decide.routes[1].setRisk | there is no risk group 'XR'
             missing arm                    | {control: 1, experimental: 1}     | {control: 1, experimentl: 1}     | pathway.nodes.randomize.strata.all.ratio.experimentl | there is no arm 'experimentl' (did you mean 'experimental'?)
@@ -57,7 +57,7 @@ class ValidationProblemsTest {
             uncovered risk rule            | - group: SR                       | - {when: age < 5, group: SR}     | riskGroups.initial                   | the risk rules assign no group to a patient with age = 5
             unreachable node               | to: {control: chemo, experimental: blina} | to: {control: chemo, experimental: chemo} | pathway.nodes.blina | no patient ever reaches 'blina' from the start ('randomize')
             loop                           | - {label: MRD negative, to: done} | - {label: MRD negative, to: chemo} | pathway.nodes.chemo              | the pathway loops (chemo → decide → chemo)
-            negative route probability     | setRisk: HR                       | setRisk: HR, probability: -1     | pathway.nodes.decide.routes[1].probability | the probability is -1; a probability is between 0 and 1
+            negative route probability     | setRisk: HR                       | setRisk: HR, probability: -1     | pathway.nodes.decide.routes[1].probability | probability is -1; it must be from 0 to 1
             duplicate key                  | assessments:\\n  eoi              | assessments:\\n  eoi: {detectionLimit: 1e-3}\\n  eoi |                                | the field 'eoi' is given twice in the same mapping
             YAML syntax                    | horizonYears: 5}                  | horizonYears: [5}                | | the YAML cannot be parsed
             landmark after horizon         | horizonYears: 5}                  | horizonYears: 5, landmarkYears: [1, 6]} | followUp.landmarkYears[1]   | the landmark 6 years is after the follow-up horizon (5 years)
@@ -107,7 +107,7 @@ class ValidationProblemsTest {
             misspelt factor             | factors: [sex, risk]                         | factors: [sexx, risk]                         | design.randomization.factors[0]    | (did you mean 'sex'?)
             factors ignored             | {method: minimization, factors: [sex, risk]} | {method: simple, factors: [sex]}              | design.randomization.factors       | simple would ignore them
             p below the largest share   | factors: [sex, risk]}                        | factors: [sex, risk], p: 0.4}                 | design.randomization.p             | p = 0.4 is below 1/2, the largest arm's share
-            p out of range              | factors: [sex, risk]}                        | factors: [sex, risk], p: 1.5}                 | design.randomization.p             | must be in (0, 1], not 1.5
+            p out of range              | factors: [sex, risk]}                        | factors: [sex, risk], p: 1.5}                 | design.randomization.p             | p is 1.5; it must be above 0 and at most 1
             p for blocks                | {method: minimization, factors: [sex, risk]} | {method: permuted-blocks, blockSizes: [4], p: 0.9} | design.randomization.p        | 'p' is the probability of minimization, not of permuted-blocks
             bad imbalance measure       | factors: [sex, risk]}                        | factors: [sex, risk], imbalance: spread}      | design.randomization.imbalance     | 'spread' is not one of range, variance
             rate change in the ramp-up  | rampUpMonths: 6}                             | rampUpMonths: 6, changes: [{fromMonth: 3, patientsPerMonth: 5}]} | design.accrual.changes[0].fromMonth | must come at or after the end of the ramp-up (month 6)

@@ -168,8 +168,11 @@ abstract class ValueSampler {
 
     /**
      * A normal (or, on the log10 scale, log-normal) distribution truncated to [min, max]: by rejection
-     * from the Ziggurat sampler when most of the mass lies within the bounds, otherwise by inverting
-     * the distribution function.
+     * from the Ziggurat sampler when most of the mass lies within the bounds; by inverting the
+     * distribution function when the bounds hold the mean between them; otherwise, when the interval
+     * lies in one tail, by rejection from an exponential proposal (Robert 1995, "Simulation of truncated
+     * normal variables", Statistics and Computing 5:121-125), which is exact however far out the
+     * interval is, where the distribution function's values round to 0 or 1.
      */
     static final class TruncatedNormal extends ValueSampler {
         private final double mean;
@@ -177,26 +180,37 @@ abstract class ValueSampler {
         private final double min;
         private final double max;
         private final boolean log10;
-        private final NormalDistribution inverse; // null when rejection is used
+        private final NormalDistribution inverse; // the bounds hold the mean: inversion; else null
+        private final Tail tail;                   // the interval lies in one tail; else null
 
-        private TruncatedNormal(double mean, double sd, double min, double max, boolean log10, NormalDistribution inverse) {
+        private TruncatedNormal(double mean, double sd, double min, double max, boolean log10, NormalDistribution inverse, Tail tail) {
             this.mean = mean;
             this.sd = sd;
             this.min = min;
             this.max = max;
             this.log10 = log10;
             this.inverse = inverse;
+            this.tail = tail;
         }
 
         static TruncatedNormal of(double mean, double sd, Double min, Double max, boolean log10) {
             double lo = min == null ? Double.NEGATIVE_INFINITY : min;
             double hi = max == null ? Double.POSITIVE_INFINITY : max;
             if (sd == 0) {
-                return new TruncatedNormal(Math.min(Math.max(mean, lo), hi), 0, lo, hi, log10, null);
+                return new TruncatedNormal(Math.min(Math.max(mean, lo), hi), 0, lo, hi, log10, null, null);
             }
             NormalDistribution normal = NormalDistribution.of(mean, sd);
             double mass = normal.cumulativeProbability(hi) - normal.cumulativeProbability(lo);
-            return new TruncatedNormal(mean, sd, lo, hi, log10, mass > 0.5 ? null : normal);
+            if (mass > 0.5) {
+                return new TruncatedNormal(mean, sd, lo, hi, log10, null, null);
+            }
+            if (lo < mean && mean < hi) {
+                return new TruncatedNormal(mean, sd, lo, hi, log10, normal, null);
+            }
+            // above the mean as it is, or below it reflected about the mean
+            Tail tail = lo >= mean ? new Tail(lo, 1, (lo - mean) / sd, (hi - lo) / sd, sd)
+                    : new Tail(hi, -1, (mean - hi) / sd, (hi - lo) / sd, sd);
+            return new TruncatedNormal(mean, sd, lo, hi, log10, null, tail);
         }
 
         @Override
@@ -204,6 +218,8 @@ abstract class ValueSampler {
             double x;
             if (sd == 0) {
                 x = mean;
+            } else if (tail != null) {
+                x = Math.min(Math.max(tail.sample(draws), min), max);
             } else if (inverse == null) {
                 do {
                     x = mean + sd * draws.gaussian();
@@ -215,6 +231,49 @@ abstract class ValueSampler {
                 x = Math.min(Math.max(x, min), max);
             }
             return log10 ? Math.pow(10, x) : x;
+        }
+    }
+
+    /**
+     * A standard normal Z truncated to [a, a + width], a &gt;= 0, drawn as a + W: the proposal W is
+     * exponential with rate alpha = (a + sqrt(a² + 4)) / 2, truncated to [0, width] and drawn by
+     * inversion, accepted with probability exp(-((W - d)² - m²) / 2), where d = alpha - a and m is the
+     * distance from alpha to the interval (the largest the density ratio gets on it). Everything is kept
+     * relative to the bound, so that nothing overflows or cancels however large a is (d = 2 / (a +
+     * sqrt(a² + 4)) without subtraction; a = +∞, when the standard deviation is tiny beside the distance
+     * to the bound, puts every draw on the bound, which is exact to double precision). The value is
+     * {@code bound + direction · sd · W}.
+     */
+    private static final class Tail {
+        private final double bound;
+        private final double direction;
+        private final double sd;
+        private final double width;
+        private final double alpha;
+        private final double d;
+        private final double m;
+        /** exp(-alpha · width) - 1: the inversion of the truncated exponential. */
+        private final double truncation;
+
+        Tail(double bound, double direction, double a, double width, double sd) {
+            this.bound = bound;
+            this.direction = direction;
+            this.sd = sd;
+            this.width = width;
+            this.d = 1 / (a / 2 + Math.hypot(a / 2, 1));
+            this.alpha = a + d;
+            this.m = Math.max(0, d - width);
+            this.truncation = Math.expm1(-alpha * width);
+        }
+
+        double sample(Draws draws) {
+            double w;
+            double u;
+            do {
+                w = -Math.log1p(draws.uniform() * truncation) / alpha;
+                u = draws.uniform();
+            } while (!(u <= Math.exp(-0.5 * ((w - d) * (w - d) - m * m))) || w > width);
+            return bound + direction * sd * w;
         }
     }
 

@@ -1,13 +1,22 @@
 package org.trialsim.simulator.stats;
 
+import java.math.BigInteger;
+
 /**
- * An exact, mergeable sum of non-negative whole numbers and of their squares, in 128-bit arithmetic,
- * so that a mean and standard deviation come out bit-identical whatever order shards are merged in.
- * Values are whole units of a fixed resolution chosen by the caller (e.g. cents, or thousandths of a day).
+ * An exact, mergeable sum of non-negative whole numbers and of their squares, both in 128-bit
+ * arithmetic, so that a mean and standard deviation come out bit-identical whatever order shards are
+ * merged in. Values are whole units of a fixed resolution chosen by the caller (e.g. cents, or
+ * thousandths of a day).
+ *
+ * <p>Exact as long as the sum of squares stays below 2^127: n values of at most v each need
+ * n·v² &lt; 1.7e38, e.g. 10^10 values up to 10^13 (a cost of 10^11 in hundredths, the bound validation
+ * sets on a patient's blocks, {@code Range.MAX_COST}). Beyond it {@link #add} and {@link #merge} throw
+ * rather than wrap.
  */
 public final class ExactSum {
     private long count;
-    private long sum;
+    private long sumHigh;
+    private long sumLow;
     private long squaresHigh;
     private long squaresLow;
 
@@ -17,7 +26,11 @@ public final class ExactSum {
             throw new IllegalArgumentException("value must not be negative: " + value);
         }
         count++;
-        sum = Math.addExact(sum, value);
+        long newSum = sumLow + value;
+        if (Long.compareUnsigned(newSum, sumLow) < 0) {
+            sumHigh = Math.addExact(sumHigh, 1);
+        }
+        sumLow = newSum;
         long low = value * value;
         long high = Math.multiplyHigh(value, value);
         addSquares(high, low);
@@ -26,7 +39,7 @@ public final class ExactSum {
     private void addSquares(long high, long low) {
         long newLow = squaresLow + low;
         if (Long.compareUnsigned(newLow, squaresLow) < 0) {
-            high++;
+            high = Math.addExact(high, 1);
         }
         squaresLow = newLow;
         squaresHigh = Math.addExact(squaresHigh, high);
@@ -35,7 +48,10 @@ public final class ExactSum {
     /** Adds another sum's values to this one. */
     public void merge(ExactSum other) {
         count += other.count;
-        sum = Math.addExact(sum, other.sum);
+        long newSum = sumLow + other.sumLow;
+        long carry = Long.compareUnsigned(newSum, sumLow) < 0 ? 1 : 0;
+        sumLow = newSum;
+        sumHigh = Math.addExact(Math.addExact(sumHigh, other.sumHigh), carry);
         addSquares(other.squaresHigh, other.squaresLow);
     }
 
@@ -46,7 +62,11 @@ public final class ExactSum {
 
     /** The mean, in the values' units; NaN if empty. */
     public double mean() {
-        return count == 0 ? Double.NaN : (double) sum / count;
+        if (count == 0) {
+            return Double.NaN;
+        }
+        // one rounding of the exact sum, as (double) of a long when it fits in one
+        return sumHigh == 0 && sumLow >= 0 ? (double) sumLow / count : wide(sumHigh, sumLow).doubleValue() / count;
     }
 
     /** The sample standard deviation, in the values' units; NaN with fewer than two values. */
@@ -55,11 +75,9 @@ public final class ExactSum {
             return Double.NaN;
         }
         // exact integer arithmetic for n*Σx² - (Σx)², then one rounding
-        java.math.BigInteger n = java.math.BigInteger.valueOf(count);
-        java.math.BigInteger squares = java.math.BigInteger.valueOf(squaresHigh).shiftLeft(64)
-                .add(new java.math.BigInteger(Long.toUnsignedString(squaresLow)));
-        java.math.BigInteger s = java.math.BigInteger.valueOf(sum);
-        java.math.BigInteger numerator = n.multiply(squares).subtract(s.multiply(s));
+        BigInteger n = BigInteger.valueOf(count);
+        BigInteger s = wide(sumHigh, sumLow);
+        BigInteger numerator = n.multiply(wide(squaresHigh, squaresLow)).subtract(s.multiply(s));
         double variance = numerator.doubleValue() / ((double) count * (count - 1));
         return Math.sqrt(Math.max(0, variance));
     }
@@ -67,5 +85,9 @@ public final class ExactSum {
     /** The standard error of the mean: sd / √n. */
     public double standardError() {
         return standardDeviation() / Math.sqrt(count);
+    }
+
+    private static BigInteger wide(long high, long low) {
+        return BigInteger.valueOf(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
     }
 }

@@ -37,6 +37,30 @@ class ExactSumTest {
     }
 
     @Test
+    void sumsBeyond64BitsStayExact() {
+        ExactSum a = new ExactSum();
+        ExactSum b = new ExactSum();
+        long big = 1L << 62; // four of them sum to 2^64
+        a.add(big);
+        a.add(big);
+        a.add(big + 3);
+        b.add(big - 1);
+        b.add(big + 2);
+        a.merge(b);
+        assertThat(a.mean()).isEqualTo((double) big + 0.8);
+        // deviations 0, 0, 3, -1, 2 about 2^62, mean 0.8: Σ(x - 0.8)² = 10.8, / 4
+        assertThat(a.standardDeviation()).isCloseTo(Math.sqrt(10.8 / 4), within(1e-12));
+    }
+
+    @Test
+    void beyond128BitsItThrowsRatherThanWraps() {
+        ExactSum s = new ExactSum();
+        s.add(Long.MAX_VALUE);
+        s.add(Long.MAX_VALUE);
+        assertThatThrownBy(() -> s.add(Long.MAX_VALUE)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void mergeOrderDoesNotMatter() {
         ExactSum ab = new ExactSum();
         ExactSum ba = new ExactSum();
