@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
+import org.trialsim.simulator.NotEnoughMemoryException;
+import org.trialsim.simulator.SimulationException;
 import picocli.CommandLine;
 
 /**
@@ -19,6 +21,14 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = cl.getErr();
         if (e instanceof ProtocolException pe) {
             printProblems(pe, err);
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof NotEnoughMemoryException ne) {
+            err.println("trialsim: " + ne.getMessage());
+            return ExitCode.MEMORY;
+        }
+        if (e instanceof SimulationException se) {
+            err.println("trialsim: " + se.getMessage());
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof UserException ue) {

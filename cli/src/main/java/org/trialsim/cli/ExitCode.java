@@ -12,6 +12,8 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 3;
     /** A file cannot be read or written. */
     public static final int IO = 4;
+    /** The run needs more memory than the JVM may use. */
+    public static final int MEMORY = 5;
 
     private ExitCode() {
     }

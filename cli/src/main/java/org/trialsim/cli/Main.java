@@ -2,6 +2,7 @@ package org.trialsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /** The entry point of {@code trialsim}. */
@@ -32,9 +33,19 @@ public final class Main {
         }
     }
 
-    /** Runs the command line with the given writers and returns the exit code (for tests). */
+    /**
+     * Runs the command line with the given writers and returns the exit code (for tests). Running out
+     * of memory, which a run's own estimate did not foresee, is a message and exit code 5, not a trace.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(String.format(Locale.ROOT, "trialsim: ran out of memory (this JVM may use %,d MB); give it more, e.g."
+                    + " TRIALSIM_JAVA_OPTS=-Xmx%dm, or use fewer threads", Runtime.getRuntime().maxMemory() >> 20,
+                    Math.max(512, 4 * (Runtime.getRuntime().maxMemory() >> 20))));
+            return ExitCode.MEMORY;
+        }
     }
 
     /** The configured command line. */

@@ -93,7 +93,7 @@ final class TrialTable {
         return sb.toString();
     }
 
-    /** Says, in words, why an analysis's figures are left blank (–) where a run is degenerate. */
+    /** Says, in words, why an analysis's figures are left blank (–), or over fewer trials, where a run is degenerate. */
     private void blanks(boolean isNull) {
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < result.analyses().size(); i++) {
@@ -103,7 +103,7 @@ final class TrialTable {
             }
         }
         if (!reasons.isEmpty()) {
-            line("Left blank (–):");
+            line("Left blank (–), or estimated from fewer trials:");
             for (String r : reasons) {
                 List<String> lines = Columns.wrap(r, 95);
                 for (int k = 0; k < lines.size(); k++) {
@@ -114,7 +114,13 @@ final class TrialTable {
     }
 
     /** Why the analysis's effect (or its bias) is left blank, or null if it is not. */
-    private static String blank(AnalysisResult a, boolean isNull) {
+    private String blank(AnalysisResult a, boolean isNull) {
+        long replicates = result.provenance().replicates();
+        if (Double.isFinite(a.effect().mean().value()) && a.effect().estimates() < replicates) {
+            return a.label() + String.format(Locale.ROOT, ": %,d of the %,d simulated trials had no estimate (no event, or an arm"
+                    + " without patients, at their conclusion); the effect's mean, bias and coverage are over the other %,d.",
+                    replicates - a.effect().estimates(), replicates, a.effect().estimates());
+        }
         if (Double.isFinite(a.effect().mean().value())) {
             return isNull || Double.isFinite(a.effect().truth()) ? null : a.label() + ": the very large trial that gives the true"
                     + " value had no estimate, so the bias and coverage cannot be computed.";

@@ -63,4 +63,22 @@ class TrialCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(Files.readString(out)).startsWith("analysis,figure,statistic,value,standard_error\n").contains(",rejection,probability,");
     }
+
+    /** A cut so early that many trials have no event yet: the effect is over the others, and the table says how many. */
+    @Test
+    void trialsWithoutAnEstimateAreCountedAndNamed() throws Exception {
+        String[] args = {"trial", "../examples/two-arm-exponential.yaml", "-r", "200", "--set", "design.analysis.events=null",
+            "--set", "design.analysis.calendarMonths=1"};
+        JsonNode effect = new ObjectMapper().readTree(Cli.run(concat(args, "-f", "json")).out()).get("analyses").get(0).get("effect");
+        long estimates = effect.get("estimates").asLong();
+        assertThat(estimates).isBetween(1L, 199L);
+        assertThat(Cli.run(args).out()).contains("Left blank (–), or estimated from fewer trials:")
+                .contains(String.format(java.util.Locale.ROOT, "%,d of the 200 simulated trials had no estimate", 200 - estimates));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

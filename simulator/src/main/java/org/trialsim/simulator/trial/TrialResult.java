@@ -126,6 +126,7 @@ public record TrialResult(Provenance provenance, String design, String scenario,
      *                      trial of the same design
      * @param truthStandardError the Monte Carlo standard error of the truth (0 when it is exact or under the null)
      * @param truthMethod   where the truth comes from: "null hypothesis", "exact" or "large trial"
+     * @param estimates     the simulated trials that gave an estimate (the mean, sd, bias and coverage are over these)
      * @param mean          mean estimate over trials
      * @param sd            standard deviation over trials
      * @param bias          mean minus truth, its standard error combining those of the mean and of the truth
@@ -133,8 +134,8 @@ public record TrialResult(Provenance provenance, String design, String scenario,
      * @param meanLandmarkDifference for survival comparisons with a landmark: the mean Kaplan–Meier difference there
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Effect(String measure, double truth, double truthStandardError, String truthMethod, Estimate mean, double sd,
-                         Estimate bias,
+    public record Effect(String measure, double truth, double truthStandardError, String truthMethod, long estimates, Estimate mean,
+                         double sd, Estimate bias,
                          Estimate coverage, Estimate meanLandmarkDifference) {
     }
 

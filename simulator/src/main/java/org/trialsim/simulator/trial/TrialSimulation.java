@@ -2,15 +2,18 @@ package org.trialsim.simulator.trial;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.trialsim.protocol.TrialsimVersion;
+import org.trialsim.simulator.NotEnoughMemoryException;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.run.IndexRange;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.run.RangeRunner;
+import org.trialsim.simulator.stats.QuantileSketch;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
 
 /**
@@ -24,6 +27,10 @@ public final class TrialSimulation {
     private static final int CHUNK = 64;
     /** Patients of the large trial that estimates the true effect. */
     static final int TRUTH_PATIENTS = 200_000;
+    /** Bytes of a virtual trial's arrays per patient: arrival, loss, allocation day, node, stratum, arm, order, index. */
+    static final int BYTES_PER_PATIENT = 72;
+    /** Bytes per patient for each analysis: entry, time, follow-up, stratum, and the data of a cut (time, status, arm, stratum). */
+    static final int BYTES_PER_PATIENT_AND_ANALYSIS = 64;
 
     private final CompiledProtocol protocol;
     private final TrialDesign design;
@@ -51,6 +58,14 @@ public final class TrialSimulation {
         RandomStreams streams = new RandomStreams(options.seed());
         List<RandomizedStratum> strata = RandomizedStratum.of(protocol, design);
         boolean largeTrialNeeded = !options.nullScenario() && design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty());
+        long needed = bytesNeeded(options.threads(), largeTrialNeeded);
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available) {
+            throw new NotEnoughMemoryException(String.format(Locale.ROOT, "this trial (%,d patients a replicate, %d thread%s%s)",
+                    design.sampleSize, options.threads(), options.threads() == 1 ? "" : "s",
+                    largeTrialNeeded ? ", and a " + String.format(Locale.ROOT, "%,d", largePatients()) + "-patient trial for the true effect"
+                            : ""), needed, available);
+        }
         CompletableFuture<List<Truth>> truths = new CompletableFuture<>();
         if (!largeTrialNeeded) {
             truths.complete(truths(null, options.nullScenario()));
@@ -112,8 +127,30 @@ public final class TrialSimulation {
      * the same, analysed once at the scaled final cut.
      */
     private ReplicateResult largeTrial(RandomStreams streams) {
+        int scale = largePatients() / design.sampleSize;
+        return new ReplicateAnalyser(design, protocol, streams, false).runLarge(design.sampleSize * scale,
+                AccrualProcess.of(design.accrual.withRatesTimes(scale)));
+    }
+
+    /** The patients of the large trial: the design's size times the smallest whole factor that reaches {@value #TRUTH_PATIENTS}. */
+    private int largePatients() {
         int scale = Math.max(1, Math.min((int) (VirtualTrial.STRIDE / design.sampleSize) - 1,
                 (TRUTH_PATIENTS + design.sampleSize - 1) / design.sampleSize));
-        return new ReplicateAnalyser(design, protocol, streams, false).runLarge(design.sampleSize * scale, AccrualProcess.of(design.accrual.withRatesTimes(scale)));
+        return design.sampleSize * scale;
+    }
+
+    /**
+     * A lower bound on the memory a run needs, so that a run that cannot fit is refused before it
+     * starts: each worker's arrays of one replicate's patients (about {@value #BYTES_PER_PATIENT} bytes a
+     * patient and {@value #BYTES_PER_PATIENT_AND_ANALYSIS} more per analysis, with the data of a cut),
+     * the same for the large trial when it runs, and the quantile sketches of the tallies. The counts are
+     * from the arrays' element sizes; object headers and the JVM's own needs come on top.
+     */
+    long bytesNeeded(int threads, boolean largeTrial) {
+        long perPatient = BYTES_PER_PATIENT + (long) BYTES_PER_PATIENT_AND_ANALYSIS * design.analyses.size();
+        long patients = (long) threads * design.sampleSize + (largeTrial ? largePatients() : 0);
+        // per analysis: the months-to-conclusion sketch can hold 65,536 distinct values (keys, counts, at half load)
+        long sketches = design.analyses.size() * 4L * 16 * QuantileSketch.EXACT_DISTINCT;
+        return patients * perPatient + sketches;
     }
 }

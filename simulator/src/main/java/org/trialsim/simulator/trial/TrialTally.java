@@ -88,7 +88,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         double se = estimate.standardError();
         double biasSe = Math.sqrt(se * se + truth.standardError() * truth.standardError());
         TrialResult.Effect effect = new TrialResult.Effect(analysis.measure(), truth.value(), truth.standardError(), truth.method().label(),
-                new TrialResult.Estimate(mean, se), estimate.standardDeviation(), new TrialResult.Estimate(mean - truth.value(), biasSe),
+                estimate.count(), new TrialResult.Estimate(mean, se), estimate.standardDeviation(), new TrialResult.Estimate(mean - truth.value(), biasSe),
                 proportion(t.covered, t.intervals),
                 t.landmark.count() == 0 ? null : new TrialResult.Estimate(t.landmark.mean(), t.landmark.standardError()));
         return new TrialResult.AnalysisResult(analysis.label(), analysis.test(), proportion(t.rejections, replicates), looks,

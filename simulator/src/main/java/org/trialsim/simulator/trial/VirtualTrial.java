@@ -1,7 +1,9 @@
 package org.trialsim.simulator.trial;
 
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.trialsim.simulator.SimulationException;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
@@ -140,7 +142,9 @@ final class VirtualTrial {
             PatientOutcome o;
             do {
                 if (next >= STRIDE) {
-                    throw new IllegalStateException("fewer than " + n + " of " + STRIDE + " presenting patients are eligible");
+                    throw new SimulationException(String.format(Locale.ROOT, "fewer than %,d of the %,d virtual patients that"
+                            + " present for one simulated trial are eligible, so the trial cannot enrol %,d; the eligibility criteria"
+                            + " exclude almost everyone ('trialsim simulate' shows the screening)", n, STRIDE, n));
                 }
                 presenting[i] = next;
                 o = simulator.simulate(base + next++, singleArm != null ? singleArm : randomizer);
