@@ -28,7 +28,7 @@ public final class CohortSimulation {
     /** A simulation of the compiled protocol. */
     public CohortSimulation(CompiledProtocol protocol) {
         this.protocol = protocol;
-        this.index = new ProtocolIndex(protocol);
+        this.index = protocol.index();
     }
 
     /**

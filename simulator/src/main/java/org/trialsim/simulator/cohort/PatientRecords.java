@@ -36,7 +36,7 @@ public final class PatientRecords {
     /** Records of the compiled protocol's patients. */
     public PatientRecords(CompiledProtocol protocol) {
         this.protocol = protocol;
-        this.index = new ProtocolIndex(protocol);
+        this.index = protocol.index();
         this.horizon = index.horizonDays();
         this.observations = new EndpointObservations(index);
         this.eventNames = new String[index.endpoints()][];

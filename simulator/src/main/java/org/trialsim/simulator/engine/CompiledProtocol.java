@@ -91,6 +91,13 @@ public final class CompiledProtocol {
     final int riskSlot;
     final int armSlot;
 
+    /** Names and slots for code outside the engine. */
+    private final ProtocolIndex index;
+    /** The compiler of conditions over this protocol's symbols, for the parts compiled outside the engine (the trial design). */
+    private final ConditionCompiler compiler;
+    /** Each hazard curve of the outcomes, by id. */
+    private final Map<String, PiecewiseConstantHazard> curves;
+
     /** An outcome rule: the first whose check holds gives the hazard. */
     record Rule(String label, Check when, PiecewiseConstantHazard hazard, double hazardRatio, double curedFraction) {
     }
@@ -100,7 +107,7 @@ public final class CompiledProtocol {
         this.protocol = loaded.protocol();
         this.symbols = ProtocolVariables.of(protocol);
         this.slots = symbols.slotCount();
-        ConditionCompiler compiler = new ConditionCompiler(symbols);
+        this.compiler = new ConditionCompiler(symbols);
 
         Map<String, Covariate> covariates = protocol.population().covariates();
         covariateNames = covariates.keySet().toArray(String[]::new);
@@ -168,6 +175,7 @@ public final class CompiledProtocol {
 
         Map<String, PiecewiseConstantHazard> hazards = new HashMap<>();
         protocol.outcomes().curves().forEach((id, curve) -> hazards.put(id, Hazards.of(curve)));
+        curves = Map.copyOf(hazards);
         relapseRules = rules(protocol.outcomes().relapse(), hazards, compiler);
         deathInRemissionRules = rules(protocol.outcomes().deathInRemission(), hazards, compiler);
         deathAfterEventRules = rules(protocol.outcomes().deathAfterEvent(), hazards, compiler);
@@ -187,6 +195,7 @@ public final class CompiledProtocol {
         readByRemissionRules[mrdSlot] = true;
         riskSlot = symbols.slot(ProtocolVariables.RISK);
         armSlot = symbols.slot(ProtocolVariables.ARM);
+        index = new ProtocolIndex(this);
     }
 
     /** Compiles a validated protocol. */
@@ -258,6 +267,38 @@ public final class CompiledProtocol {
             }
         }
         return Optional.empty();
+    }
+
+    /** The names and state slots of the protocol's parts, for the code that reads patients' outcomes. */
+    public ProtocolIndex index() {
+        return index;
+    }
+
+    /** The protocol's variables (covariates, MRD, risk, arm, …) and their slots in the state vector. */
+    public Symbols symbols() {
+        return symbols;
+    }
+
+    /**
+     * Compiles a condition of the validated protocol over its symbols.
+     *
+     * @throws IllegalArgumentException if the condition does not compile (the protocol was not validated)
+     */
+    public Check condition(String text) {
+        try {
+            return compiler.compile(text);
+        } catch (ConditionSyntaxException e) {
+            throw new IllegalArgumentException("the protocol was not validated: " + e.describe(), e);
+        }
+    }
+
+    /** The hazard of the outcome curve with the given id, as the engine uses it. */
+    public PiecewiseConstantHazard curve(String id) {
+        PiecewiseConstantHazard curve = curves.get(id);
+        if (curve == null) {
+            throw new IllegalArgumentException("the protocol has no curve '" + id + "'; it was not validated");
+        }
+        return curve;
     }
 
     /** The protocol as loaded. */

@@ -12,8 +12,8 @@ import org.trialsim.protocol.Node;
 public final class ProtocolIndex {
     private final CompiledProtocol p;
 
-    /** The index of a compiled protocol. */
-    public ProtocolIndex(CompiledProtocol protocol) {
+    /** The index of a compiled protocol: made once, by the protocol ({@link CompiledProtocol#index()}). */
+    ProtocolIndex(CompiledProtocol protocol) {
         this.p = protocol;
     }
 

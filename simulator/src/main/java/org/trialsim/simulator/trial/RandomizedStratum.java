@@ -30,7 +30,7 @@ record RandomizedStratum(int node, int stratum, String nodeId, String stratumId,
         if (!design.randomizes()) {
             return List.of();
         }
-        ProtocolIndex index = new ProtocolIndex(protocol);
+        ProtocolIndex index = protocol.index();
         List<RandomizedStratum> list = new ArrayList<>();
         for (int node = 0; node < index.nodes(); node++) {
             if (!(protocol.loaded().protocol().pathway().nodes().get(index.nodeId(node)) instanceof Node.Allocation allocation)) {

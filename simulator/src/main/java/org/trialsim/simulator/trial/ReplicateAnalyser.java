@@ -20,7 +20,7 @@ final class ReplicateAnalyser {
     ReplicateAnalyser(TrialDesign design, CompiledProtocol protocol, RandomStreams streams, boolean nullScenario) {
         this.design = design;
         this.data = design.analyses.stream().map(a -> a.newData(design, streams, nullScenario)).toList();
-        this.trial = new VirtualTrial(design, protocol, streams, data, nullScenario, new ProtocolIndex(protocol).nodes());
+        this.trial = new VirtualTrial(design, protocol, streams, data, nullScenario, protocol.index().nodes());
         this.strata = RandomizedStratum.of(protocol, design);
     }
 

@@ -4,17 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.Protocol;
-import org.trialsim.protocol.condition.Check;
-import org.trialsim.protocol.condition.ConditionCompiler;
-import org.trialsim.protocol.condition.ConditionSyntaxException;
-import org.trialsim.protocol.condition.ProtocolVariables;
 import org.trialsim.protocol.condition.Symbols;
 import org.trialsim.protocol.condition.VariableType;
 import org.trialsim.simulator.analysis.GroupSequentialDesign;
 import org.trialsim.simulator.analysis.SpendingFunction;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.EndpointTime;
-import org.trialsim.simulator.hazard.Hazards;
 import org.trialsim.simulator.stats.TimeUnits;
 import org.trialsim.simulator.trial.accrual.AccrualPlan;
 import org.trialsim.simulator.trial.allocation.AllocationMethod;
@@ -49,8 +44,7 @@ final class TrialDesign {
     private TrialDesign(CompiledProtocol compiled) {
         Protocol protocol = compiled.loaded().protocol();
         Design design = protocol.design();
-        Symbols symbols = ProtocolVariables.of(protocol);
-        ConditionCompiler compiler = new ConditionCompiler(symbols);
+        Symbols symbols = compiled.symbols();
         List<String> arms = compiled.arms();
         Design.Accrual plannedAccrual = null;
         Design.Analysis analysis = null;
@@ -72,7 +66,7 @@ final class TrialDesign {
                     list.add(new SurvivalComparison(label, control, experimental, EndpointTime.of(protocol.endpoints().get(c.endpoint())),
                             landmarkDays, strata));
                 } else {
-                    list.add(new ResponseComparison(label, control, experimental, compile(compiler, c.response().text())));
+                    list.add(new ResponseComparison(label, control, experimental, compiled.condition(c.response().text())));
                 }
             }
         } else if (design instanceof Design.SingleArmSurvival s) {
@@ -82,14 +76,14 @@ final class TrialDesign {
             analysis = s.analysis();
             list.add(new SurvivalAgainstHistory(s.endpoint() + " vs " + s.historicalCurve(), arms.indexOf(s.arm()),
                     EndpointTime.of(protocol.endpoints().get(s.endpoint())),
-                    Hazards.of(protocol.outcomes().curves().get(s.historicalCurve()))));
+                    compiled.curve(s.historicalCurve())));
         } else if (design instanceof Design.SingleArmResponse s) {
             type = "single-arm-response";
             sampleSize = s.sampleSize();
             analysis = new Design.Analysis(s.alpha() == null ? DEFAULT_ALPHA : s.alpha(), null, null, null, List.of(), null, List.of(),
                     List.of());
             list.add(new ResponseAgainstHistory("response vs historical rate " + s.historicalRate(), arms.indexOf(s.arm()),
-                    compile(compiler, s.response().text()), s.historicalRate()));
+                    compiled.condition(s.response().text()), s.historicalRate()));
         } else {
             throw new IllegalArgumentException("the protocol's design ("
                     + (design == null ? "none" : design.getClass().getSimpleName()) + ") is not a trial with analyses");
@@ -151,13 +145,5 @@ final class TrialDesign {
             return 2;
         }
         throw new IllegalArgumentException("the protocol was not validated: a randomization factor is " + type.describe());
-    }
-
-    private static Check compile(ConditionCompiler compiler, String text) {
-        try {
-            return compiler.compile(text);
-        } catch (ConditionSyntaxException e) {
-            throw new IllegalArgumentException("the protocol was not validated: " + e.describe(), e);
-        }
     }
 }

@@ -259,7 +259,7 @@ class CalibrationTest {
         LoadedProtocol protocol = BuiltinProtocols.load(id);
         CompiledProtocol compiled = CompiledProtocol.of(protocol);
         PatientSimulator simulator = new PatientSimulator(compiled, new RandomStreams(SEED));
-        current = new ProtocolIndex(compiled);
+        current = compiled.index();
         currentSymbols = org.trialsim.protocol.condition.ProtocolVariables.of(protocol.protocol());
         double num = 0;
         double den = 0;
