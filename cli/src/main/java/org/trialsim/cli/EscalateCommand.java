@@ -1,12 +1,14 @@
 package org.trialsim.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.escalation.Arrivals;
 import org.trialsim.simulator.design.escalation.CountDistribution;
@@ -17,8 +19,8 @@ import org.trialsim.simulator.design.escalation.EscalationSimulation;
 import org.trialsim.simulator.design.escalation.Estimate;
 import org.trialsim.simulator.design.escalation.WhenFull;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +37,13 @@ import picocli.CommandLine.Spec;
                 "  trialsim escalate --design rolling-six --dlt-probs 0.1,0.2,0.35 --when-full wait",
                 "  trialsim escalate --protocol aall1121"})
 final class EscalateCommand implements Callable<Integer> {
+    private final Simulator simulator;
+
+    @Inject
+    EscalateCommand(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
     private static final String NL = System.lineSeparator();
     private static final int LABEL = 34;
     private static final int COLUMN = 20;
@@ -144,8 +153,8 @@ final class EscalateCommand implements Callable<Integer> {
         }
         EscalationDesign[] designs = designs(planned);
         EscalationScenario scenario = scenario();
-        EscalationResult result = EscalationSimulation.of(scenario).designs(designs).replicates(replicates).seed(run.seed)
-                .threads(run.workers()).run();
+        EscalationResult result = simulator.escalation(EscalationSimulation.of(scenario).designs(designs).replicates(replicates)
+                .seed(run.seed).threads(run.workers()));
 
         String text;
         if (format == DesignOutput.Format.JSON) {

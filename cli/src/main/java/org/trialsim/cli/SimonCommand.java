@@ -2,6 +2,7 @@ package org.trialsim.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +10,14 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.design.simon.OperatingCharacteristics;
 import org.trialsim.simulator.design.simon.SimonDesign;
 import org.trialsim.simulator.design.simon.SimonSearch;
 import org.trialsim.simulator.design.simon.SimonSearchResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,6 +36,13 @@ import picocli.CommandLine.Spec;
                 "  trialsim design simon --evaluate 4/18,10/33 --p 0.1,0.2,0.3,0.4,0.5",
                 "  trialsim design simon --protocol aall1121"})
 final class SimonCommand implements Callable<Integer> {
+    private final Simulator simulator;
+
+    @Inject
+    SimonCommand(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -115,12 +124,12 @@ final class SimonCommand implements Callable<Integer> {
                 if (nmax != null) {
                     s = s.maxN(nmax);
                 }
-                found = s.run();
+                found = simulator.simon(s);
             } catch (IllegalArgumentException e) {
                 throw UserException.usage(e.getMessage().replace("raise maxN", "raise --nmax"));
             }
         }
-        List<OperatingCharacteristics> curve = given == null ? List.of() : given.evaluate(rates());
+        List<OperatingCharacteristics> curve = given == null ? List.of() : simulator.simon(given, rates());
 
         String text;
         if (format == DesignOutput.Format.JSON) {

@@ -4,14 +4,27 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.protocol.io.ProtocolReader;
+import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
 import org.trialsim.simulator.cohort.PatientRecords;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
+import org.trialsim.simulator.design.escalation.EscalationResult;
+import org.trialsim.simulator.design.escalation.EscalationSimulation;
+import org.trialsim.simulator.design.simon.OperatingCharacteristics;
+import org.trialsim.simulator.design.simon.SimonDesign;
+import org.trialsim.simulator.design.simon.SimonSearch;
+import org.trialsim.simulator.design.simon.SimonSearchResult;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.TrialOptions;
@@ -19,15 +32,52 @@ import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.simulator.trial.TrialSimulation;
 
 /**
- * The simulator's front door: what a protocol does when virtual patients (or whole virtual trials)
- * go through it. Obtain it from Guice ({@link SimulatorModule}) or construct it directly.
+ * The front door to everything trialsim does, for Java programs as for its command line: load a
+ * protocol (a built-in or a file), simulate a cohort of virtual patients through it, write their
+ * records, simulate its trial design many times, run a phase I/II design, and the design calculators
+ * (dose escalation, Simon's two-stage designs). Results are immutable values; the same seed gives the
+ * same result for any thread count.
+ *
+ * <pre>{@code
+ * Simulator simulator = new Simulator();
+ * LoadedProtocol protocol = simulator.load("aall1331");
+ * TrialResult power = simulator.trial(protocol, TrialOptions.of(2_000).seed(7));
+ * TrialResult typeOne = simulator.trial(protocol, TrialOptions.of(2_000).seed(7).underNull());
+ * }</pre>
+ *
+ * <p>Obtain it from Guice ({@link SimulatorModule}) or construct it directly. Thread-safe: one
+ * instance can serve many runs, one after the other or at the same time.
  */
 @Singleton
 public final class Simulator {
+    /** The protocol compiled last, kept so that several runs on one loaded protocol compile it once. */
+    private volatile CompiledProtocol lastCompiled;
 
     /** A simulator. */
     @Inject
     public Simulator() {
+    }
+
+    /**
+     * Loads a built-in protocol by id (see {@link BuiltinProtocols#IDS}) or reads a protocol file
+     * (YAML or JSON), applies the changes given (each {@code path=value}, as {@code --set} on the
+     * command line) and validates the result.
+     *
+     * @throws ProtocolException        if the protocol is not valid, with every problem and where it is
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if a change is not of the form {@code path=value}
+     */
+    public LoadedProtocol load(String idOrFile, String... settings) throws IOException, ProtocolException {
+        List<Setting> changes = Arrays.stream(settings).map(Setting::parse).toList();
+        if (BuiltinProtocols.exists(idOrFile)) {
+            return BuiltinProtocols.load(idOrFile, changes);
+        }
+        return new ProtocolReader().read(Path.of(idOrFile), changes);
+    }
+
+    /** Simulates a cohort, as {@link #cohort(LoadedProtocol, CohortOptions, Progress)} without progress reports. */
+    public CohortResult cohort(LoadedProtocol protocol, CohortOptions options) {
+        return cohort(protocol, options, Progress.NONE);
     }
 
     /**
@@ -39,15 +89,20 @@ public final class Simulator {
      * @throws IllegalArgumentException if the options name an arm the protocol does not have
      */
     public CohortResult cohort(LoadedProtocol protocol, CohortOptions options, Progress progress) {
-        return new CohortSimulation(CompiledProtocol.of(protocol)).run(options, progress);
+        return new CohortSimulation(compiled(protocol)).run(options, progress);
     }
 
     /**
      * Writes one CSV row per virtual patient of the cohort the options describe: the same patients as
-     * {@link #cohort}, in patient order.
+     * {@link #cohort}, in patient order (columns in docs/patient-records.md).
      */
     public void records(LoadedProtocol protocol, CohortOptions options, Writer out, Progress progress) throws IOException {
-        new PatientRecords(CompiledProtocol.of(protocol)).write(options, out, progress);
+        new PatientRecords(compiled(protocol)).write(options, out, progress);
+    }
+
+    /** Simulates the trial design, as {@link #trial(LoadedProtocol, TrialOptions, Progress)} without progress reports. */
+    public TrialResult trial(LoadedProtocol protocol, TrialOptions options) {
+        return trial(protocol, options, Progress.NONE);
     }
 
     /**
@@ -57,9 +112,10 @@ public final class Simulator {
      * @param options  replicates, seed, threads and scenario
      * @param progress receives progress from worker threads
      * @throws IllegalArgumentException if the protocol's design has no analyses to simulate
+     * @throws SimulationException      if the run cannot be made (too few eligible patients, not enough memory)
      */
     public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress) {
-        return new TrialSimulation(CompiledProtocol.of(protocol)).run(options, progress);
+        return new TrialSimulation(compiled(protocol)).run(options, progress);
     }
 
     /**
@@ -73,5 +129,40 @@ public final class Simulator {
             throw new IllegalArgumentException("the protocol's design is not a phase-1-2 design");
         }
         return EarlyPhaseAnalysis.run(design, settings);
+    }
+
+    /**
+     * Simulates dose-escalation trials in calendar time: one design, or two on the same patients.
+     * {@link EscalationSimulation} holds the scenario and the options, e.g.
+     * {@code EscalationSimulation.of(EscalationScenario.of(0.05, 0.1, 0.25, 0.4)).replicates(10_000).seed(3)}.
+     */
+    public EscalationResult escalation(EscalationSimulation simulation) {
+        return simulation.run();
+    }
+
+    /**
+     * Finds Simon two-stage designs by exact binomial enumeration: optimal, minimax and admissible.
+     * {@link SimonSearch} holds the question, e.g. {@code SimonSearch.of(0.2, 0.4, 0.05, 0.1)}.
+     *
+     * @throws IllegalArgumentException if no design meets the error rates within the search's largest size
+     */
+    public SimonSearchResult simon(SimonSearch search) {
+        return search.run();
+    }
+
+    /** A Simon two-stage design's operating characteristics at each true response rate, exactly. */
+    public List<OperatingCharacteristics> simon(SimonDesign design, double... trueRates) {
+        return design.evaluate(trueRates);
+    }
+
+    /** The protocol compiled, once for consecutive runs on the same loaded protocol. */
+    private CompiledProtocol compiled(LoadedProtocol protocol) {
+        CompiledProtocol last = lastCompiled;
+        if (last != null && last.loaded() == protocol) {
+            return last;
+        }
+        CompiledProtocol compiled = CompiledProtocol.of(protocol);
+        lastCompiled = compiled;
+        return compiled;
     }
 }

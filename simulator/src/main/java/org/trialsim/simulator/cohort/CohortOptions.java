@@ -20,4 +20,27 @@ public record CohortOptions(long patients, long seed, int threads, String arm) {
             throw new IllegalArgumentException("threads must be between 1 and 1024, not " + threads);
         }
     }
+
+    /**
+     * The given number of patients per arm, every arm, seed 1, as many threads as processors (at most
+     * 1024).
+     */
+    public static CohortOptions of(long patients) {
+        return new CohortOptions(patients, 1, Math.min(1024, Runtime.getRuntime().availableProcessors()), null);
+    }
+
+    /** The same options with another seed. */
+    public CohortOptions seed(long value) {
+        return new CohortOptions(patients, value, threads, arm);
+    }
+
+    /** The same options on another number of threads: the result does not depend on it. */
+    public CohortOptions threads(int count) {
+        return new CohortOptions(patients, seed, count, arm);
+    }
+
+    /** The same options for one arm only (null: every arm). */
+    public CohortOptions arm(String id) {
+        return new CohortOptions(patients, seed, threads, id);
+    }
 }

@@ -20,4 +20,27 @@ public record TrialOptions(int replicates, long seed, int threads, boolean nullS
             throw new IllegalArgumentException("threads must be between 1 and 1024, not " + threads);
         }
     }
+
+    /**
+     * The given number of simulated trials, as the protocol is written (the alternative), seed 1, as
+     * many threads as processors (at most 1024).
+     */
+    public static TrialOptions of(int replicates) {
+        return new TrialOptions(replicates, 1, Math.min(1024, Runtime.getRuntime().availableProcessors()), false);
+    }
+
+    /** The same options with another seed. */
+    public TrialOptions seed(long value) {
+        return new TrialOptions(replicates, value, threads, nullScenario);
+    }
+
+    /** The same options on another number of threads: the result does not depend on it. */
+    public TrialOptions threads(int count) {
+        return new TrialOptions(replicates, seed, count, nullScenario);
+    }
+
+    /** The same options under the null hypothesis (no difference between arms): the rejection rate is the type I error. */
+    public TrialOptions underNull() {
+        return new TrialOptions(replicates, seed, threads, true);
+    }
 }
