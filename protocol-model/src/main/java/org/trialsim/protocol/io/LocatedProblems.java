@@ -23,9 +23,14 @@ final class LocatedProblems implements ProblemSink {
         problems.add(new Problem(severity, file, displayPath(at), position.line(), position.column(), message));
     }
 
-    /** Reports a problem at a known position (for parse errors, which have no pointer). */
+    /** Reports an error at a known position (for parse errors, which have no pointer). */
     void reportAt(int line, int column, String message) {
-        problems.add(new Problem(Problem.Severity.ERROR, file, "", line, column, message));
+        reportAt(JsonPointer.empty(), line, column, message);
+    }
+
+    /** Reports an error at a known position and path (for parse errors in a part of the document). */
+    void reportAt(JsonPointer at, int line, int column, String message) {
+        problems.add(new Problem(Problem.Severity.ERROR, file, displayPath(at), line, column, message));
     }
 
     /**
