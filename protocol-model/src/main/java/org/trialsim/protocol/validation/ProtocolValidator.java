@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.trialsim.protocol.Condition;
@@ -43,6 +44,10 @@ public final class ProtocolValidator {
     private final Symbols symbols;
     private final ConditionCompiler compiler;
     private final Set<String> mrdSlots = new HashSet<>();
+    private final Coverage.Budget coverageBudget = new Coverage.Budget(Coverage.BUDGET);
+    /** The rule lists whose coverage was not checked because the budget ran out, in the order met. */
+    private final List<JsonPointer> uncovered = new ArrayList<>();
+    private boolean uncoveredIsError;
 
     private ProtocolValidator(Protocol protocol, ProblemSink sink) {
         this.protocol = protocol;
@@ -56,8 +61,13 @@ public final class ProtocolValidator {
 
     /** Validates a protocol, reporting every problem to the sink. */
     public static void validate(Protocol protocol, ProblemSink sink) {
-        new ModelWalker(sink, protocol.references().keySet()).walk(protocol, JsonPointer.empty());
-        new ProtocolValidator(protocol, sink).run();
+        ModelWalker walker = new ModelWalker(sink, protocol.references().keySet());
+        walker.walk(protocol, JsonPointer.empty());
+        // a list over its bound is reported alone: checking its entries could take as long, and report as
+        // many problems, as the list is long
+        if (!walker.foundOversized()) {
+            new ProtocolValidator(protocol, sink).run();
+        }
     }
 
     private void run() {
@@ -81,6 +91,7 @@ public final class ProtocolValidator {
         if (protocol.design() != null) {
             new DesignCheck(protocol, sink, values, this::compile, symbols).check(at(root, "design"));
         }
+        reportUncovered();
     }
 
     // ---------------------------------------------------------------- population and eligibility
@@ -586,14 +597,39 @@ public final class ProtocolValidator {
 
     private void coverage(List<Coverage.Rule> rules, Set<Integer> missing, JsonPointer at, String prefix, String suffix,
                           boolean isError) {
-        Coverage.Result result = Coverage.check(rules, symbols, missing);
+        Coverage.Result result = Coverage.check(rules, symbols, missing, coverageBudget);
+        Problem.Severity severity = isError ? Problem.Severity.ERROR : Problem.Severity.WARNING;
         if (result instanceof Coverage.Result.Gap gap) {
-            sink.report(isError ? Problem.Severity.ERROR : Problem.Severity.WARNING,
-                    at, prefix + gap.example() + suffix);
+            sink.report(severity, at, prefix + gap.example() + suffix);
         } else if (result instanceof Coverage.Result.TooMany tooMany) {
-            sink.warning(at, "the conditions combine too many variables (" + tooMany.combinations()
-                    + " combinations) to check that every patient is covered; end with a rule without 'when' to be sure");
+            // not knowing is reported as a gap would be: a patient without a rule would stop a run
+            sink.report(severity, at, String.format(Locale.ROOT, "coverage could not be checked: the conditions combine too many"
+                    + " values (%,d combinations) to check that every patient is covered; end with a rule without 'when',"
+                    + " which covers every patient left", tooMany.combinations()));
+        } else if (result instanceof Coverage.Result.OutOfBudget) {
+            uncovered.add(at);
+            uncoveredIsError |= isError;
         }
+    }
+
+    /** One problem for every rule list left unchecked when the coverage budget ran out, at the first of them. */
+    private void reportUncovered() {
+        if (uncovered.isEmpty()) {
+            return;
+        }
+        List<String> later = uncovered.subList(1, uncovered.size()).stream().map(ProtocolValidator::shown).toList();
+        String others = later.isEmpty() ? ""
+                : String.format(Locale.ROOT, "; %,d later rule lists were not checked either (%s%s)", later.size(),
+                String.join(", ", later.subList(0, Math.min(5, later.size()))), later.size() > 5 ? ", ..." : "");
+        sink.report(uncoveredIsError ? Problem.Severity.ERROR : Problem.Severity.WARNING, uncovered.get(0), String.format(Locale.ROOT,
+                "coverage could not be fully checked: the %,d rule tests that one validation may spend checking that every"
+                        + " patient has a rule ran out here%s. End such lists with a rule without 'when', which covers every"
+                        + " patient left and needs no checking", Coverage.BUDGET, others));
+    }
+
+    /** A pointer as a dotted path, for naming places in a message. */
+    private static String shown(JsonPointer at) {
+        return at.toString().substring(1).replace('/', '.');
     }
 
     /** Reports a reference to something that does not exist; true if it exists. */
