@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
@@ -109,10 +110,10 @@ final class TrialCommand implements Callable<Integer> {
             case TABLE -> {
                 StringBuilder sb = new StringBuilder();
                 String nl = System.lineSeparator();
-                sb.append(loaded.protocol().title()).append(nl);
+                sb.append(ControlCharacters.visible(loaded.protocol().title())).append(nl);
                 Design.EarlyPhase design = (Design.EarlyPhase) loaded.protocol().design();
                 if (design.label() != null) {
-                    sb.append("Design: ").append(design.label()).append(nl);
+                    sb.append("Design: ").append(ControlCharacters.visible(design.label())).append(nl);
                 }
                 if (result.escalation() != null) {
                     var part = result.escalation();
