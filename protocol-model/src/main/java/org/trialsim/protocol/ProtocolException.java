@@ -1,6 +1,7 @@
 package org.trialsim.protocol;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A protocol file that cannot be used: it could not be read, parsed or bound, or validation found
@@ -31,7 +32,7 @@ public final class ProtocolException extends Exception {
         long errors = problems.stream().filter(Problem::isError).count();
         String file = problems.isEmpty() ? "the protocol" : ControlCharacters.visible(problems.get(0).file());
         StringBuilder sb = new StringBuilder(file).append(" is not a valid protocol: ")
-                .append(errors).append(errors == 1 ? " error" : " errors");
+                .append(String.format(Locale.ROOT, "%,d", errors)).append(errors == 1 ? " error" : " errors");
         for (String line : Problem.listing(problems)) {
             sb.append(System.lineSeparator()).append("  ").append(line);
         }

@@ -43,6 +43,8 @@ final class ParseMessages {
         YAML_TOKENS.put("end of stream", "end of the file");
         YAML_TOKENS.put("while scanning", "while reading");
         YAML_TOKENS.put("while parsing", "while reading");
+        YAML_TOKENS.put("a block mapping", "an indented mapping");
+        YAML_TOKENS.put("a block sequence", "an indented list");
         YAML_TOKENS.put("block mapping", "indented mapping");
         YAML_TOKENS.put("block sequence", "indented list");
         YAML_TOKENS.put("flow mapping", "{...} mapping");
