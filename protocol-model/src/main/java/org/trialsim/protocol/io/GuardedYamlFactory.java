@@ -28,6 +28,16 @@ final class GuardedYamlFactory extends YAMLFactory {
         super(builder);
     }
 
+    private GuardedYamlFactory(GuardedYamlFactory source) {
+        super(source, null);
+    }
+
+    /** A copy that still guards (a mapper's copy copies its factory). */
+    @Override
+    public YAMLFactory copy() {
+        return new GuardedYamlFactory(this);
+    }
+
     @Override
     protected YAMLParser _createParser(Reader r, IOContext ctxt) {
         return new Guarded(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);

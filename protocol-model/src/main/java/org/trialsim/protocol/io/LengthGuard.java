@@ -54,6 +54,13 @@ final class LengthGuard {
                 }
                 return token;
             }
+
+            /** Through {@link #nextToken()}, which the delegate's own would skip. */
+            @Override
+            public JsonToken nextValue() throws IOException {
+                JsonToken token = nextToken();
+                return token == JsonToken.FIELD_NAME ? nextToken() : token;
+            }
         };
     }
 

@@ -3,11 +3,13 @@ package org.trialsim.protocol.io;
 import com.fasterxml.jackson.core.JsonPointer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.validation.ProblemSink;
 
 /** Collects problems for one file, giving each its line and column and a readable path. */
 final class LocatedProblems implements ProblemSink {
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private final String file;
     private final Locations locations;
     private final List<Problem> problems = new ArrayList<>();
@@ -67,7 +69,7 @@ final class LocatedProblems implements ProblemSink {
             String segment = p.getMatchingProperty();
             if (p.mayMatchElement()) {
                 sb.append('[').append(p.getMatchingIndex()).append(']');
-            } else if (segment.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+            } else if (PLAIN_NAME.matcher(segment).matches()) {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }

@@ -48,6 +48,12 @@ public final class ProtocolValidator {
     /** The rule lists whose coverage was not checked because the budget ran out, in the order met. */
     private final List<JsonPointer> uncovered = new ArrayList<>();
     private boolean uncoveredIsError;
+    /**
+     * "Did you mean" suggestions left for references that name nothing. Each compares the name with every
+     * id of its kind (up to 1,000 nodes), and a file can hold 100,000 such references; only the first 100
+     * problems are shown anyway.
+     */
+    private int suggestionsLeft = 1_000;
 
     private ProtocolValidator(Protocol protocol, ProblemSink sink) {
         this.protocol = protocol;
@@ -640,7 +646,9 @@ public final class ProtocolValidator {
         if (known.contains(id)) {
             return true;
         }
-        sink.error(at, "there is no " + what + " '" + id + "'" + Spelling.hint(id, known)
+        // a suggestion compares the id with every known one: after the first many, not worth the time
+        String hint = suggestionsLeft-- > 0 ? Spelling.hint(id, known) : "";
+        sink.error(at, "there is no " + what + " '" + id + "'" + hint
                 + (known.isEmpty() ? "" : known.size() <= 12 ? "; the " + what + "s are " + String.join(", ", known) : ""));
         return false;
     }
