@@ -1,5 +1,6 @@
 package org.trialsim.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -36,7 +37,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             err.println("trialsim: permission denied: " + visible(ad.getFile()));
             return ExitCode.IO;
         }
-        if (e instanceof IOException io) {
+        // Jackson's exceptions are IOExceptions too, but one while writing a result is a bug, not a file
+        // that cannot be written, and its message is in Jackson's words
+        if (e instanceof IOException io && !(e instanceof JsonProcessingException)) {
             err.println("trialsim: " + visible(describe(io)));
             return ExitCode.IO;
         }
