@@ -1,5 +1,6 @@
 package org.trialsim.protocol.io;
 
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
@@ -8,6 +9,7 @@ import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
@@ -64,8 +66,7 @@ final class GuardedYamlFactory extends YAMLFactory {
     }
 
     private static final class Guarded extends YAMLParser {
-        Guarded(IOContext ctxt, int parserFeatures, int formatFeatures, org.yaml.snakeyaml.LoaderOptions loaderOptions,
-                com.fasterxml.jackson.core.ObjectCodec codec, Reader reader) {
+        Guarded(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions loaderOptions, ObjectCodec codec, Reader reader) {
             super(ctxt, parserFeatures, formatFeatures, loaderOptions, codec, reader);
         }
 

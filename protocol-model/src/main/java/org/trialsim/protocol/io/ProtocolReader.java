@@ -151,34 +151,37 @@ public final class ProtocolReader {
      * and a gigabyte), so an overlong line is refused before the scanner sees it.
      */
     private boolean linesFit(String text, LocatedProblems problems) {
-        String problem = longLine(text);
-        if (problem == null) {
+        LongLine longLine = LongLine.first(text, limits.maxTextLength());
+        if (longLine == null) {
             return true;
         }
-        problems.reportAt(lineOf(text, problem), limits.maxTextLength() + 1, problem.substring(problem.indexOf(' ') + 1));
+        problems.reportAt(longLine.line(), limits.maxTextLength() + 1, longLine.describe("a line of a YAML protocol file", limits));
         return false;
     }
 
-    /** "LINE message" for the first line longer than the text limit, or null if there is none. */
-    private String longLine(String text) {
-        int line = 1;
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                if (i - start > limits.maxTextLength()) {
-                    return line + " line " + line + " is " + LengthGuard.count(i - start) + " characters long; a line of a YAML"
-                            + " protocol file may be at most " + LengthGuard.count(limits.maxTextLength()) + " characters ("
-                            + bytes(limits.maxTextLength()) + "): write a long text over several lines";
+    /** A line longer than the text limit: its number (from 1) and its length. */
+    private record LongLine(int line, int length) {
+        /** The first line of the text longer than the limit, or null if there is none. */
+        static LongLine first(String text, int limit) {
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                if (i == text.length() || text.charAt(i) == '\n') {
+                    if (i - start > limit) {
+                        return new LongLine(line, i - start);
+                    }
+                    line++;
+                    start = i + 1;
                 }
-                line++;
-                start = i + 1;
             }
+            return null;
         }
-        return null;
-    }
 
-    private static int lineOf(String text, String problem) {
-        return Integer.parseInt(problem.substring(0, problem.indexOf(' ')));
+        String describe(String what, Limits limits) {
+            return "line " + line + " is " + LengthGuard.count(length) + " characters long; " + what + " may be at most "
+                    + LengthGuard.count(limits.maxTextLength()) + " characters (" + bytes(limits.maxTextLength())
+                    + "): write a long text over several lines";
+        }
     }
 
     /** Parses the text into a tree, or reports why it cannot and returns null. */
@@ -315,10 +318,9 @@ public final class ProtocolReader {
      * more than one document); a value that is not YAML at all is taken as text, as it was typed.
      */
     private JsonNode parseValue(ObjectMapper yaml, String text) {
-        String longLine = longLine(text);
+        LongLine longLine = LongLine.first(text, limits.maxTextLength());
         if (longLine != null) {
-            throw new IllegalArgumentException(longLine.substring(longLine.indexOf(' ') + 1).replace("a line of a YAML protocol file",
-                    "a line of a value"));
+            throw new IllegalArgumentException(longLine.describe("a line of a value", limits));
         }
         try (JsonParser parser = LengthGuard.guard(yaml.getFactory().createParser(text), limits)) {
             JsonNode value = yaml.readTree(parser);
