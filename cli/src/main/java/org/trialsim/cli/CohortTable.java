@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.cohort.CohortResult.ArmResult;
 import org.trialsim.simulator.cohort.CohortResult;
-import org.trialsim.simulator.stats.TimeUnits;
 
 /**
  * The cohort result as a table for a person: the arms side by side (remission, transplant, MRD
@@ -328,7 +329,8 @@ final class CohortTable {
         sb.append(System.lineSeparator());
     }
 
+    /** Every line goes through here, so that control characters in the protocol's texts are made visible. */
     private void line(String s) {
-        sb.append(s).append(System.lineSeparator());
+        sb.append(ControlCharacters.visible(s)).append(System.lineSeparator());
     }
 }

@@ -3,6 +3,7 @@ package org.trialsim.cli;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
+import org.trialsim.protocol.ControlCharacters;
 
 /** Writes CSV rows (RFC 4180 quoting, numbers in Locale.ROOT, missing values empty). */
 final class Csv {
@@ -29,7 +30,8 @@ final class Csv {
         if (value instanceof Double d) {
             return Double.isFinite(d) ? number(d) : "";
         }
-        String s = value.toString();
+        // a control character in a protocol's text would reach whoever views the file raw
+        String s = ControlCharacters.visible(value.toString());
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

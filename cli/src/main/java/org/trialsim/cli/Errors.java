@@ -1,9 +1,13 @@
 package org.trialsim.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Locale;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.simulator.NotEnoughMemoryException;
@@ -32,36 +36,47 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof UserException ue) {
-            err.println("trialsim: " + ue.getMessage());
+            err.println("trialsim: " + visible(ue.getMessage()));
             return ue.exitCode();
         }
         if (e instanceof NoSuchFileException nf) {
-            err.println("trialsim: no such file: " + nf.getFile());
+            err.println("trialsim: no such file: " + visible(nf.getFile()));
             return ExitCode.IO;
         }
         if (e instanceof AccessDeniedException ad) {
-            err.println("trialsim: permission denied: " + ad.getFile());
+            err.println("trialsim: permission denied: " + visible(ad.getFile()));
             return ExitCode.IO;
         }
-        if (e instanceof IOException io) {
-            err.println("trialsim: " + describe(io));
+        // Jackson's exceptions are IOExceptions too, but one while writing a result is a bug, not a file
+        // that cannot be written, and its message is in Jackson's words
+        if (e instanceof IOException io && !(e instanceof JsonProcessingException)) {
+            err.println("trialsim: " + visible(describe(io)));
             return ExitCode.IO;
         }
-        err.println("trialsim: internal error: " + e + (verbose(cl) ? "" : " (run with --verbose for details, and please report it)"));
+        err.println("trialsim: internal error: " + visible(e.toString())
+                + (verbose(cl) ? "" : " (run with --verbose for details, and please report it)"));
         if (verbose(cl)) {
             e.printStackTrace(err);
         }
         return ExitCode.INTERNAL;
     }
 
-    /** Prints a protocol's problems, errors first in file order, then a one-line summary. */
+    /** Prints a protocol's problems in file order (the first {@link Problem#SHOWN}), then a one-line summary. */
     static void printProblems(ProtocolException e, PrintWriter err) {
-        for (Problem p : e.problems()) {
-            err.println(p);
-        }
+        printProblems(e.problems(), err);
         long errors = e.errors().size();
-        err.println("trialsim: " + e.problems().get(0).file() + " is not a valid protocol (" + errors
-                + (errors == 1 ? " error" : " errors") + ")");
+        err.println("trialsim: " + visible(e.problems().get(0).file()) + " is not a valid protocol ("
+                + String.format(Locale.ROOT, "%,d", errors) + (errors == 1 ? " error" : " errors") + ")");
+    }
+
+    /** Prints problems, one a line, the first {@link Problem#SHOWN} of them and a count of the rest. */
+    static void printProblems(List<Problem> problems, PrintWriter err) {
+        Problem.listing(problems).forEach(err::println);
+    }
+
+    /** Text from the user (a file name, a value, an echoed argument) made safe for a terminal. */
+    static String visible(String text) {
+        return ControlCharacters.visible(text);
     }
 
     static String describe(IOException e) {
@@ -77,10 +92,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
         if (e.getCause() instanceof RefusedValue refused && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
-            err.println("trialsim: " + option.longestName() + " must be " + refused.expected() + ", not " + refused.value());
+            err.println("trialsim: " + option.longestName() + " must be " + refused.expected() + ", not " + visible(refused.value()));
             return ExitCode.USAGE;
         }
-        err.println("trialsim: " + e.getMessage());
+        err.println("trialsim: " + visible(e.getMessage()));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Usage: " + cl.getHelp().synopsis(0).strip());
             err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
@@ -235,11 +236,12 @@ final class EscalateCommand implements Callable<Integer> {
         sb.append("Dose escalation in calendar time: ").append(names).append(", ").append(r.replicates())
                 .append(" simulated trials").append(ds.size() == 1 ? "" : " each").append(NL);
         if (loaded != null) {
-            sb.append("Protocol ").append(loaded.protocol().id()).append(" (").append(loaded.source()).append(")").append(NL);
+            sb.append("Protocol ").append(loaded.protocol().id()).append(" (").append(ControlCharacters.visible(loaded.source())).append(")")
+                    .append(NL);
         }
         List<String> levels = new ArrayList<>();
         for (int d = 1; d <= s.levels(); d++) {
-            levels.add(d + (doses.isEmpty() ? "" : " = " + DesignOutput.num(doses.get(d - 1)) + (unit == null ? "" : " " + unit))
+            levels.add(d + (doses.isEmpty() ? "" : " = " + DesignOutput.num(doses.get(d - 1)) + (unit == null ? "" : " " + ControlCharacters.visible(unit)))
                     + " (" + pctShort(s.dltProbabilities().get(d - 1)) + ")");
         }
         wrap(sb, "Levels (true DLT probability): " + String.join(", ", levels) + "; start at level " + s.startLevel() + ".");

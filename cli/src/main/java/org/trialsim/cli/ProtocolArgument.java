@@ -10,8 +10,16 @@ import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.protocol.io.Setting;
 
-/** Resolves a {@code <id|file>} argument: a built-in protocol's id, or the path of a protocol file. */
+/**
+ * Resolves a {@code <id|file>} argument: a built-in protocol's id, {@code -} for standard input, or the
+ * path of a protocol file (a regular file, a named pipe or a process substitution such as {@code <(...)}).
+ */
 final class ProtocolArgument {
+    /** The argument that means standard input. */
+    static final String STANDARD_INPUT = "-";
+    /** What standard input is called in messages and in the provenance of results. */
+    static final String STANDARD_INPUT_NAME = "standard input";
+
     private ProtocolArgument() {
     }
 
@@ -24,6 +32,9 @@ final class ProtocolArgument {
     static LoadedProtocol load(String idOrFile, List<Setting> settings) throws IOException, ProtocolException {
         if (BuiltinProtocols.exists(idOrFile)) {
             return BuiltinProtocols.load(idOrFile, settings);
+        }
+        if (idOrFile.equals(STANDARD_INPUT)) {
+            return new ProtocolReader().read(STANDARD_INPUT_NAME, System.in, settings);
         }
         Path path = Path.of(idOrFile);
         if (!Files.exists(path)) {

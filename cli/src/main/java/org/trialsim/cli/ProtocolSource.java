@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
  * of every result.
  */
 final class ProtocolSource {
-    @Parameters(paramLabel = "ID|FILE", description = "A built-in protocol id (see 'trialsim protocols') or a protocol file.")
+    @Parameters(paramLabel = "ID|FILE",
+            description = "A built-in protocol id (see 'trialsim protocols'), a protocol file, or - to read the protocol"
+                    + " from standard input.")
     String protocol;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",

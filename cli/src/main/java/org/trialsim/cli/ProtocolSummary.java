@@ -1,6 +1,8 @@
 package org.trialsim.cli;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trialsim.protocol.Cited;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Covariate;
 import org.trialsim.protocol.Criterion;
 import org.trialsim.protocol.Design;
@@ -99,8 +102,7 @@ final class ProtocolSummary {
 
     private void pathway() {
         section("Pathway");
-        Set<String> shown = new HashSet<>();
-        node(p.pathway().start(), "  ", shown);
+        tree(p.pathway().start(), "  ");
         if (!p.assessments().isEmpty()) {
             line("  MRD assessments:");
             p.assessments().forEach((id, a) -> line("    " + id + (a.label() == null ? "" : " (" + a.label() + ")")
@@ -110,60 +112,81 @@ final class ProtocolSummary {
         }
     }
 
-    /** Prints a node and what follows it: a block's successor at the same indent, a decision's routes indented. */
-    private void node(String id, String indent, Set<String> shown) {
-        String current = id;
-        while (current != null) {
-            Node node = p.pathway().nodes().get(current);
-            if (!shown.add(current)) {
-                line(indent + "→ " + current + " (shown above)");
-                return;
+    /** A node still to be drawn, at its indent. */
+    private record Walk(String id, String indent) {
+    }
+
+    /**
+     * Draws the pathway from a node as an indented tree, depth first. The walk keeps its own stack of
+     * lines and nodes still to draw rather than recursing: a pathway may nest thousands of decisions.
+     */
+    private void tree(String start, String indent) {
+        Set<String> shown = new HashSet<>();
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.push(new Walk(start, indent));
+        while (!todo.isEmpty()) {
+            Object next = todo.pop();
+            if (next instanceof String text) {
+                line(text);
+            } else if (next instanceof Walk walk && walk.id() != null) {
+                List<Object> steps = new ArrayList<>();
+                node(walk.id(), walk.indent(), shown, steps);
+                for (int i = steps.size() - 1; i >= 0; i--) {
+                    todo.push(steps.get(i));
+                }
             }
-            if (node instanceof Node.Block b) {
-                wrapped(indent, current + ": ", block(b));
-                if (b.substitute() != null && p.pathway().nodes().get(b.substitute()) instanceof Node.Block sub) {
-                    if (shown.add(b.substitute())) {
-                        wrapped(indent + "  ", "(not eligible: " + b.substitute() + " instead) ", block(sub));
-                        if (sub.next() != null && !sub.next().equals(b.next())) {
-                            node(sub.next(), indent + "    ", shown);
-                        }
-                    } else {
-                        line(indent + "  (not eligible: " + b.substitute() + " instead, shown above)");
+        }
+    }
+
+    /**
+     * The lines of one node, and the nodes to draw after them (as {@link Walk}s): a block's successor at
+     * the same indent, a decision's routes and an allocation's arms indented.
+     */
+    private void node(String id, String indent, Set<String> shown, List<Object> steps) {
+        Node node = p.pathway().nodes().get(id);
+        if (!shown.add(id)) {
+            steps.add(indent + "→ " + id + " (shown above)");
+            return;
+        }
+        if (node instanceof Node.Block b) {
+            wrapped(indent, id + ": ", block(b), steps);
+            if (b.substitute() != null && p.pathway().nodes().get(b.substitute()) instanceof Node.Block sub) {
+                if (shown.add(b.substitute())) {
+                    wrapped(indent + "  ", "(not eligible: " + b.substitute() + " instead) ", block(sub), steps);
+                    if (sub.next() != null && !sub.next().equals(b.next())) {
+                        steps.add(new Walk(sub.next(), indent + "    "));
                     }
+                } else {
+                    steps.add(indent + "  (not eligible: " + b.substitute() + " instead, shown above)");
                 }
-                current = b.next();
-            } else if (node instanceof Node.Decision d) {
-                line(indent + current + ": decision" + (d.label() == null ? "" : " — " + d.label()));
-                List<Route> routes = d.routes();
-                for (int i = 0; i < routes.size(); i++) {
-                    Route r = routes.get(i);
-                    boolean last = i == routes.size() - 1;
-                    line(indent + (last ? "└─ " : "├─ ") + route(r));
-                    node(r.to(), indent + (last ? "     " : "│    "), shown);
-                }
-                return;
-            } else if (node instanceof Node.Allocation a) {
-                line(indent + current + ": allocation" + (a.label() == null ? "" : " — " + a.label()));
-                for (Map.Entry<String, Stratum> e : a.strata().entrySet()) {
-                    Stratum s = e.getValue();
-                    line(indent + "  stratum " + e.getKey() + (s.when() == null ? "" : " (" + s.when() + ")") + ": "
-                            + s.ratio().entrySet().stream().map(x -> x.getKey() + " " + x.getValue())
-                            .collect(Collectors.joining(" : ")));
-                }
-                List<Map.Entry<String, String>> arms = new ArrayList<>(a.to().entrySet());
-                for (int i = 0; i < arms.size(); i++) {
-                    boolean last = i == arms.size() - 1;
-                    line(indent + (last ? "└─ " : "├─ ") + "arm " + arms.get(i).getKey() + " → " + arms.get(i).getValue());
-                    node(arms.get(i).getValue(), indent + (last ? "     " : "│    "), shown);
-                }
-                return;
-            } else if (node instanceof Node.End e) {
-                line(indent + current + ": end, " + e.status().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                        + (e.label() == null ? "" : " — " + e.label()));
-                return;
-            } else {
-                return;
             }
+            steps.add(new Walk(b.next(), indent));
+        } else if (node instanceof Node.Decision d) {
+            steps.add(indent + id + ": decision" + (d.label() == null ? "" : " — " + d.label()));
+            List<Route> routes = d.routes();
+            for (int i = 0; i < routes.size(); i++) {
+                Route r = routes.get(i);
+                boolean last = i == routes.size() - 1;
+                steps.add(indent + (last ? "└─ " : "├─ ") + route(r));
+                steps.add(new Walk(r.to(), indent + (last ? "     " : "│    ")));
+            }
+        } else if (node instanceof Node.Allocation a) {
+            steps.add(indent + id + ": allocation" + (a.label() == null ? "" : " — " + a.label()));
+            for (Map.Entry<String, Stratum> e : a.strata().entrySet()) {
+                Stratum s = e.getValue();
+                steps.add(indent + "  stratum " + e.getKey() + (s.when() == null ? "" : " (" + s.when() + ")") + ": "
+                        + s.ratio().entrySet().stream().map(x -> x.getKey() + " " + x.getValue())
+                        .collect(Collectors.joining(" : ")));
+            }
+            List<Map.Entry<String, String>> arms = new ArrayList<>(a.to().entrySet());
+            for (int i = 0; i < arms.size(); i++) {
+                boolean last = i == arms.size() - 1;
+                steps.add(indent + (last ? "└─ " : "├─ ") + "arm " + arms.get(i).getKey() + " → " + arms.get(i).getValue());
+                steps.add(new Walk(arms.get(i).getValue(), indent + (last ? "     " : "│    ")));
+            }
+        } else if (node instanceof Node.End e) {
+            steps.add(indent + id + ": end, " + e.status().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + (e.label() == null ? "" : " — " + e.label()));
         }
     }
 
@@ -186,15 +209,15 @@ final class ProtocolSummary {
         return s.append(" → ").append(r.to()).toString();
     }
 
-    /** Writes parts joined by " · ", wrapping at 100 columns with continuation lines indented under the first. */
-    private void wrapped(String indent, String head, List<String> parts) {
+    /** Lines of parts joined by " · ", wrapped at 100 columns with continuation lines indented under the first. */
+    private static void wrapped(String indent, String head, List<String> parts, List<Object> lines) {
         String continuation = indent + "    ";
         StringBuilder current = new StringBuilder(indent).append(head);
         boolean first = true;
         for (String part : parts) {
             String piece = first ? part : " · " + part;
             if (!first && current.length() + piece.length() > 100) {
-                line(current.toString());
+                lines.add(current.toString());
                 current.setLength(0);
                 current.append(continuation).append(part);
             } else {
@@ -202,7 +225,7 @@ final class ProtocolSummary {
             }
             first = false;
         }
-        line(current.toString());
+        lines.add(current.toString());
     }
 
     private static List<String> block(Node.Block b) {
@@ -476,8 +499,9 @@ final class ProtocolSummary {
         }
     }
 
+    /** Every line goes through here, so that control characters in the protocol's texts are made visible. */
     private void line(String s) {
-        sb.append(s).append(System.lineSeparator());
+        sb.append(ControlCharacters.visible(s)).append(System.lineSeparator());
     }
 
 }

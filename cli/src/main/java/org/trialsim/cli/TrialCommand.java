@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
@@ -144,10 +145,10 @@ final class TrialCommand implements Callable<Integer> {
             case TABLE -> {
                 StringBuilder sb = new StringBuilder();
                 String nl = System.lineSeparator();
-                sb.append(loaded.protocol().title()).append(nl);
+                sb.append(ControlCharacters.visible(loaded.protocol().title())).append(nl);
                 Design.EarlyPhase design = (Design.EarlyPhase) loaded.protocol().design();
                 if (design.label() != null) {
-                    sb.append("Design: ").append(design.label()).append(nl);
+                    sb.append("Design: ").append(ControlCharacters.visible(design.label())).append(nl);
                 }
                 if (result.escalation() != null) {
                     var part = result.escalation();

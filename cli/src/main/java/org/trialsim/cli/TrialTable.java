@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.simulator.trial.TrialResult.AnalysisResult;
@@ -219,7 +220,8 @@ final class TrialTable {
 
 
 
+    /** Every line goes through here, so that control characters in the protocol's texts are made visible. */
     private void line(String s) {
-        sb.append(s).append(System.lineSeparator());
+        sb.append(ControlCharacters.visible(s)).append(System.lineSeparator());
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.LoadedProtocol;
-import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +18,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Protocol files (YAML or JSON) or built-in ids.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Protocol files (YAML or JSON), built-in ids, or - for standard input.")
     List<String> files;
 
     @Override
@@ -30,16 +29,14 @@ final class ValidateCommand implements Callable<Integer> {
         for (String file : files) {
             try {
                 LoadedProtocol loaded = ProtocolArgument.load(file);
-                for (Problem warning : loaded.warnings()) {
-                    err.println(warning);
-                }
+                Errors.printProblems(loaded.warnings(), err);
                 int n = loaded.warnings().size();
-                out.println(file + ": valid" + (n == 0 ? "" : " (" + n + (n == 1 ? " warning)" : " warnings)")));
+                out.println(Errors.visible(file) + ": valid" + (n == 0 ? "" : " (" + n + (n == 1 ? " warning)" : " warnings)")));
             } catch (ProtocolException e) {
                 Errors.printProblems(e, err);
                 exit = Math.max(exit, ExitCode.INVALID_INPUT);
             } catch (UserException e) {
-                err.println("trialsim: " + e.getMessage());
+                err.println("trialsim: " + Errors.visible(e.getMessage()));
                 exit = Math.max(exit, e.exitCode());
             }
         }

@@ -1,6 +1,9 @@
 package org.trialsim.protocol;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * One problem found in a protocol file: where it is and what is wrong, in a plain sentence.
@@ -29,6 +32,44 @@ public record Problem(Severity severity, String file, String path, int line, int
             .thenComparing(Problem::severity)
             .thenComparing(Problem::path);
 
+    /**
+     * How many problems a listing shows. A hostile or broken file can hold hundreds of thousands, and
+     * nobody reads past the first screenfuls; the rest are counted.
+     */
+    public static final int SHOWN = 100;
+
+    /**
+     * The problems as lines for a person: the first {@link #SHOWN} as {@link #toString()} gives them,
+     * then, if there are more, one line that counts the rest.
+     */
+    public static List<String> listing(List<Problem> problems) {
+        List<String> lines = new ArrayList<>();
+        for (Problem p : problems.subList(0, Math.min(SHOWN, problems.size()))) {
+            lines.add(p.toString());
+        }
+        if (problems.size() > SHOWN) {
+            List<Problem> rest = problems.subList(SHOWN, problems.size());
+            long errors = rest.stream().filter(Problem::isError).count();
+            long warnings = rest.size() - errors;
+            lines.add(String.format(Locale.ROOT, "... and %,d more (%s%s%s), not shown; fix the first ones and run again", rest.size(),
+                    errors == 0 ? "" : String.format(Locale.ROOT, "%,d %s", errors, errors == 1 ? "error" : "errors"),
+                    errors == 0 || warnings == 0 ? "" : ", ",
+                    warnings == 0 ? "" : String.format(Locale.ROOT, "%,d %s", warnings, warnings == 1 ? "warning" : "warnings")));
+        }
+        return lines;
+    }
+
+    /** The longest message shown whole; a message may quote a value of the file, which can be long. */
+    static final int LONGEST_SHOWN = 1_000;
+
+    /** The message, shortened in the middle if it is longer than {@link #LONGEST_SHOWN}: its end says what to do. */
+    private static String shortened(String message) {
+        if (message.length() <= LONGEST_SHOWN) {
+            return message;
+        }
+        return message.substring(0, LONGEST_SHOWN * 3 / 5) + " ... " + message.substring(message.length() - LONGEST_SHOWN * 2 / 5 + 5);
+    }
+
     /** Whether this is an error. */
     public boolean isError() {
         return severity == Severity.ERROR;
@@ -36,11 +77,12 @@ public record Problem(Severity severity, String file, String path, int line, int
 
     /**
      * The problem as one line, compiler style:
-     * {@code file:line:column: error: at path: message}.
+     * {@code file:line:column: error: at path: message}, with any control characters in the file name,
+     * path or message made visible (they may quote what the file holds, and are printed to a terminal).
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(file);
+        StringBuilder sb = new StringBuilder(ControlCharacters.visible(file));
         if (line > 0) {
             sb.append(':').append(line);
             if (column > 0) {
@@ -49,8 +91,8 @@ public record Problem(Severity severity, String file, String path, int line, int
         }
         sb.append(": ").append(severity == Severity.ERROR ? "error" : "warning").append(": ");
         if (!path.isEmpty()) {
-            sb.append("at ").append(path).append(": ");
+            sb.append("at ").append(ControlCharacters.visible(path)).append(": ");
         }
-        return sb.append(message).toString();
+        return sb.append(ControlCharacters.visible(shortened(message))).toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.trialsim.protocol;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A protocol file that cannot be used: it could not be read, parsed or bound, or validation found
@@ -29,11 +30,11 @@ public final class ProtocolException extends Exception {
 
     private static String summary(List<Problem> problems) {
         long errors = problems.stream().filter(Problem::isError).count();
-        String file = problems.isEmpty() ? "the protocol" : problems.get(0).file();
+        String file = problems.isEmpty() ? "the protocol" : ControlCharacters.visible(problems.get(0).file());
         StringBuilder sb = new StringBuilder(file).append(" is not a valid protocol: ")
-                .append(errors).append(errors == 1 ? " error" : " errors");
-        for (Problem p : problems) {
-            sb.append(System.lineSeparator()).append("  ").append(p);
+                .append(String.format(Locale.ROOT, "%,d", errors)).append(errors == 1 ? " error" : " errors");
+        for (String line : Problem.listing(problems)) {
+            sb.append(System.lineSeparator()).append("  ").append(line);
         }
         return sb.toString();
     }

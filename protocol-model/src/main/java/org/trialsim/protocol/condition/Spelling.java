@@ -5,6 +5,9 @@ import java.util.Locale;
 
 /** "Did you mean ...?" suggestions for misspelt names, used wherever a name is not found. */
 public final class Spelling {
+    /** Names longer than this get no suggestion. */
+    static final int LONGEST_SUGGESTED = 100;
+
     private Spelling() {
     }
 
@@ -13,11 +16,20 @@ public final class Spelling {
      * of at most a third of the name's length, and at most 3, ignoring case), else null.
      */
     public static String suggest(String name, Collection<String> candidates) {
+        // the distance takes time and memory of the product of the lengths, and a file may hold names of
+        // 64 KiB: no name that long is a typo worth a suggestion, and no candidate whose length differs
+        // by more than the limit can be within it
+        if (name.length() > LONGEST_SUGGESTED) {
+            return null;
+        }
         String lowered = name.toLowerCase(Locale.ROOT);
         int limit = Math.min(3, Math.max(1, name.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
+            if (Math.abs(candidate.length() - name.length()) > limit) {
+                continue;
+            }
             int d = distance(lowered, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;

@@ -3,11 +3,13 @@ package org.trialsim.protocol.io;
 import com.fasterxml.jackson.core.JsonPointer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.validation.ProblemSink;
 
 /** Collects problems for one file, giving each its line and column and a readable path. */
 final class LocatedProblems implements ProblemSink {
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private final String file;
     private final Locations locations;
     private final List<Problem> problems = new ArrayList<>();
@@ -23,9 +25,14 @@ final class LocatedProblems implements ProblemSink {
         problems.add(new Problem(severity, file, displayPath(at), position.line(), position.column(), message));
     }
 
-    /** Reports a problem at a known position (for parse errors, which have no pointer). */
+    /** Reports an error at a known position (for parse errors, which have no pointer). */
     void reportAt(int line, int column, String message) {
-        problems.add(new Problem(Problem.Severity.ERROR, file, "", line, column, message));
+        reportAt(JsonPointer.empty(), line, column, message);
+    }
+
+    /** Reports an error at a known position and path (for parse errors in a part of the document). */
+    void reportAt(JsonPointer at, int line, int column, String message) {
+        problems.add(new Problem(Problem.Severity.ERROR, file, displayPath(at), line, column, message));
     }
 
     /**
@@ -62,7 +69,7 @@ final class LocatedProblems implements ProblemSink {
             String segment = p.getMatchingProperty();
             if (p.mayMatchElement()) {
                 sb.append('[').append(p.getMatchingIndex()).append(']');
-            } else if (segment.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+            } else if (PLAIN_NAME.matcher(segment).matches()) {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }

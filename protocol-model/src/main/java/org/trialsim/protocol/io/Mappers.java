@@ -45,10 +45,13 @@ final class Mappers {
     }
 
     private static ObjectMapper newReader(Format format, Limits limits) {
+        // Jackson checks the nesting depth; texts and numbers are checked by LengthGuard, which says which
+        // bound was passed, so Jackson's own bounds on them are only a backstop as large as the input
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxStringLength(limits.maxBytes())
-                .maxNumberLength(100)
+                .maxNameLength(limits.maxBytes())
+                .maxNumberLength(limits.maxBytes())
                 .maxDocumentLength(limits.maxBytes())
                 .build();
         ObjectMapper mapper;
@@ -57,13 +60,12 @@ final class Mappers {
             loaderOptions.setCodePointLimit(limits.maxBytes());
             loaderOptions.setNestingDepthLimit(limits.maxNestingDepth());
             loaderOptions.setAllowDuplicateKeys(false);
-            YAMLFactory factory = YAMLFactory.builder()
+            YAMLFactory factory = new GuardedYamlFactory(YAMLFactory.builder()
                     .loaderOptions(loaderOptions)
                     .streamReadConstraints(constraints)
                     // only true/false are booleans: "no" stays text (the "Norway problem")
                     .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build();
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
             mapper = YAMLMapper.builder(factory).build();
         } else {
             JsonFactory factory = JsonFactory.builder()

@@ -124,7 +124,8 @@ final class ProblemCollector extends DeserializationProblemHandler {
 
     @Override
     public Object handleInstantiationProblem(DeserializationContext ctxt, Class<?> instClass, Object argument, Throwable t) {
-        report(ctxt.getParser(), "cannot make " + article(Describe.typeName(instClass)) + " from this: " + t.getMessage());
+        // t's message is Jackson's or the JDK's, not for a protocol's author
+        report(ctxt.getParser(), "cannot make " + article(Describe.typeName(instClass)) + " from this value");
         return null;
     }
 

@@ -1,19 +1,19 @@
 package org.trialsim.protocol.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -31,18 +32,18 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.condition.Spelling;
 import org.trialsim.protocol.validation.ProtocolValidator;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a protocol file (YAML or JSON) into a validated {@link Protocol}.
  *
- * <p>The steps: refuse files over the size limit before reading them; decode strictly as UTF-8
- * (binary junk is refused at its first bad byte); parse into a tree, recording where every field
- * stands and refusing YAML aliases and deep nesting; bind the tree to the model, collecting every
- * unknown field and wrong type instead of stopping at the first; validate the model. Every problem
- * found is reported at once, in file order, each with its line and column.
+ * <p>The steps: read at most one byte past the size limit, whatever the input is; decode strictly as
+ * UTF-8 (binary junk is refused at its first bad byte); refuse YAML lines too long to scan; parse into a
+ * tree, recording where every field stands and refusing YAML aliases and tags, deep nesting and overlong
+ * values; bind the tree to the model, collecting every unknown field and wrong type instead of stopping
+ * at the first; validate the model. Every problem found is reported at once, in file order, each with
+ * its line and column, in trialsim's words (see {@link ParseMessages}). docs/limits.md lists the bounds.
  */
 public final class ProtocolReader {
     private final Limits limits;
@@ -68,18 +69,31 @@ public final class ProtocolReader {
     }
 
     /**
-     * Reads a protocol file, applies changes given on the command line, and validates the result.
+     * Reads a protocol file, applies changes given on the command line, and validates the result. The
+     * file is read as a stream whatever it is (a regular file, a named pipe, {@code <(...)}), and never
+     * more than one byte past the size limit, so that an endless or huge input is refused quickly and in
+     * bounded memory.
      *
      * @throws IOException       if the file cannot be read
      * @throws ProtocolException if it is not a valid protocol
      */
     public LoadedProtocol read(Path file, List<Setting> settings) throws IOException, ProtocolException {
-        String name = file.toString();
-        long size = Files.size(file);
-        if (size > limits.maxBytes()) {
-            throw single(name, "the file is " + bytes(size) + "; a protocol file may be at most " + bytes(limits.maxBytes()));
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.toString(), in, settings);
         }
-        return read(name, Files.readAllBytes(file), settings);
+    }
+
+    /**
+     * Reads a protocol from a stream (standard input, a pipe), applies changes given on the command
+     * line, and validates the result. At most one byte past the size limit is read; the stream is not
+     * closed.
+     *
+     * @param name     what to call the input in messages, e.g. "standard input"
+     * @throws IOException       if the stream cannot be read
+     * @throws ProtocolException if it is not a valid protocol
+     */
+    public LoadedProtocol read(String name, InputStream in, List<Setting> settings) throws IOException, ProtocolException {
+        return read(name, in.readNBytes(limits.maxBytes() + 1), settings);
     }
 
     /**
@@ -103,7 +117,8 @@ public final class ProtocolReader {
      */
     public LoadedProtocol read(String name, byte[] content, List<Setting> settings) throws ProtocolException {
         if (content.length > limits.maxBytes()) {
-            throw single(name, "the file is " + bytes(content.length) + "; a protocol file may be at most " + bytes(limits.maxBytes()));
+            throw single(name, "the file is more than " + bytes(limits.maxBytes()) + " long; a protocol file may be at most "
+                    + bytes(limits.maxBytes()));
         }
         String text = decode(name, content);
         Format format = Format.detect(name, text);
@@ -111,7 +126,7 @@ public final class ProtocolReader {
         Locations locations = new Locations();
         LocatedProblems problems = new LocatedProblems(name, locations);
 
-        JsonNode tree = parse(mapper, format, text, locations, problems);
+        JsonNode tree = format == Format.YAML && !linesFit(text, problems) ? null : parse(mapper, format, text, locations, problems);
         if (tree != null && !settings.isEmpty()) {
             tree = applySettings((ObjectNode) tree, settings, name);
         }
@@ -130,13 +145,52 @@ public final class ProtocolReader {
         return new LoadedProtocol(protocol, name, contentHash(protocol), settings.stream().map(Setting::toString).toList(), all);
     }
 
+    /**
+     * Whether every line of a YAML text is within the text limit; reports the first that is not. The
+     * YAML scanner's work on a line grows with the square of its length (1 MiB on one line took seconds
+     * and a gigabyte), so an overlong line is refused before the scanner sees it.
+     */
+    private boolean linesFit(String text, LocatedProblems problems) {
+        LongLine longLine = LongLine.first(text, limits.maxTextLength());
+        if (longLine == null) {
+            return true;
+        }
+        problems.reportAt(longLine.line(), limits.maxTextLength() + 1, longLine.describe("a line of a YAML protocol file", limits));
+        return false;
+    }
+
+    /** A line longer than the text limit: its number (from 1) and its length. */
+    private record LongLine(int line, int length) {
+        /** The first line of the text longer than the limit, or null if there is none. */
+        static LongLine first(String text, int limit) {
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                if (i == text.length() || text.charAt(i) == '\n') {
+                    if (i - start > limit) {
+                        return new LongLine(line, i - start);
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+            return null;
+        }
+
+        String describe(String what, Limits limits) {
+            return "line " + line + " is " + LengthGuard.count(length) + " characters long; " + what + " may be at most "
+                    + LengthGuard.count(limits.maxTextLength()) + " characters (" + bytes(limits.maxTextLength())
+                    + "): write a long text over several lines";
+        }
+    }
+
     /** Parses the text into a tree, or reports why it cannot and returns null. */
     private JsonNode parse(ObjectMapper mapper, Format format, String text, Locations locations, LocatedProblems problems) {
         JsonParser parser;
         try {
-            parser = locations.recording(refusingAliases(mapper.getFactory().createParser(text)));
+            parser = locations.recording(LengthGuard.guard(mapper.getFactory().createParser(text), limits));
         } catch (IOException e) {
-            problems.reportAt(0, 0, "the file cannot be parsed: " + e.getMessage());
+            problems.reportAt(1, 1, "the file cannot be parsed as " + format);
             return null;
         }
         try (parser) {
@@ -159,22 +213,24 @@ public final class ProtocolReader {
                 return null;
             }
             return tree;
+        } catch (RefusedInput e) {
+            problems.reportAt(e.at(), e.line(), e.column(), e.plainMessage());
         } catch (StreamConstraintsException e) {
             JsonLocation at = parser.currentLocation();
-            problems.reportAt(line(at), column(at), "the file is nested more than " + limits.maxNestingDepth()
-                    + " levels deep or holds an overlong value; a protocol needs far less, so this is not a protocol file");
+            problems.reportAt(line(at), column(at), ParseMessages.constraint(e, limits));
         } catch (JsonProcessingException e) {
-            reportParseError(e, problems);
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            problems.reportAt(line(at), column(at), ParseMessages.syntax(e, format));
         } catch (IOException e) {
-            problems.reportAt(0, 0, "the file cannot be parsed: " + e.getMessage());
+            problems.reportAt(1, 1, "the file cannot be parsed as " + format);
         }
         return null;
     }
 
     /** Applies command-line changes to the tree; a change to a place that does not exist is an error. */
-    private static JsonNode applySettings(ObjectNode tree, List<Setting> settings, String name) throws ProtocolException {
-        ObjectMapper yaml = Mappers.reader(Format.YAML, Limits.DEFAULT);
-        List<Problem> problems = new java.util.ArrayList<>();
+    private JsonNode applySettings(ObjectNode tree, List<Setting> settings, String name) throws ProtocolException {
+        ObjectMapper yaml = Mappers.reader(Format.YAML, limits);
+        List<Problem> problems = new ArrayList<>();
         for (Setting o : settings) {
             try {
                 List<String> segments = o.segments();
@@ -184,8 +240,8 @@ public final class ProtocolReader {
                     JsonNode child = child(node, segments.get(i));
                     if (child == null || !child.isContainerNode()) {
                         throw new IllegalArgumentException("the protocol has no " + describe(segments.get(i))
-                                + (at.length() == 0 ? " at its top level" : " under " + at)
-                                + (node.isObject() ? org.trialsim.protocol.condition.Spelling.hint(segments.get(i), fieldNames(node)) : ""));
+                                + (at.length() == 0 ? " at its top level" : " under " + at) + elements(node)
+                                + (node.isObject() ? Spelling.hint(segments.get(i), fieldNames(node)) : ""));
                     }
                     at.append(at.length() == 0 || segments.get(i).startsWith("[") ? "" : ".").append(segments.get(i));
                     node = child;
@@ -195,16 +251,19 @@ public final class ProtocolReader {
                 if (last.startsWith("[")) {
                     int index = index(last);
                     if (!node.isArray() || index >= node.size()) {
-                        throw new IllegalArgumentException("the list " + at + " has no element " + last);
+                        throw new IllegalArgumentException((node.isArray() ? "the list " : "") + at + " has no element " + last
+                                + elements(node));
                     }
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(index, value);
+                    ((ArrayNode) node).set(index, value);
                 } else if (node.isObject()) {
                     ((ObjectNode) node).set(last, value);
                 } else {
                     throw new IllegalArgumentException(at + " is not a mapping, so it has no field '" + last + "'");
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(Problem.Severity.ERROR, name, "", 0, 0, "cannot --set " + o + ": " + e.getMessage()));
+                // the setting is quoted shortened: it may be the overlong value being refused
+                String shown = o.toString().length() <= 80 ? o.toString() : o.toString().substring(0, 77) + "...";
+                problems.add(new Problem(Problem.Severity.ERROR, name, "", 0, 0, "cannot --set " + shown + ": " + e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
@@ -221,12 +280,27 @@ public final class ProtocolReader {
         return node.isObject() ? node.get(segment) : null;
     }
 
+    /** A list index such as [2]; a negative or unreadable one is a mistake in the path. */
     private static int index(String segment) {
+        int index;
         try {
-            return Integer.parseInt(segment.substring(1, segment.length() - 1).strip());
+            index = Integer.parseInt(segment.substring(1, segment.length() - 1).strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + segment + "' is not a list index such as [0]");
         }
+        if (index < 0) {
+            throw new IllegalArgumentException("'" + segment + "' is not a list index: elements are counted from [0]");
+        }
+        return index;
+    }
+
+    /** "(it has 2 elements, [0] to [1])" for a list, nothing for anything else. */
+    private static String elements(JsonNode node) {
+        if (!node.isArray()) {
+            return "";
+        }
+        return node.isEmpty() ? " (it is empty)"
+                : node.size() == 1 ? " (it has 1 element, [0])" : " (it has " + node.size() + " elements, [0] to [" + (node.size() - 1) + "])";
     }
 
     private static String describe(String segment) {
@@ -234,76 +308,45 @@ public final class ProtocolReader {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    private static JsonNode parseValue(ObjectMapper yaml, String text) {
-        try {
-            JsonNode value = yaml.readTree(text);
-            return value == null || value.isMissingNode() ? com.fasterxml.jackson.databind.node.TextNode.valueOf(text) : value;
+    /**
+     * A --set value, read as YAML with the same refusals as a file (aliases, tags, long texts and lines,
+     * more than one document); a value that is not YAML at all is taken as text, as it was typed.
+     */
+    private JsonNode parseValue(ObjectMapper yaml, String text) {
+        LongLine longLine = LongLine.first(text, limits.maxTextLength());
+        if (longLine != null) {
+            throw new IllegalArgumentException(longLine.describe("a line of a value", limits));
+        }
+        try (JsonParser parser = LengthGuard.guard(yaml.getFactory().createParser(text), limits)) {
+            JsonNode value = yaml.readTree(parser);
+            if (value != null && !value.isMissingNode() && parser.nextToken() != null) {
+                throw new IllegalArgumentException("the value holds more than one YAML document ('---'); give a single value");
+            }
+            return value == null || value.isMissingNode() ? TextNode.valueOf(text) : value;
+        } catch (RefusedInput e) {
+            throw new IllegalArgumentException(e.plainMessage());
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException(ParseMessages.constraint(e, limits).replace("the file", "the value"));
         } catch (IOException e) {
-            return com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+            return TextNode.valueOf(text);
         }
     }
 
     /** Binds the tree to the model, collecting binding problems; null if binding could not finish. */
-    private static Protocol bind(ObjectMapper mapper, JsonNode tree, ProblemCollector collector, LocatedProblems problems) {
+    private Protocol bind(ObjectMapper mapper, JsonNode tree, ProblemCollector collector, LocatedProblems problems) {
         try (JsonParser parser = mapper.treeAsTokens((ObjectNode) tree)) {
             return mapper.readerFor(Protocol.class).withHandler(collector).readValue(parser);
         } catch (JsonMappingException e) {
-            problems.error(pointer(e.getPath()), cleanMessage(e.getOriginalMessage()));
+            problems.error(pointer(e.getPath()), ParseMessages.binding(e, limits));
         } catch (IOException e) {
-            problems.error(JsonPointer.empty(), "the protocol cannot be read: " + cleanMessage(e.getMessage()));
+            problems.error(JsonPointer.empty(), "the protocol cannot be read from this file");
         }
         return null;
-    }
-
-    private static JsonParser refusingAliases(JsonParser parser) {
-        if (!(parser instanceof YAMLParser yaml)) {
-            return parser;
-        }
-        return new JsonParserDelegate(parser) {
-            @Override
-            public JsonToken nextToken() throws IOException {
-                JsonToken token = super.nextToken();
-                if (yaml.isCurrentAlias()) {
-                    throw new JsonParseException(this, "YAML aliases (*" + yaml.getText() + ") are not allowed in protocol files;"
-                            + " write the value out in full (hazard curves can be shared by id instead)");
-                }
-                return token;
-            }
-        };
-    }
-
-    private static void reportParseError(JsonProcessingException e, LocatedProblems problems) {
-        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-            Mark mark = yaml.getProblemMark();
-            String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
-            problems.reportAt(mark.getLine() + 1, mark.getColumn() + 1, "the YAML cannot be parsed: " + context + yaml.getProblem());
-            return;
-        }
-        JsonLocation at = e.getLocation();
-        String message = cleanMessage(e.getOriginalMessage());
-        problems.reportAt(line(at), column(at), message.startsWith("YAML aliases") || message.startsWith("Duplicate")
-                ? duplicateMessage(message) : "the file cannot be parsed: " + message);
-    }
-
-    private static String duplicateMessage(String message) {
-        if (message.startsWith("Duplicate field")) {
-            return "the field " + message.substring("Duplicate field ".length()) + " is given twice in the same mapping";
-        }
-        return message;
-    }
-
-    private static String cleanMessage(String message) {
-        if (message == null) {
-            return "unknown problem";
-        }
-        String first = message.strip().split("\\R", 2)[0];
-        int source = first.indexOf(" at [Source");
-        return source >= 0 ? first.substring(0, source) : first;
     }
 
     private static JsonPointer pointer(List<JsonMappingException.Reference> path) {

@@ -17,10 +17,31 @@ import org.trialsim.protocol.condition.VariableType;
  * and no, and for a number a value below, at and between each threshold the rules compare it with
  * (plus "missing" where the variable may be missing). The conditions are finite combinations of such
  * comparisons, so the answer is exact, and a gap comes with a concrete patient state as an example.
+ *
+ * <p>The work is the number of combinations times the rules tried on each, which a hostile file can
+ * make enormous (100 decisions of 221 routes on two covariates took 26.7 s), so every check of one
+ * validation draws on one {@link Budget}; when it is spent the remaining checks are not made and
+ * validation says so. A last rule without a condition covers every patient without any work.
  */
 final class Coverage {
-    /** Beyond this many combinations the check gives up and says so. */
+    /** Beyond this many combinations a single check gives up and says so. */
     static final int MAX_COMBINATIONS = 200_000;
+
+    /** Rule tests one validation may spend on coverage: well under a second, and hundreds of times what the built-ins need. */
+    static final long BUDGET = 20_000_000;
+
+    /** The rule tests left for the coverage checks of one validation. */
+    static final class Budget {
+        private long left;
+
+        Budget(long tests) {
+            this.left = tests;
+        }
+
+        boolean spent() {
+            return left <= 0;
+        }
+    }
 
     /** A rule to test; an uncertain rule (taken with probability below 1) never covers a patient for sure. */
     record Rule(Check check, boolean certain) {
@@ -36,6 +57,10 @@ final class Coverage {
 
         record TooMany(long combinations) implements Result {
         }
+
+        /** The budget ran out during this check, or before it. */
+        record OutOfBudget() implements Result {
+        }
     }
 
     private Coverage() {
@@ -48,7 +73,13 @@ final class Coverage {
      * @param symbols    the variables
      * @param mayBeMissing slots that may hold a missing value where the rules are applied
      */
-    static Result check(List<Rule> rules, Symbols symbols, Set<Integer> mayBeMissing) {
+    static Result check(List<Rule> rules, Symbols symbols, Set<Integer> mayBeMissing, Budget budget) {
+        if (rules.stream().anyMatch(r -> r.certain() && Check.ALWAYS.equals(r.check()))) {
+            return new Result.Covered();
+        }
+        if (budget.spent()) {
+            return new Result.OutOfBudget();
+        }
         Map<Integer, TreeSet<Double>> thresholds = new TreeMap<>();
         for (Rule rule : rules) {
             collect(rule.check(), thresholds);
@@ -71,8 +102,13 @@ final class Coverage {
             for (int i = 0; i < slots.size(); i++) {
                 state[slots.get(i)] = probes.get(i)[index[i]];
             }
-            if (!covered(rules, state)) {
+            int tried = covered(rules, state);
+            if (tried < 0) {
                 return new Result.Gap(describe(slots, state, symbols));
+            }
+            budget.left -= tried;
+            if (budget.spent() && n + 1 < combinations) {
+                return new Result.OutOfBudget();
             }
             for (int i = 0; i < index.length; i++) {
                 if (++index[i] < probes.get(i).length) {
@@ -84,13 +120,15 @@ final class Coverage {
         return new Result.Covered();
     }
 
-    private static boolean covered(List<Rule> rules, double[] state) {
-        for (Rule rule : rules) {
+    /** How many rules were tried before one certainly covered the state, or -1 if none did. */
+    private static int covered(List<Rule> rules, double[] state) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
             if (rule.certain() && rule.check().test(state)) {
-                return true;
+                return i + 1;
             }
         }
-        return false;
+        return -1;
     }
 
     /** Records, per slot, the constants it is compared with (categories and flags just need the slot). */

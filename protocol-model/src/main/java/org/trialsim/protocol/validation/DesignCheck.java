@@ -327,10 +327,6 @@ final class DesignCheck {
         if (e.levels().isEmpty()) {
             sink.error(at.appendProperty("levels"), "a dose escalation needs at least one dose level");
         }
-        if (e.levels().size() > Range.MAX_DOSE_LEVELS) {
-            sink.error(at.appendProperty("levels"), "there are " + e.levels().size() + " dose levels; an escalation is simulated"
-                    + " with at most " + Range.MAX_DOSE_LEVELS);
-        }
         Double previous = null;
         for (int i = 0; i < e.levels().size(); i++) {
             Design.DoseLevel level = e.levels().get(i);

@@ -71,38 +71,50 @@ final class PathwayGraph {
         return seen;
     }
 
-    /** A loop in the graph as a list of node ids (first repeated at the end), or null if there is none. */
+    /**
+     * A loop in the graph as a list of node ids (first repeated at the end), or null if there is none.
+     * A depth-first search with its own stack, not the thread's: a pathway may be a chain of thousands of
+     * nodes, and a recursive walk overflowed the stack on one of 5,000.
+     */
     List<String> findLoop() {
-        Map<String, Integer> state = new HashMap<>();
-        for (String id : successors.keySet()) {
-            List<String> loop = dfs(id, state, new ArrayList<>());
-            if (loop != null) {
-                return loop;
+        Set<String> done = new HashSet<>();
+        Set<String> onPath = new HashSet<>();
+        for (String root : successors.keySet()) {
+            if (done.contains(root)) {
+                continue;
+            }
+            // the current path from the root, with the index of the next successor to try at each node
+            List<String> path = new ArrayList<>();
+            List<Integer> nextChild = new ArrayList<>();
+            path.add(root);
+            nextChild.add(0);
+            onPath.add(root);
+            while (!path.isEmpty()) {
+                int top = path.size() - 1;
+                String id = path.get(top);
+                List<String> next = successors.get(id);
+                int i = nextChild.get(top);
+                if (i == next.size()) {
+                    path.remove(top);
+                    nextChild.remove(top);
+                    onPath.remove(id);
+                    done.add(id);
+                    continue;
+                }
+                nextChild.set(top, i + 1);
+                String child = next.get(i);
+                if (onPath.contains(child)) {
+                    List<String> loop = new ArrayList<>(path.subList(path.indexOf(child), path.size()));
+                    loop.add(child);
+                    return loop;
+                }
+                if (successors.containsKey(child) && !done.contains(child)) {
+                    path.add(child);
+                    nextChild.add(0);
+                    onPath.add(child);
+                }
             }
         }
-        return null;
-    }
-
-    private List<String> dfs(String id, Map<String, Integer> state, List<String> stack) {
-        Integer s = state.get(id);
-        if (s != null && s == 2 || !successors.containsKey(id)) {
-            return null;
-        }
-        if (s != null && s == 1) {
-            List<String> loop = new ArrayList<>(stack.subList(stack.indexOf(id), stack.size()));
-            loop.add(id);
-            return loop;
-        }
-        state.put(id, 1);
-        stack.add(id);
-        for (String next : successors.get(id)) {
-            List<String> loop = dfs(next, state, stack);
-            if (loop != null) {
-                return loop;
-            }
-        }
-        stack.remove(stack.size() - 1);
-        state.put(id, 2);
         return null;
     }
 

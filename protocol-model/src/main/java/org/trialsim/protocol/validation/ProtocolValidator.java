@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.trialsim.protocol.Condition;
@@ -18,9 +19,10 @@ import org.trialsim.protocol.Outcomes;
 import org.trialsim.protocol.Pathway;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.Range;
 import org.trialsim.protocol.RiskGroups;
 import org.trialsim.protocol.Route;
-import org.trialsim.protocol.Range;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.ConditionCompiler;
 import org.trialsim.protocol.condition.ConditionSyntaxException;
@@ -37,8 +39,8 @@ public final class ProtocolValidator {
     private static final String NAME = "[A-Za-z][A-Za-z0-9_-]*";
     private static final String PROTOCOL_ID = "[a-z0-9][a-z0-9._-]*";
     /** The most criteria, or toxicities of a block, the simulator counts: one bit each in a long. */
+    /** Criteria of the protocol, and toxicities of a block, are counted as bits of one long (ListLimits bounds them). */
     static final int MAX_FLAGS = Long.SIZE;
-    private static final double DAYS_PER_YEAR = 365.25;
 
     private final Protocol protocol;
     private final ProblemSink sink;
@@ -46,6 +48,16 @@ public final class ProtocolValidator {
     private final Symbols symbols;
     private final ConditionCompiler compiler;
     private final Set<String> mrdSlots = new HashSet<>();
+    private final Coverage.Budget coverageBudget = new Coverage.Budget(Coverage.BUDGET);
+    /** The rule lists whose coverage was not checked because the budget ran out, in the order met. */
+    private final List<JsonPointer> uncovered = new ArrayList<>();
+    private boolean uncoveredIsError;
+    /**
+     * "Did you mean" suggestions left for references that name nothing. Each compares the name with every
+     * id of its kind (up to 1,000 nodes), and a file can hold 100,000 such references; only the first 100
+     * problems are shown anyway.
+     */
+    private int suggestionsLeft = 1_000;
 
     private ProtocolValidator(Protocol protocol, ProblemSink sink) {
         this.protocol = protocol;
@@ -59,8 +71,13 @@ public final class ProtocolValidator {
 
     /** Validates a protocol, reporting every problem to the sink. */
     public static void validate(Protocol protocol, ProblemSink sink) {
-        new ModelWalker(sink, protocol.references().keySet()).walk(protocol, JsonPointer.empty());
-        new ProtocolValidator(protocol, sink).run();
+        ModelWalker walker = new ModelWalker(sink, protocol.references().keySet());
+        walker.walk(protocol, JsonPointer.empty());
+        // a list over its bound is reported alone: checking its entries could take as long, and report as
+        // many problems, as the list is long
+        if (!walker.foundOversized()) {
+            new ProtocolValidator(protocol, sink).run();
+        }
     }
 
     private void run() {
@@ -84,6 +101,7 @@ public final class ProtocolValidator {
         if (protocol.design() != null) {
             new DesignCheck(protocol, sink, values, this::compile, symbols).check(at(root, "design"));
         }
+        reportUncovered();
     }
 
     // ---------------------------------------------------------------- population and eligibility
@@ -116,10 +134,6 @@ public final class ProtocolValidator {
 
     private void eligibility() {
         JsonPointer base = at(JsonPointer.empty(), "eligibility");
-        if (protocol.eligibility().size() > MAX_FLAGS) {
-            sink.error(base, "there are " + protocol.eligibility().size() + " criteria; at most " + MAX_FLAGS
-                    + " are counted (one bit each)");
-        }
         protocol.eligibility().forEach((id, criterion) -> {
             if (criterion == null) {
                 return;
@@ -267,10 +281,6 @@ public final class ProtocolValidator {
                 JsonPointer aAt = mAt.appendProperty("adjustments").appendIndex(i);
                 compile(adjustment.when(), at(aAt, "when"));
             }
-        }
-        if (b.toxicities().size() > MAX_FLAGS) {
-            sink.error(at(here, "toxicities"), "the block has " + b.toxicities().size() + " toxicities; at most " + MAX_FLAGS
-                    + " are counted per block (one bit each)");
         }
     }
 
@@ -460,7 +470,7 @@ public final class ProtocolValidator {
             }
             JsonPointer vAt = here.appendProperty("survival").appendIndex(i);
             // logs apart and the year length first, so that neither a tiny survival nor a tiny gap under- or overflows
-            double ratePerYear = (Math.log(previous) - Math.log(v)) * DAYS_PER_YEAR / (day - previousDay);
+            double ratePerYear = (Math.log(previous) - Math.log(v)) * TimeUnits.DAYS_PER_YEAR / (day - previousDay);
             if (v > previous) {
                 sink.error(vAt, "survival cannot rise: " + Values.fmt(v) + " follows " + Values.fmt(previous));
                 return;
@@ -550,14 +560,39 @@ public final class ProtocolValidator {
 
     private void coverage(List<Coverage.Rule> rules, Set<Integer> missing, JsonPointer at, String prefix, String suffix,
                           boolean isError) {
-        Coverage.Result result = Coverage.check(rules, symbols, missing);
+        Coverage.Result result = Coverage.check(rules, symbols, missing, coverageBudget);
+        Problem.Severity severity = isError ? Problem.Severity.ERROR : Problem.Severity.WARNING;
         if (result instanceof Coverage.Result.Gap gap) {
-            sink.report(isError ? Problem.Severity.ERROR : Problem.Severity.WARNING,
-                    at, prefix + gap.example() + suffix);
+            sink.report(severity, at, prefix + gap.example() + suffix);
         } else if (result instanceof Coverage.Result.TooMany tooMany) {
-            sink.warning(at, "the conditions combine too many variables (" + tooMany.combinations()
-                    + " combinations) to check that every patient is covered; end with a rule without 'when' to be sure");
+            // not knowing is reported as a gap would be: a patient without a rule would stop a run
+            sink.report(severity, at, String.format(Locale.ROOT, "coverage could not be checked: the conditions combine too many"
+                    + " values (%,d combinations) to check that every patient is covered; end with a rule without 'when',"
+                    + " which covers every patient left", tooMany.combinations()));
+        } else if (result instanceof Coverage.Result.OutOfBudget) {
+            uncovered.add(at);
+            uncoveredIsError |= isError;
         }
+    }
+
+    /** One problem for every rule list left unchecked when the coverage budget ran out, at the first of them. */
+    private void reportUncovered() {
+        if (uncovered.isEmpty()) {
+            return;
+        }
+        List<String> later = uncovered.subList(1, uncovered.size()).stream().map(ProtocolValidator::shown).toList();
+        String others = later.isEmpty() ? ""
+                : String.format(Locale.ROOT, "; %,d later rule lists were not checked either (%s%s)", later.size(),
+                String.join(", ", later.subList(0, Math.min(5, later.size()))), later.size() > 5 ? ", ..." : "");
+        sink.report(uncoveredIsError ? Problem.Severity.ERROR : Problem.Severity.WARNING, uncovered.get(0), String.format(Locale.ROOT,
+                "coverage could not be fully checked: the %,d rule tests that one validation may spend checking that every"
+                        + " patient has a rule ran out here%s. End such lists with a rule without 'when', which covers every"
+                        + " patient left and needs no checking", Coverage.BUDGET, others));
+    }
+
+    /** A pointer as a dotted path, for naming places in a message. */
+    private static String shown(JsonPointer at) {
+        return at.toString().substring(1).replace('/', '.');
     }
 
     /** Reports a reference to something that does not exist; true if it exists. */
@@ -568,7 +603,9 @@ public final class ProtocolValidator {
         if (known.contains(id)) {
             return true;
         }
-        sink.error(at, "there is no " + what + " '" + id + "'" + Spelling.hint(id, known)
+        // a suggestion compares the id with every known one: after the first many, not worth the time
+        String hint = suggestionsLeft-- > 0 ? Spelling.hint(id, known) : "";
+        sink.error(at, "there is no " + what + " '" + id + "'" + hint
                 + (known.isEmpty() ? "" : known.size() <= 12 ? "; the " + what + "s are " + String.join(", ", known) : ""));
         return false;
     }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
 
@@ -53,7 +55,7 @@ class HostileInputTest {
 
     @Test
     void deepYamlNestingIsRefused() {
-        Problem p = rejected("deep.yaml", "[".repeat(100_000) + "]".repeat(100_000));
+        Problem p = rejected("deep.yaml", "[\n".repeat(100_000) + "]\n".repeat(100_000));
         assertThat(p.message()).contains("nested more than 64 levels deep");
     }
 
@@ -82,7 +84,7 @@ class HostileInputTest {
         ProtocolException e = assertTimeoutPreemptively(GUARD,
                 () -> catchThrowableOfType(ProtocolException.class, () -> new ProtocolReader().read(huge)));
         assertThat(e.errors()).singleElement()
-                .satisfies(p -> assertThat(p.message()).isEqualTo("the file is 2048.0 MiB; a protocol file may be at most 4.0 MiB"));
+                .satisfies(p -> assertThat(p.message()).isEqualTo("the file is more than 4.0 MiB long; a protocol file may be at most 4.0 MiB"));
     }
 
     @Test
@@ -148,5 +150,76 @@ class HostileInputTest {
         assertThat(catchThrowableOfType(java.nio.file.NoSuchFileException.class,
                 () -> new ProtocolReader().read(dir.resolve("absent.yaml")))).isNotNull();
         assertThat(Files.exists(dir.resolve("absent.yaml"))).isFalse();
+    }
+
+    private static final String VALID = org.trialsim.protocol.TestProtocols.text(org.trialsim.protocol.TestProtocols.TWO_ARM);
+    private static final String TITLE = "title: Two-arm example with one MRD decision";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Java class on a text      | title: !!java.net.URL "http://example.org" | !!java.net.URL
+            Java class on a number    | title: !!java.lang.Runtime 670             | !!java.lang.Runtime
+            local tag                 | title: !foo bar                            | !foo
+            core tag                  | title: !!str 12                            | !!str
+            tag on a mapping          | title: !!map {a: 1}                        | !!map
+            tag on a list             | title: !!seq [a]                           | !!seq
+            non-specific tag          | title: ! bar                               | (!)
+            tag on the first key      | title: {!!str a: 1}                        | !!str
+            """)
+    void yamlTagsAreRefusedWithTheirPlace(String kind, String line, String tag) {
+        Problem p = rejected("tag.yaml", VALID.replace(TITLE, line));
+        assertThat(p.message()).startsWith("YAML tags (").contains(tag).contains("are not allowed in protocol files");
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.column()).isPositive();
+    }
+
+    @Test
+    void aLineTooLongToScanIsRefusedBeforeTheScannerSeesIt() {
+        Problem p = rejected("long-line.yaml", VALID.replace(TITLE, "title: " + "a".repeat(3 << 20)));
+        assertThat(p.message()).isEqualTo("line 3 is 3,145,735 characters long; a line of a YAML protocol file may be at most"
+                + " 65,536 characters (64.0 KiB): write a long text over several lines");
+        assertThat(p.line()).isEqualTo(3);
+    }
+
+    @Test
+    void aTextOverTheLimitIsRefusedWithItsPlace() {
+        String lines = ("  " + "a".repeat(1000) + "\n").repeat(100);
+        Problem p = rejected("long-text.yaml", VALID.replace(TITLE, "title: |\n" + lines));
+        assertThat(p.message()).startsWith("this text is 100,100 characters long; a single value in a protocol file may be at most 65,536");
+        assertThat(p.path()).isEqualTo("title");
+        assertThat(p.line()).isEqualTo(3);
+    }
+
+    @Test
+    void aJsonTextOverTheLimitIsRefusedWithItsPlace() {
+        Problem p = rejected("long-text.json", "{\"id\": \"x\", \"title\": \"" + "a".repeat(70_000) + "\"}");
+        assertThat(p.message()).startsWith("this text is 70,000 characters long");
+        assertThat(p.path()).isEqualTo("title");
+    }
+
+    @Test
+    void aNameOverTheLimitIsRefused() {
+        Problem p = rejected("long-name.json", "{\"id\": \"x\", \"" + "k".repeat(101) + "\": 1}");
+        assertThat(p.message()).isEqualTo("this name is 101 characters long; a field name or id in a protocol file may be at most 100 characters");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            200 digits in YAML               | long.yaml | 200  | false
+            1,500 digits in YAML (read as a text) | long.yaml | 1500 | false
+            200 digits in quotes             | long.yaml | 200  | true
+            200 digits in JSON               | long.json | 200  | false
+            2,000 digits in JSON             | long.json | 2000 | false
+            """)
+    void aNumberOverTheLimitIsRefusedAsANumber(String kind, String file, int digits, boolean quoted) {
+        String number = "5" + "0".repeat(digits - 1);
+        String value = quoted ? "\"" + number + "\"" : number;
+        String text = file.endsWith(".json") ? "{\"id\": \"x\", \"followUp\": {\"horizonYears\": " + value + "}}"
+                : VALID.replace("horizonYears: 5", "horizonYears: " + value);
+        Problem p = rejected(file, text);
+        assertThat(p.message()).isEqualTo("this number is " + String.format(java.util.Locale.ROOT, "%,d", digits)
+                + " characters long; a number in a protocol file may be at most 100 characters"
+                + " (a number needs no more than 17 significant digits and an exponent)");
+        assertThat(p.path()).isEqualTo("followUp.horizonYears");
     }
 }

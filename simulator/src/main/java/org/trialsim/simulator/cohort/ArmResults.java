@@ -8,6 +8,7 @@ import java.util.Map;
 import org.trialsim.protocol.Endpoint;
 import org.trialsim.protocol.Node;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.stats.BinomialIntervals;
@@ -15,7 +16,6 @@ import org.trialsim.simulator.stats.CurvePoint;
 import org.trialsim.simulator.stats.ExactSum;
 import org.trialsim.simulator.stats.Interval;
 import org.trialsim.simulator.stats.SurvivalCurve;
-import org.trialsim.simulator.stats.TimeUnits;
 
 /** Turns one arm's merged statistics into its {@link CohortResult.ArmResult}. */
 final class ArmResults {

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
@@ -210,7 +211,9 @@ public final class PatientRecords {
         };
     }
 
-    private static StringBuilder field(StringBuilder row, String value) {
+    private static StringBuilder field(StringBuilder row, String text) {
+        // levels and route labels are the protocol author's text: control characters are made visible
+        String value = ControlCharacters.visible(text);
         if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0) {
             return row.append('"').append(value.replace("\"", "\"\"")).append('"');
         }

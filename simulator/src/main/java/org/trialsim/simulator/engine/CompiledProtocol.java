@@ -1,7 +1,9 @@
 package org.trialsim.simulator.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.trialsim.protocol.Node;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.Route;
 import org.trialsim.protocol.Stratum;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.protocol.Toxicity;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.ConditionCompiler;
@@ -27,7 +30,6 @@ import org.trialsim.protocol.condition.VariableType;
 import org.trialsim.simulator.hazard.Hazards;
 import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.random.RandomStreams;
-import org.trialsim.simulator.stats.TimeUnits;
 
 /**
  * A validated protocol compiled for simulation: nodes, covariates, criteria and rules as arrays,
@@ -407,27 +409,52 @@ public final class CompiledProtocol {
         return new CompiledNode.End(index, e.status());
     }
 
-    /** Whether an assessment can follow from the node, memoized (the validated pathway has no loops). */
-    private boolean assessedLater(int node, boolean[] known) {
-        if (!known[node]) {
-            boolean assessed = false;
-            CompiledNode n = nodes[node];
-            if (n instanceof CompiledNode.Block b) {
-                assessed = b.assessments().length > 0 || assessedLater(b.next(), known)
-                        || b.substitute() >= 0 && assessedLater(b.substitute(), known);
-            } else if (n instanceof CompiledNode.Decision d) {
-                for (int to : d.to()) {
-                    assessed |= assessedLater(to, known);
-                }
-            } else if (n instanceof CompiledNode.Allocation a) {
-                for (int to : a.to()) {
-                    assessed |= to >= 0 && assessedLater(to, known);
+    /**
+     * Whether an assessment can follow from the node, memoized (the validated pathway has no loops). The
+     * walk keeps its own stack: a pathway may be a chain of thousands of nodes, too deep for the thread's.
+     */
+    private boolean assessedLater(int start, boolean[] known) {
+        Deque<Integer> stack = new ArrayDeque<>();
+        stack.push(start);
+        while (!stack.isEmpty()) {
+            int node = stack.peek();
+            if (known[node]) {
+                stack.pop();
+                continue;
+            }
+            int[] next = successors(nodes[node]);
+            boolean ready = true;
+            for (int to : next) {
+                if (!known[to]) {
+                    stack.push(to);
+                    ready = false;
                 }
             }
-            mrdAssessedLater[node] = assessed;
-            known[node] = true;
+            if (ready) {
+                boolean assessed = nodes[node] instanceof CompiledNode.Block b && b.assessments().length > 0;
+                for (int to : next) {
+                    assessed |= mrdAssessedLater[to];
+                }
+                mrdAssessedLater[node] = assessed;
+                known[node] = true;
+                stack.pop();
+            }
         }
-        return mrdAssessedLater[node];
+        return mrdAssessedLater[start];
+    }
+
+    /** The nodes a compiled node leads to. */
+    private static int[] successors(CompiledNode n) {
+        if (n instanceof CompiledNode.Block b) {
+            return Arrays.stream(new int[] {b.next(), b.substitute()}).filter(to -> to >= 0).toArray();
+        }
+        if (n instanceof CompiledNode.Decision d) {
+            return d.to();
+        }
+        if (n instanceof CompiledNode.Allocation a) {
+            return Arrays.stream(a.to()).filter(to -> to >= 0).toArray();
+        }
+        return new int[0];
     }
 
     private static void markSlotsRead(Check check, boolean[] read) {

@@ -1,7 +1,7 @@
 package org.trialsim.simulator.hazard;
 
 import org.trialsim.protocol.HazardCurve;
-import org.trialsim.simulator.stats.TimeUnits;
+import org.trialsim.protocol.TimeUnits;
 
 /** Turns a protocol's hazard curve into a piecewise-constant hazard per day. */
 public final class Hazards {

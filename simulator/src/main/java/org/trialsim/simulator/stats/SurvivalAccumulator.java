@@ -1,5 +1,7 @@
 package org.trialsim.simulator.stats;
 
+import org.trialsim.protocol.TimeUnits;
+
 /**
  * Counts right-censored, possibly competing-risk observations in whole-day bins, so that a cohort of any
  * size is summarised in a fixed-size array, and shards of a cohort can be merged exactly.

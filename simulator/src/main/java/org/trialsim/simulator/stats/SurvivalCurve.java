@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.trialsim.protocol.TimeUnits;
 
 /**
  * An estimated curve from a {@link SurvivalAccumulator}, immutable: either the Kaplan–Meier survival

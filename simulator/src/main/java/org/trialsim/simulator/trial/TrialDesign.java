@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.protocol.condition.Symbols;
 import org.trialsim.protocol.condition.VariableType;
 import org.trialsim.simulator.analysis.GroupSequentialDesign;
 import org.trialsim.simulator.analysis.SpendingFunction;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.EndpointTime;
-import org.trialsim.simulator.stats.TimeUnits;
 import org.trialsim.simulator.trial.accrual.AccrualPlan;
 import org.trialsim.simulator.trial.allocation.AllocationMethod;
 

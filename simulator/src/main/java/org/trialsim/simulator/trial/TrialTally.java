@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.run.RangeRunner;
 import org.trialsim.simulator.stats.ExactMoments;
 import org.trialsim.simulator.stats.QuantileSketch;
-import org.trialsim.simulator.stats.TimeUnits;
 
 /**
  * The operating characteristics of a design accumulated over a range of replicates in fixed memory:

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trialsim.protocol.HazardCurve;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.protocol.condition.Operator;
 import org.trialsim.simulator.hazard.Hazards;
 import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
-import org.trialsim.simulator.stats.TimeUnits;
 
 /** The event day of a hazard clock against the cumulative hazard spent rule by rule. */
 class HazardClockTest {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.HazardCurve;
-import org.trialsim.simulator.stats.TimeUnits;
+import org.trialsim.protocol.TimeUnits;
 
 class HazardsTest {
     private static final double YEAR = TimeUnits.DAYS_PER_YEAR;

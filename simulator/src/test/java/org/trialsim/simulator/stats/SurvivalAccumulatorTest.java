@@ -14,6 +14,7 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.random.RandomStreams;
 
 class SurvivalAccumulatorTest {

@@ -2,7 +2,7 @@ package org.trialsim.simulator.trial.accrual;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.trialsim.simulator.stats.TimeUnits;
+import org.trialsim.protocol.TimeUnits;
 
 /**
  * An {@link AccrualPlan} compiled for sampling: arrival days of a non-homogeneous Poisson process and

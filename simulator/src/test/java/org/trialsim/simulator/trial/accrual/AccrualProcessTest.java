@@ -3,8 +3,8 @@ package org.trialsim.simulator.trial.accrual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.trialsim.simulator.stats.TimeUnits.DAYS_PER_MONTH;
-import static org.trialsim.simulator.stats.TimeUnits.DAYS_PER_YEAR;
+import static org.trialsim.protocol.TimeUnits.DAYS_PER_MONTH;
+import static org.trialsim.protocol.TimeUnits.DAYS_PER_YEAR;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.trialsim.simulator.stats;
+package org.trialsim.protocol;
 
 /**
  * The one place for calendar units: protocol files give durations in days, months and years, and the
