@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
-import org.trialsim.simulator.NotEnoughMemoryException;
-import org.trialsim.simulator.SimulationException;
+import org.trialsim.simulator.run.NotEnoughMemoryException;
+import org.trialsim.simulator.run.SimulationException;
 import picocli.CommandLine;
 
 /**

@@ -112,7 +112,7 @@ public final class Simulator {
      * @param options  replicates, seed, threads and scenario
      * @param progress receives progress from worker threads
      * @throws IllegalArgumentException if the protocol's design has no analyses to simulate
-     * @throws SimulationException      if the run cannot be made (too few eligible patients, not enough memory)
+     * @throws org.trialsim.simulator.run.SimulationException if the run cannot be made (too few eligible patients, not enough memory)
      */
     public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress) {
         return new TrialSimulation(compiled(protocol)).run(options, progress);

@@ -3,12 +3,12 @@ package org.trialsim.simulator.trial;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.trialsim.simulator.SimulationException;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.SimulationException;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
 
 /**

@@ -1,4 +1,4 @@
-package org.trialsim.simulator;
+package org.trialsim.simulator.run;
 
 /**
  * A valid protocol that a run cannot simulate as asked: for example a trial that cannot find enough

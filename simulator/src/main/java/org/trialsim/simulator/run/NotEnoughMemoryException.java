@@ -1,4 +1,4 @@
-package org.trialsim.simulator;
+package org.trialsim.simulator.run;
 
 import java.util.Locale;
 
