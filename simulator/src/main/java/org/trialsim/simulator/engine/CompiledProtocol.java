@@ -208,67 +208,10 @@ public final class CompiledProtocol {
     /**
      * The hazard of an endpoint's first event for every enrolled patient given the arm, when the
      * protocol makes it a known multiple of one curve from enrolment; otherwise empty, and the effect
-     * of a comparison must be estimated by simulation. Known means: the pathway has no block or
-     * decision (patients are allocated at enrolment and followed to the horizon, none in a failure
-     * end); MRD at enrolment is a constant below the remission level; the relapse and
-     * death-in-remission rules are chosen by the arm alone and cure nobody; every process with a
-     * hazard is one the endpoint counts (so no competing event or death after relapse changes it); and
-     * those processes share one curve.
+     * of a comparison must be estimated by simulation. See {@link ClosedFormHazards} for when it is known.
      */
     public Optional<ScaledHazard> closedFormHazard(int arm, EndpointTime endpoint) {
-        for (CompiledNode node : nodes) {
-            boolean followed = node instanceof CompiledNode.Allocation
-                    || node instanceof CompiledNode.End end && end.status() != Node.EndStatus.FAILURE;
-            if (!followed) {
-                return Optional.empty();
-            }
-        }
-        if (!(initialMrd instanceof ValueSampler.Constant c && c.value() < remissionBelow)) {
-            return Optional.empty();
-        }
-        Optional<Rule> relapse = ruleOfArm(relapseRules, arm);
-        Optional<Rule> death = ruleOfArm(deathInRemissionRules, arm);
-        if (relapse == null || death == null) {
-            return Optional.empty();
-        }
-        List<Rule> counted = new ArrayList<>();
-        for (var process : List.of(Map.entry(Endpoint.EventKind.RELAPSE, relapse), Map.entry(Endpoint.EventKind.DEATH, death))) {
-            Rule r = process.getValue().orElse(null);
-            if (r == null || r.hazardRatio() == 0 || r.hazard().isZero()) {
-                continue;
-            }
-            if (!endpoint.events().contains(process.getKey()) || r.curedFraction() > 0) {
-                return Optional.empty();
-            }
-            counted.add(r);
-        }
-        if (counted.isEmpty() || counted.stream().anyMatch(r -> !r.hazard().equals(counted.get(0).hazard()))) {
-            return Optional.empty();
-        }
-        return Optional.of(new ScaledHazard(counted.get(0).hazard(), counted.stream().mapToDouble(Rule::hazardRatio).sum()));
-    }
-
-    /**
-     * The rule a patient given the arm follows, when the rules' conditions read the arm alone: the rule,
-     * or empty if none applies; null when a condition reads anything else.
-     */
-    private Optional<Rule> ruleOfArm(Rule[] rules, int arm) {
-        double[] state = new double[slots];
-        Arrays.fill(state, Double.NaN);
-        state[armSlot] = arm;
-        for (Rule r : rules) {
-            boolean[] read = new boolean[slots];
-            markSlotsRead(r.when(), read);
-            for (int slot = 0; slot < slots; slot++) {
-                if (read[slot] && slot != armSlot) {
-                    return null;
-                }
-            }
-            if (Check.holds(r.when(), state)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return new ClosedFormHazards(this).of(arm, endpoint);
     }
 
     /** The names and state slots of the protocol's parts, for the code that reads patients' outcomes. */
@@ -457,7 +400,7 @@ public final class CompiledProtocol {
         return new int[0];
     }
 
-    private static void markSlotsRead(Check check, boolean[] read) {
+    static void markSlotsRead(Check check, boolean[] read) {
         if (check instanceof Check.NumberVsConstant c) {
             read[c.slot()] = true;
         } else if (check instanceof Check.SlotVsSlot c) {
