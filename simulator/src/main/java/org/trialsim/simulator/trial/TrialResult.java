@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialsim.simulator.stats.Estimate;
 
 /**
  * The operating characteristics of a trial design, estimated from many simulated trials, each with
@@ -136,12 +137,5 @@ public record TrialResult(Provenance provenance, String design, String scenario,
     public record Effect(String measure, double truth, double truthStandardError, String truthMethod, Estimate mean, double sd,
                          Estimate bias,
                          Estimate coverage, Estimate meanLandmarkDifference) {
-    }
-
-    /**
-     * @param value         the estimate
-     * @param standardError its Monte Carlo standard error
-     */
-    public record Estimate(double value, double standardError) {
     }
 }
