@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.TrialsimVersion;
+import org.trialsim.simulator.run.Provenance;
 
 /** What the design calculators ({@code design simon}, {@code escalate}) share: formats, provenance, numbers. */
 final class DesignOutput {
@@ -22,10 +23,15 @@ final class DesignOutput {
     private DesignOutput() {
     }
 
-    /** A JSON document with the provenance every result carries: tool version, command, and protocol. */
+    /**
+     * A JSON document with the provenance every result carries: tool version, command, and protocol. It
+     * keeps the calculators' own shape (the tool and version in one string, the protocol as an object);
+     * the values are those of a {@link Provenance}, and the escalation's seed, generator and replicates
+     * are in its result.
+     */
     static ObjectNode envelope(String command, LoadedProtocol protocol) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("tool", "trialsim " + TrialsimVersion.get());
+        root.put("tool", Provenance.TOOL + " " + TrialsimVersion.get());
         root.put("command", command);
         if (protocol != null) {
             ObjectNode p = root.putObject("protocol");

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialsim.simulator.run.Provenance;
 import org.trialsim.simulator.stats.Estimate;
 
 /**
@@ -44,21 +45,6 @@ public record TrialResult(Provenance provenance, String design, String scenario,
         public StratumAllocation {
             patients = Collections.unmodifiableMap(new LinkedHashMap<>(patients));
         }
-    }
-
-    /**
-     * @param tool        "trialsim"
-     * @param version     the trialsim version
-     * @param protocolId  the protocol's id
-     * @param protocol    the built-in or file it was read from
-     * @param contentHash SHA-256 of the protocol as run (after --set changes)
-     * @param settings    the --set changes applied
-     * @param seed        the seed
-     * @param generator   the random generators
-     * @param replicates  simulated trials
-     */
-    public record Provenance(String tool, String version, String protocolId, String protocol, String contentHash,
-                             List<String> settings, long seed, String generator, int replicates) {
     }
 
     /**
