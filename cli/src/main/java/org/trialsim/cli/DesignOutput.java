@@ -1,8 +1,6 @@
 package org.trialsim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Locale;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.TrialsimVersion;
@@ -18,8 +16,6 @@ final class DesignOutput {
         JSON
     }
 
-    private static final ObjectMapper MAPPER = Json.mapper();
-
     private DesignOutput() {
     }
 
@@ -30,7 +26,7 @@ final class DesignOutput {
      * are in its result.
      */
     static ObjectNode envelope(String command, LoadedProtocol protocol) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("tool", Provenance.TOOL + " " + TrialsimVersion.get());
         root.put("command", command);
         if (protocol != null) {
@@ -40,15 +36,6 @@ final class DesignOutput {
             p.put("contentHash", protocol.contentHash());
         }
         return root;
-    }
-
-    /** A value as a JSON tree (records become objects). */
-    static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
-    }
-
-    static String json(ObjectNode root) throws IOException {
-        return MAPPER.writeValueAsString(root) + System.lineSeparator();
     }
 
     /** A number with up to the given decimals, trailing zeros dropped, e.g. 0.05 or 10. */

@@ -146,15 +146,14 @@ final class EscalateCommand implements Callable<Integer> {
         EscalationResult result = EscalationSimulation.of(scenario).designs(designs).replicates(replicates).seed(run.seed)
                 .threads(run.workers()).run();
 
-        String text;
         if (format == DesignOutput.Format.JSON) {
             ObjectNode root = DesignOutput.envelope("escalate", loaded);
-            root.set("result", DesignOutput.tree(result));
-            text = DesignOutput.json(root);
+            root.set("result", Json.tree(result));
+            output.emit(spec, w -> Json.write(root, w));
         } else {
-            text = table(result, doses, unit, loaded);
+            String text = table(result, doses, unit, loaded);
+            output.emit(spec, w -> w.write(text));
         }
-        output.emit(spec, w -> w.write(text));
         return ExitCode.OK;
     }
 

@@ -122,7 +122,6 @@ final class SimonCommand implements Callable<Integer> {
         }
         List<OperatingCharacteristics> curve = given == null ? List.of() : given.evaluate(rates());
 
-        String text;
         if (format == DesignOutput.Format.JSON) {
             ObjectNode root = DesignOutput.envelope("design simon", loaded);
             ObjectNode params = root.putObject("parameters");
@@ -131,15 +130,15 @@ final class SimonCommand implements Callable<Integer> {
             putIfKnown(params, "alpha", alpha);
             putIfKnown(params, "beta", beta);
             if (found != null) {
-                root.set("search", DesignOutput.tree(found));
+                root.set("search", Json.tree(found));
             }
             if (given != null) {
                 ObjectNode ev = root.putObject("evaluation");
-                ev.set("design", DesignOutput.tree(given));
+                ev.set("design", Json.tree(given));
                 ArrayNode rows = ev.putArray("operatingCharacteristics");
-                curve.forEach(oc -> rows.add(DesignOutput.tree(oc)));
+                curve.forEach(oc -> rows.add(Json.tree(oc)));
             }
-            text = DesignOutput.json(root);
+            output.emit(spec, w -> Json.write(root, w));
         } else {
             StringBuilder sb = new StringBuilder();
             if (found != null) {
@@ -151,9 +150,9 @@ final class SimonCommand implements Callable<Integer> {
                 }
                 evaluationTable(given, curve, sb, loaded != null && evaluate == null);
             }
-            text = sb.toString().replaceAll("(?m)[ \t]+$", "");
+            String text = sb.toString().replaceAll("(?m)[ \t]+$", "");
+            output.emit(spec, w -> w.write(text));
         }
-        output.emit(spec, w -> w.write(text));
         return ExitCode.OK;
     }
 
