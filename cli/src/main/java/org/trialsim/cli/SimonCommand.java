@@ -169,9 +169,7 @@ final class SimonCommand implements Callable<Integer> {
         if (d == null) {
             return " (it has no design section)";
         }
-        String type = d instanceof Design.Randomized ? "randomized" : d instanceof Design.SingleArmSurvival ? "single-arm-survival"
-                : d instanceof Design.SingleArmResponse ? "single-arm-response" : "phase-1-2";
-        return " (its design is of type " + type + ")";
+        return " (its design is of type " + Design.typeOf(d) + ")";
     }
 
     private static Double fromProtocol(Double value, NumberRange range, String what, String option) {
