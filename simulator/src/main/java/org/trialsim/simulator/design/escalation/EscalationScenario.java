@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.Design.Escalation.WhenFull;
+import org.trialsim.protocol.Range;
 
 /**
  * What a simulated dose-escalation trial faces: the true DLT probability of each dose level, where it
@@ -33,8 +34,8 @@ import org.trialsim.protocol.Design.Escalation.WhenFull;
 public record EscalationScenario(List<Double> dltProbabilities, int startLevel, double interarrivalDays, Arrivals arrivals,
                                  double dltWindowDays, @JsonSerialize(using = ToStringSerializer.class) WhenFull whenFull,
                                  double targetDltRate) {
-    /** The most dose levels a scenario may have. */
-    public static final int MAX_LEVELS = 30;
+    /** The most dose levels a scenario may have: the protocol's bound on an escalation, docs/limits.md. */
+    public static final int MAX_LEVELS = Range.MAX_DOSE_LEVELS;
     /** The default mean time between arrivals, in days. */
     public static final double DEFAULT_INTERARRIVAL_DAYS = 10;
     /** The default DLT window, in days: one 28-day cycle, as in most pediatric phase I trials. */
