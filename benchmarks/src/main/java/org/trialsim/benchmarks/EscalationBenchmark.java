@@ -12,11 +12,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.trialsim.protocol.Design.Escalation.WhenFull;
 import org.trialsim.simulator.design.escalation.EscalationDesign;
 import org.trialsim.simulator.design.escalation.EscalationResult;
 import org.trialsim.simulator.design.escalation.EscalationScenario;
 import org.trialsim.simulator.design.escalation.EscalationSimulation;
-import org.trialsim.simulator.design.escalation.WhenFull;
 
 /**
  * 10^4 calendar-time dose-escalation trials per design on one thread, fixed seed, with the issue's

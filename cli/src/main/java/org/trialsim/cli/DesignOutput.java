@@ -1,11 +1,10 @@
 package org.trialsim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Locale;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.TrialsimVersion;
+import org.trialsim.simulator.run.Provenance;
 
 /** What the design calculators ({@code design simon}, {@code escalate}) share: formats, provenance, numbers. */
 final class DesignOutput {
@@ -17,15 +16,18 @@ final class DesignOutput {
         JSON
     }
 
-    private static final ObjectMapper MAPPER = Json.mapper();
-
     private DesignOutput() {
     }
 
-    /** A JSON document with the provenance every result carries: tool version, command, and protocol. */
+    /**
+     * A JSON document with the provenance every result carries: tool version, command, and protocol. It
+     * keeps the calculators' own shape (the tool and version in one string, the protocol as an object);
+     * the values are those of a {@link Provenance}, and the escalation's seed, generator and replicates
+     * are in its result.
+     */
     static ObjectNode envelope(String command, LoadedProtocol protocol) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("tool", "trialsim " + TrialsimVersion.get());
+        ObjectNode root = Json.object();
+        root.put("tool", Provenance.TOOL + " " + TrialsimVersion.get());
         root.put("command", command);
         if (protocol != null) {
             ObjectNode p = root.putObject("protocol");
@@ -34,15 +36,6 @@ final class DesignOutput {
             p.put("contentHash", protocol.contentHash());
         }
         return root;
-    }
-
-    /** A value as a JSON tree (records become objects). */
-    static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
-    }
-
-    static String json(ObjectNode root) throws IOException {
-        return MAPPER.writeValueAsString(root) + System.lineSeparator();
     }
 
     /** A number with up to the given decimals, trailing zeros dropped, e.g. 0.05 or 10. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Design;
+import org.trialsim.protocol.Design.Escalation.WhenFull;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
@@ -17,8 +18,7 @@ import org.trialsim.simulator.design.escalation.EscalationDesign;
 import org.trialsim.simulator.design.escalation.EscalationResult;
 import org.trialsim.simulator.design.escalation.EscalationScenario;
 import org.trialsim.simulator.design.escalation.EscalationSimulation;
-import org.trialsim.simulator.design.escalation.Estimate;
-import org.trialsim.simulator.design.escalation.WhenFull;
+import org.trialsim.simulator.stats.Estimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,8 +139,7 @@ final class EscalateCommand implements Callable<Integer> {
                 dltWindowDays = OptionRanges.DLT_WINDOW_DAYS.check(from + "dltWindowDays (override with --dlt-window-days)",
                         fromProtocol.dltWindowDays());
             }
-            whenFull = whenFull != null ? whenFull
-                    : fromProtocol.whenFull() == Design.Escalation.WhenFull.WAIT ? WhenFull.WAIT : WhenFull.LOST;
+            whenFull = whenFull != null ? whenFull : fromProtocol.whenFull();
             if (targetDlt == null) {
                 targetDlt = OptionRanges.TARGET_DLT.check(from + "targetDltRate (override with --target-dlt)",
                         fromProtocol.targetDltRate());
@@ -157,15 +156,14 @@ final class EscalateCommand implements Callable<Integer> {
         EscalationResult result = simulator.escalation(EscalationSimulation.of(scenario).designs(designs).replicates(replicates)
                 .seed(run.seed).threads(run.workers()));
 
-        String text;
         if (format == DesignOutput.Format.JSON) {
             ObjectNode root = DesignOutput.envelope("escalate", loaded);
-            root.set("result", DesignOutput.tree(result));
-            text = DesignOutput.json(root);
+            root.set("result", Json.tree(result));
+            output.emit(spec, w -> Json.write(root, w));
         } else {
-            text = table(result, doses, unit, loaded);
+            String text = table(result, doses, unit, loaded);
+            output.emit(spec, w -> w.write(text));
         }
-        output.emit(spec, w -> w.write(text));
         return ExitCode.OK;
     }
 
@@ -187,9 +185,8 @@ final class EscalateCommand implements Callable<Integer> {
             case "3+3":
                 return new EscalationDesign[] {EscalationDesign.THREE_PLUS_THREE};
             case "both":
-                return planned == EscalationDesign.THREE_PLUS_THREE
-                        ? new EscalationDesign[] {EscalationDesign.THREE_PLUS_THREE, EscalationDesign.ROLLING_SIX}
-                        : new EscalationDesign[] {EscalationDesign.ROLLING_SIX, EscalationDesign.THREE_PLUS_THREE};
+                EscalationDesign first = planned == null ? EscalationDesign.ROLLING_SIX : planned;
+                return new EscalationDesign[] {first, first.other()};
             default:
                 throw UserException.usage("--design is rolling-six, three-plus-three or both, not '" + design + "'");
         }

@@ -3,9 +3,11 @@ package org.trialsim.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -25,11 +27,17 @@ final class Json {
     private Json() {
     }
 
-    /** The mapper, for building trees ({@link DesignOutput}) that are written with it. */
-    static ObjectMapper mapper() {
-        return MAPPER;
+    /** An empty JSON object, for a document assembled from parts ({@link DesignOutput#envelope}) and written with {@link #write}. */
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
     }
 
+    /** A value as a JSON tree (records become objects), to be put in a document written with {@link #write}. */
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** Writes a value (a result, or a tree) as indented JSON and a line separator, leaving the writer open. */
     static void write(Object value, Writer out) throws IOException {
         MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
         out.write(System.lineSeparator());

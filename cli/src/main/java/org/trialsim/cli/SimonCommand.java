@@ -131,7 +131,6 @@ final class SimonCommand implements Callable<Integer> {
         }
         List<OperatingCharacteristics> curve = given == null ? List.of() : simulator.simon(given, rates());
 
-        String text;
         if (format == DesignOutput.Format.JSON) {
             ObjectNode root = DesignOutput.envelope("design simon", loaded);
             ObjectNode params = root.putObject("parameters");
@@ -140,15 +139,15 @@ final class SimonCommand implements Callable<Integer> {
             putIfKnown(params, "alpha", alpha);
             putIfKnown(params, "beta", beta);
             if (found != null) {
-                root.set("search", DesignOutput.tree(found));
+                root.set("search", Json.tree(found));
             }
             if (given != null) {
                 ObjectNode ev = root.putObject("evaluation");
-                ev.set("design", DesignOutput.tree(given));
+                ev.set("design", Json.tree(given));
                 ArrayNode rows = ev.putArray("operatingCharacteristics");
-                curve.forEach(oc -> rows.add(DesignOutput.tree(oc)));
+                curve.forEach(oc -> rows.add(Json.tree(oc)));
             }
-            text = DesignOutput.json(root);
+            output.emit(spec, w -> Json.write(root, w));
         } else {
             StringBuilder sb = new StringBuilder();
             if (found != null) {
@@ -160,9 +159,9 @@ final class SimonCommand implements Callable<Integer> {
                 }
                 evaluationTable(given, curve, sb, loaded != null && evaluate == null);
             }
-            text = sb.toString().replaceAll("(?m)[ \t]+$", "");
+            String text = sb.toString().replaceAll("(?m)[ \t]+$", "");
+            output.emit(spec, w -> w.write(text));
         }
-        output.emit(spec, w -> w.write(text));
         return ExitCode.OK;
     }
 
@@ -179,9 +178,7 @@ final class SimonCommand implements Callable<Integer> {
         if (d == null) {
             return " (it has no design section)";
         }
-        String type = d instanceof Design.Randomized ? "randomized" : d instanceof Design.SingleArmSurvival ? "single-arm-survival"
-                : d instanceof Design.SingleArmResponse ? "single-arm-response" : "phase-1-2";
-        return " (its design is of type " + type + ")";
+        return " (its design is of type " + Design.typeOf(d) + ")";
     }
 
     private static Double fromProtocol(Double value, NumberRange range, String what, String option) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.simulator.stats.Estimate;
 import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.simulator.trial.TrialResult.AnalysisResult;
 
@@ -195,7 +196,7 @@ final class TrialTable {
         return fmt(d.mean(), decimals) + " (" + fmt(d.p10(), decimals) + "–" + fmt(d.p90(), decimals) + ")";
     }
 
-    static String pct(TrialResult.Estimate e) {
+    static String pct(Estimate e) {
         if (!Double.isFinite(e.value())) {
             return "–";
         }

@@ -9,14 +9,36 @@ import java.util.List;
 /** The design of the trial that tests the protocol. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = Design.Randomized.class, name = "randomized"),
-        @JsonSubTypes.Type(value = Design.SingleArmSurvival.class, name = "single-arm-survival"),
-        @JsonSubTypes.Type(value = Design.SingleArmResponse.class, name = "single-arm-response"),
-        @JsonSubTypes.Type(value = Design.EarlyPhase.class, name = "phase-1-2")})
+        @JsonSubTypes.Type(value = Design.Randomized.class, name = Design.RANDOMIZED),
+        @JsonSubTypes.Type(value = Design.SingleArmSurvival.class, name = Design.SINGLE_ARM_SURVIVAL),
+        @JsonSubTypes.Type(value = Design.SingleArmResponse.class, name = Design.SINGLE_ARM_RESPONSE),
+        @JsonSubTypes.Type(value = Design.EarlyPhase.class, name = Design.PHASE_1_2)})
 public sealed interface Design extends Cited {
+    /** The type name of a {@link Randomized} design in a protocol file. */
+    String RANDOMIZED = "randomized";
+    /** The type name of a {@link SingleArmSurvival} design in a protocol file. */
+    String SINGLE_ARM_SURVIVAL = "single-arm-survival";
+    /** The type name of a {@link SingleArmResponse} design in a protocol file. */
+    String SINGLE_ARM_RESPONSE = "single-arm-response";
+    /** The type name of an {@link EarlyPhase} design in a protocol file. */
+    String PHASE_1_2 = "phase-1-2";
 
     /** A readable name; may be null. */
     String label();
+
+    /** The design's type as a protocol file names it: {@value #RANDOMIZED}, {@value #PHASE_1_2}, … */
+    static String typeOf(Design design) {
+        if (design instanceof Randomized) {
+            return RANDOMIZED;
+        } else if (design instanceof SingleArmSurvival) {
+            return SINGLE_ARM_SURVIVAL;
+        } else if (design instanceof SingleArmResponse) {
+            return SINGLE_ARM_RESPONSE;
+        } else if (design instanceof EarlyPhase) {
+            return PHASE_1_2;
+        }
+        throw new IllegalArgumentException("not a design: " + design);
+    }
 
     /**
      * A randomized comparison of arms on a survival endpoint.

@@ -1,5 +1,6 @@
 package org.trialsim.simulator.analysis;
 
+import org.trialsim.simulator.stats.BinomialIntervals;
 import org.trialsim.simulator.stats.Interval;
 
 /**
@@ -26,9 +27,9 @@ public record BinomialTestResult(int successes, int trials, double nullRate,
      *
      * @param level confidence level in (0, 1)
      * @return the interval
-     * @see ExactBinomialTest#clopperPearson(int, int, double)
+     * @see BinomialIntervals#clopperPearson(long, long, double)
      */
     public Interval clopperPearson(double level) {
-        return ExactBinomialTest.clopperPearson(successes, trials, level);
+        return BinomialIntervals.clopperPearson(successes, trials, level);
     }
 }

@@ -1,12 +1,11 @@
 package org.trialsim.simulator.analysis;
 
-import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.trialsim.simulator.stats.Interval;
 
 /**
- * The exact binomial test of a single-arm response rate against a historical rate, and the
- * Clopper–Pearson interval, with R's {@code binom.test} conventions.
+ * The exact binomial test of a single-arm response rate against a historical rate, with R's
+ * {@code binom.test} conventions. Its interval, the Clopper–Pearson interval of {@code binom.test}, is
+ * {@link org.trialsim.simulator.stats.BinomialIntervals#clopperPearson}.
  *
  * <p>Probabilities and tails come from Commons Statistics' binomial distribution. The two-sided
  * p-value is R's "minimum likelihood" rule: with d = P(X = x) and m = np₀, it is 1 if x = m, and
@@ -61,31 +60,6 @@ public final class ExactBinomialTest {
 
     private static double pLessOrEqual(BinomialDistribution distribution, int x) {
         return x < 0 ? 0 : distribution.cumulativeProbability(x);
-    }
-
-    /**
-     * The Clopper–Pearson ("exact") two-sided interval of a binomial rate:
-     * [B(α/2; x, n − x + 1), B(1 − α/2; x + 1, n − x)] with B(q; a, b) the beta quantile and α = 1 − level,
-     * the lower limit 0 when x = 0 and the upper 1 when x = n (Clopper &amp; Pearson 1934, Biometrika 26:404),
-     * as R's {@code binom.test(x, n)$conf.int}. A one-sided bound at level 1 − α is the matching limit
-     * of the two-sided interval at level 1 − 2α.
-     *
-     * @param successes x, 0 ≤ x ≤ n
-     * @param trials n ≥ 1
-     * @param level confidence level in (0, 1)
-     * @return the interval
-     */
-    public static Interval clopperPearson(int successes, int trials, double level) {
-        checkCounts(successes, trials);
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level must be in (0, 1); got " + level);
-        }
-        double alpha = 1 - level;
-        double lower = successes == 0 ? 0
-            : BetaDistribution.of(successes, trials - successes + 1.0).inverseCumulativeProbability(alpha / 2);
-        double upper = successes == trials ? 1
-            : BetaDistribution.of(successes + 1.0, trials - successes).inverseSurvivalProbability(alpha / 2);
-        return new Interval(lower, upper);
     }
 
     private static void checkCounts(int successes, int trials) {

@@ -15,6 +15,7 @@ import org.trialsim.simulator.stats.BinomialIntervals;
 import org.trialsim.simulator.stats.CurvePoint;
 import org.trialsim.simulator.stats.ExactSum;
 import org.trialsim.simulator.stats.Interval;
+import org.trialsim.simulator.stats.MonteCarloError;
 import org.trialsim.simulator.stats.SurvivalCurve;
 
 /** Turns one arm's merged statistics into its {@link CohortResult.ArmResult}. */
@@ -173,7 +174,7 @@ final class ArmResults {
         }
         double p = (double) count / of;
         Interval ci = BinomialIntervals.wilson(count, of, 0.95);
-        return new CohortResult.Proportion(count, of, p, Math.sqrt(p * (1 - p) / of), ci.lower(), ci.upper());
+        return new CohortResult.Proportion(count, of, p, MonteCarloError.ofProportion(count, of), ci.lower(), ci.upper());
     }
 
     private static CohortResult.Summary summary(ExactSum sum, double scale) {

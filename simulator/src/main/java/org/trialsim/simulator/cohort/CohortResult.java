@@ -3,6 +3,7 @@ package org.trialsim.simulator.cohort;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import org.trialsim.simulator.run.Provenance;
 
 /**
  * The result of a cohort simulation: provenance, and for each arm the flow of patients, response
@@ -14,24 +15,6 @@ public record CohortResult(Provenance provenance, List<ArmResult> arms) {
 
     public CohortResult {
         arms = List.copyOf(arms);
-    }
-
-    /**
-     * Where a result comes from: enough to reproduce it.
-     *
-     * @param tool        "trialsim"
-     * @param version     the trialsim version
-     * @param protocolId  the protocol's id
-     * @param protocol    the built-in or file it was read from
-     * @param contentHash SHA-256 of the protocol's canonical form (after any --set changes)
-     * @param settings    the --set changes the protocol was loaded with, as path=value
-     * @param seed        the seed
-     * @param generator   the random generator
-     * @param patients    virtual patients per arm
-     * @param arms        the arms simulated
-     */
-    public record Provenance(String tool, String version, String protocolId, String protocol, String contentHash,
-                             List<String> settings, long seed, String generator, long patients, List<String> arms) {
     }
 
     /**

@@ -2,7 +2,6 @@ package org.trialsim.simulator.cohort;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.trialsim.protocol.TrialsimVersion;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientSimulator;
@@ -10,6 +9,7 @@ import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.run.IndexRange;
 import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.run.Provenance;
 import org.trialsim.simulator.run.RangeRunner;
 
 /**
@@ -73,10 +73,8 @@ public final class CohortSimulation {
             });
             results.add(new ArmResults(protocol, index).of(merged));
         }
-        var loaded = protocol.loaded();
-        CohortResult.Provenance provenance = new CohortResult.Provenance("trialsim", TrialsimVersion.get(),
-                loaded.protocol().id(), loaded.source(), loaded.contentHash(), loaded.settings(), options.seed(), RandomStreams.GENERATOR,
-                options.patients(), toRun.stream().map(arms::get).toList());
+        Provenance provenance = Provenance.ofCohort(protocol.loaded(), options.seed(), options.patients(),
+                toRun.stream().map(arms::get).toList());
         return new CohortResult(provenance, results);
     }
 }

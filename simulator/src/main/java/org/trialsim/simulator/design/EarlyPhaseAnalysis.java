@@ -8,7 +8,6 @@ import org.trialsim.simulator.design.escalation.EscalationDesign;
 import org.trialsim.simulator.design.escalation.EscalationResult;
 import org.trialsim.simulator.design.escalation.EscalationScenario;
 import org.trialsim.simulator.design.escalation.EscalationSimulation;
-import org.trialsim.simulator.design.escalation.WhenFull;
 import org.trialsim.simulator.design.simon.SimonDesign;
 import org.trialsim.simulator.design.simon.SimonSearch;
 import org.trialsim.simulator.design.simon.SimonSearchResult;
@@ -80,23 +79,24 @@ public final class EarlyPhaseAnalysis {
         }
         double window = e.dltWindowDays() == null ? EscalationScenario.DEFAULT_DLT_WINDOW_DAYS : e.dltWindowDays();
         double gap = e.interarrivalDays() == null ? EscalationScenario.DEFAULT_INTERARRIVAL_DAYS : e.interarrivalDays();
-        WhenFull whenFull = e.whenFull() == Design.Escalation.WhenFull.WAIT ? WhenFull.WAIT : WhenFull.LOST;
-        return new EscalationScenario(p, e.startLevel(), gap, Arrivals.EXPONENTIAL, window, whenFull, e.targetDltRate());
+        return new EscalationScenario(p, e.startLevel(), gap, Arrivals.EXPONENTIAL, window, e.whenFull(), e.targetDltRate());
     }
 
-    /** The design a protocol's escalation method names. */
+    /** The design a protocol's escalation method names: the one mapping from the protocol's methods to the designs. */
     public static EscalationDesign design(Design.Escalation.Method method) {
         if (method == null) {
             throw new IllegalArgumentException("escalation.method: say rolling-six or three-plus-three");
         }
-        return method == Design.Escalation.Method.ROLLING_SIX ? EscalationDesign.ROLLING_SIX : EscalationDesign.THREE_PLUS_THREE;
+        return switch (method) {
+            case ROLLING_SIX -> EscalationDesign.ROLLING_SIX;
+            case THREE_PLUS_THREE -> EscalationDesign.THREE_PLUS_THREE;
+        };
     }
 
     private static EarlyPhaseResult.EscalationPart escalation(Design.Escalation e, Settings s) {
         EscalationDesign planned = design(e.method());
-        EscalationDesign other = planned == EscalationDesign.ROLLING_SIX ? EscalationDesign.THREE_PLUS_THREE : EscalationDesign.ROLLING_SIX;
         EscalationResult result = EscalationSimulation.of(scenario(e))
-                .designs(planned, other).replicates(s.replicates()).seed(s.seed()).threads(s.threads()).run();
+                .designs(planned, planned.other()).replicates(s.replicates()).seed(s.seed()).threads(s.threads()).run();
         return new EarlyPhaseResult.EscalationPart(planned, e.levels(), result);
     }
 

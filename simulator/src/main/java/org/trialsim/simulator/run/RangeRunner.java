@@ -221,9 +221,10 @@ public final class RangeRunner {
                     if (partial == null) {
                         throw new IllegalStateException("a worker returned no result for " + chunk);
                     }
+                    // progress first: once the last chunk is handed over, every update has been made
+                    progress.update(done.addAndGet(chunk.size()), range.size());
                     ready.set((int) (k % ready.length()), partial);
                     signal();
-                    progress.update(done.addAndGet(chunk.size()), range.size());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

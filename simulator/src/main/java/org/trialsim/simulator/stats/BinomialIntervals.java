@@ -46,7 +46,8 @@ public final class BinomialIntervals {
     /**
      * The Clopper–Pearson exact interval from beta quantiles: lower limit the {@code α/2} quantile of
      * Beta(x, n − x + 1) (0 when x = 0), upper limit the {@code 1 − α/2} quantile of Beta(x + 1, n − x)
-     * (1 when x = n), where {@code α = 1 − level}.
+     * (1 when x = n), where {@code α = 1 − level}: R's {@code binom.test(x, n)$conf.int}. A one-sided
+     * bound at level {@code 1 − α} is the matching limit of the two-sided interval at level {@code 1 − 2α}.
      *
      * @param successes {@code x}, from 0 to {@code trials}
      * @param trials {@code n}, at least 1

@@ -13,7 +13,8 @@
  *       {@link org.trialsim.simulator.stats.ConfidenceTransform}.
  *   <li>{@link org.trialsim.simulator.stats.BinomialIntervals}: Wilson and Clopper–Pearson intervals
  *       for proportions; {@link org.trialsim.simulator.stats.MonteCarloError}: standard errors of
- *       simulated means and proportions.
+ *       simulated means and proportions; {@link org.trialsim.simulator.stats.Estimate}: a value with its
+ *       Monte Carlo standard error, as every simulated result reports it.
  * </ul>
  *
  * <p>Conventions: time in days from an origin; an observation at time {@code t} falls in day bin

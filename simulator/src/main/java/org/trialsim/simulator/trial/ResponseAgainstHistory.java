@@ -4,6 +4,7 @@ import org.trialsim.protocol.condition.Check;
 import org.trialsim.simulator.analysis.ExactBinomialTest;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.stats.BinomialIntervals;
 import org.trialsim.simulator.stats.Interval;
 
 /**
@@ -90,7 +91,7 @@ record ResponseAgainstHistory(String label, int arm, Check response, double hist
                 }
             }
             double p = ExactBinomialTest.test(r, m, historicalRate).pGreater();
-            Interval ci = ExactBinomialTest.clopperPearson(r, m, 0.95);
+            Interval ci = BinomialIntervals.clopperPearson(r, m, 0.95);
             return new Conclusion(0, p <= design.alpha, false, m, r, trial.lastArrival(), m == 0 ? Double.NaN : (double) r / m,
                     ci.lower(), ci.upper(), Double.NaN, 0, 0);
         }

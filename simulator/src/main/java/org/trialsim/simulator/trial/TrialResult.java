@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialsim.simulator.run.Provenance;
+import org.trialsim.simulator.stats.Estimate;
 
 /**
  * The operating characteristics of a trial design, estimated from many simulated trials, each with
@@ -43,21 +45,6 @@ public record TrialResult(Provenance provenance, String design, String scenario,
         public StratumAllocation {
             patients = Collections.unmodifiableMap(new LinkedHashMap<>(patients));
         }
-    }
-
-    /**
-     * @param tool        "trialsim"
-     * @param version     the trialsim version
-     * @param protocolId  the protocol's id
-     * @param protocol    the built-in or file it was read from
-     * @param contentHash SHA-256 of the protocol as run (after --set changes)
-     * @param settings    the --set changes applied
-     * @param seed        the seed
-     * @param generator   the random generators
-     * @param replicates  simulated trials
-     */
-    public record Provenance(String tool, String version, String protocolId, String protocol, String contentHash,
-                             List<String> settings, long seed, String generator, int replicates) {
     }
 
     /**
@@ -137,12 +124,5 @@ public record TrialResult(Provenance provenance, String design, String scenario,
     public record Effect(String measure, double truth, double truthStandardError, String truthMethod, long estimates, Estimate mean,
                          double sd, Estimate bias,
                          Estimate coverage, Estimate meanLandmarkDifference) {
-    }
-
-    /**
-     * @param value         the estimate
-     * @param standardError its Monte Carlo standard error
-     */
-    public record Estimate(double value, double standardError) {
     }
 }

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.trialsim.protocol.TrialsimVersion;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.run.IndexRange;
 import org.trialsim.simulator.run.NotEnoughMemoryException;
 import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.run.Provenance;
 import org.trialsim.simulator.run.RangeRunner;
 import org.trialsim.simulator.stats.QuantileSketch;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
@@ -93,10 +93,7 @@ public final class TrialSimulation {
         for (int a = 0; a < design.analyses.size(); a++) {
             analyses.add(total.result(a, truths.join().get(a)));
         }
-        var loaded = protocol.loaded();
-        TrialResult.Provenance provenance = new TrialResult.Provenance("trialsim", TrialsimVersion.get(), loaded.protocol().id(),
-                loaded.source(), loaded.contentHash(), loaded.settings(), options.seed(),
-                RandomStreams.GENERATOR, options.replicates());
+        Provenance provenance = Provenance.ofTrials(protocol.loaded(), options.seed(), options.replicates());
         return new TrialResult(provenance, design.type + (design.label == null ? "" : ": " + design.label),
                 options.nullScenario() ? "null" : "alternative", analyses, total.strataAllocation(strata));
     }

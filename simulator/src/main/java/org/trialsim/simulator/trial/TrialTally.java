@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.run.RangeRunner;
+import org.trialsim.simulator.stats.Estimate;
 import org.trialsim.simulator.stats.ExactMoments;
 import org.trialsim.simulator.stats.QuantileSketch;
 
@@ -79,7 +80,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             Double futility = interim && cuts.hasFutilityBound(k) ? cuts.futilityBounds()[k] : null;
             double bound = analysis.groupSequential() ? cuts.boundaries().efficacyBound(k) : Double.NaN;
             looks.add(new TrialResult.Look(k + 1, cuts.informationFractions()[k], bound, futility,
-                    proportion(t.efficacyAt[k], replicates), proportion(t.futilityAt[k], replicates)));
+                    Estimate.ofProportion(t.efficacyAt[k], replicates), Estimate.ofProportion(t.futilityAt[k], replicates)));
         }
         TrialResult.Allocation allocation = analysis.comparesArms()
                 ? new TrialResult.Allocation(distribution(t.control), distribution(t.experimental), distribution(t.imbalance)) : null;
@@ -88,10 +89,10 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         double se = estimate.standardError();
         double biasSe = Math.sqrt(se * se + truth.standardError() * truth.standardError());
         TrialResult.Effect effect = new TrialResult.Effect(analysis.measure(), truth.value(), truth.standardError(), truth.method().label(),
-                estimate.count(), new TrialResult.Estimate(mean, se), estimate.standardDeviation(), new TrialResult.Estimate(mean - truth.value(), biasSe),
-                proportion(t.covered, t.intervals),
-                t.landmark.count() == 0 ? null : new TrialResult.Estimate(t.landmark.mean(), t.landmark.standardError()));
-        return new TrialResult.AnalysisResult(analysis.label(), analysis.test(), proportion(t.rejections, replicates), looks,
+                estimate.count(), new Estimate(mean, se), estimate.standardDeviation(), new Estimate(mean - truth.value(), biasSe),
+                Estimate.ofProportion(t.covered, t.intervals),
+                t.landmark.count() == 0 ? null : new Estimate(t.landmark.mean(), t.landmark.standardError()));
+        return new TrialResult.AnalysisResult(analysis.label(), analysis.test(), Estimate.ofProportion(t.rejections, replicates), looks,
                 distribution(t.patients), distribution(t.events), distribution(t.months), allocation, effect);
     }
 
@@ -110,14 +111,6 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                     factors ? distribution(t.factorImbalance) : null));
         }
         return list;
-    }
-
-    static TrialResult.Estimate proportion(long count, long of) {
-        if (of == 0) {
-            return new TrialResult.Estimate(Double.NaN, Double.NaN);
-        }
-        double p = (double) count / of;
-        return new TrialResult.Estimate(p, Math.sqrt(p * (1 - p) / of));
     }
 
     static TrialResult.Distribution distribution(QuantileSketch s) {

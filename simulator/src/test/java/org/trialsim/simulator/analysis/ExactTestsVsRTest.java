@@ -53,7 +53,7 @@ class ExactTestsVsRTest {
         Interval ci95 = result.clopperPearson(0.95);
         assertThat(ci95.lower()).isCloseTo(lower95, close(lower95));
         assertThat(ci95.upper()).isCloseTo(upper95, close(upper95));
-        Interval ci90 = ExactBinomialTest.clopperPearson(x, n, 0.9);
+        Interval ci90 = result.clopperPearson(0.9);
         assertThat(ci90.lower()).isCloseTo(lower90, close(lower90));
         assertThat(ci90.upper()).isCloseTo(upper90, close(upper90));
     }
@@ -107,8 +107,8 @@ class ExactTestsVsRTest {
             .hasMessageContaining("nullRate");
         assertThatThrownBy(() -> ExactBinomialTest.test(0, 0, 0.5)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("trials");
-        assertThatThrownBy(() -> ExactBinomialTest.clopperPearson(1, 4, 1.0)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("confidence level");
+        assertThatThrownBy(() -> ExactBinomialTest.test(1, 4, 0.5).clopperPearson(1.0)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("level");
         assertThatThrownBy(() -> FisherExactTest.test(3, 2, 1, 2)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("responsesExperimental");
         assertThatThrownBy(() -> FisherExactTest.test(1, 2, 1, 0)).isInstanceOf(IllegalArgumentException.class)

@@ -91,11 +91,11 @@ class EarlyPhaseAnalysisTest {
         Design.Escalation e = new Design.Escalation(Design.Escalation.Method.ROLLING_SIX, LEVELS, 1, null, null,
                 Design.Escalation.WhenFull.WAIT, 0.3);
         EscalationScenario s = EarlyPhaseAnalysis.scenario(e);
-        assertThat(s.whenFull()).isEqualTo(org.trialsim.simulator.design.escalation.WhenFull.WAIT);
+        assertThat(s.whenFull()).isEqualTo(Design.Escalation.WhenFull.WAIT);
         assertThat(s.targetDltRate()).isEqualTo(0.3);
         EscalationScenario defaults = EarlyPhaseAnalysis.scenario(new Design.Escalation(Design.Escalation.Method.ROLLING_SIX, LEVELS,
                 null, null, null, null, null));
-        assertThat(defaults.whenFull()).isEqualTo(org.trialsim.simulator.design.escalation.WhenFull.LOST);
+        assertThat(defaults.whenFull()).isEqualTo(Design.Escalation.WhenFull.LOST);
         assertThat(defaults.targetDltRate()).isEqualTo(Design.Escalation.DEFAULT_TARGET_DLT_RATE);
     }
 }

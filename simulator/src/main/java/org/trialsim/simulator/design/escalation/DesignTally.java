@@ -2,6 +2,7 @@ package org.trialsim.simulator.design.escalation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trialsim.simulator.stats.Estimate;
 
 /** One design's statistics over a run of trials, in primitive arrays, mergeable in a fixed order. */
 final class DesignTally {
@@ -79,23 +80,17 @@ final class DesignTally {
     EscalationResult.DesignSummary summary(EscalationDesign design) {
         List<Estimate> mtd = new ArrayList<>(levels + 1);
         for (long s : selected) {
-            mtd.add(proportion(s, trials));
+            mtd.add(Estimate.ofProportion(s, trials));
         }
         List<Estimate> atLevel = new ArrayList<>(levels + 1);
         for (Moments m : patientsAtLevel) {
             atLevel.add(m.meanEstimate());
         }
-        return new EscalationResult.DesignSummary(design, mtd, proportion(correct, trials), patients.meanEstimate(),
+        return new EscalationResult.DesignSummary(design, mtd, Estimate.ofProportion(correct, trials), patients.meanEstimate(),
                 new CountDistribution(boxed(patientsHistogram)), atLevel, dlts.meanEstimate(),
                 new CountDistribution(boxed(dltHistogram)), above.meanEstimate(), duration.meanEstimate(),
                 duration.sdEstimate(), suspended.meanEstimate(), lost.meanEstimate(), wait.meanEstimate(),
                 leftWaiting.meanEstimate());
-    }
-
-    /** A binomial proportion and its standard error sqrt(p (1 − p) / n). */
-    static Estimate proportion(long k, long n) {
-        double p = (double) k / n;
-        return new Estimate(p, Math.sqrt(p * (1 - p) / n));
     }
 
     private static List<Long> boxed(long[] a) {

@@ -18,6 +18,11 @@ public enum EscalationDesign {
         this.rules = rules;
     }
 
+    /** The other design, against which this one is compared on the same patients. */
+    public EscalationDesign other() {
+        return this == ROLLING_SIX ? THREE_PLUS_THREE : ROLLING_SIX;
+    }
+
     /** A short readable name: "rolling six" or "3+3". */
     public String label() {
         return label;

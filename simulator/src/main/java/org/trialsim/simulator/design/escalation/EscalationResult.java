@@ -1,6 +1,7 @@
 package org.trialsim.simulator.design.escalation;
 
 import java.util.List;
+import org.trialsim.simulator.stats.Estimate;
 
 /**
  * What the simulated dose-escalation trials showed, for each design, with Monte Carlo standard errors.

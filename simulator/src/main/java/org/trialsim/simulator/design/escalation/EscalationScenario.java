@@ -1,7 +1,12 @@
 package org.trialsim.simulator.design.escalation;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.util.ArrayList;
 import java.util.List;
+import org.trialsim.protocol.Design;
+import org.trialsim.protocol.Design.Escalation.WhenFull;
+import org.trialsim.protocol.Range;
 
 /**
  * What a simulated dose-escalation trial faces: the true DLT probability of each dose level, where it
@@ -19,13 +24,18 @@ import java.util.List;
  * @param interarrivalDays the mean time between patient arrivals, in days (&gt; 0)
  * @param arrivals         exponential (a Poisson process) or regular times between arrivals
  * @param dltWindowDays    days from enrolment until a patient's DLT answer is known (&gt; 0)
- * @param whenFull         whether a patient who arrives while accrual is suspended is lost or waits
+ * @param whenFull         whether a patient who arrives while accrual is suspended (no slot open) is lost
+ *                         to the trial, as in Skolnik et al.'s simulation, or waits, first come first
+ *                         served, to be enrolled as soon as a slot opens (patients still waiting when
+ *                         the trial ends are not enrolled); the protocol's own policy. The JSON names
+ *                         the constant ({@code "WAIT"}), as the escalate output always has
  * @param targetDltRate    the DLT rate that defines the true MTD, within (0, 1)
  */
 public record EscalationScenario(List<Double> dltProbabilities, int startLevel, double interarrivalDays, Arrivals arrivals,
-                                 double dltWindowDays, WhenFull whenFull, double targetDltRate) {
-    /** The most dose levels a scenario may have. */
-    public static final int MAX_LEVELS = 30;
+                                 double dltWindowDays, @JsonSerialize(using = ToStringSerializer.class) WhenFull whenFull,
+                                 double targetDltRate) {
+    /** The most dose levels a scenario may have: the protocol's bound on an escalation, docs/limits.md. */
+    public static final int MAX_LEVELS = Range.MAX_DOSE_LEVELS;
     /** The default mean time between arrivals, in days. */
     public static final double DEFAULT_INTERARRIVAL_DAYS = 10;
     /** The default DLT window, in days: one 28-day cycle, as in most pediatric phase I trials. */
@@ -34,7 +44,7 @@ public record EscalationScenario(List<Double> dltProbabilities, int startLevel, 
      * The default target DLT rate for the true MTD, a common choice. The 3+3 passes a level (0/3, or 1/3
      * then 0/3) with probability (1-p)^3 + 3p(1-p)^5, which is about 1/2 at p = 0.3.
      */
-    public static final double DEFAULT_TARGET_DLT_RATE = 0.25;
+    public static final double DEFAULT_TARGET_DLT_RATE = Design.Escalation.DEFAULT_TARGET_DLT_RATE;
 
     /**
      * Checks the scenario.

@@ -1,5 +1,8 @@
 package org.trialsim.simulator.design.escalation;
 
+import org.trialsim.simulator.stats.Estimate;
+import org.trialsim.simulator.stats.MonteCarloError;
+
 /**
  * Count, mean and central moments up to the fourth of a stream of values, updated one value at a time
  * and mergeable (Pébay, "Formulas for robust, one-pass parallel computation of covariances and
@@ -67,9 +70,9 @@ final class Moments {
         return n < 2 ? 0 : Math.max(0, m2 / (n - 1));
     }
 
-    /** The mean and its standard error, sd / sqrt(n). */
+    /** The mean and its standard error, sqrt(s² / n). */
     Estimate meanEstimate() {
-        return new Estimate(mean, n == 0 ? 0 : Math.sqrt(variance() / n));
+        return new Estimate(mean, n == 0 ? 0 : MonteCarloError.ofMean(variance(), n));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.trialsim.simulator.design.escalation;
 
+import org.trialsim.simulator.stats.Estimate;
+
 /** Trial-by-trial differences between two designs run on the same patients, mergeable in a fixed order. */
 final class PairTally {
     private final int trueMtd;
@@ -44,6 +46,6 @@ final class PairTally {
     EscalationResult.Comparison comparison(EscalationDesign first, EscalationDesign second) {
         return new EscalationResult.Comparison(first, second, duration.meanEstimate(), patients.meanEstimate(),
                 dlts.meanEstimate(), above.meanEstimate(), suspended.meanEstimate(), correct.meanEstimate(),
-                DesignTally.proportion(same, trials));
+                Estimate.ofProportion(same, trials));
     }
 }

@@ -1,5 +1,7 @@
 package org.trialsim.simulator.design.escalation;
 
+import org.trialsim.protocol.Design.Escalation.WhenFull;
+
 import java.util.Arrays;
 
 /**

@@ -3,6 +3,7 @@ package org.trialsim.simulator.design.simon;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.trialsim.protocol.Range;
 
 /**
  * Finds Simon two-stage designs by exact enumeration: for every total size n up to a maximum, the
@@ -39,8 +40,8 @@ public final class SimonSearch {
     public static final int DEFAULT_MAX_N = 100;
     /** See {@link #DEFAULT_MAX_N}. */
     public static final int DEFAULT_MAX_N_FACTOR = 2;
-    /** The largest total size that can be searched. */
-    public static final int LIMIT_N = 2000;
+    /** The largest total size that can be searched: the protocol's bound on a two-stage design, docs/limits.md. */
+    public static final int LIMIT_N = Range.MAX_TWO_STAGE_N;
 
     private final double p0;
     private final double p1;

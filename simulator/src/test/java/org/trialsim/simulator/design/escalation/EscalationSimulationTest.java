@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.trialsim.protocol.Design.Escalation.WhenFull;
+import org.trialsim.simulator.stats.Estimate;
 
 class EscalationSimulationTest {
 

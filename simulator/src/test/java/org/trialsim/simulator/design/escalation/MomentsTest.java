@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.trialsim.simulator.stats.Estimate;
 
 class MomentsTest {
 
