@@ -24,7 +24,7 @@ final class TrialDesign {
     /** The one-sided alpha of a design that states none. */
     static final double DEFAULT_ALPHA = 0.025;
 
-    /** "randomized", "single-arm-survival" or "single-arm-response". */
+    /** The design's type as the protocol names it: {@value Design#RANDOMIZED}, {@value Design#SINGLE_ARM_SURVIVAL} or {@value Design#SINGLE_ARM_RESPONSE}. */
     final String type;
     final String label;
     final int sampleSize;
@@ -51,7 +51,6 @@ final class TrialDesign {
         Design.Randomization randomization = null;
         List<Analysis> list = new ArrayList<>();
         if (design instanceof Design.Randomized r) {
-            type = "randomized";
             sampleSize = r.sampleSize();
             plannedAccrual = r.accrual();
             analysis = r.analysis();
@@ -70,7 +69,6 @@ final class TrialDesign {
                 }
             }
         } else if (design instanceof Design.SingleArmSurvival s) {
-            type = "single-arm-survival";
             sampleSize = s.sampleSize();
             plannedAccrual = s.accrual();
             analysis = s.analysis();
@@ -78,7 +76,6 @@ final class TrialDesign {
                     EndpointTime.of(protocol.endpoints().get(s.endpoint())),
                     compiled.curve(s.historicalCurve())));
         } else if (design instanceof Design.SingleArmResponse s) {
-            type = "single-arm-response";
             sampleSize = s.sampleSize();
             analysis = new Design.Analysis(s.alpha() == null ? DEFAULT_ALPHA : s.alpha(), null, null, null, List.of(), null, List.of(),
                     List.of());
@@ -88,6 +85,7 @@ final class TrialDesign {
             throw new IllegalArgumentException("the protocol's design ("
                     + (design == null ? "none" : design.getClass().getSimpleName()) + ") is not a trial with analyses");
         }
+        this.type = Design.typeOf(design);
         this.label = design.label();
         this.analyses = List.copyOf(list);
         this.accrual = plannedAccrual == null ? AccrualPlan.of(sampleSize / DEFAULT_ACCRUAL_MONTHS, 0, 0) : AccrualPlan.of(plannedAccrual);
@@ -115,7 +113,7 @@ final class TrialDesign {
 
     /** Whether the design randomizes (single-arm designs give every patient their arm). */
     boolean randomizes() {
-        return type.equals("randomized");
+        return type.equals(Design.RANDOMIZED);
     }
 
     /** The looks at the data, interim and final. */
