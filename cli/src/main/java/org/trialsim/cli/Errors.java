@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
+import org.trialsim.simulator.registry.InvalidProtocolException;
 import picocli.CommandLine;
 
 /**
@@ -19,6 +21,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = cl.getErr();
         if (e instanceof ProtocolException pe) {
             printProblems(pe, err);
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof InvalidProtocolException ip) {
+            // a name the simulator's registry does not have: a problem of the protocol like validation's
+            printProblems(new ProtocolException(List.of(ip.problem())), err);
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof UserException ue) {

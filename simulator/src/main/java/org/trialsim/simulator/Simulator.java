@@ -13,6 +13,7 @@ import org.trialsim.simulator.cohort.PatientRecords;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.registry.Registry;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
@@ -20,14 +21,22 @@ import org.trialsim.simulator.trial.TrialSimulation;
 
 /**
  * The simulator's front door: what a protocol does when virtual patients (or whole virtual trials)
- * go through it. Obtain it from Guice ({@link SimulatorModule}) or construct it directly.
+ * go through it. Obtain it from Guice ({@link SimulatorModule}: with the extensions on the class path)
+ * or construct it directly (with the built-in implementations only).
  */
 @Singleton
 public final class Simulator {
+    private final Registry registry;
 
-    /** A simulator. */
+    /** A simulator whose trials choose allocation methods and spending functions from the given registry. */
     @Inject
+    public Simulator(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** A simulator with the built-in implementations only. */
     public Simulator() {
+        this(Registry.builtIns());
     }
 
     /**
@@ -57,9 +66,11 @@ public final class Simulator {
      * @param options  replicates, seed, threads and scenario
      * @param progress receives progress from worker threads
      * @throws IllegalArgumentException if the protocol's design has no analyses to simulate
+     * @throws org.trialsim.simulator.registry.InvalidProtocolException if the design names an allocation
+     *         method or spending function the registry does not have, or one that refuses its settings
      */
     public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress) {
-        return new TrialSimulation(CompiledProtocol.of(protocol)).run(options, progress);
+        return new TrialSimulation(CompiledProtocol.of(protocol), registry).run(options, progress);
     }
 
     /**

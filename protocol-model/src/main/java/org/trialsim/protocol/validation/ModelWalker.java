@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trialsim.protocol.Cited;
+import org.trialsim.protocol.Extensible;
 import org.trialsim.protocol.Range;
 import org.trialsim.protocol.Required;
+import org.trialsim.protocol.condition.Spelling;
 
 /**
  * The checks that apply to every part of a protocol alike, by walking the model's records:
  * required fields that are missing, empty entries in lists and mappings, numbers outside their
- * field's {@link Range}, parameters that no source or assumption covers, and sources that look like
+ * field's {@link Range}, names of {@link Extensible} implementations, parameters that no source or assumption covers, and sources that look like
  * a reference id but name none.
  */
 final class ModelWalker {
@@ -81,6 +83,10 @@ final class ModelWalker {
                 if (range != null) {
                     checkRange(value, range, child, component.getName());
                 }
+                Extensible extensible = component.getAnnotation(Extensible.class);
+                if (extensible != null && value instanceof String name) {
+                    checkName(name, extensible, child);
+                }
                 walk(value, child, covered);
             }
         }
@@ -103,6 +109,44 @@ final class ModelWalker {
                 }
             });
         }
+    }
+
+    /**
+     * A name the simulator looks up: an error if it cannot be a name, a warning if it is not built in
+     * (only the simulator, with its extensions, knows whether it names something).
+     */
+    private void checkName(String name, Extensible extensible, JsonPointer at) {
+        List<String> builtIns = List.of(extensible.builtIns());
+        if (builtIns.contains(name)) {
+            return;
+        }
+        if (name.length() > Extensible.MAX_NAME_LENGTH || !name.matches(Extensible.NAME_PATTERN)) {
+            sink.error(at, shown(name) + " is not a " + extensible.kind() + ": a name is lower-case letters"
+                    + " and digits in words joined by hyphens, at most " + Extensible.MAX_NAME_LENGTH + " characters; the built-in"
+                    + " ones are " + String.join(", ", builtIns) + Spelling.hint(name, builtIns));
+            return;
+        }
+        sink.warning(at, "'" + name + "' is not a built-in " + extensible.kind() + " (" + String.join(", ", builtIns) + ")"
+                + Spelling.hint(name, builtIns) + "; the trial can be simulated only with an extension on the class path that adds"
+                + " it (docs/extending.md)");
+    }
+
+    /**
+     * A text that failed the name check, quoted for a message: at most 40 characters, with anything but
+     * printable ASCII written as a Unicode escape, so that a control character cannot reach a terminal.
+     */
+    private static String shown(String text) {
+        StringBuilder b = new StringBuilder("'");
+        int end = Math.min(text.length(), 40);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                b.append(c);
+            } else {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return b.append(end < text.length() ? "...'" : "'").toString();
     }
 
     private void checkSource(Cited c, JsonPointer at) {

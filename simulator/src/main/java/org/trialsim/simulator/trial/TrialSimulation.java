@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.trialsim.protocol.TrialsimVersion;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.registry.Registry;
 import org.trialsim.simulator.run.IndexRange;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.run.RangeRunner;
@@ -30,14 +31,27 @@ public final class TrialSimulation {
     private final AccrualProcess accrual;
 
     /**
-     * A simulation of the protocol's trial design.
+     * A simulation of the protocol's trial design, with the built-in allocation methods and spending functions.
      *
      * @throws IllegalArgumentException if the protocol has no design with analyses (none, or a phase 1-2 design)
      */
     public TrialSimulation(CompiledProtocol protocol) {
+        this(protocol, Registry.builtIns());
+    }
+
+    /**
+     * A simulation of the protocol's trial design, with the allocation method and spending function
+     * the registry has under the names the design gives.
+     *
+     * @throws IllegalArgumentException if the protocol has no design with analyses (none, or a phase 1-2 design)
+     * @throws org.trialsim.simulator.registry.InvalidProtocolException if the registry has no implementation of a name the design gives,
+     *                                  or one refuses the design's settings or an allocation stratum
+     */
+    public TrialSimulation(CompiledProtocol protocol, Registry registry) {
         this.protocol = protocol;
-        this.design = TrialDesign.of(protocol);
+        this.design = TrialDesign.of(protocol, registry);
         this.accrual = AccrualProcess.of(design.accrual);
+        Randomizer.checkStrata(design, protocol, RandomizedStratum.of(protocol, design));
     }
 
 
