@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * rest picocli. The injector (the simulator, its registry of named implementations and the extensions
  * on the class path) is built only when a running command first asks for the simulator
  * ({@link #simulator}): the commands that do not simulate (protocols, show, validate, export, schema,
- * every --help) load no Guice class and start 100-200 ms sooner. One injector per command line, so
- * that a test can run one with another class path.
+ * every --help) load no Guice class: {@code protocols} started 0.13 s sooner without the launcher's
+ * class-data archive, about 0.015 s with it (which maps Guice's classes). One injector per command
+ * line, so that a test can run one with another class path.
  */
 final class GuiceFactory implements CommandLine.IFactory {
     private Injection injection;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Only the commands that simulate build the Guice injector (100-200 ms of start-up): in a JVM of its
+ * Only the commands that simulate build the Guice injector (and load Guice's classes): in a JVM of its
  * own, with class loading logged, a command that does not simulate loads no Guice class at all, and
  * one that simulates does.
  */

@@ -44,8 +44,8 @@ public final class TrialSimulation {
      * the registry has under the names the design gives.
      *
      * @throws IllegalArgumentException if the protocol has no design with analyses (none, or a phase 1-2 design)
-     * @throws org.trialsim.simulator.registry.InvalidProtocolException if the registry has no implementation of a name the design gives,
-     *                                  or one refuses the design's settings or an allocation stratum
+     * @throws org.trialsim.simulator.registry.InvalidProtocolException if the registry has no implementation
+     *         of a name the design gives, or one refuses the design's settings or an allocation stratum
      */
     public TrialSimulation(CompiledProtocol protocol, Registry registry) {
         this.protocol = protocol;
