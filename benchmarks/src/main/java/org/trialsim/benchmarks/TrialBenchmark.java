@@ -20,6 +20,7 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.registry.Registry;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
@@ -60,7 +61,7 @@ public class TrialBenchmark {
     public void setUp() throws Exception {
         LoadedProtocol loaded = Files.exists(Path.of(protocol)) ? new ProtocolReader().read(Path.of(protocol))
                 : BuiltinProtocols.load(protocol);
-        simulation = new TrialSimulation(CompiledProtocol.of(loaded));
+        simulation = new TrialSimulation(CompiledProtocol.of(loaded), Registry.builtIns());
     }
 
     /** Replicates on one thread. */

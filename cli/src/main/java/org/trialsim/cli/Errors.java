@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
+import org.trialsim.simulator.run.InvalidProtocolException;
 import org.trialsim.simulator.run.NotEnoughMemoryException;
 import org.trialsim.simulator.run.SimulationException;
 import picocli.CommandLine;
@@ -25,6 +26,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = cl.getErr();
         if (e instanceof ProtocolException pe) {
             printProblems(pe, err);
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof InvalidProtocolException ip) {
+            // a name the simulator's registry does not have: a problem of the protocol like validation's
+            printProblems(new ProtocolException(List.of(ip.problem())), err);
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof NotEnoughMemoryException ne) {

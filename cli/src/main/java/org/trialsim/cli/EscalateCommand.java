@@ -1,7 +1,6 @@
 package org.trialsim.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +37,6 @@ import picocli.CommandLine.Spec;
                 "  trialsim escalate --design rolling-six --dlt-probs 0.1,0.2,0.35 --when-full wait",
                 "  trialsim escalate --protocol aall1121"})
 final class EscalateCommand implements Callable<Integer> {
-    private final Simulator simulator;
-
-    @Inject
-    EscalateCommand(Simulator simulator) {
-        this.simulator = simulator;
-    }
-
     private static final String NL = System.lineSeparator();
     private static final int LABEL = 34;
     private static final int COLUMN = 20;
@@ -153,7 +145,7 @@ final class EscalateCommand implements Callable<Integer> {
         }
         EscalationDesign[] designs = designs(planned);
         EscalationScenario scenario = scenario();
-        EscalationResult result = simulator.escalation(EscalationSimulation.of(scenario).designs(designs).replicates(replicates)
+        EscalationResult result = GuiceFactory.simulator(spec).escalation(EscalationSimulation.of(scenario).designs(designs).replicates(replicates)
                 .seed(run.seed).threads(run.workers()));
 
         if (format == DesignOutput.Format.JSON) {

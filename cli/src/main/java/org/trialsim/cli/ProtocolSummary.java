@@ -369,14 +369,14 @@ final class ProtocolSummary {
     }
 
     private void randomization(Design.Randomization r) {
-        Design.Randomization.Method method = r == null ? Design.Randomization.Method.SIMPLE : r.method();
-        String text = "  randomization " + method.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String method = r == null ? Design.Randomization.SIMPLE : r.method();
+        String text = "  randomization " + method;
         if (r != null) {
             text += (r.blockSizes().isEmpty() ? "" : ", blocks of " + r.blockSizes().stream().map(String::valueOf)
                     .collect(Collectors.joining(" or ")))
                     + (r.factors().isEmpty() ? "" : " by " + String.join(", ", r.factors()))
-                    + (method == Design.Randomization.Method.MINIMIZATION ? " (p " + num(r.p()) + ", "
-                    + r.imbalance().name().toLowerCase(Locale.ROOT) + ")" : "");
+                    + (method.equals(Design.Randomization.MINIMIZATION) ? " (p " + num(r.p()) + ", "
+                    + r.imbalance().name().toLowerCase(Locale.ROOT) + ")" : r.p() == null ? "" : " (p " + num(r.p()) + ")");
         }
         line(text);
     }
@@ -388,7 +388,7 @@ final class ProtocolSummary {
                     + (a.followUpMonths() == null ? "" : ", " + num(a.followUpMonths()) + " months after the last enrolment")
                     + (a.calendarMonths() == null ? "" : ", at month " + num(a.calendarMonths()) + " of the trial")
                     + (a.informationFractions().size() > 1 ? ", looks at " + a.informationFractions().stream().map(ProtocolSummary::num)
-                    .collect(Collectors.joining(", ")) + " (" + a.spending().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")" : ""));
+                    .collect(Collectors.joining(", ")) + " (" + a.spending() + ")" : ""));
         }
     }
 

@@ -2,7 +2,6 @@ package org.trialsim.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +35,8 @@ import picocli.CommandLine.Spec;
                 "  trialsim design simon --evaluate 4/18,10/33 --p 0.1,0.2,0.3,0.4,0.5",
                 "  trialsim design simon --protocol aall1121"})
 final class SimonCommand implements Callable<Integer> {
-    private final Simulator simulator;
-
-    @Inject
-    SimonCommand(Simulator simulator) {
-        this.simulator = simulator;
-    }
+    /** Simon's designs are computed exactly, not simulated: no extension takes part, so no injector is built for them. */
+    private static final Simulator SIMON = new Simulator();
 
     @Spec
     CommandSpec spec;
@@ -124,12 +119,12 @@ final class SimonCommand implements Callable<Integer> {
                 if (nmax != null) {
                     s = s.maxN(nmax);
                 }
-                found = simulator.simon(s);
+                found = SIMON.simon(s);
             } catch (IllegalArgumentException e) {
                 throw UserException.usage(e.getMessage().replace("raise maxN", "raise --nmax"));
             }
         }
-        List<OperatingCharacteristics> curve = given == null ? List.of() : simulator.simon(given, rates());
+        List<OperatingCharacteristics> curve = given == null ? List.of() : SIMON.simon(given, rates());
 
         if (format == DesignOutput.Format.JSON) {
             ObjectNode root = DesignOutput.envelope("design simon", loaded);

@@ -1,6 +1,5 @@
 package org.trialsim.cli;
 
-import jakarta.inject.Inject;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,8 +22,6 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
     /** Above this many patients, --records needs --force: a row per patient makes a large file. */
     static final long RECORDS_WITHOUT_FORCE = 1_000_000;
-
-    private final Simulator simulator;
 
     @Spec
     CommandSpec spec;
@@ -61,11 +58,6 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progressOption;
 
-    @Inject
-    SimulateCommand(Simulator simulator) {
-        this.simulator = simulator;
-    }
-
     @Override
     public Integer call() throws Exception {
         int workers = run.workers();
@@ -82,6 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + String.join(", ", loaded.protocol().arms().keySet()));
         }
         CohortOptions options = new CohortOptions(patients, run.seed, workers, arm);
+        Simulator simulator = GuiceFactory.simulator(spec);
         CohortResult result;
         try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
             result = simulator.cohort(loaded, options, progress);

@@ -1,6 +1,5 @@
 package org.trialsim.cli;
 
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -34,8 +33,6 @@ final class TrialCommand implements Callable<Integer> {
     /** Presenting patients screened before a trial is simulated, to refuse one that could enrol no one. */
     static final int ELIGIBILITY_PROBE = 10_000;
 
-    private final Simulator simulator;
-
     @Spec
     CommandSpec spec;
 
@@ -63,11 +60,6 @@ final class TrialCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progressOption;
 
-    @Inject
-    TrialCommand(Simulator simulator) {
-        this.simulator = simulator;
-    }
-
     @Override
     public Integer call() throws Exception {
         int workers = run.workers();
@@ -86,6 +78,7 @@ final class TrialCommand implements Callable<Integer> {
             if (format == OutputFormat.CSV) {
                 throw UserException.usage("a phase 1-2 design is reported as a table or as JSON, not CSV");
             }
+            Simulator simulator = GuiceFactory.simulator(spec);
             EarlyPhaseResult result;
             try {
                 result = simulator.earlyPhase(loaded, new EarlyPhaseAnalysis.Settings(replicates, run.seed, workers));
@@ -96,7 +89,8 @@ final class TrialCommand implements Callable<Integer> {
             }
             content = w -> renderEarlyPhase(result, loaded, w);
         } else {
-            refuseIfNobodyIsEligible(loaded);
+            Simulator simulator = GuiceFactory.simulator(spec);
+            refuseIfNobodyIsEligible(simulator, loaded);
             TrialResult result;
             try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
                 result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), progress);
@@ -112,7 +106,7 @@ final class TrialCommand implements Callable<Integer> {
      * patients (those the first simulated trial screens first) meets the eligibility criteria. Rather
      * than screen millions of patients and fail, it says which criteria exclude them.
      */
-    private void refuseIfNobodyIsEligible(LoadedProtocol loaded) {
+    private void refuseIfNobodyIsEligible(Simulator simulator, LoadedProtocol loaded) {
         if (loaded.protocol().eligibility().isEmpty()) {
             return;
         }

@@ -36,13 +36,15 @@ class ArchitectureTest {
     }
 
     /**
-     * Inside the simulator: the engine runs patients and knows nothing of cohorts, trials, analyses or
+     * Inside the simulator: the facade on top; the registry of named implementations above the trial
+     * code that asks for them; the engine runs patients and knows nothing of cohorts, trials, analyses or
      * calculators; hazards, random streams, statistics and the run harness sit below everything.
      */
     @Test
     void simulatorPackagesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("facade").definedBy("org.trialsim.simulator")
+                .layer("registry").definedBy("org.trialsim.simulator.registry..")
                 .layer("cohort").definedBy("org.trialsim.simulator.cohort..")
                 .layer("trial").definedBy("org.trialsim.simulator.trial..")
                 .layer("design").definedBy("org.trialsim.simulator.design..")
@@ -52,13 +54,15 @@ class ArchitectureTest {
                 .layer("foundations").definedBy("org.trialsim.simulator.hazard..", "org.trialsim.simulator.random..",
                         "org.trialsim.simulator.stats..")
                 .whereLayer("facade").mayNotBeAccessedByAnyLayer()
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("cohort").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("trial").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("trial").mayOnlyBeAccessedByLayers("facade", "registry")
                 .whereLayer("design").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("facade", "trial", "design")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("facade", "registry", "trial", "design")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("facade", "cohort", "trial")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("facade", "cohort", "trial", "design")
-                .whereLayer("foundations").mayOnlyBeAccessedByLayers("facade", "cohort", "trial", "design", "analysis", "engine", "run")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("facade", "registry", "cohort", "trial", "design")
+                .whereLayer("foundations").mayOnlyBeAccessedByLayers("facade", "registry", "cohort", "trial", "design", "analysis", "engine",
+                        "run")
                 .check(classes);
     }
 

@@ -180,49 +180,51 @@ public sealed interface Design extends Cited {
     /**
      * How patients are given their arms within each allocation stratum of the pathway.
      *
-     * @param method     the method
+     * @param method     the method's name: a built-in ({@link #SIMPLE}, {@link #PERMUTED_BLOCKS},
+     *                   {@link #STRATIFIED_BLOCKS}, {@link #MINIMIZATION}) or one an extension adds
      * @param blockSizes block sizes of permuted or stratified blocks (several: each block's size is drawn among them)
      * @param factors    covariates (or {@code risk}) balanced by stratified blocks or minimization
      * @param p          minimization: probability of giving the arm that minimizes the imbalance; 0.8 if absent
      * @param imbalance  minimization: how imbalance is measured within a factor level; range if absent
      */
-    record Randomization(@Required Method method,
+    record Randomization(@Required
+                         @JsonPropertyDescription("simple, permuted-blocks, stratified-blocks, minimization, or a method an"
+                                 + " extension on the class path adds (docs/extending.md)")
+                         @Extensible(kind = "randomization method", builtIns = {SIMPLE, PERMUTED_BLOCKS, STRATIFIED_BLOCKS, MINIMIZATION})
+                         String method,
                          @Range(min = 1, max = 1_000, why = "patients in a block; a larger block is simple randomization in effect")
                          List<Integer> blockSizes,
                          @JsonPropertyDescription("Categorical or yes/no covariates (or risk) that stratified blocks or minimization balance")
                          List<String> factors,
-                         @JsonPropertyDescription("Minimization: probability of giving the arm that minimizes the imbalance (0.8 if absent)")
+                         @JsonPropertyDescription("Minimization (or an extension's method): probability of giving the arm that"
+                                 + " minimizes the imbalance (0.8 for minimization if absent)")
                          @Range(min = 0, max = 1, minExcluded = true, why = Range.PROBABILITY + " that is not 0")
                          Double p,
                          @JsonPropertyDescription("Minimization: range (the default) or variance of the weighted counts")
                          Imbalance imbalance) {
+        /** Each patient independently, in the allocation ratio. */
+        public static final String SIMPLE = "simple";
+        /** Permuted blocks within each allocation stratum. */
+        public static final String PERMUTED_BLOCKS = "permuted-blocks";
+        /** Permuted blocks within each combination of the factors' levels. */
+        public static final String STRATIFIED_BLOCKS = "stratified-blocks";
+        /** Pocock-Simon minimization over the factors. */
+        public static final String MINIMIZATION = "minimization";
         /** The probability minimization uses when the protocol gives none. */
         public static final double DEFAULT_P = 0.8;
 
         public Randomization {
             blockSizes = Immutable.list(blockSizes);
             factors = Immutable.list(factors);
-            if (method == Method.MINIMIZATION) {
+            if (MINIMIZATION.equals(method)) {
                 p = Immutable.orElse(p, DEFAULT_P);
                 imbalance = Immutable.orElse(imbalance, Imbalance.RANGE);
             }
         }
 
         /** A method with no block sizes, factors or minimization settings. */
-        public static Randomization of(Method method) {
+        public static Randomization of(String method) {
             return new Randomization(method, List.of(), List.of(), null, null);
-        }
-
-        /** A randomization method. */
-        public enum Method {
-            /** Each patient independently, in the allocation ratio. */
-            @JsonProperty("simple") SIMPLE,
-            /** Permuted blocks within each allocation stratum. */
-            @JsonProperty("permuted-blocks") PERMUTED_BLOCKS,
-            /** Permuted blocks within each combination of the factors' levels. */
-            @JsonProperty("stratified-blocks") STRATIFIED_BLOCKS,
-            /** Pocock-Simon minimization over the factors. */
-            @JsonProperty("minimization") MINIMIZATION
         }
 
         /** How minimization measures the imbalance among arms within a factor level. */
@@ -242,7 +244,8 @@ public sealed interface Design extends Cited {
      * @param followUpMonths        or: analyse this many months after the last patient is enrolled
      * @param calendarMonths        or: analyse this many months after accrual starts
      * @param informationFractions  interim and final looks as fractions of the final information; one look if absent
-     * @param spending              the alpha-spending function for interim looks
+     * @param spending              the alpha-spending function for interim looks: a built-in
+     *                              ({@link #OBRIEN_FLEMING}, {@link #POCOCK}) or one an extension adds
      * @param futilityBounds        non-binding futility bounds on the z scale, one per interim look (stop if z is below)
      * @param stratifyBy            covariates (or {@code risk}) that stratify the log-rank test and Cox model
      */
@@ -255,21 +258,23 @@ public sealed interface Design extends Cited {
                     @Range(min = 0, max = Range.CENTURY_MONTHS, minExcluded = true, why = "months within a lifetime")
                     Double calendarMonths,
                     @Range(min = 0, max = 1, minExcluded = true, why = "a fraction of the final events") List<Double> informationFractions,
-                    Spending spending,
+                    @JsonPropertyDescription("obrien-fleming, pocock, or a spending function an extension on the class path adds"
+                            + " (docs/extending.md)")
+                    @Extensible(kind = "spending function", builtIns = {OBRIEN_FLEMING, POCOCK})
+                    String spending,
                     @JsonPropertyDescription("Non-binding futility bounds (z scale), one per interim look")
                     @Range(min = -10, max = 10, why = "a z value; beyond 10 the normal tail is below 1e-23")
                     List<Double> futilityBounds,
                     @JsonPropertyDescription("Covariates (or risk) that stratify the log-rank test and Cox model") List<String> stratifyBy) {
+        /** Lan–DeMets spending of the O'Brien–Fleming type: almost nothing early. */
+        public static final String OBRIEN_FLEMING = "obrien-fleming";
+        /** Lan–DeMets spending of the Pocock type: about evenly over the looks. */
+        public static final String POCOCK = "pocock";
+
         public Analysis {
             informationFractions = Immutable.list(informationFractions);
             futilityBounds = Immutable.list(futilityBounds);
             stratifyBy = Immutable.list(stratifyBy);
-        }
-
-        /** Lan–DeMets alpha-spending functions. */
-        public enum Spending {
-            @JsonProperty("obrien-fleming") OBRIEN_FLEMING,
-            @JsonProperty("pocock") POCOCK
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
@@ -26,6 +27,7 @@ import org.trialsim.simulator.design.simon.SimonDesign;
 import org.trialsim.simulator.design.simon.SimonSearch;
 import org.trialsim.simulator.design.simon.SimonSearchResult;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.registry.Registry;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
@@ -45,17 +47,26 @@ import org.trialsim.simulator.trial.TrialSimulation;
  * TrialResult typeOne = simulator.trial(protocol, TrialOptions.of(2_000).seed(7).underNull());
  * }</pre>
  *
- * <p>Obtain it from Guice ({@link SimulatorModule}) or construct it directly. Thread-safe: one
- * instance can serve many runs, one after the other or at the same time.
+ * <p>Obtain it from Guice ({@link SimulatorModule}: with the extensions on the class path) or construct
+ * it directly (with the built-in implementations only). Thread-safe: one instance can serve many runs,
+ * one after the other or at the same time.
  */
 @Singleton
 public final class Simulator {
     /** The protocol compiled last, kept so that several runs on one loaded protocol compile it once. */
     private volatile CompiledProtocol lastCompiled;
+    /** The registry, asked for only when a trial needs it: a simulator made without Guice loads none for other runs. */
+    private final Supplier<Registry> registry;
 
-    /** A simulator. */
+    /** A simulator whose trials choose allocation methods and spending functions from the given registry. */
     @Inject
+    public Simulator(Registry registry) {
+        this.registry = () -> registry;
+    }
+
+    /** A simulator with the built-in implementations only. */
     public Simulator() {
+        this.registry = Registry::builtIns;
     }
 
     /**
@@ -113,9 +124,11 @@ public final class Simulator {
      * @param progress receives progress from worker threads
      * @throws IllegalArgumentException if the protocol's design has no analyses to simulate
      * @throws org.trialsim.simulator.run.SimulationException if the run cannot be made (too few eligible patients, not enough memory)
+     * @throws org.trialsim.simulator.run.InvalidProtocolException if the design names an allocation
+     *         method or spending function the registry does not have, or one that refuses its settings
      */
     public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress) {
-        return new TrialSimulation(compiled(protocol)).run(options, progress);
+        return new TrialSimulation(compiled(protocol), registry.get()).run(options, progress);
     }
 
     /**

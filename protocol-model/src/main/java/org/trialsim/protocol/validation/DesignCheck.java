@@ -2,7 +2,6 @@ package org.trialsim.protocol.validation;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import java.math.BigInteger;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -187,21 +186,23 @@ final class DesignCheck {
         if (r == null || r.method() == null) {
             return;
         }
-        Design.Randomization.Method method = r.method();
-        String name = method.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        boolean blocks = method == Design.Randomization.Method.PERMUTED_BLOCKS || method == Design.Randomization.Method.STRATIFIED_BLOCKS;
-        boolean balances = method == Design.Randomization.Method.STRATIFIED_BLOCKS || method == Design.Randomization.Method.MINIMIZATION;
+        String name = r.method();
+        boolean blocks = name.equals(Design.Randomization.PERMUTED_BLOCKS) || name.equals(Design.Randomization.STRATIFIED_BLOCKS);
+        boolean minimization = name.equals(Design.Randomization.MINIMIZATION);
+        boolean balances = name.equals(Design.Randomization.STRATIFIED_BLOCKS) || minimization;
+        // an extension's method decides for itself which settings it takes, when the simulator compiles the trial
+        boolean builtIn = blocks || minimization || name.equals(Design.Randomization.SIMPLE);
         if (blocks && r.blockSizes().isEmpty()) {
             sink.error(at.appendProperty("blockSizes"), name + " need at least one block size");
         }
-        if (!blocks && !r.blockSizes().isEmpty()) {
+        if (builtIn && !blocks && !r.blockSizes().isEmpty()) {
             sink.error(at.appendProperty("blockSizes"), "block sizes are for permuted-blocks and stratified-blocks, not " + name);
         }
         if (balances && r.factors().isEmpty()) {
             sink.error(at.appendProperty("factors"), name + " balances the levels of 'factors': name at least one categorical"
                     + " or yes/no covariate (or risk)");
         }
-        if (!balances && !r.factors().isEmpty()) {
+        if (builtIn && !balances && !r.factors().isEmpty()) {
             sink.error(at.appendProperty("factors"), "factors are balanced by stratified-blocks and minimization; " + name
                     + " would ignore them");
         }
@@ -210,18 +211,18 @@ final class DesignCheck {
             int levels = levels(r.factors().get(i), at.appendProperty("factors").appendIndex(i), "a factor");
             strata *= levels + 1; // a level for 'not known at allocation'
         }
-        if (method == Design.Randomization.Method.STRATIFIED_BLOCKS && strata > MAX_STRATA) {
+        if (name.equals(Design.Randomization.STRATIFIED_BLOCKS) && strata > MAX_STRATA) {
             sink.error(at.appendProperty("factors"), "these factors make " + strata + " combinations of levels (counting"
                     + " 'not known'), more than the " + MAX_STRATA + " stratified blocks can keep; use fewer factors or minimization");
         }
-        if (method != Design.Randomization.Method.MINIMIZATION) {
+        if (builtIn && !minimization) {
             if (r.p() != null) {
                 sink.error(at.appendProperty("p"), "'p' is the probability of minimization, not of " + name);
             }
             if (r.imbalance() != null) {
                 sink.error(at.appendProperty("imbalance"), "'imbalance' is a setting of minimization, not of " + name);
             }
-        } else if (r.p() != null && !(r.p() > 0 && r.p() <= 1)) {
+        } else if (minimization && r.p() != null && !(r.p() > 0 && r.p() <= 1)) {
             return; // out of its range: reported with the field
         }
         if (protocol.pathway() == null) {
@@ -260,14 +261,15 @@ final class DesignCheck {
             text.append(text.length() == 0 ? "{" : ", ").append(e.getKey()).append(": ").append(w);
         }
         String where = "the ratio " + text + "} of stratum '" + stratum + "' of allocation '" + node + "'";
-        for (int i = 0; i < r.blockSizes().size(); i++) {
+        boolean blocks = Design.Randomization.PERMUTED_BLOCKS.equals(r.method()) || Design.Randomization.STRATIFIED_BLOCKS.equals(r.method());
+        for (int i = 0; blocks && i < r.blockSizes().size(); i++) {
             Integer size = r.blockSizes().get(i);
             if (size != null && size > 0 && size % sum != 0) {
                 sink.error(at.appendProperty("blockSizes").appendIndex(i), "a block of " + size + " cannot hold " + where
                         + " whole: block sizes must be multiples of " + sum);
             }
         }
-        if (r.method() == Design.Randomization.Method.MINIMIZATION && r.p() != null && r.p() * sum < max * (1 - 1e-12)) {
+        if (Design.Randomization.MINIMIZATION.equals(r.method()) && r.p() != null && r.p() * sum < max * (1 - 1e-12)) {
             sink.error(at.appendProperty("p"), "p = " + Values.fmt(r.p()) + " is below " + max + "/" + sum + ", the largest arm's"
                     + " share in " + where + ": minimization would give that arm too rarely and shift the ratio");
         }

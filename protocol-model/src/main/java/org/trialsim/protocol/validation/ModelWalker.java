@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.trialsim.protocol.Cited;
+import org.trialsim.protocol.ControlCharacters;
+import org.trialsim.protocol.Extensible;
 import org.trialsim.protocol.Range;
 import org.trialsim.protocol.Required;
+import org.trialsim.protocol.condition.Spelling;
 
 /**
  * The checks that apply to every part of a protocol alike, by walking the model's records:
  * lists and mappings longer than their bound ({@link ListLimits}), required fields that are missing,
- * empty entries in lists and mappings, numbers outside their field's {@link Range}, parameters that no
- * source or assumption covers, and sources that look like a reference id but name none.
+ * empty entries in lists and mappings, numbers outside their field's {@link Range}, names of
+ * {@link Extensible} implementations, parameters that no source or assumption covers, and sources that
+ * look like a reference id but name none.
  */
 final class ModelWalker {
     private static final Pattern REFERENCE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
@@ -139,6 +143,10 @@ final class ModelWalker {
                 if (range != null) {
                     checkRange(value, range, child, component.getName());
                 }
+                Extensible extensible = component.getAnnotation(Extensible.class);
+                if (extensible != null && value instanceof String name) {
+                    checkName(name, extensible, child);
+                }
                 walk(value, child, place.isEmpty() ? component.getName() : place + "." + component.getName(), covered);
             }
         }
@@ -167,6 +175,31 @@ final class ModelWalker {
         if (!Values.contains(range, n.doubleValue())) {
             values.inRange(n, range, at.pointer(), name);
         }
+    }
+
+    /**
+     * A name the simulator looks up: an error if it cannot be a name, a warning if it is not built in
+     * (only the simulator, with its extensions, knows whether it names something).
+     */
+    private void checkName(String name, Extensible extensible, Where at) {
+        List<String> builtIns = List.of(extensible.builtIns());
+        if (builtIns.contains(name)) {
+            return;
+        }
+        if (name.length() > Extensible.MAX_NAME_LENGTH || !name.matches(Extensible.NAME_PATTERN)) {
+            sink.error(at.pointer(), shown(name) + " is not a " + extensible.kind() + ": a name is lower-case letters"
+                    + " and digits in words joined by hyphens, at most " + Extensible.MAX_NAME_LENGTH + " characters; the built-in"
+                    + " ones are " + String.join(", ", builtIns) + Spelling.hint(name, builtIns));
+            return;
+        }
+        sink.warning(at.pointer(), "'" + name + "' is not a built-in " + extensible.kind() + " (" + String.join(", ", builtIns) + ")"
+                + Spelling.hint(name, builtIns) + "; the trial can be simulated only with an extension on the class path that adds"
+                + " it (docs/extending.md)");
+    }
+
+    /** A text that failed the name check, quoted for a message: at most 40 characters, control characters made visible. */
+    private static String shown(String text) {
+        return "'" + ControlCharacters.visible(text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
     }
 
     private void checkSource(Cited c, Where at) {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.trialsim.protocol.Condition;
+import org.trialsim.protocol.Extensible;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.Range;
 import org.trialsim.protocol.Required;
@@ -52,6 +53,28 @@ class ProtocolSchemaTest {
                     .put("description", "A condition, e.g. mrd >= 5e-4 and risk == \"MR\": comparisons, and, or, not, in [...]");
             return new CustomDefinition(node, CustomDefinition.DefinitionType.STANDARD, CustomDefinition.AttributeInclusion.NO);
         });
+        // a name the simulator looks up: editors offer the built-in names, and any name of the right form is accepted
+        config.forFields().withCustomDefinitionProvider((field, context) -> {
+            Extensible extensible = component(field, Extensible.class);
+            if (extensible == null) {
+                return null;
+            }
+            ObjectNode node = context.getGeneratorConfig().createObjectNode();
+            com.fasterxml.jackson.databind.node.ArrayNode anyOf = node.putArray("anyOf");
+            com.fasterxml.jackson.databind.node.ArrayNode names = anyOf.addObject().put("type", "string").putArray("enum");
+            for (String name : extensible.builtIns()) {
+                names.add(name);
+            }
+            anyOf.addObject().put("type", "string").put("pattern", "^" + Extensible.NAME_PATTERN + "$")
+                    .put("maxLength", Extensible.MAX_NAME_LENGTH);
+            com.fasterxml.jackson.annotation.JsonPropertyDescription description =
+                    field.getAnnotationConsideringFieldAndGetter(com.fasterxml.jackson.annotation.JsonPropertyDescription.class);
+            if (description != null) {
+                node.put("description", description.value());
+            }
+            return new com.github.victools.jsonschema.generator.CustomPropertyDefinition(node,
+                    CustomDefinition.AttributeInclusion.NO);
+        });
         ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(Protocol.class);
         mergeSubtypeDefinitions((ObjectNode) schema.get("$defs"));
         schema.put("$id", "https://trialsim.org/schema/protocol.schema.json");
@@ -65,15 +88,20 @@ class ProtocolSchemaTest {
         if (container && !field.isFakeContainerItemScope()) {
             return null;
         }
+        Range range = component(field, Range.class);
+        Double value = range == null ? null : which.apply(range);
+        return value == null ? null : java.math.BigDecimal.valueOf(value);
+    }
+
+    /** An annotation of the record component the field belongs to (annotations meant for record components stay there). */
+    private static <A extends java.lang.annotation.Annotation> A component(FieldScope field, Class<A> type) {
         Class<?> record = field.getDeclaringType().getErasedType();
         if (!record.isRecord()) {
             return null;
         }
         for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
-            Range range = c.getAnnotation(Range.class);
-            if (c.getName().equals(field.getDeclaredName()) && range != null) {
-                Double value = which.apply(range);
-                return value == null ? null : java.math.BigDecimal.valueOf(value);
+            if (c.getName().equals(field.getDeclaredName())) {
+                return c.getAnnotation(type);
             }
         }
         return null;
@@ -136,6 +164,30 @@ class ProtocolSchemaTest {
         assertThat(document.at("/riskGroups/source").asText()).isEqualTo("made-up");
         assertThat(document.at("/pathway/nodes/randomize/assumption").asText()).isEqualTo("1:1 as planned");
         assertThat(schema.validate(document)).isEmpty();
+    }
+
+    /** Editors offer the built-in names of a randomization method; an extension's name of the right form is accepted. */
+    @Test
+    void aRandomizationMethodIsABuiltInNameOrAnyNameOfTheRightForm() throws Exception {
+        com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory
+                .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(generate());
+        JsonNode method = generate().at("/$defs/Randomization/properties/method");
+        assertThat(method.at("/anyOf/0/enum")).extracting(JsonNode::asText)
+                .containsExactly("simple", "permuted-blocks", "stratified-blocks", "minimization");
+        String text = new String(getClass().getResourceAsStream("/org/trialsim/protocol/builtin/aall1331.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(text).containsOnlyOnce("{method: permuted-blocks, blockSizes: [2, 4]}");
+        ObjectMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        for (String name : new String[] {"biased-coin", "urn2"}) {
+            JsonNode document = yaml.readTree(text.replace("{method: permuted-blocks, blockSizes: [2, 4]}", "{method: " + name + "}"));
+            assertThat(schema.validate(document)).as(name).isEmpty();
+        }
+        for (String name : new String[] {"Biased Coin", "-coin", "biased--coin"}) {
+            JsonNode document = yaml.readTree(text.replace("{method: permuted-blocks, blockSizes: [2, 4]}",
+                    "{method: '" + name + "'}"));
+            assertThat(schema.validate(document)).as(name).isNotEmpty();
+        }
     }
 
     @Test

@@ -4,8 +4,12 @@ package org.trialsim.simulator.analysis;
  * A Lan–DeMets error spending function α(t): the one-sided type I error spent by information fraction
  * t, increasing from α(0) = 0 to α(1) = α and equal to α for t ≥ 1 (Lan &amp; DeMets 1983,
  * Biometrika 70:659).
+ *
+ * <p>A protocol file names its function in {@code design.analysis.spending}; the simulator's registry
+ * maps each name to a {@link Factory}. The built-ins are {@link #obrienFleming} and {@link #pocock}; an
+ * extension adds one with a class that implements this interface and one binding (docs/extending.md).
  */
-public sealed interface SpendingFunction {
+public interface SpendingFunction {
     /** The total one-sided α, α(1). */
     double alpha();
 
@@ -16,6 +20,17 @@ public sealed interface SpendingFunction {
      * @return α(t)
      */
     double spent(double t);
+
+    /** Makes the function of a protocol's one-sided α: what the registry holds under the function's name. */
+    @FunctionalInterface
+    interface Factory {
+        /**
+         * The function that spends the given α.
+         *
+         * @param alpha one-sided α in (0, 1)
+         */
+        SpendingFunction of(double alpha);
+    }
 
     /**
      * The O'Brien–Fleming-type function α(t) = 2 − 2Φ(z<sub>1−α/2</sub>/√t), rpact's {@code "asOF"}

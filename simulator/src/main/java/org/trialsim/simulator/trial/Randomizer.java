@@ -4,6 +4,8 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.InvalidProtocolException;
 import org.trialsim.simulator.trial.allocation.Allocator;
 
 /**
@@ -36,6 +38,27 @@ final class Randomizer implements ArmPolicy {
         this.simulatedArm = simulatedArm;
         this.allocators = new Allocator[nodes][];
         this.levels = new int[design.factorSlots.length];
+    }
+
+    /**
+     * Makes each randomizing stratum's allocator once, before any trial runs, so that a method that
+     * cannot allocate a stratum (an extension's that takes only some ratios, say) is reported as a
+     * problem of the protocol rather than failing in the middle of a simulation. The allocators draw
+     * nothing here.
+     *
+     * @throws InvalidProtocolException naming the stratum, at {@code design.randomization}
+     */
+    static void checkStrata(TrialDesign design, CompiledProtocol protocol, List<RandomizedStratum> strata) {
+        UniformRandomProvider unused = new RandomStreams(0).stream(0, 0);
+        for (RandomizedStratum rs : strata) {
+            try {
+                Allocator.of(design.allocation, protocol.strataWeights(rs.node(), rs.stratum()), design.factorLevels, unused);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidProtocolException(protocol.loaded(), "design.randomization", design.allocation + " cannot randomize"
+                        + " stratum '" + rs.stratumId() + "' of allocation '" + rs.nodeId() + "' (arms " + String.join(", ", rs.arms())
+                        + "): " + e.getMessage());
+            }
+        }
     }
 
     /** Starts a replicate: every allocator made so far forgets its patients and draws from the stream. */

@@ -2,7 +2,6 @@ package org.trialsim.simulator.trial;
 
 import java.util.List;
 import org.trialsim.simulator.engine.CompiledProtocol;
-import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
 

@@ -41,7 +41,7 @@ final class TrialDesign {
     /** Days from enrolment to the end of follow-up. */
     final double horizonDays;
 
-    private TrialDesign(CompiledProtocol compiled) {
+    private TrialDesign(CompiledProtocol compiled, DesignImplementations registry) {
         Protocol protocol = compiled.loaded().protocol();
         Design design = protocol.design();
         Symbols symbols = compiled.symbols();
@@ -54,7 +54,7 @@ final class TrialDesign {
             sampleSize = r.sampleSize();
             plannedAccrual = r.accrual();
             analysis = r.analysis();
-            randomization = r.randomization() == null ? Design.Randomization.of(Design.Randomization.Method.SIMPLE) : r.randomization();
+            randomization = r.randomization() == null ? Design.Randomization.of(Design.Randomization.SIMPLE) : r.randomization();
             int[] strata = analysis == null ? new int[0] : analysis.stratifyBy().stream().mapToInt(symbols::slot).toArray();
             for (Design.Comparison c : r.comparisons()) {
                 String label = c.label() == null ? c.experimental() + " vs " + c.control() : c.label();
@@ -90,7 +90,7 @@ final class TrialDesign {
         this.analyses = List.copyOf(list);
         this.accrual = plannedAccrual == null ? AccrualPlan.of(sampleSize / DEFAULT_ACCRUAL_MONTHS, 0, 0) : AccrualPlan.of(plannedAccrual);
         this.regularArrivals = plannedAccrual != null && plannedAccrual.arrivals() == Design.Accrual.Arrivals.REGULAR;
-        this.allocation = randomization == null ? AllocationMethod.SIMPLE : AllocationMethod.of(randomization);
+        this.allocation = randomization == null ? AllocationMethod.SIMPLE : registry.allocationMethod(compiled.loaded(), randomization);
         List<String> factors = randomization == null ? List.of() : randomization.factors();
         this.factorSlots = factors.stream().mapToInt(symbols::slot).toArray();
         this.factorLevels = factors.stream().mapToInt(f -> levels(symbols.variable(f).type()) + 1).toArray();
@@ -98,17 +98,20 @@ final class TrialDesign {
             analysis = new Design.Analysis(DEFAULT_ALPHA, null, null, null, List.of(), null, List.of(), List.of());
         }
         this.alpha = analysis.alpha();
-        this.cuts = cuts(analysis, alpha);
+        this.cuts = cuts(analysis, alpha, spending(registry, compiled, analysis, alpha));
         this.horizonDays = compiled.horizonDays();
     }
 
     /**
-     * The trial design of a compiled protocol.
+     * The trial design of a compiled protocol, with the allocation method and spending function the
+     * registry has under the names the design gives.
      *
      * @throws IllegalArgumentException if the protocol has no design with analyses (none, or a phase 1-2 design)
+     * @throws org.trialsim.simulator.run.InvalidProtocolException if the registry has no such name,
+     *         or its implementation refuses the design's settings
      */
-    static TrialDesign of(CompiledProtocol protocol) {
-        return new TrialDesign(protocol);
+    static TrialDesign of(CompiledProtocol protocol, DesignImplementations registry) {
+        return new TrialDesign(protocol, registry);
     }
 
     /** Whether the design randomizes (single-arm designs give every patient their arm). */
@@ -121,14 +124,18 @@ final class TrialDesign {
         return cuts.looks();
     }
 
-    private static DataCuts cuts(Design.Analysis analysis, double alpha) {
+    /** The design's spending function: O'Brien–Fleming unless it names another (one look spends all of alpha with any). */
+    private static SpendingFunction spending(DesignImplementations registry, CompiledProtocol compiled, Design.Analysis analysis, double alpha) {
+        String name = analysis.spending() == null ? Design.Analysis.OBRIEN_FLEMING : analysis.spending();
+        return registry.spendingFunction(compiled.loaded(), name, alpha);
+    }
+
+    private static DataCuts cuts(Design.Analysis analysis, double alpha, SpendingFunction spending) {
         double followUpDays = analysis.followUpMonths() == null ? Double.NaN : analysis.followUpMonths() * TimeUnits.DAYS_PER_MONTH;
         double calendarDay = analysis.calendarMonths() == null ? Double.NaN : analysis.calendarMonths() * TimeUnits.DAYS_PER_MONTH;
         double[] fractions = analysis.informationFractions().isEmpty() ? new double[] {1.0}
                 : analysis.informationFractions().stream().mapToDouble(Double::doubleValue).toArray();
         double[] futility = analysis.futilityBounds().stream().mapToDouble(Double::doubleValue).toArray();
-        SpendingFunction spending = analysis.spending() == Design.Analysis.Spending.POCOCK
-                ? SpendingFunction.pocock(alpha) : SpendingFunction.obrienFleming(alpha);
         GroupSequentialDesign gsd = GroupSequentialDesign.of(spending, fractions);
         return new DataCuts(analysis.events(), followUpDays, calendarDay, fractions, futility,
                 futility.length == 0 ? gsd : gsd.withFutilityBounds(futility));

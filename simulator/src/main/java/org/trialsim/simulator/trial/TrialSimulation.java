@@ -37,14 +37,18 @@ public final class TrialSimulation {
     private final AccrualProcess accrual;
 
     /**
-     * A simulation of the protocol's trial design.
+     * A simulation of the protocol's trial design, with the allocation method and spending function
+     * the registry has under the names the design gives.
      *
      * @throws IllegalArgumentException if the protocol has no design with analyses (none, or a phase 1-2 design)
+     * @throws org.trialsim.simulator.run.InvalidProtocolException if the registry has no implementation
+     *         of a name the design gives, or one refuses the design's settings or an allocation stratum
      */
-    public TrialSimulation(CompiledProtocol protocol) {
+    public TrialSimulation(CompiledProtocol protocol, DesignImplementations registry) {
         this.protocol = protocol;
-        this.design = TrialDesign.of(protocol);
+        this.design = TrialDesign.of(protocol, registry);
         this.accrual = AccrualProcess.of(design.accrual);
+        Randomizer.checkStrata(design, protocol, RandomizedStratum.of(protocol, design));
     }
 
 

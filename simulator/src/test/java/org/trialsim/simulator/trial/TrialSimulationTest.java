@@ -18,6 +18,7 @@ import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.registry.Registry;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
 
@@ -69,7 +70,7 @@ class TrialSimulationTest {
 
     private static ReplicateAnalyser runner(LoadedProtocol p, RandomStreams streams) {
         CompiledProtocol compiled = CompiledProtocol.of(p);
-        return new ReplicateAnalyser(TrialDesign.of(compiled), compiled, streams, false);
+        return new ReplicateAnalyser(TrialDesign.of(compiled, Registry.builtIns()), compiled, streams, false);
     }
 
     private static ReplicateResult run(ReplicateAnalyser runner, long r) {

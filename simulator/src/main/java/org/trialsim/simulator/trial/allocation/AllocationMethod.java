@@ -3,18 +3,53 @@ package org.trialsim.simulator.trial.allocation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.trialsim.protocol.Design;
 
 /**
  * How the patients of one allocation stratum are given their arms: the configuration from which
  * {@link Allocator#of} makes an allocator. Values are immutable.
  *
+ * <p>A protocol file names its method in {@code design.randomization.method}; the simulator's
+ * registry maps each name to a {@link Factory} that reads the method's settings. The built-in
+ * methods are the records below; an extension adds one with a class that implements this interface
+ * (and an {@link Allocator} subclass) and one binding of its factory (docs/extending.md).
+ *
  * <p>Allocation to a single arm, and allocation that depends on the risk group (as in AALL1331, where
  * low and high/intermediate risk patients are randomized separately), need no method of their own:
  * the protocol's allocation node gives each stratum its arms and ratio, and the trial engine makes one
  * allocator per stratum; a stratum with one arm gets it without a random draw.
  */
-public sealed interface AllocationMethod {
+public interface AllocationMethod {
+
+    /**
+     * Makes the allocator of one stratum of one replicate. {@link Allocator#of} calls it once it has
+     * checked the arguments, for a stratum of two arms or more (a stratum of one arm gets it without
+     * the method); call that rather than this.
+     *
+     * @param weights      the stratum's allocation ratio: one positive weight per arm, at least two arms
+     * @param factorLevels the number of levels of each factor the design names (each at least 1); may be empty
+     * @param rng          the random stream of this replicate, node and stratum
+     * @throws IllegalArgumentException if the method cannot allocate in this ratio or with these factors,
+     *                                  saying why; the trial simulation asks once per stratum before it
+     *                                  runs, and reports it as a problem of the protocol
+     */
+    Allocator allocator(int[] weights, int[] factorLevels, UniformRandomProvider rng);
+
+    /**
+     * Reads a method from a protocol's {@code design.randomization}: what the registry holds under the
+     * method's name.
+     */
+    @FunctionalInterface
+    interface Factory {
+        /**
+         * The method these settings describe.
+         *
+         * @param settings the protocol's randomization; its method is the name this factory is registered under
+         * @throws IllegalArgumentException naming the setting that is wrong or not taken by this method
+         */
+        AllocationMethod of(Design.Randomization settings);
+    }
 
     /** Simple (complete) randomization: each patient independently, in the allocation ratio. */
     AllocationMethod SIMPLE = new Simple();
@@ -24,6 +59,17 @@ public sealed interface AllocationMethod {
      * {@code w_a / Σw}. No balance is enforced.
      */
     record Simple() implements AllocationMethod {
+        /** The method a protocol's settings describe: simple randomization takes none of its own. */
+        public static AllocationMethod of(Design.Randomization settings) {
+            refuseSizes(settings);
+            return SIMPLE;
+        }
+
+        @Override
+        public Allocator allocator(int[] weights, int[] factorLevels, UniformRandomProvider rng) {
+            return new SimpleAllocator(this, weights, factorLevels, rng);
+        }
+
         @Override
         public String toString() {
             return "simple";
@@ -54,6 +100,25 @@ public sealed interface AllocationMethod {
         /** Stratified permuted blocks of the given sizes. */
         public static PermutedBlocks stratified(int[] sizes) {
             return new PermutedBlocks(sizes, true);
+        }
+
+        /** The unstratified blocks of a protocol's settings ({@code permuted-blocks}). */
+        public static PermutedBlocks of(Design.Randomization settings) {
+            return new PermutedBlocks(sizes(settings), false);
+        }
+
+        /** The stratified blocks of a protocol's settings ({@code stratified-blocks}). */
+        public static PermutedBlocks stratifiedOf(Design.Randomization settings) {
+            return new PermutedBlocks(sizes(settings), true);
+        }
+
+        private static int[] sizes(Design.Randomization settings) {
+            return settings.blockSizes().stream().mapToInt(s -> s == null ? 0 : s).toArray();
+        }
+
+        @Override
+        public Allocator allocator(int[] weights, int[] factorLevels, UniformRandomProvider rng) {
+            return new BlockAllocator(this, sizes, stratified, weights, factorLevels, rng);
         }
 
         /** A copy of the block sizes. */
@@ -95,7 +160,7 @@ public sealed interface AllocationMethod {
          * The probability used when a protocol names minimization without one: 0.8, a common choice
          * that keeps most of the balance while leaving every assignment unpredictable.
          */
-        public static final double DEFAULT_P = 0.8;
+        public static final double DEFAULT_P = Design.Randomization.DEFAULT_P;
 
         /** @throws IllegalArgumentException if p is not in (0, 1] or the measure is null */
         public Minimization {
@@ -108,34 +173,39 @@ public sealed interface AllocationMethod {
             }
         }
 
+        /**
+         * The minimization of a protocol's settings; without {@code p} or {@code imbalance} it uses
+         * {@link #DEFAULT_P} and the range.
+         */
+        public static Minimization of(Design.Randomization settings) {
+            refuseSizes(settings);
+            return new Minimization(settings.p() == null ? DEFAULT_P : settings.p(),
+                    settings.imbalance() == Design.Randomization.Imbalance.VARIANCE ? ImbalanceMeasure.VARIANCE : ImbalanceMeasure.RANGE);
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * @throws IllegalArgumentException also if p is below the largest arm's share of the ratio
+         */
+        @Override
+        public Allocator allocator(int[] weights, int[] factorLevels, UniformRandomProvider rng) {
+            Allocator.checkP(p, weights);
+            return new MinimizationAllocator(this, weights, factorLevels, rng);
+        }
+
         @Override
         public String toString() {
             return "minimization:" + p + ":" + measure.name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /**
-     * The method a protocol file names; minimization without {@code p} or {@code imbalance} uses
-     * {@link Minimization#DEFAULT_P} and the range.
-     *
-     * @throws IllegalArgumentException if blocks have no block size, or another method has some
-     */
-    static AllocationMethod of(Design.Randomization randomization) {
-        List<Integer> sizes = randomization.blockSizes();
-        Design.Randomization.Method method = randomization.method();
-        boolean blocks = method == Design.Randomization.Method.PERMUTED_BLOCKS || method == Design.Randomization.Method.STRATIFIED_BLOCKS;
-        if (!blocks && !sizes.isEmpty()) {
-            throw new IllegalArgumentException("blockSizes are for permuted-blocks and stratified-blocks, not " + method);
+    /** Block sizes belong to the block methods; validation refuses them for the others before this. */
+    private static void refuseSizes(Design.Randomization settings) {
+        List<Integer> sizes = settings.blockSizes();
+        if (!sizes.isEmpty()) {
+            throw new IllegalArgumentException("blockSizes are for permuted-blocks and stratified-blocks, not " + settings.method());
         }
-        int[] blockSizes = sizes.stream().mapToInt(s -> s == null ? 0 : s).toArray();
-        return switch (method) {
-            case SIMPLE -> SIMPLE;
-            case PERMUTED_BLOCKS -> new PermutedBlocks(blockSizes);
-            case STRATIFIED_BLOCKS -> PermutedBlocks.stratified(blockSizes);
-            case MINIMIZATION -> new Minimization(randomization.p() == null ? Minimization.DEFAULT_P : randomization.p(),
-                    randomization.imbalance() == Design.Randomization.Imbalance.VARIANCE ? ImbalanceMeasure.VARIANCE
-                            : ImbalanceMeasure.RANGE);
-        };
     }
 
     /**

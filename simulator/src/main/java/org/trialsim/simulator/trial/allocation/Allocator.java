@@ -25,8 +25,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * int arm = a.allocate();               // 0 or 1
  * AllocationSummary s = a.summary();    // counts per arm, final and maximum imbalance
  * }</pre>
+ *
+ * <p>A new method (an extension's, docs/extending.md) subclasses this with {@link #choose} and
+ * {@link #clear}: this class keeps the counts, the imbalance and the factor levels, and hands the
+ * subclass the stream ({@link #rng()}) to draw from.
  */
-public abstract sealed class Allocator permits SimpleAllocator, BlockAllocator, MinimizationAllocator {
+public abstract class Allocator {
     /**
      * The largest least common multiple of the reduced weights: imbalance is computed exactly in
      * integers scaled by it, so that ties between arms are recognised exactly.
@@ -56,7 +60,17 @@ public abstract sealed class Allocator permits SimpleAllocator, BlockAllocator, 
     private int patients;
     private long maxRangeScaled;
 
-    Allocator(AllocationMethod method, int[] weights, int[] factorLevels, UniformRandomProvider rng) {
+    /**
+     * An allocator; its subclass is made by {@link AllocationMethod#allocator}, with the arguments
+     * {@link #of} has checked.
+     *
+     * @param method       the method it follows (for {@link #method()} and {@link #toString()})
+     * @param weights      the allocation ratio: one positive weight per arm
+     * @param factorLevels the number of levels of each factor (each at least 1); may be empty
+     * @param rng          the random stream of the first replicate
+     * @throws IllegalArgumentException if the weights' least common multiple, in lowest terms, is above {@link #MAX_WEIGHT_LCM}
+     */
+    protected Allocator(AllocationMethod method, int[] weights, int[] factorLevels, UniformRandomProvider rng) {
         this.method = method;
         this.arms = weights.length;
         this.weights = reduce(weights);
@@ -110,15 +124,11 @@ public abstract sealed class Allocator permits SimpleAllocator, BlockAllocator, 
         if (rng == null) {
             throw new IllegalArgumentException("rng must not be null");
         }
-        if (method instanceof AllocationMethod.Simple) {
+        if (weights.length == 1) {
+            // one arm needs no method and no draw: every method would give it (and an extension need not think of it)
             return new SimpleAllocator(method, weights, factorLevels, rng);
-        } else if (method instanceof AllocationMethod.PermutedBlocks b) {
-            return new BlockAllocator(method, b.sizes(), b.stratified(), weights, factorLevels, rng);
-        } else {
-            AllocationMethod.Minimization m = (AllocationMethod.Minimization) method;
-            checkP(m.p(), weights);
-            return new MinimizationAllocator(m, weights, factorLevels, rng);
         }
+        return method.allocator(weights.clone(), factorLevels.clone(), rng);
     }
 
     /** An allocator for patients without prognostic factors; see {@link #of(AllocationMethod, int[], int[], UniformRandomProvider)}. */
@@ -246,11 +256,22 @@ public abstract sealed class Allocator permits SimpleAllocator, BlockAllocator, 
                 + Arrays.toString(levels) + ", " + patients + " patients]";
     }
 
-    /** The arm of the next patient (there are at least two arms); the counts do not include the patient yet. */
-    abstract int choose(int[] patientLevels);
+    /**
+     * The arm of the next patient, from 0 to {@link #arms()} − 1 (there are at least two arms); the
+     * counts do not include the patient yet. Its draws must come from {@link #rng()} alone, and depend
+     * only on the patients so far, so that one stream always gives the same arms.
+     *
+     * @param patientLevels the patient's level of each factor (checked; not to be kept)
+     */
+    protected abstract int choose(int[] patientLevels);
 
-    /** Forgets the method's own state. */
-    abstract void clear();
+    /** Forgets the method's own state, for the next replicate (the counts are cleared by this class). */
+    protected abstract void clear();
+
+    /** The random stream of the current replicate. */
+    protected final UniformRandomProvider rng() {
+        return rng;
+    }
 
     /** {@code max_a c[offset+a]·scale[a] − min_a …}: lcm times the imbalance of the counts at offset. */
     final long rangeScaled(int[] c, int offset) {
@@ -295,7 +316,7 @@ public abstract sealed class Allocator permits SimpleAllocator, BlockAllocator, 
      * count drifts away from the ratio (for 2:1 and p = 0.6 the share of the first arm tends to about
      * 0.6, not 2/3). For equal weights this is p ≥ 1/arms.
      */
-    private static void checkP(double p, int[] weights) {
+    static void checkP(double p, int[] weights) {
         if (weights.length < 2) {
             return;
         }

@@ -60,7 +60,7 @@ final class BlockAllocator extends Allocator {
     }
 
     @Override
-    int choose(int[] patientLevels) {
+    protected int choose(int[] patientLevels) {
         int s = stratum(patientLevels);
         if (leftTotal[s] == 0) {
             int m = multiples.length == 1 ? multiples[0] : multiples[rng.nextInt(multiples.length)];
@@ -77,7 +77,7 @@ final class BlockAllocator extends Allocator {
     }
 
     @Override
-    void clear() {
+    protected void clear() {
         Arrays.fill(left, 0);
         Arrays.fill(leftTotal, 0);
         Arrays.fill(blockSize, 0);

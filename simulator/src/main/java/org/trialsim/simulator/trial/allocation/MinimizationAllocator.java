@@ -22,7 +22,7 @@ final class MinimizationAllocator extends Allocator {
     }
 
     @Override
-    int choose(int[] patientLevels) {
+    protected int choose(int[] patientLevels) {
         long best = Long.MAX_VALUE;
         int ties = 0;
         for (int t = 0; t < arms; t++) {
@@ -74,7 +74,7 @@ final class MinimizationAllocator extends Allocator {
     }
 
     @Override
-    void clear() {
+    protected void clear() {
         // the marginal counts, its only state, are cleared by Allocator
     }
 }

@@ -16,12 +16,12 @@ final class SimpleAllocator extends Allocator {
     }
 
     @Override
-    int choose(int[] patientLevels) {
+    protected int choose(int[] patientLevels) {
         return drawByWeight(rng, weights, 0, arms, total);
     }
 
     @Override
-    void clear() {
+    protected void clear() {
         // no state of its own
     }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.Design;
+import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.random.RandomStreams;
+import org.trialsim.simulator.run.InvalidProtocolException;
+import org.trialsim.simulator.registry.Registry;
 
 /** What every method shares: reproducibility, restart, the summary, the configuration forms. */
 class AllocatorTest {
@@ -149,19 +152,26 @@ class AllocatorTest {
                 .hasMessageContaining(message).hasMessageContaining("expected simple, permuted-blocks:SIZES");
     }
 
+    /** The method the built-in registry makes of a protocol's randomization. */
+    private static AllocationMethod read(Design.Randomization settings) {
+        return Registry.builtIns().allocationMethod(new LoadedProtocol(null, "test.yaml", "", List.of(), List.of()), settings);
+    }
+
     @Test
     void readsTheProtocolsRandomization() {
-        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.PERMUTED_BLOCKS, List.of(2, 4), null, null, null)))
+        assertThat(read(new Design.Randomization(Design.Randomization.PERMUTED_BLOCKS, List.of(2, 4), null, null, null)))
                 .isEqualTo(new AllocationMethod.PermutedBlocks(new int[] {2, 4}));
-        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.STRATIFIED_BLOCKS, List.of(4), List.of("sex"),
-                null, null))).isEqualTo(AllocationMethod.PermutedBlocks.stratified(new int[] {4}));
-        assertThat(AllocationMethod.of(Design.Randomization.of(Design.Randomization.Method.SIMPLE))).isEqualTo(AllocationMethod.SIMPLE);
-        assertThat(AllocationMethod.of(Design.Randomization.of(Design.Randomization.Method.MINIMIZATION)))
+        assertThat(read(new Design.Randomization(Design.Randomization.STRATIFIED_BLOCKS, List.of(4), List.of("sex"), null, null)))
+                .isEqualTo(AllocationMethod.PermutedBlocks.stratified(new int[] {4}));
+        assertThat(read(Design.Randomization.of(Design.Randomization.SIMPLE))).isEqualTo(AllocationMethod.SIMPLE);
+        assertThat(read(Design.Randomization.of(Design.Randomization.MINIMIZATION)))
                 .isEqualTo(new AllocationMethod.Minimization(AllocationMethod.Minimization.DEFAULT_P, ImbalanceMeasure.RANGE));
-        assertThat(AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.MINIMIZATION, null, List.of("sex"), 0.9,
+        assertThat(read(new Design.Randomization(Design.Randomization.MINIMIZATION, null, List.of("sex"), 0.9,
                 Design.Randomization.Imbalance.VARIANCE))).isEqualTo(new AllocationMethod.Minimization(0.9, ImbalanceMeasure.VARIANCE));
-        assertThatThrownBy(() -> AllocationMethod.of(new Design.Randomization(Design.Randomization.Method.SIMPLE, List.of(4), null, null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blockSizes are for permuted-blocks");
+        assertThatThrownBy(() -> read(new Design.Randomization(Design.Randomization.SIMPLE, List.of(4), null, null, null)))
+                .isInstanceOf(InvalidProtocolException.class)
+                .hasMessage("test.yaml: error: at design.randomization: simple: blockSizes are for permuted-blocks and"
+                        + " stratified-blocks, not simple");
     }
 
     @Test
