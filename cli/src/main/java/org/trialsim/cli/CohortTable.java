@@ -7,8 +7,8 @@ import java.util.function.Function;
 import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.TimeUnits;
-import org.trialsim.simulator.cohort.CohortResult.ArmResult;
 import org.trialsim.simulator.cohort.CohortResult;
+import org.trialsim.simulator.cohort.CohortResult.ArmResult;
 
 /**
  * The cohort result as a table for a person: the arms side by side (remission, transplant, MRD

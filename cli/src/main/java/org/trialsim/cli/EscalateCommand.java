@@ -9,7 +9,6 @@ import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.Design.Escalation.WhenFull;
 import org.trialsim.protocol.LoadedProtocol;
-import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.escalation.Arrivals;
 import org.trialsim.simulator.design.escalation.CountDistribution;

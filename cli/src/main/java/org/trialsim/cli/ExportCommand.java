@@ -7,8 +7,8 @@ import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.Format;
 import org.trialsim.protocol.io.ProtocolWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -3,8 +3,8 @@ package org.trialsim.cli;
 import java.util.concurrent.Callable;
 import org.trialsim.protocol.LoadedProtocol;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code trialsim show <id|file>}: a readable summary of a protocol. */

@@ -1,6 +1,5 @@
 package org.trialsim.simulator.stats;
 
-import org.trialsim.protocol.TimeUnits;
 
 /**
  * Counts right-censored, possibly competing-risk observations in whole-day bins, so that a cohort of any

@@ -1,8 +1,7 @@
 package org.trialsim.simulator.design.escalation;
 
-import org.trialsim.protocol.Design.Escalation.WhenFull;
-
 import java.util.Arrays;
+import org.trialsim.protocol.Design.Escalation.WhenFull;
 
 /**
  * Runs one dose-escalation trial in calendar time, as a discrete-event simulation with two kinds of

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.random.RandomStreams;
-import org.trialsim.simulator.run.InvalidProtocolException;
 import org.trialsim.simulator.registry.Registry;
+import org.trialsim.simulator.run.InvalidProtocolException;
 
 /** What every method shares: reproducibility, restart, the summary, the configuration forms. */
 class AllocatorTest {
