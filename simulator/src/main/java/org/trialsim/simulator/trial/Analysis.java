@@ -13,7 +13,7 @@ import org.trialsim.simulator.random.RandomStreams;
  * <p>The records are immutable descriptions; the per-patient data of a replicate lives in the
  * {@link Data} each worker thread makes once and reuses.
  */
-sealed interface Analysis permits SurvivalComparison, SurvivalAgainstHistory, ResponseComparison, ResponseAgainstHistory {
+sealed interface Analysis permits SurvivalComparison, ResponseComparison, OneArmAnalysis {
     /** The stream of outcomes drawn under the null hypothesis of a single-arm design (the historical rate or curve). */
     long NULL_OUTCOME = RandomStreams.purpose("trial:null-outcome");
 

@@ -17,7 +17,7 @@ import org.trialsim.simulator.stats.Interval;
  * @param response       the condition that defines a response
  * @param historicalRate the historical response rate
  */
-record ResponseAgainstHistory(String label, int arm, Check response, double historicalRate) implements Analysis {
+record ResponseAgainstHistory(String label, int arm, Check response, double historicalRate) implements OneArmAnalysis {
 
     @Override
     public String test() {
@@ -27,22 +27,6 @@ record ResponseAgainstHistory(String label, int arm, Check response, double hist
     @Override
     public String measure() {
         return "response rate";
-    }
-
-    @Override
-    public int experimental() {
-        return arm;
-    }
-
-    @Override
-    public int control() {
-        return -1;
-    }
-
-    @Override
-    public boolean includes(int arm) {
-        // every enrolled patient not given another arm: those who never reach an allocation count too
-        return arm == this.arm || arm < 0;
     }
 
     @Override

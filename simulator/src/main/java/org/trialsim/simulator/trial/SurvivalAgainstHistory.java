@@ -18,7 +18,7 @@ import org.trialsim.simulator.random.RandomStreams;
  * @param endpoint   the survival endpoint
  * @param historical the historical curve's hazard
  */
-record SurvivalAgainstHistory(String label, int arm, EndpointTime endpoint, PiecewiseConstantHazard historical) implements Analysis {
+record SurvivalAgainstHistory(String label, int arm, EndpointTime endpoint, PiecewiseConstantHazard historical) implements OneArmAnalysis {
 
     @Override
     public String test() {
@@ -28,16 +28,6 @@ record SurvivalAgainstHistory(String label, int arm, EndpointTime endpoint, Piec
     @Override
     public String measure() {
         return "log observed/expected events against the historical curve";
-    }
-
-    @Override
-    public int experimental() {
-        return arm;
-    }
-
-    @Override
-    public int control() {
-        return -1;
     }
 
     @Override
@@ -114,11 +104,5 @@ record SurvivalAgainstHistory(String label, int arm, EndpointTime endpoint, Piec
             }
             return OneSampleLogRank.test(time, event, historical);
         }
-    }
-
-    @Override
-    public boolean includes(int arm) {
-        // every enrolled patient not given another arm: those who never reach an allocation count too
-        return arm == this.arm || arm < 0;
     }
 }
