@@ -3,12 +3,13 @@ package org.trialsim.cli.report;
 import java.util.Locale;
 
 /**
- * Every number that a table, a CSV file or a message shows is formatted here, in Locale.ROOT (so that
- * no locale writes 0,05 or 1.000). Outputs that format a number alike share a method. Where two
- * outputs format differently on purpose, each way has its own method saying what it is for: a
- * parameter is echoed as it was given, a protocol's figure as its author wrote it, an estimate rounded
- * where its Monte Carlo error says the digits stop meaning anything. A figure that cannot be computed
- * (no patient, one patient, no event) reads {@value #NONE}.
+ * The number formats of the reports (tables and CSV) and of the messages that echo a value, in
+ * Locale.ROOT, so that no locale writes 0,05 or 1.000; only a table's fixed-width columns (the Simon
+ * tables' {@code %8.4f}, the flow's {@code %5.1f%%}) stay with the table's layout. Outputs that format
+ * a number alike share a method. Where two outputs format differently on purpose, each way has its own
+ * method saying what it is for: a parameter is echoed as it was given, a protocol's figure as its
+ * author wrote it, an estimate rounded where its Monte Carlo error says the digits stop meaning
+ * anything. A figure that cannot be computed (no patient, one patient, no event) reads {@value #NONE}.
  */
 public final class Numbers {
     /** What a table shows for a figure that cannot be computed. */

@@ -35,8 +35,8 @@ final class TrialTable {
         boolean isNull = result.scenario().equals("null");
         line(protocol.title());
         line("Design: " + result.design());
-        line(String.format(Locale.ROOT, "%,d simulated trials · seed %d · scenario: %s", p.replicates(), p.seed(),
-                isNull ? "null hypothesis (no difference)" : "as the protocol is written"));
+        line(Numbers.count(p.replicates()) + " simulated trials · seed " + p.seed() + " · scenario: "
+                + (isNull ? "null hypothesis (no difference)" : "as the protocol is written"));
         line(String.format(Locale.ROOT, "trialsim %s · %s (sha256 %s…)", p.version(), p.protocol(), p.contentHash().substring(0, 12)));
         if (!p.settings().isEmpty()) {
             line("Changed with --set: " + String.join(", ", p.settings()));
@@ -122,9 +122,9 @@ final class TrialTable {
     private String blank(AnalysisResult a, boolean isNull) {
         long replicates = result.provenance().replicates();
         if (Double.isFinite(a.effect().mean().value()) && a.effect().estimates() < replicates) {
-            return a.label() + String.format(Locale.ROOT, ": %,d of the %,d simulated trials had no estimate (no event, or an arm"
-                    + " without patients, at their conclusion); the effect's mean, bias and coverage are over the other %,d.",
-                    replicates - a.effect().estimates(), replicates, a.effect().estimates());
+            return a.label() + ": " + Numbers.count(replicates - a.effect().estimates()) + " of the " + Numbers.count(replicates)
+                    + " simulated trials had no estimate (no event, or an arm without patients, at their conclusion); the effect's"
+                    + " mean, bias and coverage are over the other " + Numbers.count(a.effect().estimates()) + ".";
         }
         if (Double.isFinite(a.effect().mean().value())) {
             return isNull || Double.isFinite(a.effect().truth()) ? null : a.label() + ": the very large trial that gives the true"
