@@ -121,11 +121,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         return ExitCode.USAGE;
     }
 
+    /** Whether --verbose was given: the option is inherited, so the failing command has it too. */
     private static boolean verbose(CommandLine cl) {
-        CommandLine root = cl;
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        return root.getCommand() instanceof TrialsimCommand t && t.verbose;
+        CommandLine.Model.OptionSpec verbose = cl.getCommandSpec().findOption("--verbose");
+        return verbose != null && Boolean.TRUE.equals(verbose.getValue());
     }
 }

@@ -1,6 +1,7 @@
 package org.trialsim.cli;
 
 import java.math.BigDecimal;
+import org.trialsim.cli.report.Numbers;
 
 /**
  * The finite numbers between {@code min} and {@code max} that a rate or duration option accepts, each
@@ -63,7 +64,7 @@ record NumberRange(double min, boolean minIncluded, double max, boolean maxInclu
      */
     double check(String what, double value) {
         if (!contains(value)) {
-            throw UserException.usage(what + " must be " + expected() + ", not " + DesignOutput.num(value));
+            throw UserException.usage(what + " must be " + expected() + ", not " + Numbers.given(value));
         }
         return value;
     }

@@ -1,6 +1,8 @@
 package org.trialsim.cli;
 
 import java.util.concurrent.Callable;
+import org.trialsim.cli.report.Format;
+import org.trialsim.cli.report.ProtocolReport;
 import org.trialsim.protocol.LoadedProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadedProtocol loaded = source.load();
-        spec.commandLine().getOut().print(new ProtocolSummary(loaded.protocol()).render());
+        new ProtocolReport(loaded.protocol()).write(Format.TABLE, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

@@ -1,9 +1,9 @@
 package org.trialsim.cli;
 
-import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialsim.cli.report.CohortReport;
+import org.trialsim.cli.report.Numbers;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.cohort.CohortOptions;
@@ -40,9 +40,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--arm", paramLabel = "A", description = "Simulate only this arm.")
     String arm;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format = new FormatOption(CohortReport.FORMATS);
 
     @Mixin
     OutputOption output;
@@ -62,7 +61,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int workers = run.workers();
         if (records != null && patients > RECORDS_WITHOUT_FORCE && !force) {
-            throw UserException.usage("--records writes a row per patient: " + String.format(Locale.ROOT, "%,d", patients)
+            throw UserException.usage("--records writes a row per patient: " + Numbers.count(patients)
                     + " patients would make a very large file; add --force if that is what you want");
         }
         if (records != null) {
@@ -84,8 +83,8 @@ final class SimulateCommand implements Callable<Integer> {
                 OutputFile.write(records, spec.commandLine().getOut(), w -> simulator.records(loaded, options, w, progress));
             }
         }
-        CohortResult finalResult = result;
-        output.emit(spec, w -> render(finalResult, loaded, w));
+        CohortReport report = new CohortReport(result, loaded.protocol());
+        output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }
 
@@ -98,14 +97,6 @@ final class SimulateCommand implements Callable<Integer> {
             }
         } else if (!output.toStandardOutput() && OutputTarget.resolve(records).sameAs(OutputTarget.resolve(output.out))) {
             throw UserException.usage("--out and --records both name " + output.out + "; give each its own file");
-        }
-    }
-
-    private void render(CohortResult result, LoadedProtocol loaded, Writer w) throws java.io.IOException {
-        switch (format) {
-            case TABLE -> w.write(new CohortTable(result, loaded.protocol()).render());
-            case JSON -> Json.write(result, w);
-            case CSV -> CohortCsv.write(result, w);
         }
     }
 }

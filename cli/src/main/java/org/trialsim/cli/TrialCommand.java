@@ -1,11 +1,12 @@
 package org.trialsim.cli;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.trialsim.protocol.ControlCharacters;
+import org.trialsim.cli.report.EarlyPhaseReport;
+import org.trialsim.cli.report.Format;
+import org.trialsim.cli.report.Numbers;
+import org.trialsim.cli.report.Report;
+import org.trialsim.cli.report.TrialReport;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
@@ -50,9 +51,9 @@ final class TrialCommand implements Callable<Integer> {
     @Option(names = "--null", description = "Simulate under the null hypothesis (no difference) to estimate the type I error.")
     boolean nullScenario;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    /** A phase 1-2 design has its own report, which has fewer formats; the others are refused when the design is known. */
+    @Mixin
+    FormatOption format = new FormatOption(TrialReport.FORMATS, EarlyPhaseReport.FORMATS);
 
     @Mixin
     OutputOption output;
@@ -69,14 +70,15 @@ final class TrialCommand implements Callable<Integer> {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no design section, so there is no trial to"
                     + " simulate; add one (see 'trialsim export aall1331' for a randomized design)");
         }
-        OutputFile.Content content;
+        Report report;
         if (design instanceof Design.EarlyPhase) {
             if (nullScenario) {
                 throw UserException.usage("--null applies to designs with a hypothesis test; a phase 1-2 design reports its"
                         + " escalation and its exact two-stage operating characteristics under p0 and p1 already");
             }
-            if (format == OutputFormat.CSV) {
-                throw UserException.usage("a phase 1-2 design is reported as a table or as JSON, not CSV");
+            if (!EarlyPhaseReport.FORMATS.contains(format.get())) {
+                throw UserException.usage("a phase 1-2 design is written as " + Format.list(EarlyPhaseReport.FORMATS) + ", not "
+                        + format.get().id());
             }
             Simulator simulator = GuiceFactory.simulator(spec);
             EarlyPhaseResult result;
@@ -87,7 +89,7 @@ final class TrialCommand implements Callable<Integer> {
                 throw new UserException(ExitCode.INVALID_INPUT, "the phase 1-2 design of " + loaded.protocol().id()
                         + " cannot be run: " + e.getMessage());
             }
-            content = w -> renderEarlyPhase(result, loaded, w);
+            report = new EarlyPhaseReport(result, loaded);
         } else {
             Simulator simulator = GuiceFactory.simulator(spec);
             refuseIfNobodyIsEligible(simulator, loaded);
@@ -95,9 +97,9 @@ final class TrialCommand implements Callable<Integer> {
             try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
                 result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), progress);
             }
-            content = w -> render(result, loaded, w);
+            report = new TrialReport(result, loaded.protocol());
         }
-        output.emit(spec, content);
+        output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }
 
@@ -117,52 +119,10 @@ final class TrialCommand implements Callable<Integer> {
             return;
         }
         String excluded = flow.screenFailures().stream().filter(s -> s.firstFailed() > 0)
-                .map(s -> s.criterion() + " " + String.format(Locale.ROOT, "%,d", s.firstFailed())).collect(Collectors.joining(", "));
+                .map(s -> s.criterion() + " " + Numbers.count(s.firstFailed())).collect(Collectors.joining(", "));
         throw new UserException(ExitCode.INVALID_INPUT, "no virtual patient is eligible for the trial of " + loaded.protocol().id()
-                + ": none of the first " + String.format(Locale.ROOT, "%,d", ELIGIBILITY_PROBE) + " presenting patients meets the"
+                + ": none of the first " + Numbers.count(ELIGIBILITY_PROBE) + " presenting patients meets the"
                 + " eligibility criteria (excluded first by " + excluded + "), so a simulated trial would enrol no one; check the"
                 + " criteria against the population ('trialsim simulate' shows the screening)");
-    }
-
-    private void render(TrialResult result, LoadedProtocol loaded, Writer w) throws IOException {
-        switch (format) {
-            case TABLE -> w.write(new TrialTable(result, loaded.protocol()).render());
-            case JSON -> Json.write(result, w);
-            case CSV -> TrialCsv.write(result, w);
-        }
-    }
-
-    private void renderEarlyPhase(EarlyPhaseResult result, LoadedProtocol loaded, Writer w) throws IOException {
-        switch (format) {
-            case JSON -> Json.write(result, w);
-            case CSV -> throw new IllegalStateException("CSV is refused before simulating");
-            case TABLE -> {
-                StringBuilder sb = new StringBuilder();
-                String nl = System.lineSeparator();
-                sb.append(ControlCharacters.visible(loaded.protocol().title())).append(nl);
-                Design.EarlyPhase design = (Design.EarlyPhase) loaded.protocol().design();
-                if (design.label() != null) {
-                    sb.append("Design: ").append(ControlCharacters.visible(design.label())).append(nl);
-                }
-                if (result.escalation() != null) {
-                    var part = result.escalation();
-                    String unit = part.levels().isEmpty() || part.levels().get(0).unit() == null ? "" : part.levels().get(0).unit();
-                    sb.append(nl).append("Phase I: dose escalation").append(nl);
-                    sb.append(EscalateCommand.table(part.result(), part.levels().stream().map(Design.DoseLevel::dose).toList(), unit, loaded));
-                }
-                if (result.twoStage() != null) {
-                    var part = result.twoStage();
-                    sb.append(nl).append("Phase II: Simon two-stage design").append(nl);
-                    if (part.search() != null) {
-                        SimonCommand.searchTable(part.search(), sb);
-                    }
-                    if (part.design() != null) {
-                        Design.TwoStage t = part.parameters();
-                        SimonCommand.evaluationTable(part.design(), part.atP0AndP1(), sb, true, t.p0(), t.p1(), t.alpha(), t.beta());
-                    }
-                }
-                w.write(sb.toString());
-            }
-        }
     }
 }

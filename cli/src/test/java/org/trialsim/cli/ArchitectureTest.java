@@ -83,6 +83,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The reports are below the commands: a command parses its options, runs the simulator and hands the
+     * result to its report, which knows nothing of options, commands or how the output is opened.
+     */
+    @Test
+    void theReportsDoNotDependOnTheCommands() {
+        noClasses().that().resideInAPackage("org.trialsim.cli.report..")
+                .should().dependOnClassesThat().resideInAPackage("org.trialsim.cli")
+                .orShould().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+
     /** Reproducible to the bit: randomness comes only from the addressed Commons RNG streams. */
     @Test
     void noRandomnessOutsideCommonsRng() {

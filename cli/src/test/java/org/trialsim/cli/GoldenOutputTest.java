@@ -36,10 +36,16 @@ class GoldenOutputTest {
         List<Arguments> cases = new ArrayList<>();
         String twoArm = Path.of("../examples/two-arm-exponential.yaml").toString();
         String oneDecision = Path.of("../protocol-model/src/test/resources/protocols/two-arm-one-decision.yaml").toString();
+        String escapes = Path.of("src/test/resources/hostile/escapes.yaml").toString();
+        String fixedTwoStage = Path.of("src/test/resources/protocols/phase-1-2-fixed.yaml").toString();
         for (String id : BUILT_INS) {
             cases.add(Arguments.of("simulate-" + id + ".json", List.of("simulate", id, "-n", "3000", "-s", "7", "-f", "json")));
             cases.add(Arguments.of("simulate-" + id + ".txt", List.of("simulate", id, "-n", "3000", "-s", "7")));
+            cases.add(Arguments.of("show-" + id + ".txt", List.of("show", id)));
         }
+        // a protocol's texts holding terminal escapes, shown visibly
+        cases.add(Arguments.of("show-escapes.txt", List.of("show", escapes)));
+        cases.add(Arguments.of("simulate-escapes.txt", List.of("simulate", escapes, "-n", "500", "-s", "7")));
         cases.add(Arguments.of("simulate-two-arm-one-decision.json", List.of("simulate", oneDecision, "-n", "3000", "-s", "7", "-f", "json")));
         cases.add(Arguments.of("simulate-interfant-21.csv", List.of("simulate", "interfant-21", "-n", "2000", "-s", "7", "-f", "csv")));
         for (String id : TRIAL_DESIGNS) {
@@ -65,7 +71,11 @@ class GoldenOutputTest {
         cases.add(Arguments.of("simon.txt", List.of("design", "simon", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.05", "--beta", "0.1")));
         cases.add(Arguments.of("simon-evaluate.json", List.of("design", "simon", "--evaluate", "3/13,12/43", "--p", "0.1,0.2,0.3,0.4",
                 "-f", "json")));
-        cases.add(Arguments.of("show-aall1331.txt", List.of("show", "aall1331")));
+        cases.add(Arguments.of("simon-evaluate.txt", List.of("design", "simon", "--evaluate", "3/13,12/43", "--p", "0.1,0.2,0.3,0.4")));
+        cases.add(Arguments.of("simon-fixed.txt", List.of("design", "simon", "--protocol", fixedTwoStage, "--alpha", "0.05", "--beta",
+                "0.2")));
+        cases.add(Arguments.of("escalate-aall1121-wait.txt", List.of("escalate", "--protocol", "aall1121", "--when-full", "wait",
+                "--replicates", "2000", "-s", "7")));
         return cases.stream();
     }
 

@@ -1,10 +1,11 @@
-package org.trialsim.cli;
+package org.trialsim.cli.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.simulator.stats.Estimate;
 import org.trialsim.simulator.trial.TrialResult;
@@ -17,20 +18,25 @@ final class TrialTable {
 
     private final TrialResult result;
     private final Protocol protocol;
-    private final StringBuilder sb = new StringBuilder();
+    private final Page page = new Page();
 
-    TrialTable(TrialResult result, Protocol protocol) {
+    private TrialTable(TrialResult result, Protocol protocol) {
         this.result = result;
         this.protocol = protocol;
     }
 
-    String render() {
+    /** The table writer of {@link TrialReport}. */
+    static void write(TrialReport report, Writer out) throws IOException {
+        out.write(new TrialTable(report.result(), report.protocol()).render());
+    }
+
+    private String render() {
         var p = result.provenance();
         boolean isNull = result.scenario().equals("null");
         line(protocol.title());
         line("Design: " + result.design());
-        line(String.format(Locale.ROOT, "%,d simulated trials · seed %d · scenario: %s", p.replicates(), p.seed(),
-                isNull ? "null hypothesis (no difference)" : "as the protocol is written"));
+        line(Numbers.count(p.replicates()) + " simulated trials · seed " + p.seed() + " · scenario: "
+                + (isNull ? "null hypothesis (no difference)" : "as the protocol is written"));
         line(String.format(Locale.ROOT, "trialsim %s · %s (sha256 %s…)", p.version(), p.protocol(), p.contentHash().substring(0, 12)));
         if (!p.settings().isEmpty()) {
             line("Changed with --set: " + String.join(", ", p.settings()));
@@ -43,9 +49,9 @@ final class TrialTable {
             line("  " + (i + 1) + ". " + a.label() + " — " + a.test());
         }
         line("");
-        StringBuilder head = new StringBuilder(Columns.pad("", LABEL));
+        StringBuilder head = new StringBuilder(Layout.pad("", LABEL));
         for (int i = 0; i < result.analyses().size(); i++) {
-            head.append(Columns.right((i + 1) + ". " + Columns.abbreviate(result.analyses().get(i).label(), COLUMN - 4), COLUMN));
+            head.append(Layout.right((i + 1) + ". " + Layout.abbreviate(result.analyses().get(i).label(), COLUMN - 4), COLUMN));
         }
         line(head.toString());
         row(isNull ? "Rejects the null (type I error)" : "Rejects the null (power)", a -> pct(a.rejection()));
@@ -54,10 +60,10 @@ final class TrialTable {
             for (int k = 0; k < looks; k++) {
                 int kk = k;
                 row("  look " + (k + 1) + ": rejects", a -> kk < a.looks().size() ? pct(a.looks().get(kk).stopForEfficacy()) + " (z≥"
-                        + fmt(a.looks().get(kk).efficacyBound(), 2) + ")" : "");
+                        + Numbers.fixed(a.looks().get(kk).efficacyBound(), 2) + ")" : "");
                 if (result.analyses().stream().anyMatch(a -> kk < a.looks().size() && a.looks().get(kk).futilityBound() != null)) {
                     row("  look " + (k + 1) + ": stops for futility", a -> kk < a.looks().size() && a.looks().get(kk).futilityBound() != null
-                            ? pct(a.looks().get(kk).stopForFutility()) + " (z<" + fmt(a.looks().get(kk).futilityBound(), 2) + ")" : "");
+                            ? pct(a.looks().get(kk).stopForFutility()) + " (z<" + Numbers.fixed(a.looks().get(kk).futilityBound(), 2) + ")" : "");
                 }
             }
         }
@@ -65,20 +71,20 @@ final class TrialTable {
         row("Events or responses: mean (10%–90%)", a -> spread(a.events(), 0));
         row("Months to conclusion: mean (10%–90%)", a -> spread(a.durationMonths(), 1));
         if (result.analyses().stream().anyMatch(a -> a.allocation() != null)) {
-            row("Allocated: control / experimental", a -> a.allocation() == null ? "" : fmt(a.allocation().control().mean(), 1) + " / "
-                    + fmt(a.allocation().experimental().mean(), 1));
-            row("Imbalance |E − C|: mean, 90%, max", a -> a.allocation() == null ? "" : fmt(a.allocation().imbalance().mean(), 1) + ", "
-                    + fmt(a.allocation().imbalance().p90(), 0) + ", " + fmt(a.allocation().imbalance().max(), 0));
+            row("Allocated: control / experimental", a -> a.allocation() == null ? "" : Numbers.fixed(a.allocation().control().mean(), 1) + " / "
+                    + Numbers.fixed(a.allocation().experimental().mean(), 1));
+            row("Imbalance |E − C|: mean, 90%, max", a -> a.allocation() == null ? "" : Numbers.fixed(a.allocation().imbalance().mean(), 1) + ", "
+                    + Numbers.fixed(a.allocation().imbalance().p90(), 0) + ", " + Numbers.fixed(a.allocation().imbalance().max(), 0));
         }
         line("Effect estimate");
         row("  measure", a -> measureShort(a.effect().measure()));
         row("  true value" + (isNull ? " (null)" : " (± when simulated)"), a -> truth(a));
-        row("  mean estimate", a -> fmt(a.effect().mean().value(), 3) + " ± " + fmt(a.effect().mean().standardError(), 3));
-        row("  bias", a -> fmt(a.effect().bias().value(), 3) + " ± " + fmt(a.effect().bias().standardError(), 3));
+        row("  mean estimate", a -> Numbers.fixed(a.effect().mean().value(), 3) + " ± " + Numbers.fixed(a.effect().mean().standardError(), 3));
+        row("  bias", a -> Numbers.fixed(a.effect().bias().value(), 3) + " ± " + Numbers.fixed(a.effect().bias().standardError(), 3));
         row("  95% interval covers the truth", a -> pct(a.effect().coverage()));
         if (result.analyses().stream().anyMatch(a -> a.effect().meanLandmarkDifference() != null)) {
             row("  Kaplan–Meier difference at the landmark", a -> a.effect().meanLandmarkDifference() == null ? ""
-                    : fmt(100 * a.effect().meanLandmarkDifference().value(), 1) + " points");
+                    : Numbers.fixed(100 * a.effect().meanLandmarkDifference().value(), 1) + " points");
         }
         blanks(isNull);
         allocationByStratum();
@@ -92,7 +98,7 @@ final class TrialTable {
             line((logHr && logOe ? "Log HR < 0 and log O/E < 0 favour" : logHr ? "A log HR < 0 favours" : "A log O/E < 0 favours")
                     + " the experimental " + (logOe && !logHr ? "treatment (fewer events than the historical curve predicts)." : "arm."));
         }
-        return sb.toString();
+        return page.text();
     }
 
     /** Says, in words, why an analysis's figures are left blank (–), or over fewer trials, where a run is degenerate. */
@@ -107,10 +113,7 @@ final class TrialTable {
         if (!reasons.isEmpty()) {
             line("Left blank (–), or estimated from fewer trials:");
             for (String r : reasons) {
-                List<String> lines = Columns.wrap(r, 95);
-                for (int k = 0; k < lines.size(); k++) {
-                    line((k == 0 ? "  " : "     ") + lines.get(k));
-                }
+                page.wrapped(r, 95, "  ", "     ");
             }
         }
     }
@@ -119,9 +122,9 @@ final class TrialTable {
     private String blank(AnalysisResult a, boolean isNull) {
         long replicates = result.provenance().replicates();
         if (Double.isFinite(a.effect().mean().value()) && a.effect().estimates() < replicates) {
-            return a.label() + String.format(Locale.ROOT, ": %,d of the %,d simulated trials had no estimate (no event, or an arm"
-                    + " without patients, at their conclusion); the effect's mean, bias and coverage are over the other %,d.",
-                    replicates - a.effect().estimates(), replicates, a.effect().estimates());
+            return a.label() + ": " + Numbers.count(replicates - a.effect().estimates()) + " of the " + Numbers.count(replicates)
+                    + " simulated trials had no estimate (no event, or an arm without patients, at their conclusion); the effect's"
+                    + " mean, bias and coverage are over the other " + Numbers.count(a.effect().estimates()) + ".";
         }
         if (Double.isFinite(a.effect().mean().value())) {
             return isNull || Double.isFinite(a.effect().truth()) ? null : a.label() + ": the very large trial that gives the true"
@@ -141,7 +144,7 @@ final class TrialTable {
             why = "no simulated trial had an event by its analysis, so there is no effect to estimate";
         } else {
             why = "no simulated trial had enough patients and events" + (allocation != null ? " in both arms" : "")
-                    + " to estimate the effect (at most " + fmt(a.events().max(), 0) + (a.events().max() == 1 ? " event" : " events")
+                    + " to estimate the effect (at most " + Numbers.fixed(a.events().max(), 0) + (a.events().max() == 1 ? " event" : " events")
                     + " in a trial)";
         }
         return a.label() + ": " + why + (a.rejection().value() == 0 ? "; the test never rejected." : ".");
@@ -158,26 +161,26 @@ final class TrialTable {
         line("mean, 90%, max" + (factors ? "; and within the factor level where it is largest)" : ")"));
         for (TrialResult.StratumAllocation s : result.allocation()) {
             StringBuilder arms = new StringBuilder();
-            s.patients().forEach((arm, d) -> arms.append(arms.length() == 0 ? "" : " / ").append(arm).append(" ").append(fmt(d.mean(), 1)));
+            s.patients().forEach((arm, d) -> arms.append(arms.length() == 0 ? "" : " / ").append(arm).append(" ").append(Numbers.fixed(d.mean(), 1)));
             line("  " + s.node() + " · " + s.stratum() + ": " + arms + "; imbalance " + threeFigures(s.imbalance())
                     + (s.factorImbalance() == null ? "" : "; within a factor level " + threeFigures(s.factorImbalance())));
         }
     }
 
     private static String threeFigures(TrialResult.Distribution d) {
-        return fmt(d.mean(), 1) + ", " + fmt(d.p90(), 1) + ", " + fmt(d.max(), 1);
+        return Numbers.fixed(d.mean(), 1) + ", " + Numbers.fixed(d.p90(), 1) + ", " + Numbers.fixed(d.max(), 1);
     }
 
     private static String truth(AnalysisResult a) {
         double t = a.effect().truth();
-        String text = fmt(t, 3);
+        String text = Numbers.fixed(t, 3);
         if (a.effect().truthStandardError() > 0) {
-            text += " ± " + fmt(a.effect().truthStandardError(), 3);
+            text += " ± " + Numbers.fixed(a.effect().truthStandardError(), 3);
         }
         if (a.effect().measure().startsWith("log hazard")) {
-            text += " (HR " + fmt(Math.exp(t), 2) + ")";
+            text += " (HR " + Numbers.fixed(Math.exp(t), 2) + ")";
         } else if (a.effect().measure().startsWith("log observed")) {
-            text += " (O/E " + fmt(Math.exp(t), 2) + ")";
+            text += " (O/E " + Numbers.fixed(Math.exp(t), 2) + ")";
         }
         return text;
     }
@@ -193,36 +196,23 @@ final class TrialTable {
     }
 
     private static String spread(TrialResult.Distribution d, int decimals) {
-        return fmt(d.mean(), decimals) + " (" + fmt(d.p10(), decimals) + "–" + fmt(d.p90(), decimals) + ")";
+        return Numbers.fixed(d.mean(), decimals) + " (" + Numbers.fixed(d.p10(), decimals) + "–" + Numbers.fixed(d.p90(), decimals) + ")";
     }
 
-    static String pct(Estimate e) {
-        if (!Double.isFinite(e.value())) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.1f%% ± %.1f", 100 * e.value(), 100 * e.standardError());
-    }
-
-    static String fmt(double v, int decimals) {
-        if (!Double.isFinite(v)) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    private static String pct(Estimate e) {
+        return Numbers.percentPlusMinus(e.value(), e.standardError());
     }
 
     private void row(String label, Function<AnalysisResult, String> value) {
-        StringBuilder s = new StringBuilder(Columns.pad(Columns.abbreviate(label, LABEL - 1), LABEL));
+        StringBuilder s = new StringBuilder(Layout.pad(Layout.abbreviate(label, LABEL - 1), LABEL));
         for (AnalysisResult a : result.analyses()) {
-            s.append(Columns.right(value.apply(a), COLUMN));
+            s.append(Layout.right(value.apply(a), COLUMN));
         }
         line(s.toString().stripTrailing());
     }
 
-
-
-
-    /** Every line goes through here, so that control characters in the protocol's texts are made visible. */
+    /** Every line goes through the page, which makes control characters in the protocol's texts visible. */
     private void line(String s) {
-        sb.append(ControlCharacters.visible(s)).append(System.lineSeparator());
+        page.line(s);
     }
 }

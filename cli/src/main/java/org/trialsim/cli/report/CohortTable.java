@@ -1,10 +1,11 @@
-package org.trialsim.cli;
+package org.trialsim.cli.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.cohort.CohortResult;
@@ -22,17 +23,22 @@ final class CohortTable {
 
     private final CohortResult result;
     private final Protocol protocol;
-    private final StringBuilder sb = new StringBuilder();
+    private final Page page = new Page();
 
-    CohortTable(CohortResult result, Protocol protocol) {
+    private CohortTable(CohortResult result, Protocol protocol) {
         this.result = result;
         this.protocol = protocol;
     }
 
-    String render() {
+    /** The table writer of {@link CohortReport}. */
+    static void write(CohortReport report, Writer out) throws IOException {
+        out.write(new CohortTable(report.result(), report.protocol()).render());
+    }
+
+    private String render() {
         var prov = result.provenance();
         line(protocol.title());
-        line(String.format(Locale.ROOT, "%s virtual patients per arm · seed %d", count(prov.patients()), prov.seed()));
+        line(String.format(Locale.ROOT, "%s virtual patients per arm · seed %d", Numbers.count(prov.patients()), prov.seed()));
         line(String.format(Locale.ROOT, "trialsim %s · %s (sha256 %s…)", prov.version(), prov.protocol(), prov.contentHash().substring(0, 12)));
         if (!prov.settings().isEmpty()) {
             line("Changed with --set: " + String.join(", ", prov.settings()));
@@ -44,17 +50,17 @@ final class CohortTable {
             flow(arm);
             toxicity(arm);
         }
-        return sb.toString();
+        return page.text();
     }
 
     private void screening(CohortResult.Flow f) {
         blank();
         line("Screening and enrolment");
-        line("  presented " + count(f.presented()) + " · enrolled " + count(f.enrolled()) + " (" + pct(f.enrolled(), f.presented()) + ")");
+        line("  presented " + Numbers.count(f.presented()) + " · enrolled " + Numbers.count(f.enrolled()) + " (" + Numbers.percentOf(f.enrolled(), f.presented()) + ")");
         for (var s : f.screenFailures()) {
             if (s.failed() > 0) {
-                line("  not eligible: " + s.criterion() + "  " + count(s.failed()) + " (" + pct(s.failed(), f.presented()) + ")"
-                        + (s.firstFailed() != s.failed() ? ", first reason for " + count(s.firstFailed()) : ""));
+                line("  not eligible: " + s.criterion() + "  " + Numbers.count(s.failed()) + " (" + Numbers.percentOf(s.failed(), f.presented()) + ")"
+                        + (s.firstFailed() != s.failed() ? ", first reason for " + Numbers.count(s.firstFailed()) : ""));
             }
         }
         if (f.enrolled() == 0) {
@@ -62,24 +68,24 @@ final class CohortTable {
             return;
         }
         for (var t : f.treatmentExclusions()) {
-            line("  enrolled but not eligible for " + t.treatment() + ": " + count(t.patients()) + " (" + pct(t.patients(), f.enrolled()) + ")");
+            line("  enrolled but not eligible for " + t.treatment() + ": " + Numbers.count(t.patients()) + " (" + Numbers.percentOf(t.patients(), f.enrolled()) + ")");
         }
         List<String> risk = new ArrayList<>();
-        f.riskAtEnrolment().forEach((g, n) -> risk.add(g + " " + pct(n, f.enrolled())));
+        f.riskAtEnrolment().forEach((g, n) -> risk.add(g + " " + Numbers.percentOf(n, f.enrolled())));
         line("  risk group at enrolment: " + String.join(" · ", risk));
     }
 
     private void comparison() {
         blank();
-        StringBuilder head = new StringBuilder(Columns.pad("", LABEL));
-        StringBuilder sub = new StringBuilder(Columns.pad("", LABEL));
+        StringBuilder head = new StringBuilder(Layout.pad("", LABEL));
+        StringBuilder sub = new StringBuilder(Layout.pad("", LABEL));
         for (ArmResult a : result.arms()) {
-            head.append(Columns.right(a.arm(), COLUMN));
-            sub.append(Columns.right(Columns.abbreviate(a.label() == null ? "" : a.label(), COLUMN - 2), COLUMN));
+            head.append(Layout.right(a.arm(), COLUMN));
+            sub.append(Layout.right(Layout.abbreviate(a.label() == null ? "" : a.label(), COLUMN - 2), COLUMN));
         }
         line(head.toString());
         line(sub.toString());
-        row("Patients on the arm", a -> count(a.flow().onArm()));
+        row("Patients on the arm", a -> Numbers.count(a.flow().onArm()));
         row("Complete remission (at some point)", a -> prop(a.remission()));
         if (result.arms().stream().anyMatch(a -> a.transplant().count() > 0)) {
             row("Transplanted", a -> prop(a.transplant()));
@@ -89,21 +95,21 @@ final class CohortTable {
                 continue;
             }
             var def = protocol.assessments().get(assessment);
-            line("MRD, " + Columns.abbreviate((def.label() == null ? assessment : def.label()), LABEL + COLUMN));
-            row("  negative (< " + num(def.detectionLimit()) + ")", a -> {
+            line("MRD, " + Layout.abbreviate((def.label() == null ? assessment : def.label()), LABEL + COLUMN));
+            row("  negative (< " + Numbers.mrdLevel(def.detectionLimit()) + ")", a -> {
                 var r = response(a, assessment);
                 return r == null ? "" : prop(r.negative());
             });
             for (int t = 0; t < def.thresholds().size(); t++) {
                 int ti = t;
-                row("  below " + num(def.thresholds().get(t)), a -> {
+                row("  below " + Numbers.mrdLevel(def.thresholds().get(t)), a -> {
                     var r = response(a, assessment);
                     return r == null ? "" : prop(r.belowThreshold().get(ti).rate());
                 });
             }
             row("  assessed", a -> {
                 var r = response(a, assessment);
-                return r == null ? "" : count(r.assessed());
+                return r == null ? "" : Numbers.count(r.assessed());
             });
         }
         List<String> endpointNotes = new ArrayList<>();
@@ -125,9 +131,9 @@ final class CohortTable {
             line(name + " (from " + def.origin().name().toLowerCase(Locale.ROOT) + ")");
             for (int i = 0; i < first.landmarks().size(); i++) {
                 int li = i;
-                row("  " + years(first.landmarks().get(i).years()), a -> {
+                row("  " + Numbers.years(first.landmarks().get(i).years()), a -> {
                     var e = endpoint(a, endpoint);
-                    return e == null ? "–" : pct(e.landmarks().get(li));
+                    return e == null ? Numbers.NONE : pct(e.landmarks().get(li));
                 });
             }
             for (int k = 0; k < first.incidence().size(); k++) {
@@ -136,18 +142,18 @@ final class CohortTable {
                 int last = Math.min(1, inc.landmarks().size() - 1);
                 for (int i = 0; i <= last && i < inc.landmarks().size(); i++) {
                     int li = i;
-                    row("  " + inc.event() + " first, by " + years(inc.landmarks().get(i).years()), a -> {
+                    row("  " + inc.event() + " first, by " + Numbers.years(inc.landmarks().get(i).years()), a -> {
                         var e = endpoint(a, endpoint);
-                        return e == null ? "–" : pct(e.incidence().get(ki).landmarks().get(li));
+                        return e == null ? Numbers.NONE : pct(e.incidence().get(ki).landmarks().get(li));
                     });
                 }
             }
         }
-        row("Time on therapy, months (mean ± sd)", a -> meanAnd(a.timeOnTherapyDays().mean() / TimeUnits.DAYS_PER_MONTH,
+        row("Time on therapy, months (mean ± sd)", a -> Numbers.meanPlusMinus(a.timeOnTherapyDays().mean() / TimeUnits.DAYS_PER_MONTH,
                 a.timeOnTherapyDays().standardDeviation() / TimeUnits.DAYS_PER_MONTH, "%.1f"));
         if (result.arms().get(0).costPerPatient() != null) {
             row("Cost per patient, " + (result.arms().get(0).currency() == null ? "" : result.arms().get(0).currency() + ", ") + "mean ± se",
-                    a -> meanAnd(a.costPerPatient().mean(), a.costPerPatient().standardError(), "%,.0f"));
+                    a -> Numbers.meanPlusMinus(a.costPerPatient().mean(), a.costPerPatient().standardError(), "%,.0f"));
         }
         notes();
         endpointNotes.forEach(this::wrapped);
@@ -186,13 +192,7 @@ final class CohortTable {
     }
 
     private void wrapped(String text) {
-        Columns.wrap(text, 100).forEach(this::line);
-    }
-
-    /** A mean and its spread, "–" for either that cannot be computed (no patient, or one). */
-    private static String meanAnd(double mean, double spread, String format) {
-        return (Double.isFinite(mean) ? String.format(Locale.ROOT, format, mean) : "–") + " ± "
-                + (Double.isFinite(spread) ? String.format(Locale.ROOT, format, spread) : "–");
+        page.wrapped(text, 100);
     }
 
     private void flow(ArmResult arm) {
@@ -203,7 +203,7 @@ final class CohortTable {
             line("  no patient");
         }
         if (f.notOffered() > 0) {
-            line("  " + count(f.notOffered()) + " patients reach allocation in a stratum without this arm and are not followed here");
+            line("  " + Numbers.count(f.notOffered()) + " patients reach allocation in a stratum without this arm and are not followed here");
         }
         for (CohortResult.NodeFlow n : f.nodes()) {
             if (n.patients() == 0) {
@@ -213,30 +213,30 @@ final class CohortTable {
             switch (n.type()) {
                 case "block" -> {
                     List<String> parts = new ArrayList<>();
-                    parts.add(count(n.given()) + " given");
+                    parts.add(Numbers.count(n.given()) + " given");
                     if (n.substituted() > 0) {
-                        parts.add(count(n.substituted()) + " substituted");
+                        parts.add(Numbers.count(n.substituted()) + " substituted");
                     }
                     if (n.skipped() > 0) {
-                        parts.add(count(n.skipped()) + " skipped (not eligible)");
+                        parts.add(Numbers.count(n.skipped()) + " skipped (not eligible)");
                     }
                     if (n.died() > 0) {
-                        parts.add(count(n.died()) + " died (" + pct(n.died(), n.given()) + ")");
+                        parts.add(Numbers.count(n.died()) + " died (" + Numbers.percentOf(n.died(), n.given()) + ")");
                     }
                     if (n.relapsed() > 0) {
-                        parts.add(count(n.relapsed()) + " relapsed (" + pct(n.relapsed(), n.given()) + ")");
+                        parts.add(Numbers.count(n.relapsed()) + " relapsed (" + Numbers.percentOf(n.relapsed(), n.given()) + ")");
                     }
-                    line("  " + Columns.abbreviate(name, 96));
+                    line("  " + Layout.abbreviate(name, 96));
                     line("      " + String.join(" · ", parts));
                 }
-                case "end" -> line("  " + Columns.abbreviate(name, 60) + ": " + count(n.patients()));
+                case "end" -> line("  " + Layout.abbreviate(name, 60) + ": " + Numbers.count(n.patients()));
                 default -> {
-                    line("  " + Columns.abbreviate(name, 70) + ": " + count(n.patients()));
+                    line("  " + Layout.abbreviate(name, 70) + ": " + Numbers.count(n.patients()));
                     List<CohortResult.Branch> branches = n.branches();
                     for (int i = 0; i < branches.size(); i++) {
                         var b = branches.get(i);
                         line("    " + (i == branches.size() - 1 ? "└─ " : "├─ ") + String.format(Locale.ROOT, "%5.1f%%", b.percent())
-                                + " " + Columns.pad(count(b.patients()), 9) + Columns.abbreviate(b.label(), 58) + (b.to() == null ? "" : " → " + b.to()));
+                                + " " + Layout.pad(Numbers.count(b.patients()), 9) + Layout.abbreviate(b.label(), 58) + (b.to() == null ? "" : " → " + b.to()));
                     }
                 }
             }
@@ -260,7 +260,7 @@ final class CohortTable {
             if (parts.isEmpty()) {
                 continue;
             }
-            line("  " + b.block() + " (" + count(b.started()) + "):");
+            line("  " + b.block() + " (" + Numbers.count(b.started()) + "):");
             for (String p : parts) {
                 line("    " + p);
             }
@@ -268,9 +268,9 @@ final class CohortTable {
     }
 
     private void row(String label, Function<ArmResult, String> value) {
-        StringBuilder s = new StringBuilder(Columns.pad(Columns.abbreviate(label, LABEL - 1), LABEL));
+        StringBuilder s = new StringBuilder(Layout.pad(Layout.abbreviate(label, LABEL - 1), LABEL));
         for (ArmResult a : result.arms()) {
-            s.append(Columns.right(value.apply(a), COLUMN));
+            s.append(Layout.right(value.apply(a), COLUMN));
         }
         line(s.toString().stripTrailing());
     }
@@ -283,54 +283,22 @@ final class CohortTable {
         return a.endpoints().stream().filter(e -> e.endpoint().equals(endpoint)).findFirst().orElse(null);
     }
 
-    static String prop(CohortResult.Proportion p) {
-        if (p.of() == 0 || !Double.isFinite(p.estimate())) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", 100 * p.estimate(), 100 * p.lower(), 100 * p.upper());
+    /** A proportion in percent with its 95% interval; "–" when no patient was counted. */
+    private static String prop(CohortResult.Proportion p) {
+        return p.of() == 0 ? Numbers.NONE : Numbers.percentInterval(p.estimate(), p.lower(), p.upper());
     }
 
-    static String pct(CohortResult.SurvivalPoint p) {
-        if (!Double.isFinite(p.estimate())) {
-            return "–";
-        }
-        if (!Double.isFinite(p.lower())) {
-            return String.format(Locale.ROOT, "%.1f", 100 * p.estimate());
-        }
-        return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", 100 * p.estimate(), 100 * p.lower(), 100 * p.upper());
+    /** A point of a survival or incidence curve in percent with its 95% interval. */
+    private static String pct(CohortResult.SurvivalPoint p) {
+        return Numbers.percentInterval(p.estimate(), p.lower(), p.upper());
     }
-
-    private static String pct(long part, long whole) {
-        return whole == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
-    }
-
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String years(double y) {
-        if (y == Math.rint(y)) {
-            return (long) y + (y == 1 ? " year" : " years");
-        }
-        return String.format(Locale.ROOT, "%.1f years", y);
-    }
-
-    private static String num(double v) {
-        if (v < 1e-3) {
-            return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-");
-        }
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
-    }
-
-
-
 
     private void blank() {
-        sb.append(System.lineSeparator());
+        page.blank();
     }
 
-    /** Every line goes through here, so that control characters in the protocol's texts are made visible. */
+    /** Every line goes through the page, which makes control characters in the protocol's texts visible. */
     private void line(String s) {
-        sb.append(ControlCharacters.visible(s)).append(System.lineSeparator());
+        page.line(s);
     }
 }

@@ -1,4 +1,4 @@
-package org.trialsim.cli;
+package org.trialsim.cli.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -13,7 +13,9 @@ final class CohortCsv {
     private CohortCsv() {
     }
 
-    static void write(CohortResult result, Writer w) throws IOException {
+    /** The CSV writer of {@link CohortReport}. */
+    static void write(CohortReport report, Writer w) throws IOException {
+        CohortResult result = report.result();
         Csv csv = new Csv(w);
         csv.row("arm", "section", "item", "detail", "years", "count", "of", "estimate", "standard_error", "lower", "upper");
         for (ArmResult a : result.arms()) {
@@ -49,7 +51,7 @@ final class CohortCsv {
             for (var r : a.responses()) {
                 proportion(csv, arm, "mrd", r.assessment(), "negative", r.negative());
                 for (var t : r.belowThreshold()) {
-                    proportion(csv, arm, "mrd", r.assessment(), "below " + Csv.number(t.threshold()), t.rate());
+                    proportion(csv, arm, "mrd", r.assessment(), "below " + Numbers.csv(t.threshold()), t.rate());
                 }
                 proportion(csv, arm, "mrd", r.assessment(), "remission", r.remission());
             }

@@ -1,4 +1,4 @@
-package org.trialsim.cli;
+package org.trialsim.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class JsonTest {
 
     @Test
     void treesOfTheDesignCalculatorsToo() throws Exception {
-        ObjectNode root = DesignOutput.envelope("escalate", null);
+        ObjectNode root = Json.envelope("escalate", null);
         root.put("sd", Double.NaN);
         root.putArray("values").add(Double.POSITIVE_INFINITY).add(1.0);
         root.set("record", Json.tree(new Values(Double.NaN, null, 1f, new double[0], List.of(), Map.of(), 1)));

@@ -1,11 +1,10 @@
-package org.trialsim.cli;
+package org.trialsim.cli.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 import org.trialsim.protocol.ControlCharacters;
 
-/** Writes CSV rows (RFC 4180 quoting, numbers in Locale.ROOT, missing values empty). */
+/** The one CSV writer: rows of fields with RFC 4180 quoting, numbers as {@link Numbers#csv} writes them, missing values empty. */
 final class Csv {
     private final Writer out;
 
@@ -28,7 +27,7 @@ final class Csv {
             return "";
         }
         if (value instanceof Double d) {
-            return Double.isFinite(d) ? number(d) : "";
+            return Double.isFinite(d) ? Numbers.csv(d) : "";
         }
         // a control character in a protocol's text would reach whoever views the file raw
         String s = ControlCharacters.visible(value.toString());
@@ -36,12 +35,5 @@ final class Csv {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    static String number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
-        }
-        return String.format(Locale.ROOT, "%.6g", d).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e").replaceAll("\\.$", "");
     }
 }

@@ -1,4 +1,4 @@
-package org.trialsim.cli;
+package org.trialsim.cli.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -13,7 +13,9 @@ final class TrialCsv {
     private TrialCsv() {
     }
 
-    static void write(TrialResult result, Writer w) throws IOException {
+    /** The CSV writer of {@link TrialReport}. */
+    static void write(TrialReport report, Writer w) throws IOException {
+        TrialResult result = report.result();
         Csv csv = new Csv(w);
         csv.row("analysis", "figure", "statistic", "value", "standard_error");
         for (TrialResult.AnalysisResult a : result.analyses()) {

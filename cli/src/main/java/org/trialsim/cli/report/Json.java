@@ -1,4 +1,4 @@
-package org.trialsim.cli;
+package org.trialsim.cli.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.TrialsimVersion;
+import org.trialsim.simulator.run.Provenance;
 
 /**
  * The one JSON writer for results (cohort, trial, escalation, Simon designs): indented, and a value
@@ -27,9 +30,30 @@ final class Json {
     private Json() {
     }
 
-    /** An empty JSON object, for a document assembled from parts ({@link DesignOutput#envelope}) and written with {@link #write}. */
+    /** An empty JSON object, for a document assembled from parts ({@link #envelope}) and written with {@link #write}. */
     static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /**
+     * The start of a calculator's document ({@code escalate}, {@code design simon}) with the provenance
+     * every result carries: tool version, command, and protocol. It keeps the calculators' own shape
+     * (the tool and version in one string, the protocol as an object); the values are those of a
+     * {@link Provenance}, and the escalation's seed, generator and replicates are in its result.
+     *
+     * @param protocol the protocol the parameters came from, or null
+     */
+    static ObjectNode envelope(String command, LoadedProtocol protocol) {
+        ObjectNode root = object();
+        root.put("tool", Provenance.TOOL + " " + TrialsimVersion.get());
+        root.put("command", command);
+        if (protocol != null) {
+            ObjectNode p = root.putObject("protocol");
+            p.put("id", protocol.protocol().id());
+            p.put("source", protocol.source());
+            p.put("contentHash", protocol.contentHash());
+        }
+        return root;
     }
 
     /** A value as a JSON tree (records become objects), to be put in a document written with {@link #write}. */
