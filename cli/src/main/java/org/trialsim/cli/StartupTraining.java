@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 public final class StartupTraining {
     /** Commands that between them load the classes of every subcommand's usual path. */
     static final String[][] COMMANDS = {
+        {"--help"}, // builds the model of every subcommand, as a run builds that of its own
         {"protocols"},
         {"show", "aall1331"},
         {"validate", "interfant-21"},
