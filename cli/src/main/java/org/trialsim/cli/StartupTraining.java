@@ -24,6 +24,8 @@ public final class StartupTraining {
         {"protocols"},
         {"show", "aall1331"},
         {"validate", "interfant-21"},
+        {"export", "aall1121"},
+        {"schema"},
         {"simulate", "interfant-21", "-n", "200", "-t", "1"},
         {"simulate", "aall1331", "-n", "100", "-t", "1", "-f", "json"},
         {"trial", "aall1331", "-r", "1", "-t", "1", "--null"},
