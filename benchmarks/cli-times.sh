@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Times whole trialsim commands through the ./trialsim launcher, with its class-data-sharing archive
-# and without it (TRIALSIM_CDS=off), alternating the two so that both see the same machine. Prints the
-# median of the runs for each command and the ratio: the archive should make short commands start
-# sooner and must not make long ones slower (a Java 17 archive recorded with the JIT on once made
-# large simulations 1.5-2 times slower; see StartupTraining).
+# Times whole trialsim commands through the ./trialsim launcher, against a bare JVM (`java -version`, run
+# by the same `java` the launcher runs) and with the launcher's start-up archive against without it
+# (TRIALSIM_CDS=off). Each round runs the bare JVM, then every command with and without the archive, so
+# that all of them see the same machine; a ratio is the median of the rounds' ratios, which holds up
+# better than a ratio of medians on a machine shared with other work.
 #
-#   benchmarks/cli-times.sh [RUNS]     (default 3)
+# Start-up targets: protocols and validate of a built-in within 3 times the bare JVM, simulate
+# interfant-21 (100,000 patients) within 6 times. The archive must make short commands start sooner and
+# must not make long ones slower (a Java 17 archive recorded with the JIT on once made large
+# simulations 1.5-2 times slower; see StartupTraining): the last column should be about 1 for them.
+#
+#   benchmarks/cli-times.sh [RUNS]     (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-3}
+runs=${1:-5}
 if ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
     echo "cli-times: RUNS must be a positive whole number, not '$runs'" >&2
     exit 2
@@ -17,37 +22,52 @@ fi
 
 commands=(
     "protocols"
+    "validate interfant-21"
     "simulate interfant-21"
     "simulate interfant-21 -n 1000000"
     "trial aall1331"
 )
+targets=(3 3 6 - -)
 
-seconds() { # env-setting, command words... → elapsed seconds
-    local setting=$1
-    shift
+seconds() { # command words... -> elapsed seconds, its output thrown away
     local start end
     start=$(date +%s.%N)
-    env "$setting" ./trialsim "$@" >/dev/null
+    "$@" >/dev/null 2>&1
     end=$(date +%s.%N)
     awk -v a="$start" -v b="$end" 'BEGIN {print b - a}'
 }
 
-median() {
+median() { # numbers, one a line -> their median
     sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
 }
 
-printf '%-36s %14s %14s %8s\n' "command ($runs runs, median seconds)" "with archive" "without" "ratio"
-for command in "${commands[@]}"; do
-    with=()
-    without=()
-    for ((i = 0; i < runs; i++)); do
+ratios() { # "a1 a2 ..." "b1 b2 ..." -> a1/b1, a2/b2, ..., one a line
+    awk -v a="$1" -v b="$2" 'BEGIN {n = split(a, x, " "); split(b, y, " "); for (i = 1; i <= n; i++) print x[i] / y[i]}'
+}
+
+jvm=""
+declare -A with without
+for ((r = 0; r < runs; r++)); do
+    jvm+=" $(seconds java -version)"
+    for command in "${commands[@]}"; do
         # shellcheck disable=SC2086 # the command's words are meant to split
-        with+=("$(seconds TRIALSIM_CDS=on $command)")
+        with[$command]+=" $(seconds env TRIALSIM_CDS=on ./trialsim $command)"
         # shellcheck disable=SC2086
-        without+=("$(seconds TRIALSIM_CDS=off $command)")
+        without[$command]+=" $(seconds env TRIALSIM_CDS=off ./trialsim $command)"
     done
-    a=$(printf '%s\n' "${with[@]}" | median)
-    b=$(printf '%s\n' "${without[@]}" | median)
-    printf '%-36s %14.2f %14.2f %8.2f\n' "$command" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN {print a / b}')"
 done
-echo "ratio = with / without: below 1 where the archive helps; about 1 for long runs."
+
+java -version 2>&1 | head -n 1
+printf '%-34s %9s %9s %7s %10s %9s\n' "command ($runs runs, median)" "seconds" "/ JVM" "target" "no archive" "with/no"
+printf '%-34s %9.3f\n' "java -version (the bare JVM)" "$(tr ' ' '\n' <<<"$jvm" | grep . | median)"
+for i in "${!commands[@]}"; do
+    command=${commands[$i]}
+    printf '%-34s %9.3f %9.2f %7s %10.3f %9.2f\n' "$command" \
+        "$(tr ' ' '\n' <<<"${with[$command]}" | grep . | median)" \
+        "$(ratios "${with[$command]}" "$jvm" | median)" \
+        "${targets[$i]}" \
+        "$(tr ' ' '\n' <<<"${without[$command]}" | grep . | median)" \
+        "$(ratios "${with[$command]}" "${without[$command]}" | median)"
+done
+echo "seconds: through ./trialsim with its archive; / JVM: each run over the bare JVM's run of its round; with/no: with"
+echo "the archive over without (TRIALSIM_CDS=off), below 1 where it helps and about 1 for long runs."

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Constructor;
 import java.util.Collection;
 import java.util.ServiceConfigurationError;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trialsim.simulator.Simulator;
@@ -26,23 +28,54 @@ import picocli.CommandLine.Model.CommandSpec;
  * line, so that a test can run one with another class path.
  */
 final class GuiceFactory implements CommandLine.IFactory {
-    private Injection injection;
+    private FutureTask<Injection> injection;
 
     /** The simulator of the running command's command line, made by Guice on first use. */
     static Simulator simulator(CommandSpec spec) throws Exception {
         return spec.commandLine().getFactory().create(Simulator.class);
     }
 
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-        return injected(type) ? injection().create(type) : CommandLine.defaultFactory().create(type);
+    /**
+     * Starts building the injector on a thread of its own, for a command that will ask for the simulator
+     * once it has loaded its protocol: the two overlap where a processor is free. What building the
+     * injector throws is thrown where the simulator is asked for, as before, so a protocol's errors still
+     * come first.
+     */
+    static void prepareSimulator(CommandSpec spec) {
+        if (spec.commandLine().getFactory() instanceof GuiceFactory factory) {
+            Thread building = new Thread(factory.injection(), "trialsim-injector");
+            building.setDaemon(true);
+            building.start();
+        }
     }
 
-    private synchronized Injection injection() {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        return injected(type) ? injected().create(type) : CommandLine.defaultFactory().create(type);
+    }
+
+    private synchronized FutureTask<Injection> injection() {
         if (injection == null) {
-            injection = new Injection();
+            injection = new FutureTask<>(Injection::new);
         }
         return injection;
+    }
+
+    /** The injection, built here unless {@link #prepareSimulator} started building it (then waited for). */
+    private Injection injected() throws InterruptedException {
+        FutureTask<Injection> task = injection();
+        task.run(); // nothing if it has run or is running
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Whether the type has a constructor marked for injection. */

@@ -39,7 +39,7 @@ public final class Main {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             err.println(String.format(Locale.ROOT, "trialsim: ran out of memory (this JVM may use %,d MB); give it more, e.g."
                     + " TRIALSIM_JAVA_OPTS=-Xmx%dm, or use fewer threads", Runtime.getRuntime().maxMemory() >> 20,
@@ -48,9 +48,16 @@ public final class Main {
         }
     }
 
-    /** The configured command line. */
+    /** The configured command line with every subcommand. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /** The configured command line with the subcommands these arguments can reach (see {@link TrialsimCommand#addSubcommands}). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(TrialsimCommand.class, new GuiceFactory());
+        // before the settings below, which picocli passes on to the subcommands there are when they are made
+        TrialsimCommand.addSubcommands(cl, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

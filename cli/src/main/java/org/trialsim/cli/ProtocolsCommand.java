@@ -2,7 +2,6 @@ package org.trialsim.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +17,8 @@ final class ProtocolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        for (String id : BuiltinProtocols.IDS) {
-            Protocol p = BuiltinProtocols.load(id).protocol();
-            out.printf("%-20s %-14s %s%n", id, p.registry() == null ? "-" : p.registry(), p.title());
+        for (BuiltinProtocols.Listing p : BuiltinProtocols.listings()) {
+            out.printf("%-20s %-14s %s%n", p.id(), p.registry() == null ? "-" : p.registry(), p.title());
         }
         return ExitCode.OK;
     }

@@ -67,6 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (records != null) {
             checkRecordsApart();
         }
+        GuiceFactory.prepareSimulator(spec);
         LoadedProtocol loaded = source.load();
         if (arm != null && !loaded.protocol().arms().containsKey(arm)) {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "

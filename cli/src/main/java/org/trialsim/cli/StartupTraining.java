@@ -20,9 +20,12 @@ import java.nio.charset.StandardCharsets;
 public final class StartupTraining {
     /** Commands that between them load the classes of every subcommand's usual path. */
     static final String[][] COMMANDS = {
+        {"--help"}, // builds the model of every subcommand, as a run builds that of its own
         {"protocols"},
         {"show", "aall1331"},
         {"validate", "interfant-21"},
+        {"export", "aall1121"},
+        {"schema"},
         {"simulate", "interfant-21", "-n", "200", "-t", "1"},
         {"simulate", "aall1331", "-n", "100", "-t", "1", "-f", "json"},
         {"trial", "aall1331", "-r", "1", "-t", "1", "--null"},

@@ -64,6 +64,7 @@ final class TrialCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int workers = run.workers();
+        GuiceFactory.prepareSimulator(spec);
         LoadedProtocol loaded = source.load();
         Design design = loaded.protocol().design();
         if (design == null) {

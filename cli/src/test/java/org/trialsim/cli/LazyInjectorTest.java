@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Only the commands that simulate build the Guice injector (and load Guice's classes): in a JVM of its
  * own, with class loading logged, the commands that do not simulate load no Guice class at all, and
- * one that simulates does.
+ * one that simulates does. {@code protocols}, the quickest command, binds no protocol either.
  */
 class LazyInjectorTest {
 
@@ -51,6 +51,14 @@ class LazyInjectorTest {
     void theCommandsThatDoNotSimulateLoadNoGuiceClass() throws Exception {
         assertThat(guice(loadedClasses("protocols", "show aall1331", "validate interfant-21", "export cccg-blina-d19", "schema",
                 "trial --help", "simulate --help"))).isFalse();
+    }
+
+    @Test
+    void protocolsBindsNoProtocolAndBuildsNoOtherCommand() throws Exception {
+        List<String> loaded = loadedClasses("protocols");
+        assertThat(loaded).as("no Jackson data binding").noneMatch(l -> l.contains(" com.fasterxml.jackson.databind."));
+        assertThat(loaded).as("no other subcommand's model, such as simulate's converter of --patients")
+                .noneMatch(l -> l.contains(" org.trialsim.cli.OptionRanges$Patients "));
     }
 
     @Test

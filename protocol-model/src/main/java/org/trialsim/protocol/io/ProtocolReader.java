@@ -142,7 +142,8 @@ public final class ProtocolReader {
         if (problems.hasErrors()) {
             throw new ProtocolException(all);
         }
-        return new LoadedProtocol(protocol, name, contentHash(protocol), settings.stream().map(Setting::toString).toList(), all);
+        return LoadedProtocol.hashedWhenAsked(protocol, name, settings.stream().map(Setting::toString).toList(), all,
+                ProtocolReader::contentHash);
     }
 
     /**

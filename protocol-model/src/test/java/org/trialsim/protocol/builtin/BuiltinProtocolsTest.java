@@ -69,6 +69,19 @@ class BuiltinProtocolsTest {
     }
 
     @Test
+    void listingsGiveEachBuiltinsIdRegistryAndTitleInOrder() throws Exception {
+        List<BuiltinProtocols.Listing> expected = new java.util.ArrayList<>();
+        for (String id : ids()) {
+            Protocol p = BuiltinProtocols.load(id).protocol();
+            expected.add(new BuiltinProtocols.Listing(p.id(), p.registry(), p.title()));
+        }
+        assertThat(BuiltinProtocols.listings()).as("read from the head of each file, before its first mapping or list")
+                .isEqualTo(expected);
+        assertThat(expected).extracting(BuiltinProtocols.Listing::registry).as("a built-in without a registry number")
+                .containsNull();
+    }
+
+    @Test
     void unknownIdIsRefused() {
         assertThat(BuiltinProtocols.exists("interfant-99")).isFalse();
         assertThat(BuiltinProtocols.text("interfant-99")).isEmpty();
