@@ -5,8 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.trialsim.cli.report.Format;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -18,13 +17,12 @@ import picocli.CommandLine.Option;
  * and its help lists exactly those, and any other is refused while the command line is parsed, in the
  * shape of every refused value: "--format must be table or json, not csv" (exit code 2).
  *
- * <p>An annotation cannot vary by command, so the option is declared once here, and when picocli has
- * built a command from its annotations, {@link ForTheCommand} (picocli's hook for changing a command
- * after that) gives the command's option its converter and its list of values. The formats are a
- * plain set: picocli builds every command whenever it starts, and a report's writers are made only when
- * it is written.
+ * <p>An annotation cannot vary by command, so the option is declared once here, and when the command
+ * line is built, {@link #restrict} gives each command's option its converter and its list of values.
+ * (Not picocli's model transformer on this mixin: it is not applied to subcommands added one by one,
+ * which is how {@link TrialsimCommand#addSubcommands} adds them.) The formats are a plain set: the
+ * commands are built whenever trialsim starts, and a report's writers are made only when it is written.
  */
-@Command(modelTransformer = FormatOption.ForTheCommand.class)
 final class FormatOption {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "How the result is written: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -66,37 +64,38 @@ final class FormatOption {
     }
 
     /**
-     * Replaces the command's --format, as its annotation made it, with one that accepts the command's
-     * formats and lists them, in the same place among the command's options (their order in help).
+     * Replaces the --format of every command in this command line, as its annotation made it, with one
+     * that accepts the command's formats and lists them, in the same place among the command's options
+     * (their order in help). Applying it twice changes nothing more.
      */
-    static final class ForTheCommand implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec command) {
-            for (CommandSpec mixin : command.mixins().values()) {
-                if (mixin.userObject() instanceof FormatOption option) {
-                    replace(command, command.findOption("--format"), option.formats);
-                }
+    static void restrict(CommandLine commandLine) {
+        CommandSpec command = commandLine.getCommandSpec();
+        for (CommandSpec mixin : command.mixins().values()) {
+            if (mixin.userObject() instanceof FormatOption option) {
+                replace(command, command.findOption("--format"), option.formats);
             }
-            return command;
         }
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            restrict(sub);
+        }
+    }
 
-        // loops rather than streams and method references: this runs for every command whenever trialsim starts
-        private static void replace(CommandSpec command, OptionSpec annotated, Set<Format> formats) {
-            List<String> names = new ArrayList<>();
-            for (Format f : formats) {
-                names.add(f.id());
-            }
-            OptionSpec restricted = annotated.toBuilder().converters(new Converter(formats)).completionCandidates(names).build();
-            List<OptionSpec> options = command.options();
-            List<OptionSpec> after = new ArrayList<>(options.subList(options.indexOf(annotated) + 1, options.size()));
-            command.remove(annotated);
-            for (OptionSpec o : after) {
-                command.remove(o);
-            }
-            command.addOption(restricted);
-            for (OptionSpec o : after) {
-                command.addOption(o);
-            }
+    // loops rather than streams and method references: this runs for every command whenever trialsim starts
+    private static void replace(CommandSpec command, OptionSpec annotated, Set<Format> formats) {
+        List<String> names = new ArrayList<>();
+        for (Format f : formats) {
+            names.add(f.id());
+        }
+        OptionSpec restricted = annotated.toBuilder().converters(new Converter(formats)).completionCandidates(names).build();
+        List<OptionSpec> options = command.options();
+        List<OptionSpec> after = new ArrayList<>(options.subList(options.indexOf(annotated) + 1, options.size()));
+        command.remove(annotated);
+        for (OptionSpec o : after) {
+            command.remove(o);
+        }
+        command.addOption(restricted);
+        for (OptionSpec o : after) {
+            command.addOption(o);
         }
     }
 }

@@ -58,6 +58,7 @@ public final class Main {
         CommandLine cl = new CommandLine(TrialsimCommand.class, new GuiceFactory());
         // before the settings below, which picocli passes on to the subcommands there are when they are made
         TrialsimCommand.addSubcommands(cl, args);
+        FormatOption.restrict(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
