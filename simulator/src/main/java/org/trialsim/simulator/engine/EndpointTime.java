@@ -38,9 +38,10 @@ public record EndpointTime(List<Endpoint.EventKind> events, boolean remissionOnl
 
     /** The day (since enrolment) of the first event that ends the endpoint, or +∞. */
     public double firstEvent(PatientOutcome o) {
+        // by index, as firstCause: the list's iterator was allocated for every patient and endpoint
         double first = Double.POSITIVE_INFINITY;
-        for (Endpoint.EventKind kind : events) {
-            first = Math.min(first, time(kind, o));
+        for (int k = 0; k < events.size(); k++) {
+            first = Math.min(first, time(events.get(k), o));
         }
         return first;
     }
