@@ -2,8 +2,8 @@ package org.trialsim.simulator.trial;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.trialsim.simulator.analysis.CoxEstimate;
 import org.trialsim.simulator.analysis.CoxModel;
-import org.trialsim.simulator.analysis.CoxResult;
 import org.trialsim.simulator.analysis.KaplanMeier;
 import org.trialsim.simulator.analysis.LogRankTest;
 import org.trialsim.simulator.analysis.SurvivalData;
@@ -139,7 +139,7 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
         }
 
         private Conclusion conclusion(VirtualTrial trial, SurvivalData data, int look, boolean efficacy, boolean futility, double cut) {
-            CoxResult cox = data.events() == 0 ? null : CoxModel.fit(data);
+            CoxEstimate cox = data.events() == 0 ? null : CoxModel.estimate(data);
             double landmark = Double.NaN;
             if (!Double.isNaN(landmarkDays) && data.events() > 0) {
                 landmark = KaplanMeier.landmarkDifference(data, landmarkDays).difference();

@@ -1,5 +1,6 @@
 package org.trialsim.simulator.trial;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -51,6 +52,10 @@ final class VirtualTrial {
     private int[] order = new int[0];
     private int[] orderBuffer = new int[0];
     private long[] presenting = new long[0];
+    /** The last allocation day of the replicate, NaN until asked for. */
+    private double lastAllocation;
+    /** Per arm, the patients allocated to it in the replicate, -1 until asked for. */
+    private final int[] allocatedByArm;
 
     /**
      * A builder of the design's replicates.
@@ -78,6 +83,7 @@ final class VirtualTrial {
         this.randomizer = new Randomizer(design, protocol, nodes, simulatedArm);
         Analysis first = design.analyses.get(0);
         this.singleArm = first.comparesArms() ? null : ArmPolicy.forced(first.experimental());
+        this.allocatedByArm = new int[protocol.arms().size()];
     }
 
     /**
@@ -132,6 +138,8 @@ final class VirtualTrial {
      */
     private void simulatePatients() {
         long base = replicate * STRIDE;
+        lastAllocation = Double.NaN;
+        Arrays.fill(allocatedByArm, -1);
         randomizer.start(streams.stream(RANDOMIZATION, replicate));
         int toAllocate = 0;
         boolean inArrivalOrder = true;
@@ -222,6 +230,9 @@ final class VirtualTrial {
 
     /** Patients enrolled on or before the calendar day. */
     int enrolledBy(double day) {
+        if (day >= arrival[n - 1]) {
+            return n;
+        }
         int k = 0;
         while (k < n && arrival[k] <= day) {
             k++;
@@ -231,6 +242,25 @@ final class VirtualTrial {
 
     /** Patients allocated to the arm on or before the calendar day. */
     int allocatedBy(int givenArm, double day) {
+        // most analyses conclude after the last allocation: then every patient counts, and the count is kept
+        if (lastAllocation != lastAllocation) {
+            lastAllocation = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (allocated[i]) {
+                    lastAllocation = Math.max(lastAllocation, allocationDay[i]);
+                }
+            }
+        }
+        if (day >= lastAllocation && givenArm >= 0 && givenArm < allocatedByArm.length) {
+            if (allocatedByArm[givenArm] < 0) {
+                allocatedByArm[givenArm] = count(givenArm, day);
+            }
+            return allocatedByArm[givenArm];
+        }
+        return count(givenArm, day);
+    }
+
+    private int count(int givenArm, double day) {
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (allocated[i] && allocationDay[i] <= day && arm[i] == givenArm) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.trialsim.simulator.analysis.CoxEstimate;
 import org.trialsim.simulator.analysis.CoxModel;
+import org.trialsim.simulator.analysis.CoxResult;
 import org.trialsim.simulator.analysis.KaplanMeier;
 import org.trialsim.simulator.analysis.LogRankTest;
 import org.trialsim.simulator.analysis.SurvivalData;
@@ -12,7 +14,8 @@ import org.trialsim.simulator.analysis.SurvivalData;
 /**
  * The data a survival analysis builds at a cut without sorting what comes sorted are the data
  * {@link SurvivalData#of} builds from every patient's time and status: the log-rank test, the Cox fit
- * and the Kaplan–Meier landmark comparison on them agree to the bit.
+ * and the Kaplan–Meier landmark comparison on them agree to the bit; and the Cox estimate alone is the
+ * full fit's, to the bit, wherever the estimate is finite, infinite or undefined.
  */
 class SurvivalTimesTest {
 
@@ -52,7 +55,10 @@ class SurvivalTimesTest {
             assertThat(fast.patients(1)).isEqualTo(sorted.patients(1));
             if (sorted.events() > 0) {
                 assertThat(LogRankTest.test(fast)).isEqualTo(LogRankTest.test(sorted));
-                assertThat(CoxModel.fit(fast)).isEqualTo(CoxModel.fit(sorted));
+                CoxResult fit = CoxModel.fit(sorted);
+                assertThat(CoxModel.fit(fast)).isEqualTo(fit);
+                assertThat(CoxModel.estimate(fast)).isEqualTo(new CoxEstimate(fit.logHazardRatio(), fit.standardError()));
+                assertThat(CoxModel.estimate(fast).hazardRatioInterval(0.95)).isEqualTo(fit.hazardRatioInterval(0.95));
                 assertThat(KaplanMeier.landmarkDifference(fast, 150)).isEqualTo(KaplanMeier.landmarkDifference(sorted, 150));
             }
         }
