@@ -53,8 +53,8 @@ final class VirtualTrial {
     private int[] orderBuffer = new int[0];
     private long[] presenting = new long[0];
     /** The last allocation day of the replicate, NaN until asked for. */
-    private double lastAllocation;
-    /** Per arm, the patients allocated to it in the replicate, -1 until asked for. */
+    private double lastAllocationDay;
+    /** Per arm, the patients allocated to it in the replicate, counted with {@link #lastAllocationDay}. */
     private final int[] allocatedByArm;
 
     /**
@@ -138,8 +138,8 @@ final class VirtualTrial {
      */
     private void simulatePatients() {
         long base = replicate * STRIDE;
-        lastAllocation = Double.NaN;
-        Arrays.fill(allocatedByArm, -1);
+        lastAllocationDay = Double.NaN;
+        Arrays.fill(allocatedByArm, 0);
         randomizer.start(streams.stream(RANDOMIZATION, replicate));
         int toAllocate = 0;
         boolean inArrivalOrder = true;
@@ -242,19 +242,18 @@ final class VirtualTrial {
 
     /** Patients allocated to the arm on or before the calendar day. */
     int allocatedBy(int givenArm, double day) {
-        // most analyses conclude after the last allocation: then every patient counts, and the count is kept
-        if (lastAllocation != lastAllocation) {
-            lastAllocation = Double.NEGATIVE_INFINITY;
+        // most analyses conclude after the last allocation, when every allocated patient counts: one pass
+        // counts them for every arm and finds that day
+        if (lastAllocationDay != lastAllocationDay) {
+            lastAllocationDay = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
                 if (allocated[i]) {
-                    lastAllocation = Math.max(lastAllocation, allocationDay[i]);
+                    lastAllocationDay = Math.max(lastAllocationDay, allocationDay[i]);
+                    allocatedByArm[arm[i]]++;
                 }
             }
         }
-        if (day >= lastAllocation && givenArm >= 0 && givenArm < allocatedByArm.length) {
-            if (allocatedByArm[givenArm] < 0) {
-                allocatedByArm[givenArm] = count(givenArm, day);
-            }
+        if (day >= lastAllocationDay && givenArm >= 0 && givenArm < allocatedByArm.length) {
             return allocatedByArm[givenArm];
         }
         return count(givenArm, day);
