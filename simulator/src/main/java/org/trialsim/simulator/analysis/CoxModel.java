@@ -66,7 +66,40 @@ public final class CoxModel {
         double score0 = at[1];
         double info0 = at[2];
         double scoreZ = info0 > 0 ? score0 / Math.sqrt(info0) : Double.NaN;
+        double[] fit = maximize(table, efron, score0, info0);
+        double beta = fit[0];
+        double info = fit[1];
+        double ll = Double.isFinite(beta) ? logLikelihood(table, beta, efron) : Double.NaN;
+        double se = Double.isFinite(beta) ? 1 / Math.sqrt(info) : Double.NaN;
+        double waldZ = beta / se;
+        return new CoxResult(ties, beta, se, waldZ, Normal.cdf(waldZ), Normal.twoSided(waldZ),
+            scoreZ, Normal.cdf(scoreZ), Normal.twoSided(scoreZ), ll0, ll, 2 * (ll - ll0), (int) fit[2]);
+    }
 
+    /**
+     * The estimate alone, with Efron's handling of ties: the same β̂ and standard error as
+     * {@link #fit(SurvivalData)}, to the bit, without the log-likelihoods and tests that need a
+     * logarithm per distinct event time and are not asked for (a simulated trial's effect estimate).
+     *
+     * @param data the data cut (strata, if any, are used)
+     * @return the estimate
+     */
+    public static CoxEstimate estimate(SurvivalData data) {
+        EventTable table = data.table();
+        double[] at = new double[3];
+        scoreAndInformation(table, 0, true, at);
+        double[] fit = maximize(table, true, at[1], at[2]);
+        double beta = fit[0];
+        return new CoxEstimate(beta, Double.isFinite(beta) ? 1 / Math.sqrt(fit[1]) : Double.NaN);
+    }
+
+    /**
+     * Maximizes the partial likelihood from β = 0, where the score and information are given.
+     *
+     * @return β̂ (±∞ where the likelihood is monotone, NaN without information), the information at it
+     *         (NaN unless β̂ is finite) and the Newton iterations used
+     */
+    private static double[] maximize(EventTable table, boolean efron, double score0, double info0) {
         // Limits of the score as beta -> +inf and -inf decide whether a finite maximum exists.
         double scoreAtPlusInf = 0;
         double scoreAtMinusInf = 0;
@@ -78,55 +111,45 @@ public final class CoxModel {
                 scoreAtMinusInf += table.events1[r];
             }
         }
-        double beta;
-        double ll;
-        double info;
-        int iterations = 0;
         if (!(info0 > 0)) {
-            beta = Double.NaN;
-            ll = Double.NaN;
-            info = Double.NaN;
-        } else if (scoreAtPlusInf >= 0 || scoreAtMinusInf <= 0) {
-            beta = scoreAtPlusInf >= 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-            ll = Double.NaN;
-            info = Double.NaN;
-        } else {
-            // The score decreases in beta (concave likelihood) and changes sign at the finite maximum:
-            // Newton's method on the score, kept inside the bracket [lo, hi] where it changes sign.
-            double lo = Double.NEGATIVE_INFINITY;
-            double hi = Double.POSITIVE_INFINITY;
-            beta = 0;
-            double score = score0;
-            info = info0;
-            while (iterations < MAX_ITERATIONS) {
-                iterations++;
-                if (score > 0) {
-                    lo = beta;
-                } else {
-                    hi = beta;
-                }
-                double step = Math.max(-MAX_STEP, Math.min(MAX_STEP, score / info));
-                // A negligible Newton step ends the iteration (it may not move beta at all in floating point).
-                boolean converged = Math.abs(step) <= STEP_TOLERANCE * Math.max(1, Math.abs(beta));
-                double candidate = beta + step;
-                if (!converged && !(candidate > lo && candidate < hi)) {
-                    candidate = lo == Double.NEGATIVE_INFINITY ? hi - MAX_STEP
-                        : hi == Double.POSITIVE_INFINITY ? lo + MAX_STEP : 0.5 * (lo + hi);
-                }
-                beta = candidate;
-                scoreAndInformation(table, beta, efron, at);
-                score = at[1];
-                info = at[2];
-                if (converged) {
-                    break;
-                }
-            }
-            ll = logLikelihood(table, beta, efron);
+            return new double[] {Double.NaN, Double.NaN, 0};
         }
-        double se = Double.isFinite(beta) ? 1 / Math.sqrt(info) : Double.NaN;
-        double waldZ = beta / se;
-        return new CoxResult(ties, beta, se, waldZ, Normal.cdf(waldZ), Normal.twoSided(waldZ),
-            scoreZ, Normal.cdf(scoreZ), Normal.twoSided(scoreZ), ll0, ll, 2 * (ll - ll0), iterations);
+        if (scoreAtPlusInf >= 0 || scoreAtMinusInf <= 0) {
+            return new double[] {scoreAtPlusInf >= 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY, Double.NaN, 0};
+        }
+        // The score decreases in beta (concave likelihood) and changes sign at the finite maximum:
+        // Newton's method on the score, kept inside the bracket [lo, hi] where it changes sign.
+        double[] at = new double[3];
+        int iterations = 0;
+        double lo = Double.NEGATIVE_INFINITY;
+        double hi = Double.POSITIVE_INFINITY;
+        double beta = 0;
+        double score = score0;
+        double info = info0;
+        while (iterations < MAX_ITERATIONS) {
+            iterations++;
+            if (score > 0) {
+                lo = beta;
+            } else {
+                hi = beta;
+            }
+            double step = Math.max(-MAX_STEP, Math.min(MAX_STEP, score / info));
+            // A negligible Newton step ends the iteration (it may not move beta at all in floating point).
+            boolean converged = Math.abs(step) <= STEP_TOLERANCE * Math.max(1, Math.abs(beta));
+            double candidate = beta + step;
+            if (!converged && !(candidate > lo && candidate < hi)) {
+                candidate = lo == Double.NEGATIVE_INFINITY ? hi - MAX_STEP
+                    : hi == Double.POSITIVE_INFINITY ? lo + MAX_STEP : 0.5 * (lo + hi);
+            }
+            beta = candidate;
+            scoreAndInformation(table, beta, efron, at);
+            score = at[1];
+            info = at[2];
+            if (converged) {
+                break;
+            }
+        }
+        return new double[] {beta, info, iterations};
     }
 
     /** Log partial likelihood, score and information at beta into out[0..2]. */

@@ -58,7 +58,6 @@ public record CoxResult(CoxModel.Ties ties, double logHazardRatio, double standa
      * @return the interval (NaN limits when β̂ is infinite)
      */
     public Interval hazardRatioInterval(double level) {
-        double half = Normal.zForLevel(level) * standardError;
-        return new Interval(Math.exp(logHazardRatio - half), Math.exp(logHazardRatio + half));
+        return new CoxEstimate(logHazardRatio, standardError).hazardRatioInterval(level);
     }
 }

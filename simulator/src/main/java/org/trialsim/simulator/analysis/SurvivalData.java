@@ -98,6 +98,43 @@ public final class SurvivalData {
         return new SurvivalData(n, strata, sorted, start);
     }
 
+    /**
+     * Data already grouped and sorted, as {@link #of(double[], boolean[], int[], int[])} groups and sorts
+     * them: for a caller that builds the buckets directly (a trial analysis cuts the same patients at
+     * each look and knows which times come in order) and so need not sort what is sorted. The result is
+     * the same as {@code of} on the same patients, whatever their order there.
+     *
+     * @param sorted      every patient's time (finite, ≥ 0), ascending within each bucket
+     * @param bucketStart the start of bucket b = 4·stratum + 2·arm + event (event 1, censored 0) in
+     *                    {@code sorted}, for S strata: 4S + 1 non-decreasing entries from 0 to the number
+     *                    of patients
+     * @return the data, which keep copies of the arrays
+     * @throws IllegalArgumentException if the starts do not divide the times into 4S buckets, a time is
+     *                                  not finite and ≥ 0, or a bucket is not ascending
+     */
+    public static SurvivalData ofSortedBuckets(double[] sorted, int[] bucketStart) {
+        int buckets = bucketStart.length - 1;
+        if (buckets < 4 || buckets % 4 != 0 || bucketStart[0] != 0 || bucketStart[buckets] != sorted.length) {
+            throw new IllegalArgumentException("bucketStart must have 4S + 1 entries from 0 to " + sorted.length + "; got "
+                + Arrays.toString(bucketStart));
+        }
+        for (int b = 0; b < buckets; b++) {
+            if (bucketStart[b + 1] < bucketStart[b]) {
+                throw new IllegalArgumentException("bucketStart must not decrease; got " + Arrays.toString(bucketStart));
+            }
+            double previous = 0;
+            for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+                double t = sorted[i];
+                if (!(t >= previous) || t == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("sorted[" + i + "] must be finite, >= 0 and no less than the time before it"
+                        + " in its bucket; got " + t);
+                }
+                previous = t;
+            }
+        }
+        return new SurvivalData(sorted.length, buckets / 4, sorted.clone(), bucketStart.clone());
+    }
+
     private static int bucket(int stratum, int arm, boolean event) {
         return 4 * stratum + 2 * arm + (event ? 1 : 0);
     }

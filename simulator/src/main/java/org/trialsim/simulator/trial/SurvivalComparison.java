@@ -2,8 +2,8 @@ package org.trialsim.simulator.trial;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.trialsim.simulator.analysis.CoxEstimate;
 import org.trialsim.simulator.analysis.CoxModel;
-import org.trialsim.simulator.analysis.CoxResult;
 import org.trialsim.simulator.analysis.KaplanMeier;
 import org.trialsim.simulator.analysis.LogRankTest;
 import org.trialsim.simulator.analysis.SurvivalData;
@@ -79,7 +79,10 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
     private final class Data implements Analysis.Data {
         private final TrialDesign design;
         private final SurvivalTimes times = new SurvivalTimes();
-        private int[] stratum = new int[0];
+        /** Patient i's group in the data: 2·stratum + arm (0 control, 1 experimental). */
+        private int[] group = new int[0];
+        /** One more than the largest stratum of a patient recorded in the replicate. */
+        private int strata;
         private double[] scratch = new double[0];
 
         Data(TrialDesign design) {
@@ -89,8 +92,9 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
         @Override
         public void resize(int patients) {
             times.resize(patients);
-            if (stratum.length < patients) {
-                stratum = new int[patients];
+            strata = 1;
+            if (group.length < patients) {
+                group = new int[patients];
                 scratch = new double[patients];
             }
         }
@@ -101,7 +105,9 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
                 times.exclude(i);
                 return;
             }
-            stratum[i] = stratumOf(o);
+            int stratum = stratumOf(o);
+            strata = Math.max(strata, stratum + 1);
+            group[i] = 2 * stratum + (trial.arm(i) == experimental ? 1 : 0);
             double origin = endpoint.origin(o);
             if (origin != origin) {
                 times.exclude(i);
@@ -118,7 +124,7 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
             int finalLook = cuts.looks() - 1;
             for (int k = finalOnly ? days.length - 1 : 0; k < days.length; k++) {
                 double cut = days[k];
-                SurvivalData data = dataAt(trial, cut);
+                SurvivalData data = dataAt(cut);
                 boolean last = k == days.length - 1;
                 int look = finalOnly ? finalLook : k;
                 // the log-rank z is oriented so that a benefit of the experimental arm is positive
@@ -133,7 +139,7 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
         }
 
         private Conclusion conclusion(VirtualTrial trial, SurvivalData data, int look, boolean efficacy, boolean futility, double cut) {
-            CoxResult cox = data.events() == 0 ? null : CoxModel.fit(data);
+            CoxEstimate cox = data.events() == 0 ? null : CoxModel.estimate(data);
             double landmark = Double.NaN;
             if (!Double.isNaN(landmarkDays) && data.events() > 0) {
                 landmark = KaplanMeier.landmarkDifference(data, landmarkDays).difference();
@@ -146,23 +152,8 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
         }
 
         /** The two arms' survival data at the cut, coded 0 control and 1 experimental. */
-        private SurvivalData dataAt(VirtualTrial trial, double cut) {
-            int m = times.inData(cut);
-            double[] time = new double[m];
-            boolean[] event = new boolean[m];
-            int[] arm = new int[m];
-            int[] stratumOf = new int[m];
-            int j = 0;
-            for (int i = 0; i < trial.patients(); i++) {
-                if (times.inData(i, cut)) {
-                    event[j] = times.observedBy(i, cut);
-                    time[j] = times.timeAt(i, cut, event[j]);
-                    arm[j] = trial.arm(i) == experimental ? 1 : 0;
-                    stratumOf[j] = stratum[i];
-                    j++;
-                }
-            }
-            return strataSlots.length == 0 ? SurvivalData.of(time, event, arm) : SurvivalData.of(time, event, arm, stratumOf);
+        private SurvivalData dataAt(double cut) {
+            return times.dataAt(cut, group, strata);
         }
     }
 }

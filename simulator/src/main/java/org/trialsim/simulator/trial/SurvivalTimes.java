@@ -1,5 +1,8 @@
 package org.trialsim.simulator.trial;
 
+import java.util.Arrays;
+import org.trialsim.simulator.analysis.SurvivalData;
+
 /**
  * The survival data of one analysis in one replicate, per patient: when their time starts (calendar
  * day of entry), the days from entry to the event, and the days of follow-up they can have (to the
@@ -14,6 +17,10 @@ final class SurvivalTimes {
     /** Days from entry to the end of follow-up (the horizon, or loss to follow-up). */
     private double[] followUpMax = new double[0];
     private int n;
+    /** Room for the times of the patients in the data at a cut, grouped into buckets. */
+    private double[] bucketed = new double[0];
+    private int[] bucketStart = new int[0];
+    private int[] bucketEnd = new int[0];
 
     /** Makes room for n patients, all outside the analysis until recorded. */
     void resize(int patients) {
@@ -65,6 +72,79 @@ final class SurvivalTimes {
     /** Patient i's time at the cut: to the event if it is observed, else to censoring by the cut or the end of follow-up. */
     double timeAt(int i, double cut, boolean observed) {
         return observed ? eventAfter[i] : Math.max(0, Math.min(cut - entry[i], followUpMax[i]));
+    }
+
+    /**
+     * The data at the cut of the patients in the analysis, grouped as {@link SurvivalData} groups them,
+     * without the sorting that is not needed: the same data as {@link SurvivalData#of} gives on every
+     * patient in the data with {@link #timeAt} and {@link #observedBy}, built in one pass. Only the event
+     * times are sorted; the censored times are written from the last patient to the first, which puts
+     * them in order when entry days increase with the patient and follow-up is not cut short unevenly
+     * (arrival order and no loss to follow-up), and are sorted only where they are not.
+     *
+     * @param group   patient i's group: 2·stratum + arm (arm 0 control, 1 experimental)
+     * @param strata  unused strata beyond the last one a patient in the data has are left out, as
+     *                {@code SurvivalData.of} leaves them out; this is an upper bound (the number of
+     *                groups is 2·strata)
+     */
+    SurvivalData dataAt(double cut, int[] group, int strata) {
+        int buckets = 4 * strata;
+        if (bucketStart.length < buckets + 1) {
+            bucketStart = new int[buckets + 1];
+            bucketEnd = new int[buckets];
+        }
+        Arrays.fill(bucketStart, 0, buckets + 1, 0);
+        int m = 0;
+        int lastBucket = 0;
+        for (int i = 0; i < n; i++) {
+            if (inData(i, cut)) {
+                int b = 2 * group[i] + (observedBy(i, cut) ? 1 : 0);
+                bucketStart[b + 1]++;
+                lastBucket = Math.max(lastBucket, b);
+                m++;
+            }
+        }
+        // as SurvivalData.of: strata up to the last that holds a patient (at least one)
+        int used = 4 * (lastBucket / 4 + 1);
+        for (int b = 0; b < used; b++) {
+            bucketStart[b + 1] += bucketStart[b];
+        }
+        if (bucketed.length < m) {
+            bucketed = new double[Math.max(m, n)];
+        }
+        double[] times = bucketed;
+        for (int b = 0; b < used; b++) {
+            // events fill their bucket from its start; censored times fill theirs from its end
+            bucketEnd[b] = b % 2 == 1 ? bucketStart[b] : bucketStart[b + 1];
+        }
+        for (int i = 0; i < n; i++) {
+            if (inData(i, cut)) {
+                boolean observed = observedBy(i, cut);
+                int b = 2 * group[i] + (observed ? 1 : 0);
+                if (observed) {
+                    times[bucketEnd[b]++] = eventAfter[i];
+                } else {
+                    times[--bucketEnd[b]] = timeAt(i, cut, false);
+                }
+            }
+        }
+        for (int b = 0; b < used; b++) {
+            int from = bucketStart[b];
+            int to = bucketStart[b + 1];
+            if (b % 2 == 1 || !ascending(times, from, to)) {
+                Arrays.sort(times, from, to);
+            }
+        }
+        return SurvivalData.ofSortedBuckets(Arrays.copyOf(times, m), Arrays.copyOf(bucketStart, used + 1));
+    }
+
+    private static boolean ascending(double[] a, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (a[i - 1] > a[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.trialsim.simulator.trial;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -51,6 +52,10 @@ final class VirtualTrial {
     private int[] order = new int[0];
     private int[] orderBuffer = new int[0];
     private long[] presenting = new long[0];
+    /** The last allocation day of the replicate, NaN until asked for. */
+    private double lastAllocationDay;
+    /** Per arm, the patients allocated to it in the replicate, counted with {@link #lastAllocationDay}. */
+    private final int[] allocatedByArm;
 
     /**
      * A builder of the design's replicates.
@@ -78,6 +83,7 @@ final class VirtualTrial {
         this.randomizer = new Randomizer(design, protocol, nodes, simulatedArm);
         Analysis first = design.analyses.get(0);
         this.singleArm = first.comparesArms() ? null : ArmPolicy.forced(first.experimental());
+        this.allocatedByArm = new int[protocol.arms().size()];
     }
 
     /**
@@ -132,6 +138,8 @@ final class VirtualTrial {
      */
     private void simulatePatients() {
         long base = replicate * STRIDE;
+        lastAllocationDay = Double.NaN;
+        Arrays.fill(allocatedByArm, 0);
         randomizer.start(streams.stream(RANDOMIZATION, replicate));
         int toAllocate = 0;
         boolean inArrivalOrder = true;
@@ -222,6 +230,9 @@ final class VirtualTrial {
 
     /** Patients enrolled on or before the calendar day. */
     int enrolledBy(double day) {
+        if (day >= arrival[n - 1]) {
+            return n;
+        }
         int k = 0;
         while (k < n && arrival[k] <= day) {
             k++;
@@ -231,6 +242,24 @@ final class VirtualTrial {
 
     /** Patients allocated to the arm on or before the calendar day. */
     int allocatedBy(int givenArm, double day) {
+        // most analyses conclude after the last allocation, when every allocated patient counts: one pass
+        // counts them for every arm and finds that day
+        if (lastAllocationDay != lastAllocationDay) {
+            lastAllocationDay = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (allocated[i]) {
+                    lastAllocationDay = Math.max(lastAllocationDay, allocationDay[i]);
+                    allocatedByArm[arm[i]]++;
+                }
+            }
+        }
+        if (day >= lastAllocationDay && givenArm >= 0 && givenArm < allocatedByArm.length) {
+            return allocatedByArm[givenArm];
+        }
+        return count(givenArm, day);
+    }
+
+    private int count(int givenArm, double day) {
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (allocated[i] && allocationDay[i] <= day && arm[i] == givenArm) {

@@ -65,4 +65,28 @@ class SurvivalDataTest {
         SurvivalData data = Datasets.aml().unstratified();
         assertThatThrownBy(() -> data.events(2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arm");
     }
+
+    @Test
+    void sortedBucketsGiveTheDataOfSortingThePatients() {
+        // control: censored 2, 5; events 1, 3, 3 · experimental: censored 4; events 2, 6
+        SurvivalData buckets = SurvivalData.ofSortedBuckets(new double[] {2, 5, 1, 3, 3, 4, 2, 6}, new int[] {0, 2, 5, 6, 8});
+        SurvivalData patients = SurvivalData.of(new double[] {3, 6, 5, 1, 4, 2, 3, 2},
+            new boolean[] {true, true, false, true, false, true, true, false}, new int[] {0, 1, 0, 0, 1, 1, 0, 0});
+        assertThat(buckets.events(0)).isEqualTo(3);
+        assertThat(buckets.patients(1)).isEqualTo(3);
+        assertThat(LogRankTest.test(buckets)).isEqualTo(LogRankTest.test(patients));
+        assertThat(CoxModel.fit(buckets)).isEqualTo(CoxModel.fit(patients));
+    }
+
+    @Test
+    void sortedBucketsRefuseBucketsOutOfOrderOrMisshapen() {
+        assertThatThrownBy(() -> SurvivalData.ofSortedBuckets(new double[] {2, 1}, new int[] {0, 2, 2, 2, 2}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sorted[1]");
+        assertThatThrownBy(() -> SurvivalData.ofSortedBuckets(new double[] {1, Double.NaN}, new int[] {0, 1, 2, 2, 2}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sorted[1]");
+        assertThatThrownBy(() -> SurvivalData.ofSortedBuckets(new double[] {1, 2}, new int[] {0, 1, 2}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4S + 1");
+        assertThatThrownBy(() -> SurvivalData.ofSortedBuckets(new double[] {1, 2}, new int[] {0, 2, 1, 2, 2}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decrease");
+    }
 }
