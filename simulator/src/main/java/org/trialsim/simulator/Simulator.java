@@ -29,6 +29,7 @@ import org.trialsim.simulator.design.simon.SimonSearchResult;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.registry.Registry;
 import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.ReplicateListener;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.simulator.trial.TrialSimulation;
@@ -129,6 +130,18 @@ public final class Simulator {
      */
     public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress) {
         return new TrialSimulation(compiled(protocol), registry.get()).run(options, progress);
+    }
+
+    /**
+     * Simulates the trial design as {@link #trial(LoadedProtocol, TrialOptions, Progress)} does, and hands
+     * every replicate's looks to the listener in replicate order as the run goes (e.g.
+     * {@link org.trialsim.simulator.trial.ReplicateRecords}, the CSV of docs/replicate-records.md).
+     *
+     * @throws IOException what the listener threw; the run stops there
+     */
+    public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress, ReplicateListener replicates)
+            throws IOException {
+        return new TrialSimulation(compiled(protocol), registry.get()).run(options, progress, replicates);
     }
 
     /**
