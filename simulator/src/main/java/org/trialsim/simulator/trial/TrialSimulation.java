@@ -53,6 +53,10 @@ public final class TrialSimulation {
         Randomizer.checkStrata(design, protocol, RandomizedStratum.of(protocol, design));
     }
 
+    /** What each of the design's analyses compares, in the design's order. */
+    public List<String> analysisLabels() {
+        return design.analyses.stream().map(Analysis::label).toList();
+    }
 
     /**
      * Runs the replicates.
