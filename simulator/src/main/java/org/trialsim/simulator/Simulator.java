@@ -164,12 +164,14 @@ public final class Simulator {
                 if (BuiltinProtocols.exists(sweep.protocol())) {
                     return BuiltinProtocols.load(sweep.protocol(), settings);
                 }
+                Path path = sweep.folder() == null ? Path.of(sweep.protocol())
+                        : Path.of(sweep.folder()).resolve(sweep.protocol()).normalize();
                 if (file == null) {
-                    try (InputStream in = Files.newInputStream(Path.of(sweep.protocol()))) {
+                    try (InputStream in = Files.newInputStream(path)) {
                         file = in.readNBytes(Limits.DEFAULT.maxBytes() + 1);
                     }
                 }
-                return new ProtocolReader().read(sweep.protocol(), file, settings);
+                return new ProtocolReader().read(path.toString(), file, settings);
             }
 
             @Override

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * {@link SweepReader} (docs/explore.md) or made from {@code --vary} options.
  *
  * @param source         the sweep file, or a description of where the sweep came from, for messages
- * @param protocol       a built-in protocol's id, or the protocol file's path (resolved against the sweep file's folder)
+ * @param protocol       a built-in protocol's id, or a protocol file's path as the sweep gives it
+ * @param folder         the folder a relative protocol path is read from (the sweep file's), or null for the working directory
  * @param settings       the changes made in every cell, before the axes' own
  * @param replicates     simulated trials per cell, or null to leave it to the command line
  * @param seed           the seed, or null to leave it to the command line
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * @param maxTypeIError  the type I error no design may exceed in any null-hypothesis scenario, or null
  * @param objective      what a design should have least of in its worst scenario
  */
-public record Sweep(String source, String protocol, List<Setting> settings, Integer replicates, Long seed, int analysis,
+public record Sweep(String source, String protocol, String folder, List<Setting> settings, Integer replicates, Long seed, int analysis,
                     List<Axis> axes, List<Cell> cells, Double minPower, Double maxTypeIError, Objective objective) {
     /** The most axes a sweep may have. */
     public static final int MAX_AXES = 8;
@@ -115,7 +116,8 @@ public record Sweep(String source, String protocol, List<Setting> settings, Inte
     public static long productSize(List<Axis> axes) {
         long size = 1;
         for (Axis axis : axes) {
-            size = axis.values().isEmpty() ? 0 : size > Long.MAX_VALUE / axis.values().size() ? Long.MAX_VALUE : size * axis.values().size();
+            int n = axis.values().size();
+            size = n == 0 ? 0 : size > Long.MAX_VALUE / n ? Long.MAX_VALUE : size * n;
         }
         return size;
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
-import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.condition.Spelling;
 
 /**
@@ -45,7 +44,7 @@ public final class SweepReader {
     }
 
     /**
-     * Reads a sweep file. A protocol named by a path is resolved against the sweep file's folder.
+     * Reads a sweep file. A protocol named by a path is read from the sweep file's folder.
      *
      * @throws IOException       if the file cannot be read
      * @throws ProtocolException with every problem of the file, each at its place
@@ -80,24 +79,17 @@ public final class SweepReader {
     }
 
     /** Checks the cells' count and makes the sweep: what a sweep file and {@code --vary} options both end with. */
-    public static Sweep of(String source, String protocol, List<Setting> settings, Integer replicates, Long seed, int analysis,
-                           List<Sweep.Axis> axes, Double minPower, Double maxTypeIError, Sweep.Objective objective) throws ProtocolException {
+    public static Sweep of(String source, String protocol, String folder, List<Setting> settings, Integer replicates, Long seed,
+                           int analysis, List<Sweep.Axis> axes, Double minPower, Double maxTypeIError, Sweep.Objective objective)
+            throws ProtocolException {
         long size = Sweep.productSize(axes);
         if (size > Sweep.MAX_CELLS) {
             throw new ProtocolException(List.of(new Problem(Problem.Severity.ERROR, source, "", 0, 0, String.format(Locale.ROOT,
                     "the axes make %,d cells; a sweep may have at most %,d: list the cells you want, or use fewer values", size,
                     Sweep.MAX_CELLS))));
         }
-        return new Sweep(source, protocol, settings, replicates, seed, analysis, axes, Sweep.product(axes), minPower, maxTypeIError,
-                objective);
-    }
-
-    /** A protocol as a sweep names it: a built-in's id as is, a file resolved against the folder. */
-    static String resolve(String protocol, Path folder) {
-        if (BuiltinProtocols.exists(protocol) || protocol.equals("-") || folder == null) {
-            return protocol;
-        }
-        return folder.resolve(protocol).normalize().toString();
+        return new Sweep(source, protocol, folder, settings, replicates, seed, analysis, axes, Sweep.product(axes), minPower,
+                maxTypeIError, objective);
     }
 
     /** One pass over the tree, reporting as it goes. */
@@ -160,8 +152,8 @@ public final class SweepReader {
             if (cells == null) {
                 return null;
             }
-            return new Sweep(name, resolve(protocol, folder), settings, replicates, seed, analysis, axes, cells, minPower, maxTypeIError,
-                    objective);
+            return new Sweep(name, protocol, folder == null ? null : folder.toString(), settings, replicates, seed, analysis, axes, cells,
+                    minPower, maxTypeIError, objective);
         }
 
         private List<Sweep.Axis> axes(JsonNode node, JsonPointer at) {

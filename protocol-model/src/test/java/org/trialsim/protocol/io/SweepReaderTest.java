@@ -43,7 +43,8 @@ class SweepReaderTest {
                 constraints: {minPower: 0.8, maxTypeIError: 0.025}
                 objective: months
                 """);
-        assertThat(sweep.protocol()).isEqualTo(Path.of("/work/sweeps/two-arm.yaml").toString());
+        assertThat(sweep.protocol()).isEqualTo("two-arm.yaml");
+        assertThat(sweep.folder()).isEqualTo(Path.of("/work/sweeps").toString());
         assertThat(sweep.replicates()).isEqualTo(500);
         assertThat(sweep.seed()).isEqualTo(7L);
         assertThat(sweep.objective()).isEqualTo(Sweep.Objective.MONTHS);
@@ -128,7 +129,8 @@ class SweepReaderTest {
         for (int a = 0; a < 4; a++) {
             yaml.append("  - {name: a").append(a).append(", kind: design, path: p").append(a).append(", values: [1, 2, 3, 4, 5, 6]}\n");
         }
-        assertThat(problems(yaml.toString())).singleElement().asString().contains("the axes make 1,296 cells; a sweep may have at most 1,000");
+        assertThat(problems(yaml.toString())).singleElement().asString()
+                .contains("the axes make 1,296 cells; a sweep may have at most 1,000");
         assertThatThrownBy(() -> read("[1, 2]")).isInstanceOf(ProtocolException.class);
     }
 }

@@ -20,8 +20,8 @@ class RankingTest {
 
     /** Power, type I error and expected patients of each design in each scenario, in the product's order. */
     private static List<ExploreResult.Design> rank(double[][] figures, Double minPower, Double maxTypeI) {
-        Sweep sweep = new Sweep("s", "p", List.of(), null, null, 1, List.of(N, EFFECT), Sweep.product(List.of(N, EFFECT)), minPower,
-                maxTypeI, Sweep.Objective.PATIENTS);
+        Sweep sweep = new Sweep("s", "p", null, List.of(), null, null, 1, List.of(N, EFFECT), Sweep.product(List.of(N, EFFECT)),
+                minPower, maxTypeI, Sweep.Objective.PATIENTS);
         List<ExploreResult.Cell> cells = new ArrayList<>();
         for (int c = 0; c < sweep.cells().size(); c++) {
             Sweep.Cell cell = sweep.cells().get(c);
