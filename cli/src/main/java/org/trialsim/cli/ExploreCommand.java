@@ -86,8 +86,8 @@ final class ExploreCommand implements Callable<Integer> {
         Sweep sweep = sweep();
         GuiceFactory.prepareSimulator(spec);
         Simulator simulator = GuiceFactory.simulator(spec);
+        // run() checks every cell before any runs
         Exploration exploration = simulator.exploration(sweep);
-        exploration.check();
         int r = replicates != null ? replicates : sweep.replicates() != null ? sweep.replicates() : DEFAULT_REPLICATES;
         long s = seed != null ? seed : sweep.seed() != null ? sweep.seed() : 1;
         int workers = threads != null ? threads : Math.min(RunOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());

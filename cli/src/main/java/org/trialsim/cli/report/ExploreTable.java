@@ -124,7 +124,11 @@ final class ExploreTable {
 
     /** A mean with its standard error, to the digits the error leaves meaningful (at most two decimals). */
     private static String mean(Estimate e) {
-        return Double.isFinite(e.value()) ? Numbers.estimate(e.value(), e.standardError(), 2) : Numbers.NONE;
+        if (!Double.isFinite(e.value())) {
+            return Numbers.NONE;
+        }
+        // every replicate agreed (all patients enrolled, a fixed number of events): no digits to round to
+        return e.standardError() == 0 ? Numbers.trimmed(e.value(), 2) + " ± 0" : Numbers.estimate(e.value(), e.standardError(), 2);
     }
 
     private static String signedPercent(Estimate e) {

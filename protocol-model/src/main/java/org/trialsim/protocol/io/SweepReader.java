@@ -54,7 +54,8 @@ public final class SweepReader {
         try (InputStream in = Files.newInputStream(file)) {
             content = in.readNBytes(reader.limits().maxBytes() + 1);
         }
-        Path folder = file.toAbsolutePath().getParent();
+        // as given, so that messages and the provenance name the protocol as the user would (examples/x.yaml)
+        Path folder = file.getParent();
         return read(file.toString(), content, folder);
     }
 

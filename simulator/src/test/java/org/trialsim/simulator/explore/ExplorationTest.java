@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
@@ -140,5 +142,16 @@ class ExplorationTest {
         assertThatThrownBy(() -> new Simulator().exploration(third).check()).isInstanceOfSatisfying(ProtocolException.class,
                 e -> assertThat(e.errors().get(0).message()).isEqualTo("in cell 'n=600': the sweep is about analysis 3, but the design"
                         + " has 2 analyses"));
+    }
+
+    @Test
+    void everyExampleSweepIsValid() throws Exception {
+        try (Stream<Path> files = Files.list(EXAMPLES.resolve("sweeps"))) {
+            List<Path> sweeps = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(sweeps).hasSize(3);
+            for (Path file : sweeps) {
+                assertThat(new Simulator().exploration(new SweepReader().read(file)).check()).as(file.toString()).isNotBlank();
+            }
+        }
     }
 }
