@@ -35,7 +35,8 @@ import org.trialsim.simulator.trial.TrialResult;
  * are alike. Each cell's per-replicate outcome of the chosen analysis (rejected, patients, events,
  * months: {@value #BYTES_PER_REPLICATE} bytes) goes to a temporary file as the replicates are merged,
  * and the pairs are formed by reading two such files side by side, so memory does not grow with the
- * replicates; the files are removed when the run ends.
+ * replicates; the files are removed when the run ends, fails or is interrupted (a JVM killed outright
+ * leaves them in the system's temporary folder).
  */
 public final class Exploration {
     /** Bytes of one replicate's outcome in a cell's temporary file: rejected, patients, events, months. */
@@ -112,6 +113,8 @@ public final class Exploration {
     public ExploreResult run(ExploreOptions options, Progress progress) throws IOException, ProtocolException {
         String label = check();
         Path folder = Files.createTempDirectory("trialsim-explore");
+        // Ctrl-C ends the JVM without this method's finally: the shutdown removes them then (files first, then the folder)
+        folder.toFile().deleteOnExit();
         try {
             return run(options, progress, label, folder);
         } finally {
@@ -135,7 +138,9 @@ public final class Exploration {
             List<Setting> settings = sweep.settings(cell);
             LoadedProtocol loaded = trials.load(settings);
             long offset = (long) c * options.replicates();
-            Outcomes outcomes = new Outcomes(sweep.analysis(), folder.resolve(c + ".bin"));
+            Path file = folder.resolve(c + ".bin");
+            Outcomes outcomes = new Outcomes(sweep.analysis(), file);
+            file.toFile().deleteOnExit();
             TrialResult trial;
             try (outcomes) {
                 trial = trials.run(loaded, options.trial(Sweep.nullHypothesis(cell)), (done, all) -> progress.update(offset + done, total),
