@@ -65,7 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + " patients would make a very large file; add --force if that is what you want");
         }
         if (records != null) {
-            checkRecordsApart();
+            output.checkApart(records, "--records", "records");
         }
         GuiceFactory.prepareSimulator(spec);
         LoadedProtocol loaded = source.load();
@@ -87,17 +87,5 @@ final class SimulateCommand implements Callable<Integer> {
         CohortReport report = new CohortReport(result, loaded.protocol());
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
-    }
-
-    /** The records and the result must go to different places, or one would overwrite (or run into) the other. */
-    private void checkRecordsApart() {
-        if (OutputFile.isStandardOutput(records)) {
-            if (output.toStandardOutput()) {
-                throw UserException.usage("--records - writes the records to standard output, where the result goes too;"
-                        + " give the result a file with --out FILE");
-            }
-        } else if (!output.toStandardOutput() && OutputTarget.resolve(records).sameAs(OutputTarget.resolve(output.out))) {
-            throw UserException.usage("--out and --records both name " + output.out + "; give each its own file");
-        }
     }
 }

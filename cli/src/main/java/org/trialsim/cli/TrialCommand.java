@@ -1,5 +1,6 @@
 package org.trialsim.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.trialsim.cli.report.EarlyPhaseReport;
@@ -15,6 +16,7 @@ import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
 import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.ReplicateRecords;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import picocli.CommandLine.Command;
@@ -58,12 +60,20 @@ final class TrialCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Option(names = "--replicates-out", paramLabel = "FILE.csv",
+            description = "Also write one row per replicate, analysis and look (look, patients, events, months, statistic,"
+                    + " p-value, estimate, decision) to this CSV file ('-': standard output, when --out names a file).")
+    Path replicatesOut;
+
     @Mixin
     ProgressOption progressOption;
 
     @Override
     public Integer call() throws Exception {
         int workers = run.workers();
+        if (replicatesOut != null) {
+            output.checkApart(replicatesOut, "--replicates-out", "replicates");
+        }
         GuiceFactory.prepareSimulator(spec);
         LoadedProtocol loaded = source.load();
         Design design = loaded.protocol().design();
@@ -73,6 +83,10 @@ final class TrialCommand implements Callable<Integer> {
         }
         Report report;
         if (design instanceof Design.EarlyPhase) {
+            if (replicatesOut != null) {
+                throw UserException.usage("--replicates-out applies to designs with analyses; a phase 1-2 design has no"
+                        + " per-replicate looks to write");
+            }
             if (nullScenario) {
                 throw UserException.usage("--null applies to designs with a hypothesis test; a phase 1-2 design reports its"
                         + " escalation and its exact two-stage operating characteristics under p0 and p1 already");
@@ -94,11 +108,20 @@ final class TrialCommand implements Callable<Integer> {
         } else {
             Simulator simulator = GuiceFactory.simulator(spec);
             refuseIfNobodyIsEligible(simulator, loaded);
-            TrialResult result;
+            TrialOptions options = new TrialOptions(replicates, run.seed, workers, nullScenario);
+            TrialResult[] result = new TrialResult[1];
             try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
-                result = simulator.trial(loaded, new TrialOptions(replicates, run.seed, workers, nullScenario), progress);
+                if (replicatesOut == null) {
+                    result[0] = simulator.trial(loaded, options, progress);
+                } else {
+                    // the rows stream into the file while the replicates run: it is complete (and renamed into place) when the run is
+                    OutputFile.write(replicatesOut, spec.commandLine().getOut(), w -> {
+                        ReplicateRecords records = ReplicateRecords.to(w);
+                        result[0] = simulator.trial(loaded, options, progress, records);
+                    });
+                }
             }
-            report = new TrialReport(result, loaded.protocol());
+            report = new TrialReport(result[0], loaded.protocol());
         }
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;

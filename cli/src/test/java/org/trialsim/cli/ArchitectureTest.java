@@ -44,6 +44,7 @@ class ArchitectureTest {
     void simulatorPackagesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("facade").definedBy("org.trialsim.simulator")
+                .layer("explore").definedBy("org.trialsim.simulator.explore..")
                 .layer("registry").definedBy("org.trialsim.simulator.registry..")
                 .layer("cohort").definedBy("org.trialsim.simulator.cohort..")
                 .layer("trial").definedBy("org.trialsim.simulator.trial..")
@@ -54,14 +55,15 @@ class ArchitectureTest {
                 .layer("foundations").definedBy("org.trialsim.simulator.hazard..", "org.trialsim.simulator.random..",
                         "org.trialsim.simulator.stats..")
                 .whereLayer("facade").mayNotBeAccessedByAnyLayer()
+                .whereLayer("explore").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("cohort").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("trial").mayOnlyBeAccessedByLayers("facade", "registry")
+                .whereLayer("trial").mayOnlyBeAccessedByLayers("facade", "explore", "registry")
                 .whereLayer("design").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("facade", "registry", "trial", "design")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("facade", "cohort", "trial")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("facade", "registry", "cohort", "trial", "design")
-                .whereLayer("foundations").mayOnlyBeAccessedByLayers("facade", "registry", "cohort", "trial", "design", "analysis", "engine",
+                .whereLayer("run").mayOnlyBeAccessedByLayers("facade", "explore", "registry", "cohort", "trial", "design")
+                .whereLayer("foundations").mayOnlyBeAccessedByLayers("facade", "explore", "registry", "cohort", "trial", "design", "analysis", "engine",
                         "run")
                 .check(classes);
     }

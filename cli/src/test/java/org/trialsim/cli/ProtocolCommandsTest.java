@@ -150,7 +150,7 @@ class ProtocolCommandsTest {
         Cli none = Cli.run();
         assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(none.out()).isEmpty();
-        assertThat(none.err()).startsWith("trialsim: 'trialsim' needs a command, one of: simulate, trial, design, escalate,")
+        assertThat(none.err()).startsWith("trialsim: 'trialsim' needs a command, one of: simulate, trial, explore, design, escalate,")
                 .contains("Usage: trialsim [-hV]").contains("Exit codes:");
 
         Cli design = Cli.run("design");

@@ -64,6 +64,38 @@ class TrialCommandTest {
         assertThat(Files.readString(out)).startsWith("analysis,figure,statistic,value,standard_error\n").contains(",rejection,probability,");
     }
 
+    @Test
+    void replicatesOutWritesARowPerReplicateAndLookBesideAnUnchangedReport(@TempDir Path dir) throws Exception {
+        Path rows = dir.resolve("replicates.csv");
+        String[] args = {"trial", "../examples/two-arm-exponential.yaml", "-r", "120", "--set",
+            "design.analysis.informationFractions=[0.5, 1]", "--set", "design.analysis.spending=pocock", "--format", "json"};
+        Cli plain = Cli.run(args);
+        Cli with = Cli.run(concat(args, "-t", "2", "--replicates-out", rows.toString()));
+        assertThat(with.exitCode()).isZero();
+        assertThat(with.out()).isEqualTo(plain.out());
+        java.util.List<String> lines = Files.readAllLines(rows);
+        assertThat(lines.get(0)).isEqualTo("replicate,analysis,look,patients,events,months,statistic,p_value,estimate,lower,upper,decision");
+        assertThat(lines.subList(1, lines.size()).stream().filter(l -> !l.endsWith(",continue")).count()).isEqualTo(120);
+        assertThat(lines.get(lines.size() - 1)).startsWith("119,1,");
+        Path one = dir.resolve("one-thread.csv");
+        assertThat(Cli.run(concat(args, "-t", "1", "--replicates-out", one.toString())).exitCode()).isZero();
+        assertThat(Files.readString(one)).isEqualTo(Files.readString(rows));
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("replicates.csv", "one-thread.csv");
+    }
+
+    @Test
+    void replicatesOutIsRefusedWhereTheResultGoesOrWhereThereAreNoLooks(@TempDir Path dir) {
+        Path out = dir.resolve("same.csv");
+        Cli same = Cli.run("trial", "cccg-blina-d19", "-r", "10", "--out", out.toString(), "--replicates-out", out.toString());
+        assertThat(same.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(same.err()).contains("--out and --replicates-out both name");
+        assertThat(Cli.run("trial", "cccg-blina-d19", "-r", "10", "--replicates-out", "-").err())
+                .contains("--replicates-out - writes the replicates to standard output, where the result goes too");
+        assertThat(Cli.run("trial", "aall1121", "--replicates-out", dir.resolve("x.csv").toString()).exitCode())
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
     /** A cut so early that many trials have no event yet: the effect is over the others, and the table says how many. */
     @Test
     void trialsWithoutAnEstimateAreCountedAndNamed() throws Exception {

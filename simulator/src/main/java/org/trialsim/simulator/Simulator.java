@@ -3,7 +3,9 @@ package org.trialsim.simulator;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +14,10 @@ import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.protocol.io.Limits;
 import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.protocol.io.Setting;
+import org.trialsim.protocol.io.Sweep;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
@@ -27,8 +31,11 @@ import org.trialsim.simulator.design.simon.SimonDesign;
 import org.trialsim.simulator.design.simon.SimonSearch;
 import org.trialsim.simulator.design.simon.SimonSearchResult;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.explore.Exploration;
+import org.trialsim.simulator.explore.Trials;
 import org.trialsim.simulator.registry.Registry;
 import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.ReplicateListener;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.simulator.trial.TrialSimulation;
@@ -129,6 +136,55 @@ public final class Simulator {
      */
     public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress) {
         return new TrialSimulation(compiled(protocol), registry.get()).run(options, progress);
+    }
+
+    /**
+     * Simulates the trial design as {@link #trial(LoadedProtocol, TrialOptions, Progress)} does, and hands
+     * every replicate's looks to the listener in replicate order as the run goes (e.g.
+     * {@link org.trialsim.simulator.trial.ReplicateRecords}, the CSV of docs/replicate-records.md).
+     *
+     * @throws IOException what the listener threw; the run stops there
+     */
+    public TrialResult trial(LoadedProtocol protocol, TrialOptions options, Progress progress, ReplicateListener replicates)
+            throws IOException {
+        return new TrialSimulation(compiled(protocol), registry.get()).run(options, progress, replicates);
+    }
+
+    /**
+     * An exploration of the sweep (docs/explore.md): {@link Exploration#check()} checks every cell at
+     * once, {@link Exploration#run} simulates them on common random numbers. The sweep's protocol file,
+     * if it names one, is read once, when first needed.
+     */
+    public Exploration exploration(Sweep sweep) {
+        return Exploration.of(sweep, new Trials() {
+            private byte[] file;
+
+            @Override
+            public LoadedProtocol load(List<Setting> settings) throws IOException, ProtocolException {
+                if (BuiltinProtocols.exists(sweep.protocol())) {
+                    return BuiltinProtocols.load(sweep.protocol(), settings);
+                }
+                Path path = sweep.folder() == null ? Path.of(sweep.protocol())
+                        : Path.of(sweep.folder()).resolve(sweep.protocol()).normalize();
+                if (file == null) {
+                    try (InputStream in = Files.newInputStream(path)) {
+                        file = in.readNBytes(Limits.DEFAULT.maxBytes() + 1);
+                    }
+                }
+                return new ProtocolReader().read(path.toString(), file, settings);
+            }
+
+            @Override
+            public List<String> analyses(LoadedProtocol protocol) {
+                return new TrialSimulation(compiled(protocol), registry.get()).analysisLabels();
+            }
+
+            @Override
+            public TrialResult run(LoadedProtocol protocol, TrialOptions options, Progress progress, ReplicateListener replicates)
+                    throws IOException {
+                return trial(protocol, options, progress, replicates);
+            }
+        });
     }
 
     /**

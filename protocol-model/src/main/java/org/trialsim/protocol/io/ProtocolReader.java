@@ -116,17 +116,11 @@ public final class ProtocolReader {
      * @throws ProtocolException if it is not a valid protocol, or a change names a place that does not exist
      */
     public LoadedProtocol read(String name, byte[] content, List<Setting> settings) throws ProtocolException {
-        if (content.length > limits.maxBytes()) {
-            throw single(name, "the file is more than " + bytes(limits.maxBytes()) + " long; a protocol file may be at most "
-                    + bytes(limits.maxBytes()));
-        }
-        String text = decode(name, content);
-        Format format = Format.detect(name, text);
-        ObjectMapper mapper = Mappers.reader(format, limits);
         Locations locations = new Locations();
         LocatedProblems problems = new LocatedProblems(name, locations);
-
-        JsonNode tree = format == Format.YAML && !linesFit(text, problems) ? null : parse(mapper, format, text, locations, problems);
+        Parsed parsed = tree(name, content, locations, problems);
+        JsonNode tree = parsed.tree();
+        ObjectMapper mapper = parsed.mapper();
         if (tree != null && !settings.isEmpty()) {
             tree = applySettings((ObjectNode) tree, settings, name);
         }
@@ -144,6 +138,34 @@ public final class ProtocolReader {
         }
         return LoadedProtocol.hashedWhenAsked(protocol, name, settings.stream().map(Setting::toString).toList(), all,
                 ProtocolReader::contentHash);
+    }
+
+    /**
+     * The first steps of reading, shared with the other files trialsim reads ({@link SweepReader}): the
+     * size limit, strict UTF-8, YAML lines short enough to scan, and a guarded parse into a tree whose
+     * places {@code locations} records. A problem that stops reading later steps is reported and the tree is null.
+     *
+     * @throws ProtocolException if the bytes are too many or not UTF-8 text
+     */
+    Parsed tree(String name, byte[] content, Locations locations, LocatedProblems problems) throws ProtocolException {
+        if (content.length > limits.maxBytes()) {
+            throw single(name, "the file is more than " + bytes(limits.maxBytes()) + " long; a protocol file may be at most "
+                    + bytes(limits.maxBytes()));
+        }
+        String text = decode(name, content);
+        Format format = Format.detect(name, text);
+        ObjectMapper mapper = Mappers.reader(format, limits);
+        return new Parsed(format == Format.YAML && !linesFit(text, problems) ? null : parse(mapper, format, text, locations, problems),
+                mapper);
+    }
+
+    /** A file's tree (null if it could not be parsed) and the mapper of its format. */
+    record Parsed(JsonNode tree, ObjectMapper mapper) {
+    }
+
+    /** The limits of what this reader reads. */
+    Limits limits() {
+        return limits;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.trialsim.simulator.trial;
 
 import java.util.List;
+import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
@@ -25,8 +26,40 @@ final class ReplicateAnalyser {
 
     /** Simulates replicate r of the design and analyses it. */
     ReplicateResult run(long r, AccrualProcess accrual) {
+        trial.looks().keep(false);
         trial.simulate(r, design.sampleSize, accrual);
         return conclude(false, 1);
+    }
+
+    /** Simulates replicate r of the design, analyses it, and adds a row for each look of each analysis to {@code rows}. */
+    ReplicateResult run(long r, AccrualProcess accrual, List<ReplicateLook> rows) {
+        trial.looks().keep(true);
+        trial.simulate(r, design.sampleSize, accrual);
+        Conclusion[] conclusions = new Conclusion[data.size()];
+        for (int a = 0; a < conclusions.length; a++) {
+            trial.looks().clear();
+            conclusions[a] = data.get(a).conclude(trial, false, 1);
+            addRows(r, a, conclusions[a], rows);
+        }
+        trial.looks().keep(false);
+        return withAllocation(conclusions);
+    }
+
+    /** The rows of analysis a's looks: each look it made, the last one the conclusion. */
+    private void addRows(long r, int a, Conclusion c, List<ReplicateLook> rows) {
+        LookLog looks = trial.looks();
+        int last = looks.size() - 1;
+        if (last < 0 || looks.look(last) != c.look()) {
+            throw new IllegalStateException("analysis " + (a + 1) + " concluded at look " + (c.look() + 1) + " without noting it");
+        }
+        for (int k = 0; k < last; k++) {
+            rows.add(new ReplicateLook(r, a + 1, looks.look(k) + 1, looks.patients(k), looks.events(k),
+                    looks.day(k) / TimeUnits.DAYS_PER_MONTH, looks.statistic(k), looks.pValue(k), Double.NaN, Double.NaN, Double.NaN,
+                    ReplicateLook.CONTINUE));
+        }
+        String decision = c.efficacy() ? ReplicateLook.EFFICACY : c.futility() ? ReplicateLook.FUTILITY : ReplicateLook.NOT_REJECTED;
+        rows.add(new ReplicateLook(r, a + 1, c.look() + 1, c.patients(), c.events(), c.day() / TimeUnits.DAYS_PER_MONTH,
+                looks.statistic(last), looks.pValue(last), c.estimate(), c.lower(), c.upper(), decision));
     }
 
     /** Simulates a trial of the given size and accrual (replicate -1) and analyses it at its final look only. */
@@ -50,6 +83,11 @@ final class ReplicateAnalyser {
         for (int a = 0; a < conclusions.length; a++) {
             conclusions[a] = data.get(a).conclude(trial, finalOnly, scale);
         }
+        return withAllocation(conclusions);
+    }
+
+    /** The conclusions, with what each randomized stratum's allocator did in the trial last simulated. */
+    private ReplicateResult withAllocation(Conclusion[] conclusions) {
         int[][] counts = new int[strata.size()][];
         for (int k = 0; k < counts.length; k++) {
             counts[k] = new int[strata.get(k).arms().size()];

@@ -76,6 +76,7 @@ record ResponseComparison(String label, int control, int experimental, Check res
                 }
             }
             double p = FisherExactTest.test(rE, nE, rC, nC).pGreater();
+            trial.looks().add(design.cuts.looks() - 1, nE + nC, rE + rC, trial.lastArrival(), rE, p);
             double pE = nE == 0 ? Double.NaN : (double) rE / nE;
             double pC = nC == 0 ? Double.NaN : (double) rC / nC;
             double d = pE - pC;

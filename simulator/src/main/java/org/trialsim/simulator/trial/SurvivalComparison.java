@@ -131,6 +131,7 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
                 double z = data.events() == 0 ? Double.NaN : -LogRankTest.test(data).z();
                 boolean efficacy = z >= cuts.boundaries().efficacyBound(look);
                 boolean futility = !last && !efficacy && cuts.futilityBounds().length > 0 && !(z >= cuts.futilityBounds()[k]);
+                trial.looks().addZ(look, trial.enrolledBy(cut), data.events(), cut, z);
                 if (efficacy || futility || last) {
                     return conclusion(trial, data, look, efficacy, futility, cut);
                 }

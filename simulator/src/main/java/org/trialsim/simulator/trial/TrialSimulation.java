@@ -1,5 +1,7 @@
 package org.trialsim.simulator.trial;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,10 @@ public final class TrialSimulation {
         Randomizer.checkStrata(design, protocol, RandomizedStratum.of(protocol, design));
     }
 
+    /** What each of the design's analyses compares, in the design's order. */
+    public List<String> analysisLabels() {
+        return design.analyses.stream().map(Analysis::label).toList();
+    }
 
     /**
      * Runs the replicates.
@@ -59,6 +65,30 @@ public final class TrialSimulation {
      * @param progress receives progress from worker threads
      */
     public TrialResult run(TrialOptions options, Progress progress) {
+        try {
+            return run(options, progress, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: there is no listener to throw it
+        }
+    }
+
+    /**
+     * Runs the replicates and hands each one's looks to the listener, in replicate order.
+     *
+     * @param options   replicates, seed, threads, scenario
+     * @param progress  receives progress from worker threads
+     * @param replicates receives every replicate's looks, or null for none
+     * @throws IOException what the listener threw
+     */
+    public TrialResult run(TrialOptions options, Progress progress, ReplicateListener replicates) throws IOException {
+        try {
+            return runReplicates(options, progress, replicates);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private TrialResult runReplicates(TrialOptions options, Progress progress, ReplicateListener listener) {
         RandomStreams streams = new RandomStreams(options.seed());
         List<RandomizedStratum> strata = RandomizedStratum.of(protocol, design);
         boolean largeTrialNeeded = !options.nullScenario() && design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty());
@@ -84,14 +114,22 @@ public final class TrialSimulation {
                     truths.complete(truths(largeTrial(streams), false));
                 }
                 TrialTally tally = new TrialTally(design, strata);
+                List<ReplicateLook> rows = listener == null ? List.of() : new ArrayList<>();
                 for (long r = chunk.from(); r < chunk.to(); r++) {
-                    tally.add(analyser.run(r, accrual));
+                    tally.add(listener == null ? analyser.run(r, accrual) : analyser.run(r, accrual, rows));
                 }
-                return tally;
+                return new Chunk(tally, rows);
             };
         }, chunk -> {
-            chunk.countCoverage(truths.join());
-            total.merge(chunk);
+            chunk.tally().countCoverage(truths.join());
+            total.merge(chunk.tally());
+            if (listener != null) {
+                try {
+                    listener.accept(chunk.rows());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         });
         List<TrialResult.AnalysisResult> analyses = new ArrayList<>();
         for (int a = 0; a < design.analyses.size(); a++) {
@@ -100,6 +138,10 @@ public final class TrialSimulation {
         Provenance provenance = Provenance.ofTrials(protocol.loaded(), options.seed(), options.replicates());
         return new TrialResult(provenance, design.type + (design.label == null ? "" : ": " + design.label),
                 options.nullScenario() ? "null" : "alternative", analyses, total.strataAllocation(strata));
+    }
+
+    /** A chunk's tally, and its replicates' looks when they are asked for. */
+    private record Chunk(TrialTally tally, List<ReplicateLook> rows) {
     }
 
     /**

@@ -36,6 +36,8 @@ final class VirtualTrial {
     private final List<Analysis.Data> analyses;
     /** The arm of a single-arm design, given to every patient wherever the pathway allocates; -1 if the design randomizes. */
     private final ArmPolicy singleArm;
+    /** The looks the analyses make of the replicate, kept for per-replicate output. */
+    private final LookLog looks = new LookLog();
     /** For tests: allocate again in order of allocation day even when arrival order was right. */
     boolean alwaysReallocate;
 
@@ -196,6 +198,11 @@ final class VirtualTrial {
     /** What each randomized stratum's allocator did in the replicate. */
     void reportAllocation(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance) {
         randomizer.report(strata, counts, imbalance, factorImbalance);
+    }
+
+    /** Where the analyses note each look they make, for per-replicate output. */
+    LookLog looks() {
+        return looks;
     }
 
     /** The enrolled patients of the replicate. */

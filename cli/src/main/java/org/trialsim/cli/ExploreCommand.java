@@ -1,0 +1,195 @@
+package org.trialsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.trialsim.cli.report.ExploreReport;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.protocol.io.Setting;
+import org.trialsim.protocol.io.Sweep;
+import org.trialsim.protocol.io.SweepReader;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.explore.Exploration;
+import org.trialsim.simulator.explore.ExploreOptions;
+import org.trialsim.simulator.explore.ExploreResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trialsim explore [SWEEP.yaml]}: designs × scenarios of a protocol's trial, on common random numbers. */
+@Command(name = "explore", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate a protocol's trial in every cell of a sweep (designs × scenarios, from a sweep file or --vary)"
+                + " and compare them: each cell's power (or type I error), expected patients, events and duration with their Monte"
+                + " Carlo errors; each design against the scenario's first on the same virtual patients, with the paired standard"
+                + " error; and the designs ranked by their worst scenario against the sweep's constraints (docs/explore.md).",
+                "Every cell is checked before any runs, and replicate i of every cell has the same patients and arrivals."})
+final class ExploreCommand implements Callable<Integer> {
+    /** The replicates per cell when neither the sweep file nor -r says. */
+    static final int DEFAULT_REPLICATES = 1000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SWEEP", arity = "0..1",
+            description = "A sweep file (YAML or JSON): protocol, set, axes, cells, constraints, objective (docs/explore.md).")
+    Path sweepFile;
+
+    @Option(names = "--protocol", paramLabel = "ID|FILE", description = "The protocol to explore without a sweep file (with --vary).")
+    String protocol;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change the protocol in every cell (repeatable), as for 'trial'.")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--vary", paramLabel = "PATH=V1,V2,...",
+            description = "A design axis: the path takes each value in turn (repeatable; each adds an axis). Values are separated by"
+                    + " commas, so a value holding a comma needs a sweep file.")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--vary-scenario", paramLabel = "PATH=V1,V2,...",
+            description = "A scenario axis, as --vary: designs are judged by their worst scenario.")
+    List<String> varyScenario = new ArrayList<>();
+
+    @Option(names = "--null", description = "Add a scenario axis 'hypothesis': each cell as written and under the null hypothesis.")
+    boolean withNull;
+
+    @Option(names = {"-r", "--replicates"}, paramLabel = "R", converter = OptionRanges.Replicates.class,
+            description = "Simulated trials per cell, from 1 to 10,000,000 (default: the sweep file's, else 1,000).")
+    Integer replicates;
+
+    @Option(names = {"-s", "--seed"}, paramLabel = "S", converter = OptionRanges.Seed.class,
+            description = "Random seed of every cell, a whole number from -2^63 to 2^63 - 1 (default: the sweep file's, else 1).")
+    Long seed;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "T", converter = OptionRanges.Threads.class,
+            description = "Worker threads, from 1 to 1,024 (default: the number of processors).")
+    Integer threads;
+
+    @Mixin
+    FormatOption format = new FormatOption(ExploreReport.FORMATS);
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    ProgressOption progressOption;
+
+    @Override
+    public Integer call() throws Exception {
+        Sweep sweep = sweep();
+        GuiceFactory.prepareSimulator(spec);
+        Simulator simulator = GuiceFactory.simulator(spec);
+        // run() checks every cell before any runs
+        Exploration exploration = simulator.exploration(sweep);
+        int r = replicates != null ? replicates : sweep.replicates() != null ? sweep.replicates() : DEFAULT_REPLICATES;
+        long s = seed != null ? seed : sweep.seed() != null ? sweep.seed() : 1;
+        int workers = threads != null ? threads : Math.min(RunOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        ExploreResult result;
+        try (ProgressDisplay progress = progressOption.display(spec, "exploring " + sweep.cells().size() + " cells", "trials")) {
+            result = exploration.run(new ExploreOptions(r, s, workers), progress);
+        }
+        ExploreReport report = new ExploreReport(result, "Exploration of " + result.provenance().protocolId());
+        output.emit(spec, w -> report.write(format.get(), w));
+        return ExitCode.OK;
+    }
+
+    /** The sweep: the file's, with the command line's settings and axes added; or the command line's alone. */
+    private Sweep sweep() throws IOException, ProtocolException {
+        List<Setting> fixed = parse("--set", settings);
+        List<Sweep.Axis> axes = new ArrayList<>();
+        for (String v : vary) {
+            axes.add(axis("--vary", v, Sweep.Kind.DESIGN));
+        }
+        for (String v : varyScenario) {
+            axes.add(axis("--vary-scenario", v, Sweep.Kind.SCENARIO));
+        }
+        if (withNull) {
+            axes.add(new Sweep.Axis("hypothesis", Sweep.Kind.SCENARIO, List.of(new Sweep.Value("alternative", List.of(), false),
+                    new Sweep.Value("null", List.of(), true))));
+        }
+        if (sweepFile == null) {
+            if (protocol == null) {
+                throw UserException.usage("give a sweep file, or --protocol with --vary (e.g. trialsim explore --protocol aall1331"
+                        + " --vary design.sampleSize=500,670)");
+            }
+            if (axes.isEmpty()) {
+                throw UserException.usage("without a sweep file, give at least one --vary or --vary-scenario");
+            }
+            if (!BuiltinProtocols.exists(protocol) && !Files.isRegularFile(Path.of(protocol))) {
+                throw new UserException(ExitCode.IO, "'" + protocol + "' is neither a built-in protocol nor an existing file;"
+                        + " the built-ins are " + String.join(", ", BuiltinProtocols.IDS));
+            }
+            return SweepReader.of("the command line", protocol, null, fixed, null, null, 1, checkedNames(axes), null, null,
+                    Sweep.Objective.PATIENTS);
+        }
+        if (protocol != null) {
+            throw UserException.usage("--protocol is for a sweep without a file; the sweep file names its protocol");
+        }
+        if (!Files.exists(sweepFile)) {
+            throw new UserException(ExitCode.IO, "the sweep file '" + sweepFile + "' does not exist");
+        }
+        Sweep file = new SweepReader().read(sweepFile);
+        if (fixed.isEmpty() && axes.isEmpty()) {
+            return file;
+        }
+        List<Setting> allSettings = new ArrayList<>(file.settings());
+        allSettings.addAll(fixed);
+        if (axes.isEmpty()) {
+            return new Sweep(file.source(), file.protocol(), file.folder(), allSettings, file.replicates(), file.seed(), file.analysis(),
+                    file.axes(), file.cells(), file.minPower(), file.maxTypeIError(), file.objective());
+        }
+        if (file.cells().size() != Sweep.productSize(file.axes())) {
+            throw UserException.usage("the sweep file lists its cells, so --vary and --null cannot add axes to it");
+        }
+        List<Sweep.Axis> allAxes = new ArrayList<>(file.axes());
+        allAxes.addAll(axes);
+        return SweepReader.of(file.source(), file.protocol(), file.folder(), allSettings, file.replicates(), file.seed(), file.analysis(),
+                checkedNames(allAxes), file.minPower(), file.maxTypeIError(), file.objective());
+    }
+
+    private static List<Sweep.Axis> checkedNames(List<Sweep.Axis> axes) {
+        if (axes.size() > Sweep.MAX_AXES) {
+            throw UserException.usage("a sweep may have at most " + Sweep.MAX_AXES + " axes, not " + axes.size());
+        }
+        if (axes.stream().map(Sweep.Axis::name).distinct().count() < axes.size()) {
+            throw UserException.usage("two axes vary the same thing; give each path once");
+        }
+        return axes;
+    }
+
+    /** {@code path=v1,v2,...} as an axis named by its path, each value labelled as written. */
+    private static Sweep.Axis axis(String option, String text, Sweep.Kind kind) {
+        Setting whole;
+        try {
+            whole = Setting.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(option + " " + e.getMessage().replace("path=value, e.g. design.analysis.events=120",
+                    "path=v1,v2,..., e.g. design.sampleSize=100,140"));
+        }
+        List<String> values = Arrays.stream(whole.value().split(",", -1)).map(String::strip).toList();
+        if (values.stream().anyMatch(String::isEmpty) || values.stream().distinct().count() < values.size()) {
+            throw UserException.usage(option + " " + text + ": give distinct, non-empty values separated by commas");
+        }
+        return new Sweep.Axis(whole.path(), kind, values.stream().map(v -> new Sweep.Value(v, List.of(new Setting(whole.path(), v)), false))
+                .toList());
+    }
+
+    private static List<Setting> parse(String option, List<String> texts) {
+        List<Setting> parsed = new ArrayList<>();
+        for (String s : texts) {
+            try {
+                parsed.add(Setting.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw UserException.usage(option + " " + e.getMessage());
+            }
+        }
+        return parsed;
+    }
+}

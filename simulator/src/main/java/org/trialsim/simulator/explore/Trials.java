@@ -1,0 +1,33 @@
+package org.trialsim.simulator.explore;
+
+import java.io.IOException;
+import java.util.List;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.io.Setting;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.ReplicateListener;
+import org.trialsim.simulator.trial.TrialOptions;
+import org.trialsim.simulator.trial.TrialResult;
+
+/** What an exploration needs of the simulator: the sweep's protocol with a cell's changes, and its trial simulated. */
+public interface Trials {
+    /**
+     * The sweep's protocol with the changes made, validated.
+     *
+     * @throws IOException       if the protocol file cannot be read
+     * @throws ProtocolException if the changed protocol is not valid
+     */
+    LoadedProtocol load(List<Setting> settings) throws IOException, ProtocolException;
+
+    /**
+     * The labels of the protocol's trial analyses, checking that its design can be simulated.
+     *
+     * @throws IllegalArgumentException if the design has no analyses (none, or a phase 1-2 design)
+     * @throws org.trialsim.simulator.run.InvalidProtocolException if the design names an implementation the registry lacks
+     */
+    List<String> analyses(LoadedProtocol protocol);
+
+    /** Simulates the protocol's trial, handing every replicate's looks to the listener in order. */
+    TrialResult run(LoadedProtocol protocol, TrialOptions options, Progress progress, ReplicateListener replicates) throws IOException;
+}
