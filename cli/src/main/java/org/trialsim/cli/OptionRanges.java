@@ -191,6 +191,39 @@ final class OptionRanges {
         }
     }
 
+    /** escalate --cohort-size: patients per cohort of BOIN, TITE-BOIN and the CRM. */
+    static final WholeRange COHORT_SIZE = new WholeRange(1, Range.MAX_COHORT_SIZE);
+    /** escalate --max-patients and --level-cap: a model-based trial's sample size, bounded as the rule designs' is. */
+    static final WholeRange ESCALATION_PATIENTS = new WholeRange(1, Range.MAX_ESCALATION_PATIENTS);
+    /** escalate --prior-variance: the CRM's prior variance, from a prior sd of 0.1 to about 3.2. */
+    static final NumberRange PRIOR_VARIANCE = NumberRange.closed(Range.MIN_PRIOR_VARIANCE, Range.MAX_PRIOR_VARIANCE);
+    /** escalate --skeleton and --safety-stop: probabilities strictly between 0 and 1. */
+    static final NumberRange OPEN_PROBABILITY = NumberRange.open(0, 1);
+
+    static final class CohortSize extends IntIn {
+        CohortSize() {
+            super(COHORT_SIZE);
+        }
+    }
+
+    static final class EscalationPatients extends IntIn {
+        EscalationPatients() {
+            super(ESCALATION_PATIENTS);
+        }
+    }
+
+    static final class PriorVariance extends DoubleIn {
+        PriorVariance() {
+            super(PRIOR_VARIANCE);
+        }
+    }
+
+    static final class OpenProbability extends DoubleIn {
+        OpenProbability() {
+            super(OPEN_PROBABILITY);
+        }
+    }
+
     /**
      * design simon --evaluate R1/N1,R/N: a possible two-stage design whose total size N is within
      * {@link #SIMON_N}, since evaluating it sums over every outcome of both stages.

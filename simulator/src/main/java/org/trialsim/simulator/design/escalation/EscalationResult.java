@@ -1,5 +1,8 @@
 package org.trialsim.simulator.design.escalation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.trialsim.simulator.stats.Estimate;
 
@@ -17,17 +20,30 @@ import org.trialsim.simulator.stats.Estimate;
  * @param comparisons the first design minus each other one, trial by trial on the same patients, in the
  *                    order of the designs; empty when one design was run
  */
-public record EscalationResult(EscalationScenario scenario, int replicates, long seed, String generator, DoseFinding doseFinding,
-                               BoinBoundaries boin, List<DesignSummary> designs, List<Comparison> comparisons) {
+public record EscalationResult(EscalationScenario scenario, int replicates, long seed, String generator,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) DoseFinding doseFinding,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) BoinBoundaries boin, List<DesignSummary> designs,
+                               @JsonIgnore List<Comparison> comparisons) {
     /** Makes immutable copies. */
     public EscalationResult {
         designs = List.copyOf(designs);
         comparisons = List.copyOf(comparisons);
     }
 
-    /** The first design minus the second, when exactly two were run; otherwise null. */
+    /**
+     * The first design minus the second, when exactly two were run; otherwise null. The JSON keeps this one
+     * comparison of two designs under its name of old, and gives {@link #comparisonsOfMore} for more.
+     */
+    @JsonProperty("comparison")
     public Comparison comparison() {
         return designs.size() == 2 ? comparisons.get(0) : null;
+    }
+
+    /** The comparisons of the first design with each other one, when more than two were run; otherwise null. */
+    @JsonProperty("comparisons")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public List<Comparison> comparisonsOfMore() {
+        return designs.size() > 2 ? comparisons : null;
     }
 
     /**
