@@ -129,13 +129,13 @@ final class EscalateCommand implements Callable<Integer> {
     Double priorVariance;
 
     @Option(names = "--level-cap", paramLabel = "N", converter = OptionRanges.EscalationPatients.class,
-            description = "BOIN, TITE-BOIN, CRM and TITE-CRM: stop accrual once the level chosen next already has N patients"
-                    + " (BOIN's n.earlystop; default: no such stop).")
+            description = "BOIN, TITE-BOIN, CRM and TITE-CRM: stop accrual once the level chosen next already has N patients,"
+                    + " N from 1 to 180 (BOIN's n.earlystop; default: no such stop).")
     Integer levelCap;
 
     @Option(names = "--safety-stop", paramLabel = "P", converter = OptionRanges.OpenProbability.class,
             description = "CRM and TITE-CRM: stop with no MTD once the posterior probability that level 1's DLT probability"
-                    + " is above the target exceeds P, e.g. 0.9 (default: never).")
+                    + " is above the target exceeds P, above 0 and below 1, e.g. 0.9 (default: never).")
     Double safetyStop;
 
     @Option(names = "--tite-crm-coherent",
