@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "design", mixinStandardHelpOptions = true,
         description = {"Trial-design calculators (see also 'trialsim escalate').",
                 "'trialsim design simon' finds or evaluates Simon two-stage designs exactly; 'trialsim escalate'"
-                        + " simulates rolling-six and 3+3 dose escalation."},
+                        + " simulates dose finding: rolling six, 3+3, BOIN, TITE-BOIN, CRM and TITE-CRM."},
         subcommands = {SimonCommand.class})
 final class DesignCommand implements Callable<Integer> {
     @Spec

@@ -27,6 +27,10 @@ final class OptionRanges {
     static final WholeRange SEED = new WholeRange(Long.MIN_VALUE, Long.MAX_VALUE);
     /** escalate --start-level: a level of at most the most levels a scenario may have. */
     static final WholeRange START_LEVEL = new WholeRange(1, EscalationScenario.MAX_LEVELS);
+    /** escalate --cohort-size: patients per cohort of BOIN, TITE-BOIN and the CRM. */
+    static final WholeRange COHORT_SIZE = new WholeRange(1, Range.MAX_COHORT_SIZE);
+    /** escalate --max-patients and --level-cap: a model-based trial's sample size, bounded as the rule designs' is. */
+    static final WholeRange ESCALATION_PATIENTS = new WholeRange(1, Range.MAX_ESCALATION_PATIENTS);
     /**
      * design simon --nmax, and N of --evaluate: the exact enumeration is quadratic to cubic in n, and
      * SimonSearch refuses more.
@@ -50,6 +54,10 @@ final class OptionRanges {
     static final NumberRange DLT_WINDOW_DAYS = NumberRange.closed(Range.MIN_DLT_WINDOW_DAYS, Range.MAX_DLT_WINDOW_DAYS);
     /** escalate --interarrival-days: every arrival is an event, so a tiny gap means unbounded events and memory. */
     static final NumberRange INTERARRIVAL_DAYS = NumberRange.closed(Range.MIN_INTERARRIVAL_DAYS, Range.MAX_INTERARRIVAL_DAYS);
+    /** escalate --prior-variance: the CRM's prior variance, from a prior sd of 0.1 to about 3.2. */
+    static final NumberRange PRIOR_VARIANCE = NumberRange.closed(Range.MIN_PRIOR_VARIANCE, Range.MAX_PRIOR_VARIANCE);
+    /** escalate --skeleton and --safety-stop: probabilities strictly between 0 and 1. */
+    static final NumberRange OPEN_PROBABILITY = NumberRange.open(0, 1);
 
     private OptionRanges() {
     }
@@ -188,6 +196,30 @@ final class OptionRanges {
     static final class InterarrivalDays extends DoubleIn {
         InterarrivalDays() {
             super(INTERARRIVAL_DAYS);
+        }
+    }
+
+    static final class CohortSize extends IntIn {
+        CohortSize() {
+            super(COHORT_SIZE);
+        }
+    }
+
+    static final class EscalationPatients extends IntIn {
+        EscalationPatients() {
+            super(ESCALATION_PATIENTS);
+        }
+    }
+
+    static final class PriorVariance extends DoubleIn {
+        PriorVariance() {
+            super(PRIOR_VARIANCE);
+        }
+    }
+
+    static final class OpenProbability extends DoubleIn {
+        OpenProbability() {
+            super(OPEN_PROBABILITY);
         }
     }
 

@@ -94,7 +94,18 @@ class EscalateCommandTest {
     @CsvSource(delimiter = '|', value = {
             "--dlt-probs 0.1,0.3,0.2 | --dlt-probs: level 3 (0.2) has a lower DLT probability than level 2 (0.3)",
             "--dlt-probs 0.1 --start-level 2 | --start-level is 2, but the levels are numbered 1 to 1",
-            "--dlt-probs 0.1 --design four-plus-four | --design is rolling-six, three-plus-three or both",
+            "--dlt-probs 0.1 --design four-plus-four | --design is rolling-six, three-plus-three, boin, tite-boin, crm, tite-crm, both or all",
+            "--dlt-probs 0.1,0.2 --design crm --skeleton 0.1,0.3,0.4 | --skeleton gives 3 DLT probabilities for 2 dose levels",
+            "--dlt-probs 0.1,0.2 --design tite-crm --skeleton 0.3,0.2 | --skeleton must increase with dose, but level 2 (0.2) is not above",
+            "--dlt-probs 0.1,0.2 --design crm --skeleton 0.1,1 | --skeleton must be a number above 0 and below 1, not 1",
+            "--dlt-probs 0.1,0.2 --design boin --target-dlt 0.6 | --target-dlt is 0.6, but BOIN and the CRM need a target above 0.05",
+            "--dlt-probs 0.1,0.2 --design all --target-dlt 0.05 | --target-dlt is 0.05, but BOIN and the CRM need a target above 0.05",
+            "--dlt-probs 0.1,0.2 --design boin --max-patients 10 | --max-patients is 10, not a whole number of cohorts of 3",
+            "--dlt-probs 0.1,0.2 --design crm --cohort-size 4 --max-patients 10 | not a whole number of cohorts of 4",
+            "--dlt-probs 0.1,0.2 --design boin --max-patients 181 | --max-patients must be a whole number from 1 to 180, not 181",
+            "--dlt-probs 0.1,0.2 --design crm --prior-variance 0 | --prior-variance must be a number from 0.01 to 10, not 0",
+            "--dlt-probs 0.1,0.2 --dlt-onset sometimes | --dlt-onset is window-end, uniform, early or late, not 'sometimes'",
+            "--dlt-probs 0.1,0.2 --true-mtd nearest | --true-mtd is at-or-below or closest, not 'nearest'",
             "--replicates 10 | give the true DLT probability of each dose level with --dlt-probs",
             "--dlt-probs 0.1 --when-full queue | Invalid value for option '--when-full'",
     })
@@ -104,6 +115,35 @@ class EscalateCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("trialsim: ").contains(message).doesNotContain("\tat ");
+    }
+
+    @Test
+    void comparesAllSixDesignsOnTheSamePatientsWithinOneHundredColumns() throws Exception {
+        CommandRun run = CommandRun.of("escalate", "--design", "all", "--dlt-probs", "0.05,0.12,0.25,0.40,0.55", "--dlt-onset", "uniform",
+                "--replicates", "200", "--seed", "3", "--threads", "1");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).containsPattern("rolling six, 3[+]3, BOIN, TITE-BOIN, CRM, TITE-CRM, 200\\s+simulated\\s+trials\\s+each")
+                .containsPattern("a DLT occurring\\s+uniformly within it")
+                .contains("BOIN: escalate when a level's observed DLT rate is at most 0.1968")
+                .containsPattern("de-escalate when it is at least\\s+0[.]2984")
+                .containsPattern("Eliminate with DLTs at least +3 +4 +5")
+                .containsPattern("CRM:\\s+power\\s+model,\\s+skeleton\\s+0[.][0-9]+,\\s")
+                .containsPattern("rolling six +3[+]3 +BOIN")
+                .containsPattern("TITE-BOIN +CRM +TITE-CRM")
+                .containsPattern("Difference, rolling six +- 3[+]3 +- BOIN +- TITE-BOIN")
+                .containsPattern("Difference, rolling six +- CRM +- TITE-CRM");
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+
+        CommandRun json = CommandRun.of("escalate", "--design", "all", "--dlt-probs", "0.05,0.12,0.25,0.40,0.55", "--replicates", "100",
+                "--true-mtd", "closest", "--format", "json");
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.at("/result/designs").size()).isEqualTo(6);
+        assertThat(root.at("/result/comparisons").size()).isEqualTo(5);
+        assertThat(root.at("/result/boin/escalation").asDouble()).isBetween(0.19, 0.2);
+        assertThat(root.at("/result/doseFinding/maxPatients").asInt()).isEqualTo(30);
+        assertThat(root.at("/result/scenario/trueMtdDefinition").asText()).isEqualTo("CLOSEST");
     }
 
     @Test

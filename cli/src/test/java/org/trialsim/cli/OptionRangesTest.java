@@ -195,7 +195,9 @@ class OptionRangesTest {
         assertThat(numeric).contains("trialsim simulate --patients", "trialsim simulate --seed", "trialsim simulate --threads",
                 "trialsim trial --replicates", "trialsim escalate --replicates", "trialsim escalate --dlt-probs",
                 "trialsim escalate --start-level", "trialsim escalate --interarrival-days", "trialsim escalate --dlt-window-days",
-                "trialsim escalate --target-dlt", "trialsim design simon --p0", "trialsim design simon --p1",
+                "trialsim escalate --target-dlt", "trialsim escalate --cohort-size", "trialsim escalate --max-patients",
+                "trialsim escalate --skeleton", "trialsim escalate --prior-variance", "trialsim escalate --level-cap",
+                "trialsim escalate --safety-stop", "trialsim design simon --p0", "trialsim design simon --p1",
                 "trialsim design simon --alpha", "trialsim design simon --beta", "trialsim design simon --nmax",
                 "trialsim design simon --evaluate", "trialsim design simon --p");
     }

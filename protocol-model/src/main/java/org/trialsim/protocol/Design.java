@@ -281,13 +281,23 @@ public sealed interface Design extends Cited {
     /**
      * A phase I dose escalation.
      *
-     * @param method           rolling six or 3+3
+     * @param method           the design: rolling six, 3+3, BOIN, TITE-BOIN, CRM or TITE-CRM
      * @param levels           the dose levels, lowest first
      * @param startLevel       the level the first patient gets (1-based); 1 if absent
      * @param dltWindowDays    days until a patient is evaluable for dose-limiting toxicity
      * @param interarrivalDays mean days between patient arrivals
      * @param whenFull         what becomes of a patient arriving while no slot is open; lost if absent
-     * @param targetDltRate    the true MTD is the highest level with a DLT probability at most this; 0.25 if absent
+     * @param targetDltRate    the target DLT rate: BOIN's and the CRM's target, and what defines the true MTD;
+     *                         0.25 if absent
+     * @param cohortSize       BOIN, TITE-BOIN and CRM: patients per cohort; 3 if absent
+     * @param maxPatients      BOIN, TITE-BOIN, CRM and TITE-CRM: the sample size; if absent, six per level (as
+     *                         many as the rolling six can treat) rounded down to a whole number of cohorts
+     * @param skeleton         CRM and TITE-CRM: the prior guess of each level's DLT probability; if absent
+     *                         (empty), Lee and Cheung's (2009) skeleton around the target
+     * @param priorVariance    CRM and TITE-CRM: the prior variance of the model's parameter; 1.34 if absent
+     * @param dltOnset         when within the window a DLT occurs and becomes known; at the window's end if absent
+     * @param trueMtd          how the true MTD is defined: the highest level at or below the target (the
+     *                         default) or the level closest to it
      */
     record Escalation(@Required Method method, @Required List<DoseLevel> levels,
                       @Range(min = 1, max = Range.MAX_DOSE_LEVELS, why = "a level of the escalation, numbered from 1") Integer startLevel,
@@ -298,9 +308,32 @@ public sealed interface Design extends Cited {
                               + " two a day to one a year, so that the patients arriving during a DLT window stay few (at most 730)")
                       Double interarrivalDays,
                       @JsonPropertyDescription("A patient arriving while no slot is open is lost (the default) or waits") WhenFull whenFull,
-                      @JsonPropertyDescription("The true MTD is the highest level whose DLT probability is at most this (0.25 if absent)")
+                      @JsonPropertyDescription("The target DLT rate: BOIN's and the CRM's target (above 0.05 and below 0.6 for them), and"
+                              + " what defines the true MTD (0.25 if absent)")
                       @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = "a DLT rate strictly between 0 and 1")
-                      Double targetDltRate) {
+                      Double targetDltRate,
+                      @JsonPropertyDescription("BOIN, TITE-BOIN and CRM: patients per cohort (3 if absent)")
+                      @Range(min = 1, max = Range.MAX_COHORT_SIZE, why = "patients per cohort, at most the sample size")
+                      Integer cohortSize,
+                      @JsonPropertyDescription("BOIN, TITE-BOIN, CRM and TITE-CRM: the sample size, a whole number of cohorts (six per"
+                              + " level if absent)")
+                      @Range(min = 1, max = Range.MAX_ESCALATION_PATIENTS, why = "patients a model-based escalation treats: at most"
+                              + " as many as 30 levels of six")
+                      Integer maxPatients,
+                      @JsonPropertyDescription("CRM and TITE-CRM: the prior guess of each level's DLT probability, increasing, one per"
+                              + " level (Lee and Cheung's skeleton around the target if absent)")
+                      @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = "a DLT probability strictly between 0 and 1")
+                      List<Double> skeleton,
+                      @JsonPropertyDescription("CRM and TITE-CRM: the prior variance of the model's parameter (1.34 if absent)")
+                      @Range(min = Range.MIN_PRIOR_VARIANCE, max = Range.MAX_PRIOR_VARIANCE, why = "a prior sd from 0.1 to about 3.2;"
+                              + " beyond it every level's DLT probability is 0 or 1 where the prior puts its weight")
+                      Double priorVariance,
+                      @JsonPropertyDescription("When a DLT occurs within the window and becomes known: window-end (the default),"
+                              + " uniform, early or late")
+                      DltOnset dltOnset,
+                      @JsonPropertyDescription("The true MTD: the highest level at or below the target (at-or-below, the default) or"
+                              + " the level closest to it (closest)")
+                      TrueMtd trueMtd) {
         /** The target DLT rate when the protocol gives none. */
         public static final double DEFAULT_TARGET_DLT_RATE = 0.25;
 
@@ -309,6 +342,16 @@ public sealed interface Design extends Cited {
             startLevel = Immutable.orElse(startLevel, 1);
             whenFull = Immutable.orElse(whenFull, WhenFull.LOST);
             targetDltRate = Immutable.orElse(targetDltRate, DEFAULT_TARGET_DLT_RATE);
+            // the design parameters added for BOIN and the CRM stay null (the skeleton empty) when absent, so
+            // that a protocol without them reads, writes and hashes as before; the simulator supplies defaults
+            skeleton = Immutable.list(skeleton);
+        }
+
+        /** A rule-based escalation (rolling six or 3+3): none of the model-based designs' parameters. */
+        public Escalation(Method method, List<DoseLevel> levels, Integer startLevel, Double dltWindowDays, Double interarrivalDays,
+                          WhenFull whenFull, Double targetDltRate) {
+            this(method, levels, startLevel, dltWindowDays, interarrivalDays, whenFull, targetDltRate, null, null, null, null, null,
+                    null);
         }
 
         /** What becomes of a patient who arrives while accrual is suspended. */
@@ -321,8 +364,53 @@ public sealed interface Design extends Cited {
 
         /** An escalation design. */
         public enum Method {
+            /** The rolling six (Skolnik et al. 2008). */
             @JsonProperty("rolling-six") ROLLING_SIX,
-            @JsonProperty("three-plus-three") THREE_PLUS_THREE
+            /** The traditional 3+3. */
+            @JsonProperty("three-plus-three") THREE_PLUS_THREE,
+            /** The Bayesian optimal interval design (Liu and Yuan 2015). */
+            @JsonProperty("boin") BOIN,
+            /** BOIN deciding with DLT data still pending (Yuan et al. 2018). */
+            @JsonProperty("tite-boin") TITE_BOIN,
+            /** The continual reassessment method, one-parameter power model (O'Quigley et al. 1990). */
+            @JsonProperty("crm") CRM,
+            /** The time-to-event CRM (Cheung and Chappell 2000). */
+            @JsonProperty("tite-crm") TITE_CRM;
+
+            /** Whether the design chooses doses from a target DLT rate (BOIN, the CRM and their time-to-event versions). */
+            public boolean targetBased() {
+                return this != ROLLING_SIX && this != THREE_PLUS_THREE;
+            }
+
+            /** Whether the design is the CRM or the TITE-CRM, which need a skeleton and a prior variance. */
+            public boolean crm() {
+                return this == CRM || this == TITE_CRM;
+            }
+
+            /** Whether the design treats patients in cohorts whose number must divide the sample size. */
+            public boolean cohorts() {
+                return this == BOIN || this == TITE_BOIN || this == CRM;
+            }
+        }
+
+        /** When, within the DLT window, a DLT occurs and so becomes known. */
+        public enum DltOnset {
+            /** Known when the window ends, as if every DLT happened on its last day: the rule designs' simple model. */
+            @JsonProperty("window-end") WINDOW_END,
+            /** Uniformly over the window (dfcrm's titesim). */
+            @JsonProperty("uniform") UNIFORM,
+            /** Early: density falling linearly to 0 at the window's end; three quarters in its first half. */
+            @JsonProperty("early") EARLY,
+            /** Late: density rising linearly from 0; a quarter in the window's first half. */
+            @JsonProperty("late") LATE
+        }
+
+        /** How the true MTD, against which a design's choice is judged, is defined. */
+        public enum TrueMtd {
+            /** The highest level whose DLT probability is at most the target; none if even the first is above. */
+            @JsonProperty("at-or-below") AT_OR_BELOW,
+            /** The level whose DLT probability is closest to the target (the lower of two as close). */
+            @JsonProperty("closest") CLOSEST
         }
     }
 

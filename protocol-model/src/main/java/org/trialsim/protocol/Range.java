@@ -53,6 +53,24 @@ public @interface Range {
     double MIN_INTERARRIVAL_DAYS = 0.5;
     /** The longest mean gap between escalation arrivals, days: a year. */
     double MAX_INTERARRIVAL_DAYS = 365;
+    /**
+     * The most patients a model-based escalation (BOIN, CRM and their time-to-event versions) may treat:
+     * as many as the rule-based designs can at most (30 levels of six), which keeps a trial's events bounded.
+     */
+    int MAX_ESCALATION_PATIENTS = 180;
+    /** The largest cohort of a model-based escalation. */
+    int MAX_COHORT_SIZE = 30;
+    /** The lowest target DLT rate of BOIN and the CRM: the BOIN package refuses targets below it. */
+    double MIN_MODEL_TARGET = 0.05;
+    /** The highest target DLT rate of BOIN and the CRM: the BOIN package refuses targets above it. */
+    double MAX_MODEL_TARGET = 0.6;
+    /** The smallest prior variance of the CRM's parameter (prior sd 0.1). */
+    double MIN_PRIOR_VARIANCE = 0.01;
+    /**
+     * The largest prior variance of the CRM's parameter (prior sd about 3.2): beyond it the prior puts its
+     * weight where exp(parameter) is below 1e-4 or above 1e4, where every level's DLT probability is 0 or 1.
+     */
+    double MAX_PRIOR_VARIANCE = 10;
 
     /** Why for every probability. */
     String PROBABILITY = "a probability";

@@ -189,7 +189,7 @@ public final class Simulator {
 
     /**
      * Runs both parts of a phase I/II design: the dose escalation (simulated in calendar time, the
-     * protocol's method against the other on the same patients) and the exact Simon two-stage design.
+     * protocol's method against the one it is usually compared with, on the same patients) and the exact Simon two-stage design.
      *
      * @throws IllegalArgumentException if the protocol's design is not a phase-1-2 design
      */
@@ -201,7 +201,8 @@ public final class Simulator {
     }
 
     /**
-     * Simulates dose-escalation trials in calendar time: one design, or two on the same patients.
+     * Simulates dose-finding trials in calendar time: one design, or several on the same patients compared with the
+     * first (BOIN and the CRMs with the settings of {@link EscalationSimulation#doseFinding}).
      * {@link EscalationSimulation} holds the scenario and the options, e.g.
      * {@code EscalationSimulation.of(EscalationScenario.of(0.05, 0.1, 0.25, 0.4)).replicates(10_000).seed(3)}.
      */

@@ -13,7 +13,7 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.design.escalation.EscalationResult;
 
 /**
- * The report of {@code escalate}: rolling-six and 3+3 dose escalation simulated in calendar time.
+ * The report of {@code escalate}: dose finding (rolling six, 3+3, BOIN, TITE-BOIN, CRM, TITE-CRM) simulated in calendar time.
  *
  * @param result   the escalation result, with its scenario
  * @param doses    the dose of each level, lowest first, to name the levels; empty when not known

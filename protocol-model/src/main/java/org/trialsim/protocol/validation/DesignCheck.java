@@ -352,6 +352,54 @@ final class DesignCheck {
             sink.error(at.appendProperty("startLevel"), "the start level is " + e.startLevel() + "; levels are numbered from 1 to "
                     + e.levels().size());
         }
+        if (e.method() != null) {
+            modelBased(e, at);
+        }
+    }
+
+    /** The parameters of BOIN, the CRM and their time-to-event versions, which tie several fields together. */
+    private void modelBased(Design.Escalation e, JsonPointer at) {
+        Design.Escalation.Method method = e.method();
+        double target = e.targetDltRate();
+        if (method.targetBased() && target > 0 && target < 1 && !(target > Range.MIN_MODEL_TARGET && target < Range.MAX_MODEL_TARGET)) {
+            sink.error(at.appendProperty("targetDltRate"), "the target DLT rate is " + Values.fmt(target) + ", but " + methodName(method)
+                    + " needs a target above " + Values.fmt(Range.MIN_MODEL_TARGET) + " and below " + Values.fmt(Range.MAX_MODEL_TARGET)
+                    + " (the BOIN package's bounds: its boundaries and the CRM's skeleton need room on both sides of the target)");
+        }
+        if (method.crm() && !e.skeleton().isEmpty()) {
+            JsonPointer sAt = at.appendProperty("skeleton");
+            if (e.skeleton().size() != e.levels().size()) {
+                sink.error(sAt, "the skeleton gives " + e.skeleton().size() + " DLT probabilities for " + e.levels().size()
+                        + " dose levels; give one per level, lowest dose first");
+            }
+            for (int i = 1; i < e.skeleton().size(); i++) {
+                Double before = e.skeleton().get(i - 1);
+                Double here = e.skeleton().get(i);
+                if (before != null && here != null && !(here > before)) {
+                    sink.error(sAt.appendIndex(i), "the skeleton must increase with dose, but " + Values.fmt(here) + " follows "
+                            + Values.fmt(before));
+                }
+            }
+        }
+        if (method.cohorts() && e.maxPatients() != null) {
+            int cohort = e.cohortSize() == null ? 3 : e.cohortSize();
+            if (e.maxPatients() % cohort != 0 && cohort <= Range.MAX_COHORT_SIZE && e.maxPatients() <= Range.MAX_ESCALATION_PATIENTS) {
+                sink.error(at.appendProperty("maxPatients"), "the sample size " + e.maxPatients() + " is not a whole number of cohorts"
+                        + " of " + cohort + (e.cohortSize() == null ? " (the default cohort size)" : "") + "; " + methodName(method)
+                        + " treats whole cohorts");
+            }
+        }
+    }
+
+    private static String methodName(Design.Escalation.Method method) {
+        return switch (method) {
+            case ROLLING_SIX -> "the rolling six";
+            case THREE_PLUS_THREE -> "the 3+3";
+            case BOIN -> "BOIN";
+            case TITE_BOIN -> "TITE-BOIN";
+            case CRM -> "the CRM";
+            case TITE_CRM -> "the TITE-CRM";
+        };
     }
 
     private void twoStage(Design.TwoStage t, JsonPointer at) {

@@ -225,6 +225,14 @@ class ValueRangesTest {
             Design.Escalation.interarrivalDays | max | 365 | 365.00000000000006 | design.escalation.interarrivalDays | true | ESCALATION, interarrivalDays: X}}
             Design.Escalation.targetDltRate | min | 4.9e-324 | 0 | design.escalation.targetDltRate | true | ESCALATION, targetDltRate: X}}
             Design.Escalation.targetDltRate | max | 0.9999999999999999 | 1 | design.escalation.targetDltRate | true | ESCALATION, targetDltRate: X}}
+            Design.Escalation.cohortSize | min | 1 | 0 | design.escalation.cohortSize | true | ESCALATION, cohortSize: X}}
+            Design.Escalation.cohortSize | max | 30 | 31 | design.escalation.cohortSize | true | ESCALATION, cohortSize: X}}
+            Design.Escalation.maxPatients | min | 1 | 0 | design.escalation.maxPatients | true | ESCALATION, maxPatients: X}}
+            Design.Escalation.maxPatients | max | 180 | 181 | design.escalation.maxPatients | true | ESCALATION, maxPatients: X}}
+            Design.Escalation.skeleton | min | 4.9e-324 | 0 | design.escalation.skeleton[0] | true | ESCALATION, skeleton: [X, 0.5]}}
+            Design.Escalation.skeleton | max | 0.9999999999999999 | 1 | design.escalation.skeleton[1] | true | ESCALATION, skeleton: [0.1, X]}}
+            Design.Escalation.priorVariance | min | 0.01 | 0.009999999999999998 | design.escalation.priorVariance | true | ESCALATION, priorVariance: X}}
+            Design.Escalation.priorVariance | max | 10 | 10.000000000000002 | design.escalation.priorVariance | true | ESCALATION, priorVariance: X}}
             Design.DoseLevel.dose | min | 4.9e-324 | 0 | design.escalation.levels[0].dose | true | design={type: phase-1-2, assumption: test, escalation: {method: rolling-six, levels: [{dose: X, dltProbability: 0.1}]}}
             Design.DoseLevel.dose | max | 1e15 | 1000000000000000.1 | design.escalation.levels[0].dose | true | design={type: phase-1-2, assumption: test, escalation: {method: rolling-six, levels: [{dose: X, dltProbability: 0.1}]}}
             Design.DoseLevel.dltProbability | min | 0 | -4.9e-324 | design.escalation.levels[0].dltProbability | true | design={type: phase-1-2, assumption: test, escalation: {method: rolling-six, levels: [{dose: 1, dltProbability: X}]}}
@@ -287,6 +295,11 @@ class ValueRangesTest {
             too many criteria                    | {c: {include: age > 0}} | CRITERIA65 | eligibility | this mapping has 65 entries, more than the 64 allowed here | eligibility=X
             too many dose levels                 | LEVELS30 | LEVELS31 | design.escalation.levels | this list has 31 entries, more than the 30 allowed here | design={type: phase-1-2, assumption: test, escalation: {method: rolling-six, levels: X}}
             start above the levels               | 2 | 3 | design.escalation.startLevel | the start level is 3; levels are numbered from 1 to 2 | ESCALATION, startLevel: X}}
+            a model target too high              | 0.59 | 0.6 | design.escalation.targetDltRate | the CRM needs a target above 0.05 and below 0.6 | design={type: phase-1-2, assumption: test, escalation: {method: crm, levels: [{dose: 1, dltProbability: 0.1}, {dose: 2, dltProbability: 0.2}], targetDltRate: X}}
+            a model target too low               | 0.06 | 0.05 | design.escalation.targetDltRate | BOIN needs a target above 0.05 and below 0.6 | design={type: phase-1-2, assumption: test, escalation: {method: boin, levels: [{dose: 1, dltProbability: 0.1}, {dose: 2, dltProbability: 0.2}], targetDltRate: X}}
+            a skeleton that does not increase    | [0.1, 0.2] | [0.2, 0.2] | design.escalation.skeleton[1] | the skeleton must increase with dose, but 0.2 follows 0.2 | design={type: phase-1-2, assumption: test, escalation: {method: tite-crm, levels: [{dose: 1, dltProbability: 0.1}, {dose: 2, dltProbability: 0.2}], skeleton: X}}
+            a skeleton for other levels          | [0.1, 0.2] | [0.1, 0.2, 0.3] | design.escalation.skeleton | the skeleton gives 3 DLT probabilities for 2 dose levels | design={type: phase-1-2, assumption: test, escalation: {method: crm, levels: [{dose: 1, dltProbability: 0.1}, {dose: 2, dltProbability: 0.2}], skeleton: X}}
+            a sample size of part cohorts        | 12 | 13 | design.escalation.maxPatients | the sample size 13 is not a whole number of cohorts of 3 (the default cohort size) | design={type: phase-1-2, assumption: test, escalation: {method: tite-boin, levels: [{dose: 1, dltProbability: 0.1}, {dose: 2, dltProbability: 0.2}], maxPatients: X}}
             a response test that cannot reject   | 9 | 8 | design.sampleSize | with 8 patients the exact test can never reject at alpha 0.025: even if every one responds, that has probability | design={type: single-arm-response, arm: control, response: cr, historicalRate: 0.65, sampleSize: X, assumption: test}
             a number beyond all numbers          | 1e308 | 1e309 | riskGroups.initial[0].when | in the condition "age >= 1e309", at character 8: '1e309' is too large | riskGroups.initial[0].when=age >= X
             """)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trialsim.protocol.Design;
 import org.trialsim.simulator.design.escalation.Arrivals;
+import org.trialsim.simulator.design.escalation.DoseFinding;
 import org.trialsim.simulator.design.escalation.EscalationDesign;
 import org.trialsim.simulator.design.escalation.EscalationResult;
 import org.trialsim.simulator.design.escalation.EscalationScenario;
@@ -14,8 +15,8 @@ import org.trialsim.simulator.design.simon.SimonSearchResult;
 
 /**
  * Runs both parts of a protocol's phase I/II design ({@link Design.EarlyPhase}), as for AALL1121: the
- * phase I dose escalation, simulated with the protocol's design and the other one on the same patients
- * for comparison, and the phase II two-stage design, searched (when alpha and beta are given) and
+ * phase I dose escalation, simulated with the protocol's design and, on the same patients for comparison,
+ * the 3+3 for the rolling six and the rolling six for any other, and the phase II two-stage design, searched (when alpha and beta are given) and
  * evaluated exactly (when the protocol fixes r1/n1, r/n).
  *
  * <pre>{@code
@@ -79,24 +80,57 @@ public final class EarlyPhaseAnalysis {
         }
         double window = e.dltWindowDays() == null ? EscalationScenario.DEFAULT_DLT_WINDOW_DAYS : e.dltWindowDays();
         double gap = e.interarrivalDays() == null ? EscalationScenario.DEFAULT_INTERARRIVAL_DAYS : e.interarrivalDays();
-        return new EscalationScenario(p, e.startLevel(), gap, Arrivals.EXPONENTIAL, window, e.whenFull(), e.targetDltRate());
+        return new EscalationScenario(p, e.startLevel(), gap, Arrivals.EXPONENTIAL, window, e.whenFull(), e.targetDltRate(),
+                e.dltOnset() == null ? Design.Escalation.DltOnset.WINDOW_END : e.dltOnset(),
+                e.trueMtd() == null ? Design.Escalation.TrueMtd.AT_OR_BELOW : e.trueMtd());
+    }
+
+    /**
+     * The settings of BOIN, the CRM and their time-to-event versions that a protocol's escalation part gives
+     * (cohort size, sample size, skeleton, prior variance); the rest take their defaults. The sample size, when
+     * the protocol gives none, is six per level rounded down to whole cohorts of its cohort size.
+     *
+     * @throws IllegalArgumentException if the target is outside (0.05, 0.6), or a value is out of range
+     */
+    public static DoseFinding doseFinding(Design.Escalation e, EscalationScenario scenario) {
+        DoseFinding settings = DoseFinding.defaults(scenario);
+        if (e.cohortSize() != null) {
+            settings = settings.withCohortSize(e.cohortSize());
+        }
+        settings = settings.withMaxPatients(e.maxPatients() != null ? e.maxPatients()
+                : DoseFinding.defaultMaxPatients(scenario.levels(), settings.cohortSize()));
+        if (!e.skeleton().isEmpty()) {
+            settings = settings.withSkeleton(e.skeleton());
+        }
+        if (e.priorVariance() != null) {
+            settings = settings.withPriorVariance(e.priorVariance());
+        }
+        return settings;
     }
 
     /** The design a protocol's escalation method names: the one mapping from the protocol's methods to the designs. */
     public static EscalationDesign design(Design.Escalation.Method method) {
         if (method == null) {
-            throw new IllegalArgumentException("escalation.method: say rolling-six or three-plus-three");
+            throw new IllegalArgumentException("escalation.method: say rolling-six, three-plus-three, boin, tite-boin, crm or tite-crm");
         }
         return switch (method) {
             case ROLLING_SIX -> EscalationDesign.ROLLING_SIX;
             case THREE_PLUS_THREE -> EscalationDesign.THREE_PLUS_THREE;
+            case BOIN -> EscalationDesign.BOIN;
+            case TITE_BOIN -> EscalationDesign.TITE_BOIN;
+            case CRM -> EscalationDesign.CRM;
+            case TITE_CRM -> EscalationDesign.TITE_CRM;
         };
     }
 
     private static EarlyPhaseResult.EscalationPart escalation(Design.Escalation e, Settings s) {
         EscalationDesign planned = design(e.method());
-        EscalationResult result = EscalationSimulation.of(scenario(e))
-                .designs(planned, planned.other()).replicates(s.replicates()).seed(s.seed()).threads(s.threads()).run();
+        EscalationScenario scenario = scenario(e);
+        EscalationSimulation simulation = EscalationSimulation.of(scenario).designs(planned, planned.other());
+        if (planned.targetBased()) {
+            simulation = simulation.doseFinding(doseFinding(e, scenario));
+        }
+        EscalationResult result = simulation.replicates(s.replicates()).seed(s.seed()).threads(s.threads()).run();
         return new EarlyPhaseResult.EscalationPart(planned, e.levels(), result);
     }
 

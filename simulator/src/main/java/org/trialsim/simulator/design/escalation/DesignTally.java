@@ -14,6 +14,7 @@ final class DesignTally {
     private final long[] patientsHistogram;
     private final long[] dltHistogram;
     private final Moments[] patientsAtLevel;
+    private final Moments[] dltsAtLevel;
     private final Moments patients = new Moments();
     private final Moments dlts = new Moments();
     private final Moments above = new Moments();
@@ -23,15 +24,23 @@ final class DesignTally {
     private final Moments wait = new Moments();
     private final Moments leftWaiting = new Moments();
 
-    DesignTally(EscalationScenario scenario) {
+    /**
+     * An empty tally.
+     *
+     * @param scenario    the scenario simulated
+     * @param maxPatients the most patients the design can treat in one trial
+     */
+    DesignTally(EscalationScenario scenario, int maxPatients) {
         this.levels = scenario.levels();
         this.trueMtd = scenario.trueMtd();
         this.selected = new long[levels + 1];
-        this.patientsHistogram = new long[DecisionRules.MAX_PER_LEVEL * levels + 1];
-        this.dltHistogram = new long[DecisionRules.MAX_PER_LEVEL * levels + 1];
+        this.patientsHistogram = new long[maxPatients + 1];
+        this.dltHistogram = new long[maxPatients + 1];
         this.patientsAtLevel = new Moments[levels + 1];
+        this.dltsAtLevel = new Moments[levels + 1];
         for (int d = 0; d <= levels; d++) {
             patientsAtLevel[d] = new Moments();
+            dltsAtLevel[d] = new Moments();
         }
     }
 
@@ -45,6 +54,7 @@ final class DesignTally {
         dltHistogram[e.dltCount]++;
         for (int d = 1; d <= levels; d++) {
             patientsAtLevel[d].add(e.patientsAtLevel[d]);
+            dltsAtLevel[d].add(e.dltsAtLevel[d]);
         }
         patients.add(e.patients);
         dlts.add(e.dltCount);
@@ -62,6 +72,7 @@ final class DesignTally {
         for (int i = 0; i < selected.length; i++) {
             selected[i] += o.selected[i];
             patientsAtLevel[i].merge(o.patientsAtLevel[i]);
+            dltsAtLevel[i].merge(o.dltsAtLevel[i]);
         }
         for (int i = 0; i < patientsHistogram.length; i++) {
             patientsHistogram[i] += o.patientsHistogram[i];
@@ -83,11 +94,13 @@ final class DesignTally {
             mtd.add(Estimate.ofProportion(s, trials));
         }
         List<Estimate> atLevel = new ArrayList<>(levels + 1);
-        for (Moments m : patientsAtLevel) {
-            atLevel.add(m.meanEstimate());
+        List<Estimate> dltsAt = new ArrayList<>(levels + 1);
+        for (int d = 0; d <= levels; d++) {
+            atLevel.add(patientsAtLevel[d].meanEstimate());
+            dltsAt.add(dltsAtLevel[d].meanEstimate());
         }
         return new EscalationResult.DesignSummary(design, mtd, Estimate.ofProportion(correct, trials), patients.meanEstimate(),
-                new CountDistribution(boxed(patientsHistogram)), atLevel, dlts.meanEstimate(),
+                new CountDistribution(boxed(patientsHistogram)), atLevel, dltsAt, dlts.meanEstimate(),
                 new CountDistribution(boxed(dltHistogram)), above.meanEstimate(), duration.meanEstimate(),
                 duration.sdEstimate(), suspended.meanEstimate(), lost.meanEstimate(), wait.meanEstimate(),
                 leftWaiting.meanEstimate());

@@ -1,24 +1,49 @@
 package org.trialsim.simulator.design.escalation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.trialsim.simulator.stats.Estimate;
 
 /**
  * What the simulated dose-escalation trials showed, for each design, with Monte Carlo standard errors.
  *
- * @param scenario   the scenario simulated
- * @param replicates the number of trials simulated per design
- * @param seed       the seed
- * @param generator  the random generator and how its streams are derived, for provenance
- * @param designs    one summary per design, in the order asked for
- * @param comparison the first design minus the second, trial by trial on the same patients; null unless
- *                   two designs were run
+ * @param scenario    the scenario simulated
+ * @param replicates  the number of trials simulated per design
+ * @param seed        the seed
+ * @param generator   the random generator and how its streams are derived, for provenance
+ * @param doseFinding the settings of the target-based designs (BOIN, the CRM and their time-to-event
+ *                    versions); null when none was run
+ * @param boin        BOIN's boundaries, when BOIN or TITE-BOIN was run; otherwise null
+ * @param designs     one summary per design, in the order asked for
+ * @param comparisons the first design minus each other one, trial by trial on the same patients, in the
+ *                    order of the designs; empty when one design was run
  */
 public record EscalationResult(EscalationScenario scenario, int replicates, long seed, String generator,
-                               List<DesignSummary> designs, Comparison comparison) {
-    /** Makes an immutable copy. */
+                               @JsonInclude(JsonInclude.Include.NON_NULL) DoseFinding doseFinding,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) BoinBoundaries boin, List<DesignSummary> designs,
+                               @JsonIgnore List<Comparison> comparisons) {
+    /** Makes immutable copies. */
     public EscalationResult {
         designs = List.copyOf(designs);
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /**
+     * The first design minus the second, when exactly two were run; otherwise null. The JSON keeps this one
+     * comparison of two designs under its name of old, and gives {@link #comparisonsOfMore} for more.
+     */
+    @JsonProperty("comparison")
+    public Comparison comparison() {
+        return designs.size() == 2 ? comparisons.get(0) : null;
+    }
+
+    /** The comparisons of the first design with each other one, when more than two were run; otherwise null. */
+    @JsonProperty("comparisons")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public List<Comparison> comparisonsOfMore() {
+        return designs.size() > 2 ? comparisons : null;
     }
 
     /**
@@ -33,10 +58,13 @@ public record EscalationResult(EscalationScenario scenario, int replicates, long
      * @param patients              the mean number of patients treated
      * @param patientsDistribution  the distribution of the number of patients treated
      * @param patientsAtLevel       the mean number treated at each level: index 0 unused (0), index d level d
+     * @param dltsAtLevel           the mean number with a DLT at each level: index 0 unused (0), index d level d
      * @param dlts                  the mean number of patients with a DLT
      * @param dltsDistribution      the distribution of the number of patients with a DLT
      * @param patientsAboveTrueMtd  the mean number treated at a level above the true MTD
-     * @param durationDays          the mean time from opening to the MTD decision, in days
+     * @param durationDays          the mean time from opening to the end of the trial, in days: to the MTD
+     *                              decision for the rule designs, to the last answer of the last cohort for the
+     *                              others (or to the decision that stopped them)
      * @param durationSdDays        the standard deviation of that time
      * @param suspendedDays         the mean time accrual was suspended, in days
      * @param lostPatients          the mean number of patients lost because they arrived while accrual was
@@ -48,13 +76,14 @@ public record EscalationResult(EscalationScenario scenario, int replicates, long
      */
     public record DesignSummary(EscalationDesign design, List<Estimate> mtdAtLevel, Estimate correctSelection,
                                 Estimate patients, CountDistribution patientsDistribution, List<Estimate> patientsAtLevel,
-                                Estimate dlts, CountDistribution dltsDistribution, Estimate patientsAboveTrueMtd,
+                                List<Estimate> dltsAtLevel, Estimate dlts, CountDistribution dltsDistribution, Estimate patientsAboveTrueMtd,
                                 Estimate durationDays, Estimate durationSdDays, Estimate suspendedDays,
                                 Estimate lostPatients, Estimate waitDays, Estimate leftWaiting) {
         /** Makes immutable copies. */
         public DesignSummary {
             mtdAtLevel = List.copyOf(mtdAtLevel);
             patientsAtLevel = List.copyOf(patientsAtLevel);
+            dltsAtLevel = List.copyOf(dltsAtLevel);
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialsim.protocol.Design;
+import org.trialsim.protocol.Design.Escalation.DltOnset;
+import org.trialsim.protocol.Design.Escalation.TrueMtd;
 import org.trialsim.protocol.Design.Escalation.WhenFull;
 import org.trialsim.protocol.Range;
 
@@ -15,8 +17,10 @@ import org.trialsim.protocol.Range;
  * <p>DLT probabilities must not decrease from one level to the next. Both designs assume toxicity grows
  * with dose, and the simulation gives each patient one tolerance (a uniform number U; the patient has a
  * DLT at level d if U &lt; p_d), so that a patient with a DLT at one level would have had one at every
- * higher level. The true maximum tolerated dose (true MTD) is the highest level whose DLT probability is
- * at most the target rate; level 0 ("none") if even the first level is above it.
+ * higher level. The true maximum tolerated dose (true MTD) is, by default, the highest level whose DLT
+ * probability is at most the target rate, level 0 ("none") if even the first level is above it; or, as is
+ * usual for target-based designs such as BOIN and the CRM, the level whose DLT probability is closest to
+ * the target.
  *
  * @param dltProbabilities the probability of a DLT at each level, lowest level first; 1 to
  *                         {@link #MAX_LEVELS} levels, each within [0, 1], not decreasing
@@ -29,11 +33,19 @@ import org.trialsim.protocol.Range;
  *                         served, to be enrolled as soon as a slot opens (patients still waiting when
  *                         the trial ends are not enrolled); the protocol's own policy. The JSON names
  *                         the constant ({@code "WAIT"}), as the escalate output always has
- * @param targetDltRate    the DLT rate that defines the true MTD, within (0, 1)
+ * @param targetDltRate    the DLT rate that defines the true MTD, within (0, 1); also the target of BOIN and
+ *                         the CRM, which need it within (0.05, 0.6) ({@link DoseFinding})
+ * @param dltOnset         when within the window a patient's DLT occurs, and so becomes known: at the window's
+ *                         end (the rule designs' simple model, the default), or drawn for each patient, uniform,
+ *                         early or late; the rolling six and 3+3 count a patient with a DLT as evaluable from
+ *                         then on, and the time-to-event designs see it
+ * @param trueMtdDefinition how the true MTD is defined: the highest level at or below the target, or the level
+ *                         closest to it
  */
 public record EscalationScenario(List<Double> dltProbabilities, int startLevel, double interarrivalDays, Arrivals arrivals,
                                  double dltWindowDays, @JsonSerialize(using = ToStringSerializer.class) WhenFull whenFull,
-                                 double targetDltRate) {
+                                 double targetDltRate, @JsonSerialize(using = ToStringSerializer.class) DltOnset dltOnset,
+                                 @JsonSerialize(using = ToStringSerializer.class) TrueMtd trueMtdDefinition) {
     /** The most dose levels a scenario may have: the protocol's bound on an escalation, docs/limits.md. */
     public static final int MAX_LEVELS = Range.MAX_DOSE_LEVELS;
     /** The default mean time between arrivals, in days. */
@@ -92,13 +104,26 @@ public record EscalationScenario(List<Double> dltProbabilities, int startLevel, 
         if (!(targetDltRate > 0 && targetDltRate < 1)) {
             throw new IllegalArgumentException("targetDltRate must be above 0 and below 1, not " + targetDltRate);
         }
+        if (dltOnset == null) {
+            throw new IllegalArgumentException("dltOnset must be given");
+        }
+        if (trueMtdDefinition == null) {
+            throw new IllegalArgumentException("trueMtdDefinition must be given");
+        }
+    }
+
+    /** A scenario with DLTs known at the end of the window and the true MTD at or below the target, as before onsets. */
+    public EscalationScenario(List<Double> dltProbabilities, int startLevel, double interarrivalDays, Arrivals arrivals,
+                              double dltWindowDays, WhenFull whenFull, double targetDltRate) {
+        this(dltProbabilities, startLevel, interarrivalDays, arrivals, dltWindowDays, whenFull, targetDltRate, DltOnset.WINDOW_END,
+                TrueMtd.AT_OR_BELOW);
     }
 
     /**
      * A scenario with these DLT probabilities, starting at level 1, exponential arrivals
      * {@value #DEFAULT_INTERARRIVAL_DAYS} days apart on average, a {@value #DEFAULT_DLT_WINDOW_DAYS}-day
-     * DLT window, patients lost while accrual is suspended, and a target DLT rate of
-     * {@value #DEFAULT_TARGET_DLT_RATE}.
+     * DLT window, patients lost while accrual is suspended, a target DLT rate of {@value #DEFAULT_TARGET_DLT_RATE},
+     * DLTs known at the end of the window, and the true MTD the highest level at or below the target.
      */
     public static EscalationScenario of(double... dltProbabilities) {
         List<Double> p = new ArrayList<>(dltProbabilities.length);
@@ -111,32 +136,50 @@ public record EscalationScenario(List<Double> dltProbabilities, int startLevel, 
 
     /** The same scenario starting at another level. */
     public EscalationScenario withStartLevel(int level) {
-        return new EscalationScenario(dltProbabilities, level, interarrivalDays, arrivals, dltWindowDays, whenFull, targetDltRate);
+        return new EscalationScenario(dltProbabilities, level, interarrivalDays, arrivals, dltWindowDays, whenFull, targetDltRate,
+                dltOnset, trueMtdDefinition);
     }
 
     /** The same scenario with another mean time between arrivals. */
     public EscalationScenario withInterarrivalDays(double days) {
-        return new EscalationScenario(dltProbabilities, startLevel, days, arrivals, dltWindowDays, whenFull, targetDltRate);
+        return new EscalationScenario(dltProbabilities, startLevel, days, arrivals, dltWindowDays, whenFull, targetDltRate,
+                dltOnset, trueMtdDefinition);
     }
 
     /** The same scenario with other arrivals. */
     public EscalationScenario withArrivals(Arrivals kind) {
-        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, kind, dltWindowDays, whenFull, targetDltRate);
+        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, kind, dltWindowDays, whenFull, targetDltRate,
+                dltOnset, trueMtdDefinition);
     }
 
     /** The same scenario with another DLT window. */
     public EscalationScenario withDltWindowDays(double days) {
-        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, arrivals, days, whenFull, targetDltRate);
+        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, arrivals, days, whenFull, targetDltRate,
+                dltOnset, trueMtdDefinition);
     }
 
     /** The same scenario with another policy for patients who arrive while accrual is suspended. */
     public EscalationScenario withWhenFull(WhenFull policy) {
-        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, arrivals, dltWindowDays, policy, targetDltRate);
+        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, arrivals, dltWindowDays, policy, targetDltRate,
+                dltOnset, trueMtdDefinition);
     }
 
     /** The same scenario with another target DLT rate. */
     public EscalationScenario withTargetDltRate(double rate) {
-        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, arrivals, dltWindowDays, whenFull, rate);
+        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, arrivals, dltWindowDays, whenFull, rate,
+                dltOnset, trueMtdDefinition);
+    }
+
+    /** The same scenario with DLTs occurring, and becoming known, at other times within the window. */
+    public EscalationScenario withDltOnset(DltOnset onset) {
+        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, arrivals, dltWindowDays, whenFull, targetDltRate,
+                onset, trueMtdDefinition);
+    }
+
+    /** The same scenario with the true MTD defined otherwise. */
+    public EscalationScenario withTrueMtdDefinition(TrueMtd definition) {
+        return new EscalationScenario(dltProbabilities, startLevel, interarrivalDays, arrivals, dltWindowDays, whenFull, targetDltRate,
+                dltOnset, definition);
     }
 
     /** The number of dose levels. */
@@ -144,9 +187,21 @@ public record EscalationScenario(List<Double> dltProbabilities, int startLevel, 
         return dltProbabilities.size();
     }
 
-    /** The true MTD: the highest level whose DLT probability is at most the target rate, or 0 if none is. */
+    /**
+     * The true MTD: the highest level whose DLT probability is at most the target rate, or 0 if none is; or,
+     * when so defined, the level whose DLT probability is closest to the target (the lower of two as close).
+     */
     public int trueMtd() {
         int mtd = 0;
+        if (trueMtdDefinition == TrueMtd.CLOSEST) {
+            mtd = 1;
+            for (int i = 1; i < dltProbabilities.size(); i++) {
+                if (Math.abs(dltProbabilities.get(i) - targetDltRate) < Math.abs(dltProbabilities.get(mtd - 1) - targetDltRate)) {
+                    mtd = i + 1;
+                }
+            }
+            return mtd;
+        }
         for (int i = 0; i < dltProbabilities.size(); i++) {
             if (dltProbabilities.get(i) <= targetDltRate) {
                 mtd = i + 1;

@@ -8,18 +8,20 @@ import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.run.RangeRunner;
 
 /**
- * Simulates dose-escalation trials in calendar time and summarises them.
+ * Simulates dose-finding trials in calendar time and summarises them.
  *
  * <pre>{@code
  * EscalationResult result = EscalationSimulation.of(EscalationScenario.of(0.05, 0.10, 0.25, 0.40))
  *         .replicates(10_000).seed(42).run();          // rolling six and 3+3 on the same patients
+ * EscalationResult all = EscalationSimulation.of(scenario).designs(EscalationDesign.values())
+ *         .doseFinding(DoseFinding.defaults(scenario).withMaxPatients(24)).run();   // all six
  * }</pre>
  *
- * <p>Replicate r draws its patients from two streams addressed by purpose and r alone ({@code
- * escalation:arrivals} and {@code escalation:tolerance}), so a seed gives the same result for any number
- * of threads. When two designs are run, both meet the same patients in each replicate: the same arrival
- * times and the same tolerances (common random numbers), and the comparison reports their paired
- * differences. Replicates are simulated on the {@link RangeRunner} in fixed blocks of {@value #BLOCK}
+ * <p>Replicate r draws its patients from streams addressed by purpose and r alone ({@code
+ * escalation:arrivals}, {@code escalation:tolerance} and, when DLTs occur within the window, {@code
+ * escalation:onset}), so a seed gives the same result for any number of threads. When several designs are
+ * run, all meet the same patients in each replicate: the same arrival times, tolerances and onsets (common
+ * random numbers), and the comparisons report the first design's paired differences from each other one. Replicates are simulated on the {@link RangeRunner} in fixed blocks of {@value #BLOCK}
  * whose statistics are merged in block order, which keeps the floating-point sums identical however the
  * blocks are spread over threads.
  */
@@ -33,17 +35,20 @@ public final class EscalationSimulation {
 
     private static final long ARRIVALS = RandomStreams.purpose("escalation:arrivals");
     private static final long TOLERANCE = RandomStreams.purpose("escalation:tolerance");
+    private static final long ONSET = RandomStreams.purpose("escalation:onset");
 
     private final EscalationScenario scenario;
     private final List<EscalationDesign> designs;
+    private final DoseFinding doseFinding;
     private final int replicates;
     private final long seed;
     private final int threads;
 
-    private EscalationSimulation(EscalationScenario scenario, List<EscalationDesign> designs, int replicates, long seed,
-                                 int threads) {
+    private EscalationSimulation(EscalationScenario scenario, List<EscalationDesign> designs, DoseFinding doseFinding,
+                                 int replicates, long seed, int threads) {
         this.scenario = scenario;
         this.designs = designs;
+        this.doseFinding = doseFinding;
         this.replicates = replicates;
         this.seed = seed;
         this.threads = threads;
@@ -57,21 +62,35 @@ public final class EscalationSimulation {
         if (scenario == null) {
             throw new IllegalArgumentException("scenario must be given");
         }
-        return new EscalationSimulation(scenario, List.of(EscalationDesign.ROLLING_SIX, EscalationDesign.THREE_PLUS_THREE),
+        return new EscalationSimulation(scenario, List.of(EscalationDesign.ROLLING_SIX, EscalationDesign.THREE_PLUS_THREE), null,
                 DEFAULT_REPLICATES, DEFAULT_SEED, 1);
     }
 
     /**
-     * The same simulation of one design, or of two different designs compared on the same patients.
+     * The same simulation of one design, or of several different designs compared on the same patients (the
+     * first with each other one). BOIN, the CRM and their time-to-event versions take their settings from
+     * {@link #doseFinding}, by default {@link DoseFinding#defaults}.
      *
-     * @throws IllegalArgumentException unless one or two different designs are given
+     * @throws IllegalArgumentException unless one or more different designs are given
      */
     public EscalationSimulation designs(EscalationDesign... chosen) {
-        if (chosen == null || chosen.length < 1 || chosen.length > 2 || (chosen.length == 2 && chosen[0] == chosen[1])
-                || java.util.Arrays.asList(chosen).contains(null)) {
-            throw new IllegalArgumentException("designs must be one design, or two different designs to compare");
+        if (chosen == null || chosen.length < 1 || java.util.Arrays.asList(chosen).contains(null)
+                || java.util.Arrays.stream(chosen).distinct().count() != chosen.length) {
+            throw new IllegalArgumentException("designs must be one design, or several different designs to compare");
         }
-        return new EscalationSimulation(scenario, List.of(chosen), replicates, seed, threads);
+        return new EscalationSimulation(scenario, List.of(chosen), doseFinding, replicates, seed, threads);
+    }
+
+    /**
+     * The same simulation with these settings for BOIN, the CRM and their time-to-event versions.
+     *
+     * @throws IllegalArgumentException if settings is null
+     */
+    public EscalationSimulation doseFinding(DoseFinding settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("doseFinding settings must be given");
+        }
+        return new EscalationSimulation(scenario, designs, settings, replicates, seed, threads);
     }
 
     /**
@@ -83,12 +102,12 @@ public final class EscalationSimulation {
         if (!(count >= 1)) {
             throw new IllegalArgumentException("replicates must be at least 1, not " + count);
         }
-        return new EscalationSimulation(scenario, designs, count, seed, threads);
+        return new EscalationSimulation(scenario, designs, doseFinding, count, seed, threads);
     }
 
     /** The same simulation with another seed. */
     public EscalationSimulation seed(long value) {
-        return new EscalationSimulation(scenario, designs, replicates, value, threads);
+        return new EscalationSimulation(scenario, designs, doseFinding, replicates, value, threads);
     }
 
     /**
@@ -100,40 +119,67 @@ public final class EscalationSimulation {
         if (!(count >= 1)) {
             throw new IllegalArgumentException("threads must be at least 1, not " + count);
         }
-        return new EscalationSimulation(scenario, designs, replicates, seed, count);
+        return new EscalationSimulation(scenario, designs, doseFinding, replicates, seed, count);
     }
 
-    /** Runs the trials. */
+    /**
+     * Runs the trials.
+     *
+     * @throws IllegalArgumentException if a target-based design is run with settings that do not fit the
+     *                                  scenario ({@link DoseFinding}): a target outside (0.05, 0.6), a skeleton
+     *                                  without one probability per level, a sample size not a whole number of cohorts
+     */
     public EscalationResult run() {
-        Block total = RangeRunner.of(threads, Progress.NONE).reduce(IndexRange.of(replicates), BLOCK, () -> this::block);
+        DoseFinding settings = settings();
+        Block total = RangeRunner.of(threads, Progress.NONE).reduce(IndexRange.of(replicates), BLOCK, () -> range -> block(range, settings));
         List<EscalationResult.DesignSummary> summaries = new ArrayList<>(designs.size());
         for (int i = 0; i < designs.size(); i++) {
             summaries.add(total.tallies[i].summary(designs.get(i)));
         }
-        EscalationResult.Comparison comparison = total.pair == null ? null : total.pair.comparison(designs.get(0), designs.get(1));
-        return new EscalationResult(scenario, replicates, seed, RandomStreams.GENERATOR, summaries, comparison);
+        List<EscalationResult.Comparison> comparisons = new ArrayList<>();
+        for (int i = 1; i < designs.size(); i++) {
+            comparisons.add(total.pairs[i - 1].comparison(designs.get(0), designs.get(i)));
+        }
+        BoinBoundaries boin = designs.contains(EscalationDesign.BOIN) || designs.contains(EscalationDesign.TITE_BOIN)
+                ? BoinBoundaries.of(scenario.targetDltRate(), settings.safeRate(), settings.toxicRate(), settings.maxPatients()) : null;
+        return new EscalationResult(scenario, replicates, seed, RandomStreams.GENERATOR, settings, boin, summaries, comparisons);
+    }
+
+    /** The settings of the target-based designs, checked against the scenario; null when none is run. */
+    private DoseFinding settings() {
+        if (designs.stream().noneMatch(EscalationDesign::targetBased)) {
+            return null;
+        }
+        DoseFinding settings = doseFinding == null ? DoseFinding.defaults(scenario) : doseFinding;
+        settings.check(scenario, designs);
+        return settings;
     }
 
     /** Simulates the replicates of a block in order. */
-    private Block block(IndexRange range) {
+    private Block block(IndexRange range, DoseFinding settings) {
         RandomStreams streams = new RandomStreams(seed);
         PatientStream patients = new PatientStream(scenario);
         TrialEngine[] engines = new TrialEngine[designs.size()];
         Block block = new Block();
         block.tallies = new DesignTally[designs.size()];
+        block.pairs = new PairTally[designs.size() - 1];
         for (int i = 0; i < engines.length; i++) {
-            engines[i] = new TrialEngine(designs.get(i), scenario);
-            block.tallies[i] = new DesignTally(scenario);
+            DoseFinder finder = designs.get(i).finder(scenario, settings);
+            engines[i] = new TrialEngine(finder, scenario);
+            block.tallies[i] = new DesignTally(scenario, finder.capacity());
+            if (i > 0) {
+                block.pairs[i - 1] = new PairTally(scenario);
+            }
         }
-        block.pair = engines.length == 2 ? new PairTally(scenario) : null;
         for (long r = range.from(); r < range.to(); r++) {
-            patients.reset(streams.stream(ARRIVALS, r), streams.stream(TOLERANCE, r));
+            patients.reset(streams.stream(ARRIVALS, r), streams.stream(TOLERANCE, r),
+                    patients.drawsOnsets() ? streams.stream(ONSET, r) : null);
             for (int i = 0; i < engines.length; i++) {
                 engines[i].run(patients);
                 block.tallies[i].add(engines[i]);
             }
-            if (block.pair != null) {
-                block.pair.add(engines[0], engines[1]);
+            for (int i = 1; i < engines.length; i++) {
+                block.pairs[i - 1].add(engines[0], engines[i]);
             }
         }
         return block;
@@ -142,15 +188,15 @@ public final class EscalationSimulation {
     /** The statistics of one block of replicates. */
     private static final class Block implements RangeRunner.Mergeable<Block> {
         DesignTally[] tallies;
-        PairTally pair;
+        PairTally[] pairs;
 
         @Override
         public void merge(Block o) {
             for (int i = 0; i < tallies.length; i++) {
                 tallies[i].merge(o.tallies[i]);
             }
-            if (pair != null) {
-                pair.merge(o.pair);
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i].merge(o.pairs[i]);
             }
         }
     }

@@ -1,25 +1,27 @@
 package org.trialsim.simulator.design.escalation;
 
-import java.util.Arrays;
 import org.trialsim.protocol.Design.Escalation.WhenFull;
 
 /**
- * Runs one dose-escalation trial in calendar time, as a discrete-event simulation with two kinds of
- * event: a patient arrives, or a patient's DLT window ends (the patient becomes evaluable). Every
- * window has the same length, so windows end in order of enrolment and a pointer into the enrolment
- * list is the whole event queue. After every event the design's decision table is consulted at the
- * current level until it says to enrol or to hold: escalating and de-escalating move the level, and a
- * waiting patient is enrolled as soon as accrual is open. When a window ends at the moment a patient
- * arrives, the window is counted first.
+ * Runs one dose-finding trial in calendar time, as a discrete-event simulation with two kinds of event: a
+ * patient arrives, or a patient's answer becomes known (a DLT occurs, or the window ends without one).
+ * After every event the design ({@link DoseFinder}) says what the trial does: enrol (accrual open), hold
+ * (accrual suspended), wait for the pending answers (accrual over) or stop; a waiting patient is enrolled as
+ * soon as accrual is open. When an answer becomes known at the moment a patient arrives, the answer is
+ * counted first.
  *
- * <p>The trial opens at day 0 and ends when the MTD is declared, or when the lowest level is found too
- * toxic (no MTD). Patients still in their window then are counted as treated, with whatever DLT they
- * will have. Accrual is suspended while the table says "hold"; that time is added up.
+ * <p>The trial opens at day 0 and ends when the design stops it: the rule designs when they declare the MTD
+ * or find the lowest level too toxic, the model-based designs when the answers of the last cohort are in
+ * (or a safety rule stops them). Patients still in their window then are counted as treated, with
+ * whatever DLT they will have. Accrual is suspended while the design holds; that time is added up. Once
+ * accrual is over, arrivals are no longer the trial's: neither lost nor waiting.
  *
- * <p>All state is primitive arrays reused from trial to trial; nothing is allocated per patient.
+ * <p>Answers become known in order of time; a small binary heap of the pending patients is the event queue.
+ * When every DLT is known at the end of the window, that order is the order of enrolment. All state is
+ * primitive arrays reused from trial to trial; nothing is allocated per patient.
  */
 final class TrialEngine {
-    private final DecisionRules rules;
+    private final DoseFinder finder;
     private final double[] p;
     private final int levels;
     private final int startLevel;
@@ -27,12 +29,12 @@ final class TrialEngine {
     private final boolean wait;
     private final int trueMtd;
 
-    private final int[] enrolled;
-    private final int[] evaluable;
-    private final int[] dlts;
-    private final double[] enrolTime;
-    private final int[] levelOf;
+    private final TrialState state;
     private final boolean[] toxic;
+    private final double[] knownAt;
+    /** Pending patients, a binary heap ordered by the time their answer becomes known, then by enrolment. */
+    private final int[] heap;
+    private int heapSize;
 
     // the outcome of the last trial run
     /** The level declared the MTD; 0 if none. */
@@ -41,11 +43,13 @@ final class TrialEngine {
     int patients;
     /** Patients treated at each level (index 1..levels). */
     final int[] patientsAtLevel;
+    /** Patients treated at each level who had (or will have) a DLT (index 1..levels). */
+    final int[] dltsAtLevel;
     /** Treated patients who had (or will have) a DLT. */
     int dltCount;
     /** Patients treated at a level above the true MTD. */
     int aboveTrueMtd;
-    /** Days from opening to the decision. */
+    /** Days from opening to the end of the trial. */
     double duration;
     /** Days during which accrual was suspended. */
     double suspended;
@@ -56,8 +60,8 @@ final class TrialEngine {
     /** The mean wait of the enrolled patients, in days (0 if none waited or none were enrolled). */
     double meanWait;
 
-    TrialEngine(EscalationDesign design, EscalationScenario scenario) {
-        this.rules = design.rules();
+    TrialEngine(DoseFinder finder, EscalationScenario scenario) {
+        this.finder = finder;
         this.levels = scenario.levels();
         this.p = new double[levels + 1];
         for (int d = 1; d <= levels; d++) {
@@ -67,32 +71,27 @@ final class TrialEngine {
         this.window = scenario.dltWindowDays();
         this.wait = scenario.whenFull() == WhenFull.WAIT;
         this.trueMtd = scenario.trueMtd();
-        this.enrolled = new int[levels + 1];
-        this.evaluable = new int[levels + 1];
-        this.dlts = new int[levels + 1];
-        this.patientsAtLevel = enrolled;
-        int capacity = DecisionRules.MAX_PER_LEVEL * levels;
-        this.enrolTime = new double[capacity];
-        this.levelOf = new int[capacity];
+        int capacity = finder.capacity();
+        this.state = new TrialState(levels, window, capacity);
+        this.patientsAtLevel = state.enrolled;
+        this.dltsAtLevel = new int[levels + 1];
         this.toxic = new boolean[capacity];
+        this.knownAt = new double[capacity];
+        this.heap = new int[capacity];
     }
 
     /** Runs one trial on the given patients; the outcome is left in the fields. */
     void run(PatientStream stream) {
-        Arrays.fill(enrolled, 0);
-        Arrays.fill(evaluable, 0);
-        Arrays.fill(dlts, 0);
-        patients = 0;
+        state.reset();
+        finder.reset(startLevel);
+        java.util.Arrays.fill(dltsAtLevel, 0);
+        heapSize = 0;
         dltCount = 0;
         aboveTrueMtd = 0;
         suspended = 0;
         lost = 0;
         double waited = 0;
 
-        int level = startLevel;
-        // levels at and above this one are too toxic
-        int closedFrom = levels + 1;
-        int nextEvaluation = 0;
         // patients [nextToEnrol, arrived) have arrived and are waiting (always empty when they are lost)
         int nextToEnrol = 0;
         int arrived = 0;
@@ -100,52 +99,46 @@ final class TrialEngine {
         double time = 0;
 
         while (true) {
-            DecisionRules.Decision decision;
+            DoseFinder.Status status;
             while (true) {
-                decision = rules.decide(enrolled[level], evaluable[level], dlts[level], level + 1 >= closedFrom);
-                if (decision == DecisionRules.Decision.ESCALATE) {
-                    level++;
-                } else if (decision == DecisionRules.Decision.DE_ESCALATE) {
-                    closedFrom = level;
-                    level--;
-                    if (level == 0) {
-                        finish(0, time, waited, arrived - nextToEnrol);
-                        return;
-                    }
-                } else if (decision == DecisionRules.Decision.DECLARE_MTD) {
-                    finish(level, time, waited, arrived - nextToEnrol);
+                status = finder.status(state, time);
+                if (status == DoseFinder.Status.STOP) {
+                    finish(finder.selected(), time, waited, arrived - nextToEnrol);
                     return;
-                } else if (decision == DecisionRules.Decision.ENROL && nextToEnrol < arrived) {
-                    waited += time - stream.arrivalTime(nextToEnrol);
-                    enrol(nextToEnrol++, level, time, stream);
-                } else {
+                }
+                if (status != DoseFinder.Status.OPEN || nextToEnrol == arrived) {
                     break;
                 }
-            }
-            boolean open = decision == DecisionRules.Decision.ENROL;
-            double nextWindowEnd = nextEvaluation < patients ? enrolTime[nextEvaluation] + window : Double.POSITIVE_INFINITY;
-            if (!open && nextEvaluation == patients) {
-                throw new IllegalStateException("the " + rules + " table holds with no patient pending at level " + level);
-            }
-            if (nextWindowEnd <= nextArrival) {
-                if (!open) {
-                    suspended += nextWindowEnd - time;
+                int level = finder.levelForNext(state, time);
+                if (level != DoseFinder.NONE) {
+                    waited += time - stream.arrivalTime(nextToEnrol);
+                    enrol(nextToEnrol++, level, time, stream);
                 }
-                time = nextWindowEnd;
-                int d = levelOf[nextEvaluation];
-                evaluable[d]++;
-                if (toxic[nextEvaluation]) {
-                    dlts[d]++;
+            }
+            double nextAnswer = heapSize > 0 ? knownAt[heap[0]] : Double.POSITIVE_INFINITY;
+            if (status != DoseFinder.Status.OPEN && heapSize == 0) {
+                throw new IllegalStateException("the " + finder + " design waits with no patient pending");
+            }
+            if (status == DoseFinder.Status.CLOSED || nextAnswer <= nextArrival) {
+                if (status == DoseFinder.Status.HOLD) {
+                    suspended += nextAnswer - time;
                 }
-                nextEvaluation++;
+                time = nextAnswer;
+                int k = pop();
+                state.evaluate(k, toxic[k]);
             } else {
-                if (!open) {
+                if (status == DoseFinder.Status.HOLD) {
                     suspended += nextArrival - time;
                 }
                 time = nextArrival;
                 arrived++;
-                if (open) {
-                    enrol(nextToEnrol++, level, time, stream);
+                if (status == DoseFinder.Status.OPEN) {
+                    int level = finder.levelForNext(state, time);
+                    if (level != DoseFinder.NONE) {
+                        enrol(nextToEnrol++, level, time, stream);
+                    } else if (!wait) {
+                        nextToEnrol++;
+                    }
                 } else if (!wait) {
                     lost++;
                     nextToEnrol++;
@@ -156,13 +149,14 @@ final class TrialEngine {
     }
 
     private void enrol(int patient, int level, double time, PatientStream stream) {
-        int k = patients++;
-        enrolTime[k] = time;
-        levelOf[k] = level;
+        int k = state.patients;
+        state.enrol(level, time);
         toxic[k] = stream.tolerance(patient) < p[level];
-        enrolled[level]++;
+        knownAt[k] = time + (toxic[k] ? stream.onsetFraction(patient) * window : window);
+        push(k);
         if (toxic[k]) {
             dltCount++;
+            dltsAtLevel[level]++;
         }
         if (level > trueMtd) {
             aboveTrueMtd++;
@@ -171,8 +165,50 @@ final class TrialEngine {
 
     private void finish(int mtd, double time, double waited, int stillWaiting) {
         selected = mtd;
+        patients = state.patients;
         duration = time;
         leftWaiting = stillWaiting;
         meanWait = patients == 0 ? 0 : waited / patients;
+    }
+
+    private boolean before(int a, int b) {
+        return knownAt[a] < knownAt[b] || (knownAt[a] == knownAt[b] && a < b);
+    }
+
+    private void push(int k) {
+        int i = heapSize++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(k, heap[parent])) {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = k;
+    }
+
+    private int pop() {
+        int top = heap[0];
+        int last = heap[--heapSize];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= heapSize) {
+                break;
+            }
+            if (child + 1 < heapSize && before(heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!before(heap[child], last)) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        if (heapSize > 0) {
+            heap[i] = last;
+        }
+        return top;
     }
 }
