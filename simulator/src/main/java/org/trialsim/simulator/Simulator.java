@@ -14,6 +14,8 @@ import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.protocol.io.Setting;
+import org.trialsim.simulator.calibration.Calibration;
+import org.trialsim.simulator.calibration.CalibrationResult;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
@@ -101,6 +103,24 @@ public final class Simulator {
      */
     public CohortResult cohort(LoadedProtocol protocol, CohortOptions options, Progress progress) {
         return new CohortSimulation(compiled(protocol)).run(options, progress);
+    }
+
+    /**
+     * Compares the protocol's published targets with a cohort simulated on every arm: each with its
+     * simulated value, the interval a trial of the target's own size would see, and the verdict
+     * (docs/calibration.md).
+     *
+     * @param protocol a validated protocol
+     * @param options  patients, seed and threads; the arm, if any, is ignored: targets name their arms
+     * @param progress receives progress from worker threads
+     * @throws IllegalArgumentException if the protocol has no targets
+     */
+    public CalibrationResult calibrate(LoadedProtocol protocol, CohortOptions options, Progress progress) {
+        if (protocol.protocol().targets().isEmpty()) {
+            throw new IllegalArgumentException("the protocol " + protocol.protocol().id() + " has no targets");
+        }
+        CohortOptions everyArm = new CohortOptions(options.patients(), options.seed(), options.threads(), null);
+        return Calibration.of(protocol.protocol(), cohort(protocol, everyArm, progress));
     }
 
     /**
