@@ -1,5 +1,6 @@
 package org.trialsim.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param source     where the published figure comes from (a citation or a reference id)
  * @param assumption what was assumed, e.g. how n was derived where it was not published
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"label", "measure", "arm", "assessment", "of", "threshold", "endpoint", "event", "years", "block", "toxicity",
         "value", "lower", "upper", "n", "source", "assumption"})
 public record Target(

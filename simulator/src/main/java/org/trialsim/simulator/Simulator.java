@@ -38,7 +38,7 @@ import org.trialsim.simulator.trial.TrialSimulation;
 /**
  * The front door to everything trialsim does, for Java programs as for its command line: load a
  * protocol (a built-in or a file), simulate a cohort of virtual patients through it, write their
- * records, simulate its trial design many times, run a phase I/II design, and the design calculators
+ * records, compare it with its published targets, simulate its trial design many times, run a phase I/II design, and the design calculators
  * (dose escalation, Simon's two-stage designs). Results are immutable values; the same seed gives the
  * same result for any thread count.
  *
