@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
                 "Run 'trialsim COMMAND --help' for the options of a command."})
 public final class TrialsimCommand implements Callable<Integer> {
     /** The subcommands, in the order the help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class, TrialCommand.class, CalibrateCommand.class, DesignCommand.class,
-            EscalateCommand.class, ProtocolsCommand.class, ShowCommand.class, ExportCommand.class, ValidateCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class, TrialCommand.class, DesignCommand.class,
+            EscalateCommand.class, CalibrateCommand.class, ProtocolsCommand.class, ShowCommand.class, ExportCommand.class, ValidateCommand.class,
             SchemaCommand.class);
 
     @Spec
