@@ -14,6 +14,8 @@ public final class ExitCode {
     public static final int IO = 4;
     /** The run needs more memory than the JVM may use. */
     public static final int MEMORY = 5;
+    /** {@code calibrate --check}: a published target is missed. */
+    public static final int TARGETS_MISSED = 6;
 
     private ExitCode() {
     }

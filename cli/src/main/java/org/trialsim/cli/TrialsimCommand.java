@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Simulates pediatric leukemia treatment protocols and the trials that test them.",
-        footer = {"", "Exit codes: 0 success, 1 internal error, 2 usage error, 3 invalid protocol, 4 file cannot be read or written.",
+        footer = {"", "Exit codes: 0 success, 1 internal error, 2 usage error, 3 invalid protocol, 4 file cannot be read or written,"
+                + " 5 not enough memory, 6 a target missed (calibrate --check).",
                 "Run 'trialsim COMMAND --help' for the options of a command."})
 public final class TrialsimCommand implements Callable<Integer> {
     /** The subcommands, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class, TrialCommand.class, ExploreCommand.class, DesignCommand.class,
-            EscalateCommand.class, ProtocolsCommand.class, ShowCommand.class, ExportCommand.class, ValidateCommand.class,
+            EscalateCommand.class, CalibrateCommand.class, ProtocolsCommand.class, ShowCommand.class, ExportCommand.class, ValidateCommand.class,
             SchemaCommand.class);
 
     @Spec

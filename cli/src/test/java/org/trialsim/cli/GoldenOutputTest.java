@@ -53,6 +53,8 @@ class GoldenOutputTest {
             cases.add(Arguments.of("trial-" + id + "-null.json", List.of("trial", id, "-r", "120", "-s", "7", "--null", "-f", "json")));
             cases.add(Arguments.of("trial-" + id + ".txt", List.of("trial", id, "-r", "120", "-s", "7")));
         }
+        cases.add(Arguments.of("calibrate-aall1331.json", List.of("calibrate", "aall1331", "-n", "3000", "-s", "7", "-f", "json")));
+        cases.add(Arguments.of("calibrate-interfant-06-blina.txt", List.of("calibrate", "interfant-06-blina", "-n", "3000", "-s", "7")));
         cases.add(Arguments.of("trial-aall1331.csv", List.of("trial", "aall1331", "-r", "120", "-s", "7", "-f", "csv")));
         cases.add(Arguments.of("trial-aall1121.txt", List.of("trial", "aall1121", "-r", "300", "-s", "7")));
         cases.add(Arguments.of("trial-two-arm-exponential.json", List.of("trial", twoArm, "-r", "400", "-s", "7", "-f", "json")));

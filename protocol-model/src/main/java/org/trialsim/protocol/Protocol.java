@@ -2,6 +2,7 @@ package org.trialsim.protocol;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +27,10 @@ import java.util.Map;
  * @param followUp    follow-up horizon and reporting landmarks
  * @param endpoints   survival endpoints by id
  * @param design      the trial design, if the protocol describes one
+ * @param targets     published figures the protocol should reproduce ({@code trialsim calibrate})
  */
 @JsonPropertyOrder({"id", "title", "registry", "description", "currency", "references", "population", "eligibility",
-        "riskGroups", "arms", "assessments", "pathway", "outcomes", "followUp", "endpoints", "design"})
+        "riskGroups", "arms", "assessments", "pathway", "outcomes", "followUp", "endpoints", "design", "targets"})
 public record Protocol(
         @Required @JsonPropertyDescription("Short identifier, e.g. interfant-21") String id,
         @Required @JsonPropertyDescription("One-line title") String title,
@@ -45,7 +47,8 @@ public record Protocol(
         @Required Outcomes outcomes,
         @Required FollowUp followUp,
         @Required @JsonPropertyDescription("Survival endpoints by id, e.g. efs, dfs, os") Map<String, Endpoint> endpoints,
-        Design design) {
+        Design design,
+        @JsonPropertyDescription("Published figures the protocol should reproduce, checked by trialsim calibrate") List<Target> targets) {
 
     public Protocol {
         references = Immutable.map(references);
@@ -53,5 +56,6 @@ public record Protocol(
         arms = Immutable.map(arms);
         assessments = Immutable.map(assessments);
         endpoints = Immutable.map(endpoints);
+        targets = Immutable.list(targets);
     }
 }

@@ -18,6 +18,8 @@ import org.trialsim.protocol.io.Limits;
 import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.protocol.io.Setting;
 import org.trialsim.protocol.io.Sweep;
+import org.trialsim.simulator.calibration.Calibration;
+import org.trialsim.simulator.calibration.CalibrationResult;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
@@ -43,7 +45,7 @@ import org.trialsim.simulator.trial.TrialSimulation;
 /**
  * The front door to everything trialsim does, for Java programs as for its command line: load a
  * protocol (a built-in or a file), simulate a cohort of virtual patients through it, write their
- * records, simulate its trial design many times, run a phase I/II design, and the design calculators
+ * records, compare it with its published targets, simulate its trial design many times, run a phase I/II design, and the design calculators
  * (dose escalation, Simon's two-stage designs). Results are immutable values; the same seed gives the
  * same result for any thread count.
  *
@@ -108,6 +110,24 @@ public final class Simulator {
      */
     public CohortResult cohort(LoadedProtocol protocol, CohortOptions options, Progress progress) {
         return new CohortSimulation(compiled(protocol)).run(options, progress);
+    }
+
+    /**
+     * Compares the protocol's published targets with a cohort simulated on every arm: each with its
+     * simulated value, the interval a trial of the target's own size would see, and the verdict
+     * (docs/calibration.md).
+     *
+     * @param protocol a validated protocol
+     * @param options  patients, seed and threads; the arm, if any, is ignored: targets name their arms
+     * @param progress receives progress from worker threads
+     * @throws IllegalArgumentException if the protocol has no targets
+     */
+    public CalibrationResult calibrate(LoadedProtocol protocol, CohortOptions options, Progress progress) {
+        if (protocol.protocol().targets().isEmpty()) {
+            throw new IllegalArgumentException("the protocol " + protocol.protocol().id() + " has no targets");
+        }
+        CohortOptions everyArm = new CohortOptions(options.patients(), options.seed(), options.threads(), null);
+        return Calibration.of(protocol.protocol(), cohort(protocol, everyArm, progress));
     }
 
     /**

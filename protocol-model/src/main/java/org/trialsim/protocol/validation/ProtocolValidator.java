@@ -72,6 +72,7 @@ public final class ProtocolValidator {
         if (protocol.design() != null) {
             new DesignCheck(protocol, sink, values, c::compile, c.symbols).check(at(root, "design"));
         }
+        new TargetCheck(c).check();
         c.reportUncovered();
     }
 

@@ -253,6 +253,18 @@ class ValueRangesTest {
             Design.TwoStage.n | max | 2000 | 2001 | design.twoStage.n | true | TWO_STAGEp0: 0.2, p1: 0.4, n1: 10, r1: 0, n: X, r: 5}}
             Design.TwoStage.r | min | 0 | -1 | design.twoStage.r | true | TWO_STAGEp0: 0.2, p1: 0.4, n1: 5, r1: 0, n: 10, r: X}}
             Design.TwoStage.r | max | 1999 | 2000 | design.twoStage.r | true | TWO_STAGEp0: 0.2, p1: 0.4, n1: 10, r1: 0, n: 2000, r: X}}
+            Target.value | min | 0 | -0.001 | targets[0].value | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: X, n: 10, source: s}]
+            Target.value | max | 1 | 1.0000000000000002 | targets[0].value | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: X, n: 10, source: s}]
+            Target.lower | min | 0 | -0.001 | targets[0].lower | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0.5, lower: X, upper: 1, n: 10, source: s}]
+            Target.lower | max | 1 | 1.0000000000000002 | targets[0].lower | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 1, lower: X, upper: 1, n: 10, source: s}]
+            Target.upper | min | 0 | -0.001 | targets[0].upper | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0, lower: 0, upper: X, n: 10, source: s}]
+            Target.upper | max | 1 | 1.0000000000000002 | targets[0].upper | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0.5, lower: 0, upper: X, n: 10, source: s}]
+            Target.n | min | 1 | 0 | targets[0].n | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0.5, n: X, source: s}]
+            Target.n | max | 100000 | 100001 | targets[0].n | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0.5, n: X, source: s}]
+            Target.years | min | 4.9e-324 | 0 | targets[0].years | true | followUp={horizonYears: 100, landmarkYears: [X]} ; targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: X, value: 0.5, n: 10, source: s}]
+            Target.years | max | 100 | 100.00000000000001 | targets[0].years | true | followUp={horizonYears: 100, landmarkYears: [X]} ; targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: X, value: 0.5, n: 10, source: s}]
+            Target.threshold | min | 4.9e-324 | 0 | targets[0].threshold | true | assessments.eoi.thresholds=[X] ; targets=[{label: t, measure: mrd-below, arm: control, assessment: eoi, threshold: X, value: 0.5, n: 10, source: s}]
+            Target.threshold | max | 1 | 1.0000000000000002 | targets[0].threshold | true | assessments.eoi.thresholds=[X] ; targets=[{label: t, measure: mrd-below, arm: control, assessment: eoi, threshold: X, value: 0.5, n: 10, source: s}]
             """)
     void eachBoundHoldsExactly(String field, String bound, String inside, String outside, String path, boolean alone, String template)
             throws Exception {

@@ -1,16 +1,11 @@
 package org.trialsim.simulator.calibration;
 
 import java.util.Locale;
+import org.trialsim.protocol.Target;
 
 /**
- * A published figure and its simulated counterpart.
- *
- * <p>Matching rule (from the calibration issue): the figure matches when the published point estimate
- * lies within the simulated 95% interval for the trial's own sample size, or the simulated point lies
- * within the published interval. The simulated interval for a trial of n patients is the binomial one,
- * p ± 1.96 √(p(1−p)/n), with p the simulated proportion from a large virtual cohort (whose own Monte
- * Carlo error is negligible beside it). For survival at a landmark this ignores censoring, which only
- * makes the interval slightly narrower than the trial's.
+ * A published figure and its simulated counterpart: a protocol's target, or a figure that is not yet
+ * a kind of target, judged by the same rule ({@link TargetResult#matches}).
  *
  * @param protocol  the built-in
  * @param name      what the figure is
@@ -29,29 +24,28 @@ record Figure(String protocol, String name, String source, double published, dou
         return new Figure(protocol, name, source, published, lower, upper, trialN, simulated);
     }
 
+    /** A target of a protocol file, measured by {@link Calibration}. */
+    static Figure of(String protocol, TargetResult t) {
+        Target target = t.target();
+        return new Figure(protocol, target.label(), target.source(), target.value(), target.lower() == null ? Double.NaN : target.lower(),
+                target.upper() == null ? Double.NaN : target.upper(), target.n(), t.simulated() == null ? Double.NaN : t.simulated());
+    }
+
     /** A figure published without an interval. */
     static Figure point(String protocol, String name, String source, double published, int trialN, double simulated) {
         return new Figure(protocol, name, source, published, Double.NaN, Double.NaN, trialN, simulated);
     }
 
     double simulatedLower() {
-        return Math.max(0, simulated - 1.96 * Math.sqrt(simulated * (1 - simulated) / trialN));
+        return TargetResult.lower(simulated, trialN);
     }
 
     double simulatedUpper() {
-        return Math.min(1, simulated + 1.96 * Math.sqrt(simulated * (1 - simulated) / trialN));
-    }
-
-    boolean publishedInSimulatedInterval() {
-        return published >= simulatedLower() && published <= simulatedUpper();
-    }
-
-    boolean simulatedInPublishedInterval() {
-        return !Double.isNaN(lower) && simulated >= lower && simulated <= upper;
+        return TargetResult.upper(simulated, trialN);
     }
 
     boolean matches() {
-        return publishedInSimulatedInterval() || simulatedInPublishedInterval();
+        return TargetResult.matches(published, lower, upper, simulated, trialN);
     }
 
     String describe() {

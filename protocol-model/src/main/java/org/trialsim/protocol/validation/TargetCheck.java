@@ -1,0 +1,177 @@
+package org.trialsim.protocol.validation;
+
+import static org.trialsim.protocol.validation.Context.at;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.trialsim.protocol.Assessment;
+import org.trialsim.protocol.Endpoint;
+import org.trialsim.protocol.FollowUp;
+import org.trialsim.protocol.Node;
+import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.Target;
+import org.trialsim.protocol.Target.Measure;
+
+/**
+ * Checks the protocol's calibration targets: each names what it measures by things the protocol has
+ * (an arm, an assessment and one of its thresholds, an endpoint and one of its events, a landmark of the
+ * follow-up, a block and one of its toxicities), gives only the fields its measure uses, and a published
+ * interval that holds its value.
+ */
+final class TargetCheck {
+    private final Context c;
+    private final Protocol protocol;
+    private final ProblemSink sink;
+
+    TargetCheck(Context c) {
+        this.c = c;
+        this.protocol = c.protocol;
+        this.sink = c.sink;
+    }
+
+    void check() {
+        JsonPointer base = at(JsonPointer.empty(), "targets");
+        for (int i = 0; i < protocol.targets().size(); i++) {
+            Target t = protocol.targets().get(i);
+            if (t != null) {
+                check(t, base.appendIndex(i));
+            }
+        }
+    }
+
+    private void check(Target t, JsonPointer here) {
+        c.reference(t.arm(), protocol.arms().keySet(), at(here, "arm"), "arm");
+        if (t.measure() != null) {
+            fields(t, here);
+            switch (t.measure()) {
+                case MRD_NEGATIVE, MRD_BELOW -> assessment(t, here);
+                case SURVIVAL, INCIDENCE -> endpoint(t, here);
+                case TOXICITY -> toxicity(t, here);
+                case REMISSION, TRANSPLANT -> {
+                }
+            }
+        }
+        if ((t.lower() == null) != (t.upper() == null)) {
+            sink.error(at(here, t.lower() == null ? "upper" : "lower"), "a published interval has both 'lower' and 'upper',"
+                    + " or neither");
+        } else if (t.lower() != null && t.value() != null && !(t.lower() <= t.value() && t.value() <= t.upper())) {
+            sink.error(at(here, "value"), "the published value " + Values.fmt(t.value()) + " is outside its interval "
+                    + Values.fmt(t.lower()) + "–" + Values.fmt(t.upper()));
+        }
+    }
+
+    /** The fields each measure needs, and those it does not use (given, they would be silently ignored). */
+    private void fields(Target t, JsonPointer here) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("assessment", t.assessment());
+        given.put("of", t.measure() == Measure.MRD_NEGATIVE || t.measure() == Measure.MRD_BELOW ? null : t.of());
+        given.put("threshold", t.threshold());
+        given.put("endpoint", t.endpoint());
+        given.put("event", t.event());
+        given.put("years", t.years());
+        given.put("block", t.block());
+        given.put("toxicity", t.toxicity());
+        Set<String> needed = switch (t.measure()) {
+            case MRD_NEGATIVE -> Set.of("assessment");
+            case MRD_BELOW -> Set.of("assessment", "threshold");
+            case SURVIVAL -> Set.of("endpoint", "years");
+            case INCIDENCE -> Set.of("endpoint", "event", "years");
+            case TOXICITY -> Set.of("block", "toxicity");
+            case REMISSION, TRANSPLANT -> Set.of();
+        };
+        String measure = measureName(t.measure());
+        given.forEach((field, value) -> {
+            if (needed.contains(field) && value == null) {
+                sink.error(at(here, field), "a " + measure + " target needs '" + field + "'");
+            } else if (!needed.contains(field) && value != null) {
+                sink.error(at(here, field), "'" + field + "' does not apply to a " + measure + " target; it needs "
+                        + (needed.isEmpty() ? "only the arm" : needed.stream().sorted().map(f -> "'" + f + "'")
+                        .collect(Collectors.joining(", "))));
+            }
+        });
+    }
+
+    private void assessment(Target t, JsonPointer here) {
+        if (!c.reference(t.assessment(), protocol.assessments().keySet(), at(here, "assessment"), "assessment")
+                || t.measure() != Measure.MRD_BELOW || t.threshold() == null) {
+            return;
+        }
+        Assessment a = protocol.assessments().get(t.assessment());
+        if (a != null && !a.thresholds().contains(t.threshold())) {
+            sink.error(at(here, "threshold"), "the assessment '" + t.assessment() + "' reports no threshold "
+                    + Values.fmt(t.threshold()) + (a.thresholds().isEmpty() ? "; it has none (add it to its 'thresholds')"
+                    : "; its thresholds are " + a.thresholds().stream().map(Values::fmt).collect(Collectors.joining(", "))));
+        }
+    }
+
+    private void endpoint(Target t, JsonPointer here) {
+        if (c.reference(t.endpoint(), protocol.endpoints().keySet(), at(here, "endpoint"), "endpoint")
+                && t.measure() == Measure.INCIDENCE && t.event() != null) {
+            Endpoint e = protocol.endpoints().get(t.endpoint());
+            if (e != null && e.events().size() < 2) {
+                sink.error(at(here, "event"), "the endpoint '" + t.endpoint() + "' counts one kind of event, so its cumulative"
+                        + " incidence is one minus its survival; give a survival target, or name an endpoint with competing events");
+            } else if (e != null && !e.events().contains(t.event())) {
+                sink.error(at(here, "event"), "the endpoint '" + t.endpoint() + "' does not count " + eventName(t.event())
+                        + "; it counts " + e.events().stream().map(TargetCheck::eventName).collect(Collectors.joining(", ")));
+            }
+        }
+        List<Double> landmarks = landmarks(protocol.followUp());
+        if (t.years() != null && landmarks != null && !landmarks.contains(t.years())) {
+            sink.error(at(here, "years"), "survival is reported at the follow-up's landmarks, and " + Values.fmt(t.years())
+                    + " years is not one of them (" + landmarks.stream().map(Values::fmt).collect(Collectors.joining(", "))
+                    + "); add it to followUp.landmarkYears");
+        }
+    }
+
+    /** The landmarks a cohort reports: those given, or every whole year up to the horizon; null if unknown. */
+    static List<Double> landmarks(FollowUp f) {
+        if (f == null) {
+            return null;
+        }
+        if (!f.landmarkYears().isEmpty()) {
+            return f.landmarkYears();
+        }
+        if (f.horizonYears() == null) {
+            return null;
+        }
+        List<Double> years = new ArrayList<>();
+        for (int y = 1; y <= Math.floor(f.horizonYears()); y++) {
+            years.add((double) y);
+        }
+        return years;
+    }
+
+    private void toxicity(Target t, JsonPointer here) {
+        if (protocol.pathway() == null || t.block() == null) {
+            return;
+        }
+        Map<String, Node.Block> blocks = new LinkedHashMap<>();
+        protocol.pathway().nodes().forEach((id, node) -> {
+            if (node instanceof Node.Block b) {
+                blocks.put(id, b);
+            }
+        });
+        if (c.reference(t.block(), blocks.keySet(), at(here, "block"), "block") && t.toxicity() != null) {
+            Set<String> toxicities = blocks.get(t.block()).toxicities().keySet();
+            if (!toxicities.contains(t.toxicity())) {
+                sink.error(at(here, "toxicity"), "the block '" + t.block() + "' has no toxicity '" + t.toxicity() + "'"
+                        + (toxicities.isEmpty() ? "" : "; its toxicities are " + String.join(", ", toxicities)));
+            }
+        }
+    }
+
+    private static String measureName(Measure m) {
+        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String eventName(Endpoint.EventKind e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

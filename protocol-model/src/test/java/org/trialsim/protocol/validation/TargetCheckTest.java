@@ -1,0 +1,92 @@
+package org.trialsim.protocol.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.Problem;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.Target;
+import org.trialsim.protocol.TestProtocols;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
+
+/** The {@code targets} of a protocol: each measure with its fields is read, and each mistake is reported at its place. */
+class TargetCheckTest {
+    /** The two-arm example with one target of each measure. */
+    private static final String WITH_TARGETS = TestProtocols.text(TestProtocols.TWO_ARM) + """
+            targets:
+              - {label: MRD-negative, measure: mrd-negative, arm: experimental, assessment: eoi, value: 0.6, n: 30, source: a report}
+              - {label: below 0.1%, measure: mrd-below, arm: control, assessment: eoi, threshold: 1e-3, of: arm, value: 0.7,
+                 n: 30, source: a report}
+              - {label: 2-year EFS, measure: survival, arm: control, endpoint: efs, years: 2, value: 0.5, lower: 0.4, upper: 0.6,
+                 n: 100, source: a report}
+              - {label: relapse by 3 years, measure: incidence, arm: control, endpoint: efs, event: relapse, years: 3, value: 0.3,
+                 n: 100, source: a report}
+              - {label: remission, measure: remission, arm: control, value: 0.9, n: 100, source: a report}
+              - {label: transplanted, measure: transplant, arm: experimental, value: 0.2, n: 100, source: a report}
+              - {label: CRS, measure: toxicity, arm: experimental, block: blina, toxicity: crs, value: 0.02, n: 100, source: a report,
+                 assumption: n is the arm's size}
+            """;
+
+    private static List<Problem> errorsAfter(String from, String to) {
+        assertThat(WITH_TARGETS).as("the edit must apply to the base file").containsOnlyOnce(from);
+        ProtocolException e = catchThrowableOfType(ProtocolException.class,
+                () -> TestProtocols.read("edited.yaml", WITH_TARGETS.replace(from, to)));
+        assertThat(e).as("'%s' → '%s' should make the protocol invalid", from, to).isNotNull();
+        return e.errors();
+    }
+
+    @Test
+    void eachMeasureIsReadWithItsFields() throws Exception {
+        LoadedProtocol loaded = TestProtocols.read("targets.yaml", WITH_TARGETS);
+        List<Target> targets = loaded.protocol().targets();
+        assertThat(targets).extracting(Target::measure).containsExactly(Target.Measure.values());
+        assertThat(targets.get(0).of()).as("MRD rates are of those assessed unless told").isEqualTo(Target.Denominator.ASSESSED);
+        assertThat(targets.get(1).of()).isEqualTo(Target.Denominator.ARM);
+        assertThat(targets.get(2).of()).as("no denominator for a survival target").isNull();
+        assertThat(targets.get(2).lower()).isEqualTo(0.4);
+        assertThat(targets.get(3).event()).isEqualTo(org.trialsim.protocol.Endpoint.EventKind.RELAPSE);
+        assertThat(targets.get(6).n()).isEqualTo(100);
+        assertThat(loaded.warnings()).as("a target's source covers it").isEmpty();
+    }
+
+    @Test
+    void theBuiltInsCarryTargetsThatValidate() throws Exception {
+        for (String id : List.of("interfant-06-blina", "aall1331", "aall1121")) {
+            assertThat(BuiltinProtocols.load(id).protocol().targets()).as(id).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown arm              | arm: experimental, assessment: eoi, value: 0.6 | arm: experimentl, assessment: eoi, value: 0.6 | targets[0].arm        | there is no arm 'experimentl' (did you mean 'experimental'?)
+            unknown assessment       | arm: experimental, assessment: eoi, value: 0.6 | arm: experimental, assessment: eob, value: 0.6 | targets[0].assessment | there is no assessment 'eob'
+            threshold not reported   | threshold: 1e-3                                 | threshold: 5e-4                                 | targets[1].threshold  | the assessment 'eoi' reports no threshold
+            unknown endpoint         | endpoint: efs, years: 2                         | endpoint: dfs, years: 2                         | targets[2].endpoint   | there is no endpoint 'dfs'
+            years not a landmark     | endpoint: efs, years: 2                         | endpoint: efs, years: 2.5                       | targets[2].years      | 2.5 years is not one of them (1, 2, 3, 4, 5); add it to followUp.landmarkYears
+            event not counted        | endpoint: efs, event: relapse                   | endpoint: os, event: relapse                    | targets[3].event      | the endpoint 'os' counts one kind of event
+            unknown event            | event: relapse                                  | event: relapsed                                 | targets[3].event      | 'relapsed' is not one of failure, relapse, death
+            missing field            | endpoint: efs, years: 2                         | endpoint: efs                                   | targets[2].years      | a survival target needs 'years'
+            field not used           | measure: remission, arm: control                | measure: remission, arm: control, years: 2      | targets[4].years      | 'years' does not apply to a remission target; it needs only the arm
+            denominator not used     | measure: transplant, arm: experimental          | measure: transplant, arm: experimental, of: arm | targets[5].of         | 'of' does not apply to a transplant target
+            unknown block            | block: blina, toxicity: crs                     | block: chemo2, toxicity: crs                    | targets[6].block      | there is no block 'chemo2'
+            unknown toxicity         | block: blina, toxicity: crs                     | block: blina, toxicity: cytokine                | targets[6].toxicity   | the block 'blina' has no toxicity 'cytokine'; its toxicities are crs
+            value outside interval   | value: 0.5, lower: 0.4                          | value: 0.7, lower: 0.4                          | targets[2].value      | the published value 0.7 is outside its interval 0.4–0.6
+            half an interval         | lower: 0.4, upper: 0.6                          | lower: 0.4                                      | targets[2].lower      | a published interval has both 'lower' and 'upper', or neither
+            value out of range       | value: 0.9                                      | value: 90                                       | targets[4].value      | value is 90; it must be from 0 to 1 (a probability)
+            n of nobody              | value: 0.2, n: 100                              | value: 0.2, n: 0                                | targets[5].n          | n is 0; it must be from 1 to 100000
+            missing source           | value: 0.9, n: 100, source: a report                   | value: 0.9, n: 100                              | targets[4].source     | missing field 'source'
+            unknown measure          | measure: remission                              | measure: response                               | targets[4].measure    | 'response' is not one of mrd-negative, mrd-below, survival, incidence, remission, transplant, toxicity
+            """)
+    void eachMistakeIsReportedAtItsPlace(String kind, String from, String to, String path, String message) {
+        assertThat(errorsAfter(from, to)).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo(path);
+            assertThat(p.message()).contains(message);
+            assertThat(p.line()).as("every problem names its line").isPositive();
+        });
+    }
+}
