@@ -21,6 +21,7 @@ public final class Chart {
     private static final int TOP = 30;
     private static final int BOTTOM = 46;
     private static final int ROW = 16;
+    private static final int SLANT = 74;
 
     private final String id;
     private final String title;
@@ -224,7 +225,7 @@ public final class Chart {
         Ticks yt = yFixed != null ? Ticks.covering(yFixed[0], yFixed[1], 6) : Ticks.covering(Math.min(0, box[2]), box[3], 6);
         double y0 = yFixed != null ? yFixed[0] : yt.low();
         double y1 = yFixed != null ? yFixed[1] : yt.high();
-        return new Frame(width - LEFT - RIGHT, height - TOP - BOTTOM, x0, x1, y0, y1, xt, yt, Math.max(1, series.size()));
+        return new Frame(width - LEFT - RIGHT, height - TOP - BOTTOM - (slanted() ? SLANT : 0), x0, x1, y0, y1, xt, yt, Math.max(1, series.size()));
     }
 
     private void axes(StringBuilder s, Frame f) {
@@ -241,9 +242,17 @@ public final class Chart {
                     .append(escape(f.yTicks().label(v) + (percent ? "%" : ""))).append("</text>");
         }
         if (categories != null) {
+            boolean slanted = slanted();
             for (int i = 0; i < categories.size(); i++) {
-                s.append("<text x=\"").append(coordinate(f.px(i))).append("\" y=\"").append(bottom + 16)
-                        .append("\" text-anchor=\"middle\">").append(escape(categories.get(i))).append("</text>");
+                String label = escape(FlowDiagram.cut(categories.get(i), slanted ? 22 : 40));
+                if (slanted) {
+                    // many categories: their labels slant, so that neighbours do not overlap
+                    s.append("<text transform=\"translate(").append(coordinate(f.px(i) + 4)).append(' ').append(bottom + 12)
+                            .append(") rotate(-35)\" text-anchor=\"end\">").append(label).append("</text>");
+                } else {
+                    s.append("<text x=\"").append(coordinate(f.px(i))).append("\" y=\"").append(bottom + 16)
+                            .append("\" text-anchor=\"middle\">").append(label).append("</text>");
+                }
             }
         } else {
             for (double v : f.xTicks().values()) {
@@ -262,7 +271,7 @@ public final class Chart {
         s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(TOP)
                 .append("\" y2=\"").append(bottom).append("\"/>");
         if (xLabel != null) {
-            s.append("<text class=\"label\" x=\"").append(LEFT + f.plotWidth() / 2).append("\" y=\"").append(bottom + 36)
+            s.append("<text class=\"label\" x=\"").append(LEFT + f.plotWidth() / 2).append("\" y=\"").append(bottom + 36 + (slanted() ? SLANT : 0))
                     .append("\" text-anchor=\"middle\">").append(escape(xLabel)).append("</text>");
         }
         if (yLabel != null) {
@@ -270,6 +279,11 @@ public final class Chart {
                     .append(") rotate(-90)\" text-anchor=\"middle\">").append(escape(yLabel)).append("</text>");
         }
         s.append("</g>");
+    }
+
+    /** Whether the category labels slant: more than six, or any long one. */
+    private boolean slanted() {
+        return categories != null && (categories.size() > 6 || categories.stream().anyMatch(c -> c != null && c.length() > 72 / categories.size()));
     }
 
     private void legend(StringBuilder s) {

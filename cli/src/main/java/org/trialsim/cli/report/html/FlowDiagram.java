@@ -157,8 +157,9 @@ public final class FlowDiagram {
         if (y2 > y1) {
             d = "M" + coordinate(x1) + "," + coordinate(y1) + "C" + coordinate(x1) + "," + coordinate(y1 + GAP_Y / 2.0) + " " + coordinate(x2) + ","
                     + coordinate(y2 - GAP_Y / 2.0) + " " + coordinate(x2) + "," + coordinate(y2);
-            lx = x1 + (x2 - x1) * 0.25;
-            ly = y1 + 13;
+            // half way, where the arrows leaving one box have spread apart
+            lx = (x1 + x2) / 2 - 20;
+            ly = (y1 + y2) / 2 + 4;
         } else {
             // back to the same or an earlier layer: around the right of the boxes
             double side = Math.max(a[0], b[0]) + BOX + GAP_X * 0.6;

@@ -24,13 +24,13 @@ public final class HtmlPage {
             dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1.2em;margin:.6em 0}
             dl.facts dt{font-weight:600}dl.facts dd{margin:0;overflow-wrap:anywhere}
             figure{margin:1em 0;display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:18px;align-items:start;break-inside:avoid}
-            figure.wide{grid-template-columns:minmax(0,1fr)}
+            figure.wide{grid-template-columns:minmax(0,1fr)}figure.wide svg.chart:not(.flow){max-width:720px}
             figcaption{grid-column:1/-1;font-size:.93em;color:#333}
             svg.chart{width:100%;height:auto;font-size:12px;font-family:inherit}
             svg.chart text{fill:#1a1a1a}svg.chart .label{font-weight:600}
             svg.chart .grid{stroke:#ddd;stroke-width:1}svg.chart .axis,svg.chart .tick{stroke:#333;stroke-width:1}
             svg.chart .empty{fill:#777;font-size:16px}
-            svg.flow{font-size:11.5px}svg.flow .node rect{fill:#f7f7f7;stroke:#333;stroke-width:1.2}
+            svg.flow{font-size:12px}svg.flow .node rect{fill:#f7f7f7;stroke:#333;stroke-width:1.2}
             svg.flow .node .name{font-weight:700}svg.flow .decision rect{fill:#fff4d6}svg.flow .allocation rect{fill:#e3f0fa}
             svg.flow .end rect{fill:#eaf5ee}svg.flow .out rect{fill:#fff;stroke-dasharray:4 3}svg.flow .start rect{fill:#e9e9e9}
             svg.flow .edge-label{font-size:10.5px;fill:#333;paint-order:stroke;stroke:#fff;stroke-width:3px}
