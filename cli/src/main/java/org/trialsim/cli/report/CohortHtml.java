@@ -139,7 +139,7 @@ final class CohortHtml {
                 next.putIfAbsent(r.to(), r.label());
             }
         } else if (node instanceof Node.Allocation a) {
-            a.to().forEach((arm, to) -> next.putIfAbsent(to, "arm " + arm));
+            a.to().forEach((arm, to) -> next.merge(to, "arm " + arm, (before, added) -> before + ", " + arm));
         }
         return next;
     }

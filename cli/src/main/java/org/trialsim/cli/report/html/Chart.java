@@ -18,7 +18,7 @@ import java.util.List;
 public final class Chart {
     private static final int LEFT = 64;
     private static final int RIGHT = 18;
-    private static final int TOP = 30;
+    private static final int LEGEND_ROW = 17;
     private static final int BOTTOM = 46;
     private static final int ROW = 16;
     private static final int SLANT = 74;
@@ -171,7 +171,7 @@ public final class Chart {
 
     /** The chart as an {@code <svg>} element. */
     public String svg() {
-        int extra = rows.isEmpty() ? 0 : ROW * (rows.size() + 1) + 6;
+        int extra = rows.isEmpty() ? 0 : ROW * (2 * rows.size() + 1) + 6;
         int h = height + extra;
         Frame f = frame();
         StringBuilder s = new StringBuilder(4096);
@@ -182,11 +182,11 @@ public final class Chart {
         s.append("<defs><pattern id=\"").append(escape(id)).append("-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\" fill-opacity=\"0.0\"/>"
                 + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#fff\" stroke-width=\"2.5\"/></pattern>");
-        s.append("<clipPath id=\"").append(escape(id)).append("-plot\"><rect x=\"").append(LEFT).append("\" y=\"").append(TOP - 1)
+        s.append("<clipPath id=\"").append(escape(id)).append("-plot\"><rect x=\"").append(LEFT).append("\" y=\"").append(f.top() - 1)
                 .append("\" width=\"").append(f.plotWidth()).append("\" height=\"").append(f.plotHeight() + 2).append("\"/></clipPath></defs>");
         axes(s, f);
         if (marks.isEmpty()) {
-            s.append("<text class=\"empty\" x=\"").append(LEFT + f.plotWidth() / 2).append("\" y=\"").append(TOP + f.plotHeight() / 2)
+            s.append("<text class=\"empty\" x=\"").append(LEFT + f.plotWidth() / 2).append("\" y=\"").append(f.top() + f.plotHeight() / 2)
                     .append("\" text-anchor=\"middle\">no data</text>");
         }
         s.append("<g clip-path=\"url(#").append(escape(id)).append("-plot)\">");
@@ -225,11 +225,13 @@ public final class Chart {
         Ticks yt = yFixed != null ? Ticks.covering(yFixed[0], yFixed[1], 6) : Ticks.covering(Math.min(0, box[2]), box[3], 6);
         double y0 = yFixed != null ? yFixed[0] : yt.low();
         double y1 = yFixed != null ? yFixed[1] : yt.high();
-        return new Frame(width - LEFT - RIGHT, height - TOP - BOTTOM - (slanted() ? SLANT : 0), x0, x1, y0, y1, xt, yt, Math.max(1, series.size()));
+        int top = 13 + LEGEND_ROW * legendRows().size();
+        return new Frame(top, width - LEFT - RIGHT, height - top - BOTTOM - (slanted() ? SLANT : 0), x0, x1, y0, y1, xt, yt,
+                Math.max(1, series.size()));
     }
 
     private void axes(StringBuilder s, Frame f) {
-        int bottom = TOP + f.plotHeight();
+        int bottom = f.top() + f.plotHeight();
         s.append("<g class=\"axes\">");
         for (double v : f.yTicks().values()) {
             if (v < f.y0() - 1e-9 || v > f.y1() + 1e-9) {
@@ -268,14 +270,14 @@ public final class Chart {
         }
         s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + f.plotWidth()).append("\" y1=\"").append(bottom)
                 .append("\" y2=\"").append(bottom).append("\"/>");
-        s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(TOP)
+        s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(f.top())
                 .append("\" y2=\"").append(bottom).append("\"/>");
         if (xLabel != null) {
             s.append("<text class=\"label\" x=\"").append(LEFT + f.plotWidth() / 2).append("\" y=\"").append(bottom + 36 + (slanted() ? SLANT : 0))
                     .append("\" text-anchor=\"middle\">").append(escape(xLabel)).append("</text>");
         }
         if (yLabel != null) {
-            s.append("<text class=\"label\" transform=\"translate(14 ").append(TOP + f.plotHeight() / 2)
+            s.append("<text class=\"label\" transform=\"translate(14 ").append(f.top() + f.plotHeight() / 2)
                     .append(") rotate(-90)\" text-anchor=\"middle\">").append(escape(yLabel)).append("</text>");
         }
         s.append("</g>");
@@ -286,18 +288,49 @@ public final class Chart {
         return categories != null && (categories.size() > 6 || categories.stream().anyMatch(c -> c != null && c.length() > 72 / categories.size()));
     }
 
-    private void legend(StringBuilder s) {
+    /** The legend's entries, row by row: each entry's series and x; a row ends where the next name would not fit. */
+    private List<List<double[]>> legendRows() {
+        List<List<double[]>> rows = new ArrayList<>();
         if (series.size() < 2 && (series.isEmpty() || series.get(0) == null)) {
+            return rows;
+        }
+        double x = LEFT;
+        List<double[]> row = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            double w = 40 + 6.6 * legendName(i).length();
+            if (!row.isEmpty() && x + w > width - RIGHT) {
+                rows.add(row);
+                row = new ArrayList<>();
+                x = LEFT;
+            }
+            row.add(new double[] {i, x});
+            x += w;
+        }
+        rows.add(row);
+        return rows;
+    }
+
+    private String legendName(int i) {
+        return FlowDiagram.cut(series.get(i) == null ? "" : series.get(i), 80);
+    }
+
+    private void legend(StringBuilder s) {
+        List<List<double[]>> rows = legendRows();
+        if (rows.isEmpty()) {
             return;
         }
         s.append("<g class=\"legend\">");
-        double x = LEFT;
-        for (int i = 0; i < series.size(); i++) {
-            String name = series.get(i) == null ? "" : series.get(i);
-            s.append("<line x1=\"").append(coordinate(x)).append("\" x2=\"").append(coordinate(x + 22)).append("\" y1=\"12\" y2=\"12\" stroke=\"")
-                    .append(Palette.colour(i)).append("\" stroke-width=\"3\"").append(dash(i)).append("/>");
-            s.append("<text x=\"").append(coordinate(x + 27)).append("\" y=\"12\" dy=\"0.32em\">").append(escape(name)).append("</text>");
-            x += 40 + 6.5 * Math.min(name.length(), 40);
+        for (int r = 0; r < rows.size(); r++) {
+            int y = 12 + LEGEND_ROW * r;
+            for (double[] entry : rows.get(r)) {
+                int i = (int) entry[0];
+                double x = entry[1];
+                s.append("<line x1=\"").append(coordinate(x)).append("\" x2=\"").append(coordinate(x + 22)).append("\" y1=\"").append(y)
+                        .append("\" y2=\"").append(y).append("\" stroke=\"").append(Palette.colour(i)).append("\" stroke-width=\"3\"")
+                        .append(dash(i)).append("/>");
+                s.append("<text x=\"").append(coordinate(x + 27)).append("\" y=\"").append(y).append("\" dy=\"0.32em\">")
+                        .append(escape(legendName(i))).append("</text>");
+            }
         }
         s.append("</g>");
     }
@@ -309,9 +342,11 @@ public final class Chart {
         int y = height + 4;
         s.append("<g class=\"at-risk\"><text class=\"label\" x=\"4\" y=\"").append(y).append("\">").append(escape(rowHeading)).append("</text>");
         for (int r = 0; r < rows.size(); r++) {
+            // the row's name on a line of its own above its numbers, so that a long name never runs into them
             y += ROW;
-            s.append("<text x=\"4\" y=\"").append(y).append("\" fill=\"").append(Palette.colour(r)).append("\">")
-                    .append(escape(rowNames.get(r))).append("</text>");
+            s.append("<text x=\"").append(LEFT).append("\" y=\"").append(y).append("\" font-size=\"11\" fill=\"")
+                    .append(Palette.colour(r)).append("\">").append(escape(rowNames.get(r))).append("</text>");
+            y += ROW;
             String[] values = rows.get(r);
             for (int i = 0; i < values.length && i < rowAt.length; i++) {
                 s.append("<text x=\"").append(coordinate(f.px(rowAt[i]))).append("\" y=\"").append(y).append("\" text-anchor=\"middle\">")
@@ -327,14 +362,14 @@ public final class Chart {
     }
 
     /** The plot's scales: data to drawing coordinates. */
-    private record Frame(int plotWidth, int plotHeight, double x0, double x1, double y0, double y1, Ticks xTicks, Ticks yTicks,
+    private record Frame(int top, int plotWidth, int plotHeight, double x0, double x1, double y0, double y1, Ticks xTicks, Ticks yTicks,
                          int seriesCount) {
         double px(double x) {
             return LEFT + (x - x0) / (x1 - x0) * plotWidth;
         }
 
         double py(double y) {
-            return TOP + plotHeight - (y - y0) / (y1 - y0) * plotHeight;
+            return top + plotHeight - (y - y0) / (y1 - y0) * plotHeight;
         }
 
         /** The x of series s within a category: side by side across 70% of the category's width. */

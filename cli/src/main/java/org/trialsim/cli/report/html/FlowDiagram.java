@@ -86,11 +86,14 @@ public final class FlowDiagram {
                 .append("</title><defs><marker id=\"").append(escape(id)).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
                         + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10Z\" fill=\"#444\"/>"
                         + "</marker></defs>");
+        Map<String, Integer> leaving = new LinkedHashMap<>();
         for (Edge e : edges) {
             double[] a = at.get(e.from());
             double[] b = at.get(e.to());
             if (a != null && b != null) {
-                arrow(s, a, b, e.label());
+                // the labels of arrows leaving one box step down by a line each, so that neighbours do not overlap
+                int k = leaving.merge(e.from(), 1, Integer::sum) - 1;
+                arrow(s, a, b, e.label(), (k % 3) * 11);
             }
         }
         for (Box b : boxes.values()) {
@@ -141,12 +144,12 @@ public final class FlowDiagram {
                 .append("\" height=\"").append(coordinate(h)).append("\" rx=\"").append(b.kind().equals("decision") ? 10 : 3).append("\"/>");
         for (int i = 0; i < b.lines().size(); i++) {
             s.append("<text x=\"").append(coordinate(x + 8)).append("\" y=\"").append(coordinate(y + 5 + LINE * (i + 1) - 3)).append('"')
-                    .append(i == 0 ? " class=\"name\"" : "").append('>').append(escape(cut(b.lines().get(i), CHARS))).append("</text>");
+                    .append(i == 0 ? " class=\"name\"" : "").append('>').append(escape(cut(b.lines().get(i), i == 0 ? CHARS - 4 : CHARS))).append("</text>"); // the bold name is wider
         }
         s.append("</g>");
     }
 
-    private void arrow(StringBuilder s, double[] a, double[] b, String label) {
+    private void arrow(StringBuilder s, double[] a, double[] b, String label, double drop) {
         double x1 = a[0] + BOX / 2.0;
         double y1 = a[1] + a[2];
         double x2 = b[0] + BOX / 2.0;
@@ -159,7 +162,7 @@ public final class FlowDiagram {
                     + coordinate(y2 - GAP_Y / 2.0) + " " + coordinate(x2) + "," + coordinate(y2);
             // half way, where the arrows leaving one box have spread apart
             lx = (x1 + x2) / 2 - 20;
-            ly = (y1 + y2) / 2 + 4;
+            ly = (y1 + y2) / 2 - 7 + drop;
         } else {
             // back to the same or an earlier layer: around the right of the boxes
             double side = Math.max(a[0], b[0]) + BOX + GAP_X * 0.6;
