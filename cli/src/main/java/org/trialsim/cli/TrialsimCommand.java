@@ -54,6 +54,11 @@ public final class TrialsimCommand implements Callable<Integer> {
                 .findFirst().orElse(null);
         for (Class<?> subcommand : named == null ? SUBCOMMANDS : List.of(named)) {
             root.addSubcommand(subcommand);
+            // picocli applies a mixin's model transformer to the mixin alone, not to the command it joins (the
+            // command's --format was left with every format): give the command its report's formats here
+            CommandLine added = root.getSubcommands().get(subcommand.getAnnotation(Command.class).name());
+            new FormatOption.ForTheCommand().transform(added.getCommandSpec());
+            added.getSubcommands().values().forEach(c -> new FormatOption.ForTheCommand().transform(c.getCommandSpec()));
         }
     }
 }
