@@ -4,14 +4,19 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -117,9 +122,8 @@ public sealed interface SavedResult {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS) // the escalation writes its WhenFull as LOST, read as lost
                 .addModule(new SimpleModule().addDeserializer(double.class, new NullAsNaN(false))
-                        .addDeserializer(Double.class, new NullAsNaN(true)))
+                        .addDeserializer(Double.class, new NullAsNaN(true)).setDeserializerModifier(new EnumsByName()))
                 .build();
 
         private Reading() {
@@ -137,6 +141,36 @@ public sealed interface SavedResult {
             String message = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("`[a-z]+(\\.[a-z]+)*\\.([A-Za-z$]+)`", "$2");
             return new NotAResult("is not a result trialsim can read back: " + where + (path.length() == 0 ? "" : "at " + path + ": ")
                     + message);
+        }
+    }
+
+    /**
+     * An enum constant by its Java name as well as by its JSON name: the escalation's scenario writes some
+     * of its enums by name ({@code LOST}, {@code WINDOW_END}) where a protocol file spells them
+     * {@code lost}, {@code window-end}, and a result is read back as it was written.
+     */
+    final class EnumsByName extends BeanDeserializerModifier {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+            Class<?> enumType = type.getRawClass();
+            return new StdDeserializer<Object>(enumType) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        for (Object constant : enumType.getEnumConstants()) {
+                            if (((Enum<?>) constant).name().equals(p.getText())) {
+                                return constant;
+                            }
+                        }
+                    }
+                    return deserializer.deserialize(p, ctxt);
+                }
+            };
         }
     }
 

@@ -185,9 +185,21 @@ final class TrialHtml {
                 }
             }
         }
-        page.figure(z, "The trial rejects the null hypothesis at a look when its z statistic is at or above the efficacy boundary"
-                + (looks > 1 ? ", and stops for futility when it is below the futility boundary" : "") + ".", numbers);
-        if (hr.marks() > 0) {
+        if (looks < 2) {
+            // one point per analysis makes no picture: the boundaries are a table
+            page.paragraph("The trial rejects the null hypothesis when its z statistic is at or above the efficacy boundary; on the"
+                    + " hazard-ratio scale, when the hazard ratio (experimental vs control) is at or below it, by Schoenfeld's"
+                    + " approximation HR = exp(−z / √(d·p·(1−p))), d the events (the design's own when it fixes them, else the median"
+                    + " at the analysis) and p the experimental arm's share of the patients.");
+            page.table(numbers);
+            if (hrNumbers.size() > 0) {
+                page.table(hrNumbers);
+            }
+        } else {
+            page.figure(z, "The trial rejects the null hypothesis at a look when its z statistic is at or above the efficacy boundary"
+                    + ", and stops for futility when it is below the futility boundary.", numbers);
+        }
+        if (looks > 1 && hr.marks() > 0) {
             page.figure(hr, "The same boundaries as the hazard ratio (experimental vs control) the log-rank statistic reaches them at,"
                     + " by Schoenfeld's approximation HR = exp(−z / √(d·p·(1−p))), d the events at the look (the information fraction"
                     + " times the final events: the design's own when it fixes them, else the median at the final analysis) and p the"

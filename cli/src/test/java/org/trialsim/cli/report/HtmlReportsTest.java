@@ -1,6 +1,7 @@
 package org.trialsim.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -86,6 +87,14 @@ class HtmlReportsTest {
                     .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>", "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>");
         }
         assertThat(html(cohort)).contains("A — &lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    /** Schoenfeld: log HR = −z / √(d·p·(1−p)); with 100 events 1:1, z = 1.96 is a hazard ratio of exp(−1.96 / 5) = 0.6757. */
+    @Test
+    void aBoundaryOnTheHazardRatioScaleFollowsSchoenfeld() {
+        assertThat(TrialHtml.hazardRatio(1.96, 100, 0.5)).isCloseTo(0.675704, within(1e-6));
+        assertThat(TrialHtml.hazardRatio(0, 100, 0.5)).isEqualTo(1.0);
+        assertThat(TrialHtml.hazardRatio(2.5, 300, 2.0 / 3)).isCloseTo(Math.exp(-2.5 / Math.sqrt(300 * 2.0 / 9)), within(1e-12));
     }
 
     @Test

@@ -182,8 +182,9 @@ public final class Chart {
         s.append("<defs><pattern id=\"").append(escape(id)).append("-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\" fill-opacity=\"0.0\"/>"
                 + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#fff\" stroke-width=\"2.5\"/></pattern>");
-        s.append("<clipPath id=\"").append(escape(id)).append("-plot\"><rect x=\"").append(LEFT).append("\" y=\"").append(f.top() - 1)
-                .append("\" width=\"").append(f.plotWidth()).append("\" height=\"").append(f.plotHeight() + 2).append("\"/></clipPath></defs>");
+        // the clip leaves room for a marker on the plot's edge (a point at the last look, x = 1), and cuts what lies beyond
+        s.append("<clipPath id=\"").append(escape(id)).append("-plot\"><rect x=\"").append(LEFT - 7).append("\" y=\"").append(f.top() - 7)
+                .append("\" width=\"").append(f.plotWidth() + 14).append("\" height=\"").append(f.plotHeight() + 14).append("\"/></clipPath></defs>");
         axes(s, f);
         if (marks.isEmpty()) {
             s.append("<text class=\"empty\" x=\"").append(LEFT + f.plotWidth() / 2).append("\" y=\"").append(f.top() + f.plotHeight() / 2)
