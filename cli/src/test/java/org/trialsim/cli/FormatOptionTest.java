@@ -14,10 +14,10 @@ class FormatOptionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "escalate --dlt-probs 0.1,0.2 --format csv | --format must be table or json, not csv",
+            "escalate --dlt-probs 0.1,0.2 --format csv | --format must be table, json or html, not csv",
             "design simon --p0 0.2 --p1 0.4 --alpha 0.05 --beta 0.1 -f csv | --format must be table or json, not csv",
-            "simulate aall1331 --format xml | --format must be table, json or csv, not xml",
-            "trial aall1331 -f html | --format must be table, json or csv, not html",
+            "simulate aall1331 --format xml | --format must be table, json, csv or html, not xml",
+            "trial aall1331 -f pdf | --format must be table, json, csv or html, not pdf",
     })
     void aFormatTheReportLacksIsRefusedWhileParsing(String args, String message) {
         Cli r = Cli.run(args.split(" "));
@@ -28,9 +28,9 @@ class FormatOptionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "simulate | table, json, csv",
-            "trial | table, json, csv",
-            "escalate | table, json (default",
+            "simulate | table, json, csv, html",
+            "trial | table, json, csv, html",
+            "escalate | table, json, html (default",
             "design simon | table, json (default",
     })
     void helpListsTheFormatsOfTheCommandsReportBeforeTheOutputFile(String command, String formats) {

@@ -1,5 +1,6 @@
 package org.trialsim.cli.report;
 
+import static org.trialsim.cli.report.Format.HTML;
 import static org.trialsim.cli.report.Format.JSON;
 import static org.trialsim.cli.report.Format.TABLE;
 
@@ -22,7 +23,7 @@ import org.trialsim.simulator.design.escalation.EscalationResult;
  */
 public record EscalationReport(EscalationResult result, List<Double> doses, String unit, LoadedProtocol protocol) implements Report {
     /** The formats an escalation is written in. */
-    public static final Set<Format> FORMATS = Format.setOf(TABLE, JSON);
+    public static final Set<Format> FORMATS = Format.setOf(TABLE, JSON, HTML);
 
     public EscalationReport {
         doses = List.copyOf(doses);
@@ -44,6 +45,7 @@ public record EscalationReport(EscalationResult result, List<Double> doses, Stri
     private static final class Writers {
         static final FormatWriters<EscalationReport> BY_FORMAT = new FormatWriters<>(FORMATS, Map.of(
                 TABLE, (report, out) -> out.write(EscalationTable.render(report)),
-                JSON, EscalationReport::json));
+                JSON, EscalationReport::json,
+                HTML, EscalationHtml::write));
     }
 }

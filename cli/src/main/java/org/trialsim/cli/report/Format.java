@@ -16,9 +16,11 @@ public enum Format {
     /** The full result as indented JSON, with its provenance (docs/cohort-json.md, docs/trial-json.md). */
     JSON,
     /** Long-format CSV, one figure a row, for R, Python or a spreadsheet. */
-    CSV;
+    CSV,
+    /** One self-contained HTML page (inline SVG charts and CSS, no script, nothing fetched) to read, share and print. */
+    HTML;
 
-    /** The name a user gives to {@code --format}: table, json, csv. */
+    /** The name a user gives to {@code --format}: table, json, csv, html. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

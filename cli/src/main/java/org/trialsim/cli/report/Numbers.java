@@ -20,7 +20,19 @@ public final class Numbers {
 
     /** A count with thousands separators: 100,000. */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        // what String.format(Locale.ROOT, "%,d", n) writes, without its parsing: an HTML page writes thousands
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder s = new StringBuilder(digits.length() + length / 3);
+        s.append(digits, 0, sign + (length - 1) % 3 + 1);
+        for (int i = sign + (length - 1) % 3 + 1; i < digits.length(); i += 3) {
+            s.append(',').append(digits, i, i + 3);
+        }
+        return s.toString();
     }
 
     /**

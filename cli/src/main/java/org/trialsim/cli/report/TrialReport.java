@@ -1,6 +1,7 @@
 package org.trialsim.cli.report;
 
 import static org.trialsim.cli.report.Format.CSV;
+import static org.trialsim.cli.report.Format.HTML;
 import static org.trialsim.cli.report.Format.JSON;
 import static org.trialsim.cli.report.Format.TABLE;
 
@@ -19,7 +20,7 @@ import org.trialsim.simulator.trial.TrialResult;
  */
 public record TrialReport(TrialResult result, Protocol protocol) implements Report {
     /** The formats a trial result is written in. */
-    public static final Set<Format> FORMATS = Format.setOf(TABLE, JSON, CSV);
+    public static final Set<Format> FORMATS = Format.setOf(TABLE, JSON, CSV, HTML);
 
     @Override
     public void write(Format format, Writer out) throws IOException {
@@ -31,6 +32,7 @@ public record TrialReport(TrialResult result, Protocol protocol) implements Repo
         static final FormatWriters<TrialReport> BY_FORMAT = new FormatWriters<>(FORMATS, Map.of(
                 TABLE, TrialTable::write,
                 JSON, (report, out) -> Json.write(report.result(), out),
-                CSV, TrialCsv::write));
+                CSV, TrialCsv::write,
+                HTML, TrialHtml::write));
     }
 }

@@ -11,13 +11,17 @@
  *       ({@code trial}), {@link org.trialsim.cli.report.EscalationReport} ({@code escalate}),
  *       {@link org.trialsim.cli.report.SimonReport} ({@code design simon}) and
  *       {@link org.trialsim.cli.report.ProtocolReport} ({@code show}).</li>
- *   <li>{@link org.trialsim.cli.report.Format}: table, json, csv. Each report declares its formats
+ *   <li>{@link org.trialsim.cli.report.Format}: table, json, csv, html. Each report declares its formats
  *       ({@code FORMATS}, which the command's {@code --format} accepts and its help lists) and maps each
  *       to its writer ({@code FormatWriters}, checked to name the same formats).</li>
  *   <li>The writers, package-private: {@code CohortTable}, {@code CohortCsv}, {@code TrialTable},
  *       {@code TrialCsv}, {@code EscalationTable}, {@code SimonTables}, {@code EarlyPhaseTable} (the
  *       escalation and Simon tables together), {@code ProtocolSummary} with {@code PathwayTree} and
- *       {@code DesignSummary}; JSON is the result itself, through {@code Json}.</li>
+ *       {@code DesignSummary}; JSON is the result itself, through {@code Json}; the HTML pages
+ *       {@code CohortHtml}, {@code TrialHtml} and {@code EscalationHtml}, drawn with the project's own
+ *       {@code cli.report.html} (charts, the flow diagram, the page, the one escaping function).</li>
+ *   <li>{@link org.trialsim.cli.report.SavedResult}: a result saved as JSON, read back strictly and
+ *       within bounds, so that {@code trialsim report} writes its page without running again.</li>
  *   <li>What every writer shares, one home each: {@link org.trialsim.cli.report.Numbers} formats every
  *       number (each format that differs on purpose has its own method), {@code Layout} aligns, cuts and
  *       wraps text, {@code Page} builds a text report line by line and makes every line's control
@@ -26,9 +30,9 @@
  * </ul>
  *
  * <h2>A new format</h2>
- * An HTML report is a constant in {@code Format}, then for each report that offers it a writer class
+ * A new format is a constant in {@code Format}, then for each report that offers it a writer class
  * and its entry in the report's {@code FORMATS} and writer map; the commands' {@code --format} and
- * help follow.
+ * help follow (HTML was added so).
  *
  * <h2>A plain registry, not Guice</h2>
  * The simulator's named implementations (allocation methods, spending functions) are Guice

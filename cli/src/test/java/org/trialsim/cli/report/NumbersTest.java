@@ -105,4 +105,12 @@ class NumbersTest {
         assertThat(Numbers.estimate(3.0, 0, 4)).as("every replicate agreed").isEqualTo("3.00 ± 0");
         assertThat(Numbers.percentEstimate(0.6812, 0.0291)).isEqualTo("68 ± 3%");
     }
+
+    @Test
+    void aCountIsWhatFormattingWithThousandsSeparatorsWrites() {
+        long[] counts = {0, 7, -7, 999, 1000, -1000, 12345, 999_999, 1_000_000, -123_456_789, 10_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (long n : counts) {
+            assertThat(Numbers.count(n)).isEqualTo(String.format(Locale.ROOT, "%,d", n));
+        }
+    }
 }

@@ -90,8 +90,9 @@ class ReportFormatsTest {
 
     @Test
     void formatsAreListedAsASentence() {
-        assertThat(Format.list(CohortReport.FORMATS)).isEqualTo("table, json or csv");
-        assertThat(Format.list(EscalationReport.FORMATS)).isEqualTo("table or json");
+        assertThat(Format.list(CohortReport.FORMATS)).isEqualTo("table, json, csv or html");
+        assertThat(Format.list(EscalationReport.FORMATS)).isEqualTo("table, json or html");
+        assertThat(Format.list(EarlyPhaseReport.FORMATS)).isEqualTo("table or json");
         assertThat(Format.list(ProtocolReport.FORMATS)).isEqualTo("table");
         assertThat(Format.named("Json")).isEqualTo(Format.JSON);
         assertThat(Format.named("xml")).isNull();

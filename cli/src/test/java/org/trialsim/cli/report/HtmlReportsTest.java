@@ -1,0 +1,129 @@
+package org.trialsim.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.cohort.CohortOptions;
+import org.trialsim.simulator.trial.TrialOptions;
+
+/**
+ * The HTML pages of a cohort and of a trial: self-contained, every chart well-formed SVG with marks in
+ * it, a protocol's hostile texts shown inertly, and rendering well within 100 ms.
+ */
+class HtmlReportsTest {
+    private static final String HOSTILE = "<script>alert(1)</script>";
+    private static final Simulator SIMULATOR = new Simulator();
+    private static CohortReport cohort;
+    private static TrialReport trial;
+
+    @BeforeAll
+    static void results() throws Exception {
+        LoadedProtocol hostile = SIMULATOR.load("aall1331", "title=" + HOSTILE, "arms.A.label=" + HOSTILE,
+                "pathway.nodes.block1.label=" + HOSTILE);
+        cohort = new CohortReport(SIMULATOR.cohort(hostile, new CohortOptions(2_000, 3, 1, null)), hostile.protocol());
+        LoadedProtocol gsd = SIMULATOR.load("../examples/two-arm-exponential.yaml",
+                "design.analysis.informationFractions=[0.5, 1]", "design.analysis.futilityBounds=[0]",
+                "design.analysis.spending=obrien-fleming", "title=" + HOSTILE);
+        trial = new TrialReport(SIMULATOR.trial(gsd, new TrialOptions(100, 3, 1, false)), gsd.protocol());
+    }
+
+    static String html(Report report) throws Exception {
+        StringWriter out = new StringWriter();
+        report.write(Format.HTML, out);
+        return out.toString();
+    }
+
+    /** Every SVG of the page, each parsed as XML (so well formed), with its count of marks. */
+    static List<Integer> charts(String html) throws Exception {
+        List<Integer> marks = new ArrayList<>();
+        Matcher m = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.UTF_8)));
+            marks.add(Integer.parseInt(doc.getDocumentElement().getAttribute("data-marks")));
+        }
+        return marks;
+    }
+
+    @Test
+    void aCohortPageHasItsFlowCurvesResponsesAndToxicityEachChartWithMarks() throws Exception {
+        String page = html(cohort);
+        List<Integer> marks = charts(page);
+        assertThat(marks).hasSizeGreaterThanOrEqualTo(8).allMatch(n -> n > 0);
+        assertThat(page).contains("id=\"flow\"", "id=\"km-efs\"", "id=\"km-dfs\"", "id=\"km-os\"", "id=\"ci-dfs-relapse\"",
+                "id=\"ci-dfs-death\"", "id=\"mrd\"", "id=\"tox-death\"", "Numbers at risk", "The text report");
+        assertThat(page).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    }
+
+    @Test
+    void aTrialPageHasPowerLooksBoundariesDistributionsAllocationAndTheEffect() throws Exception {
+        String page = html(trial);
+        assertThat(charts(page)).hasSizeGreaterThanOrEqualTo(8).allMatch(n -> n > 0);
+        assertThat(page).contains("id=\"rejection\"", "id=\"looks\"", "id=\"bounds-z\"", "id=\"bounds-hr\"", "id=\"patients\"",
+                "id=\"events\"", "id=\"duration\"", "id=\"allocation\"", "id=\"effect\"");
+    }
+
+    @Test
+    void aProtocolsHostileTextsAreShownAsTextAndNothingIsFetched() throws Exception {
+        for (Report report : List.of(cohort, trial)) {
+            String page = html(report);
+            assertThat(page).doesNotContain("<script", "src=", "href=", "url(http", "@import")
+                    .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>", "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>");
+        }
+        assertThat(html(cohort)).contains("A — &lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    /** Schoenfeld: log HR = −z / √(d·p·(1−p)); with 100 events 1:1, z = 1.96 is a hazard ratio of exp(−1.96 / 5) = 0.6757. */
+    @Test
+    void aBoundaryOnTheHazardRatioScaleFollowsSchoenfeld() {
+        assertThat(TrialHtml.hazardRatio(1.96, 100, 0.5)).isCloseTo(0.675704, within(1e-6));
+        assertThat(TrialHtml.hazardRatio(0, 100, 0.5)).isEqualTo(1.0);
+        assertThat(TrialHtml.hazardRatio(2.5, 300, 2.0 / 3)).isCloseTo(Math.exp(-2.5 / Math.sqrt(300 * 2.0 / 9)), within(1e-12));
+    }
+
+    @Test
+    void theSameResultGivesTheSamePage() throws Exception {
+        assertThat(html(cohort)).isEqualTo(html(cohort));
+    }
+
+    /**
+     * Rendering costs well under 100 ms. Timed as the rendering thread's processor time, not the wall
+     * clock: on the shared build machine the wall clock mostly measures waiting for a processor.
+     */
+    @Test
+    void renderingACohortPageTakesWellUnder100MillisecondsOfProcessorTime() throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String id : List.of("interfant-21", "aall1331")) {
+            LoadedProtocol protocol = SIMULATOR.load(id);
+            CohortReport report = new CohortReport(SIMULATOR.cohort(protocol, new CohortOptions(2_000, 1, 1, null)), protocol.protocol());
+            long start = threads.getCurrentThreadCpuTime();
+            html(report);
+            double firstMs = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < 5; i++) {
+                long t = threads.getCurrentThreadCpuTime();
+                html(report);
+                best = Math.min(best, (threads.getCurrentThreadCpuTime() - t) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "%s cohort page: first render %.1f ms, best of 5 after it %.1f ms of processor time%n",
+                    id, firstMs, best);
+            assertThat(best).isLessThan(100);
+        }
+    }
+}
