@@ -1,5 +1,6 @@
 package org.trialsim.simulator.design.escalation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -28,6 +29,21 @@ public record EscalationResult(EscalationScenario scenario, int replicates, long
     public EscalationResult {
         designs = List.copyOf(designs);
         comparisons = List.copyOf(comparisons);
+    }
+
+    /**
+     * Reads a result back from its JSON (for {@code trialsim report}), where the comparisons are written
+     * as {@link #comparison} (two designs) or {@link #comparisonsOfMore} (more).
+     */
+    @JsonCreator
+    static EscalationResult read(@JsonProperty("scenario") EscalationScenario scenario, @JsonProperty("replicates") int replicates,
+                                 @JsonProperty("seed") long seed, @JsonProperty("generator") String generator,
+                                 @JsonProperty("doseFinding") DoseFinding doseFinding, @JsonProperty("boin") BoinBoundaries boin,
+                                 @JsonProperty("designs") List<DesignSummary> designs, @JsonProperty("comparison") Comparison comparison,
+                                 @JsonProperty("comparisons") List<Comparison> comparisonsOfMore) {
+        List<Comparison> comparisons = comparisonsOfMore != null ? comparisonsOfMore
+                : comparison != null ? List.of(comparison) : List.of();
+        return new EscalationResult(scenario, replicates, seed, generator, doseFinding, boin, designs, comparisons);
     }
 
     /**
