@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code trialsim calibrate <id|file>}: the protocol's published targets against a simulated cohort. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare the protocol's published targets (its 'targets' section) with a cohort simulated on every arm:"
-                + " each target's published value against the simulated one, with the 95% interval a trial of the target's own"
+                + " each target's published value against the simulated one, with the 95%% interval a trial of the target's own"
                 + " size would see, and whether the target is met (the published value within that interval, or the simulated"
                 + " value within the published interval)."})
 final class CalibrateCommand implements Callable<Integer> {

@@ -2,8 +2,11 @@ package org.trialsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +49,31 @@ class SubcommandsTest {
         assertThat(Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getSubcommands())
                 .containsOnlyKeys(ALL);
         assertThat(Cli.run("--help").out()).contains(ALL.stream().map(c -> "  " + c + " ").toList());
+    }
+
+    /**
+     * picocli formats help texts as format strings and, when one fails (a lone "%" such as "95% interval"),
+     * prints a warning on the process's standard error and shows the text unformatted.
+     */
+    @ParameterizedTest(name = "{0} --help")
+    @MethodSource("subcommands")
+    void everyHelpTextFormatsWithoutAWarning(String subcommand) {
+        PrintStream before = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        Cli run;
+        try {
+            run = Cli.run(subcommand, "--help");
+        } finally {
+            System.setErr(before);
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
+    static Stream<String> subcommands() {
+        return ALL.stream();
     }
 
     @Test
