@@ -80,7 +80,9 @@ record SurvivalAgainstHistory(String label, int arm, EndpointTime endpoint, Piec
                 double cut = days[k];
                 OneSampleLogRankResult test = test(trial, cut);
                 boolean efficacy = test.observed() + test.expected() > 0 && test.pOneSided() <= design.alpha;
-                trial.looks().add(k, trial.enrolledBy(cut), (int) Math.round(test.observed()), cut, -test.z(), test.pOneSided());
+                if (trial.looks().on()) {
+                    trial.looks().add(k, trial.enrolledBy(cut), (int) Math.round(test.observed()), cut, -test.z(), test.pOneSided());
+                }
                 if (k == days.length - 1 || efficacy) {
                     double logRatio = Math.log(test.ratio());
                     double se = test.observed() > 0 ? 1 / Math.sqrt(test.observed()) : Double.NaN;

@@ -131,7 +131,10 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
                 double z = data.events() == 0 ? Double.NaN : -LogRankTest.test(data).z();
                 boolean efficacy = z >= cuts.boundaries().efficacyBound(look);
                 boolean futility = !last && !efficacy && cuts.futilityBounds().length > 0 && !(z >= cuts.futilityBounds()[k]);
-                trial.looks().addZ(look, trial.enrolledBy(cut), data.events(), cut, z);
+                if (trial.looks().on()) {
+                    // counting the patients enrolled by an interim cut is a pass over the arrivals: only when kept
+                    trial.looks().addZ(look, trial.enrolledBy(cut), data.events(), cut, z);
+                }
                 if (efficacy || futility || last) {
                     return conclusion(trial, data, look, efficacy, futility, cut);
                 }
