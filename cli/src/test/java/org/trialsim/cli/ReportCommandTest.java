@@ -22,6 +22,7 @@ class ReportCommandTest {
         "trial interfant-21 -r 40 --null -q",
         "escalate --protocol aall1121 --replicates 200",
         "escalate --design both --dlt-probs 0.05,0.10,0.25,0.40 --replicates 200",
+        "escalate --design all --dlt-probs 0.05,0.10,0.25,0.40 --replicates 100",
     })
     void theReportOfASavedResultIsThePageTheRunWrites(String command) throws Exception {
         Path json = dir.resolve("result.json");

@@ -62,7 +62,7 @@ final class EscalationTable {
                 }
                 designs(ds.subList(from, Math.min(ds.size(), from + GROUP)), null);
             }
-            List<EscalationResult.Comparison> cs = r.comparisons();
+            List<EscalationResult.Comparison> cs = r.differences();
             for (int from = 0; from < cs.size(); from += GROUP) {
                 page.blank();
                 differences(cs.subList(from, Math.min(cs.size(), from + GROUP)));

@@ -1,5 +1,6 @@
 package org.trialsim.simulator.design.escalation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialsim.protocol.Range;
@@ -27,7 +28,7 @@ import org.trialsim.protocol.Range;
  *                              the current level are pending, unless their data already call for de-escalation
  * @param levelCap              stop accrual once the level chosen for the next cohort already has this many
  *                              patients (BOIN's {@code n.earlystop}, with its conditions; for the CRMs a cap per
- *                              level); null: no such stop
+ *                              level); null: no such stop (then absent from the JSON, so that a saved result reads back the same)
  * @param safetyStop            the CRM and the TITE-CRM: stop with no MTD when the posterior probability that the
  *                              lowest level's DLT probability is above the target exceeds this; null: never
  * @param titeCrmCoherent       the TITE-CRM: no escalation right after a patient whose DLT is known (the CRM's
@@ -35,7 +36,8 @@ import org.trialsim.protocol.Range;
  *                              skipping a level, as the TITE-CRM does without this
  */
 public record DoseFinding(int cohortSize, int maxPatients, List<Double> skeleton, double priorVariance, double safeRate,
-                          double toxicRate, double maxPendingFraction, Integer levelCap, Double safetyStop,
+                          double toxicRate, double maxPendingFraction, @JsonInclude(JsonInclude.Include.NON_NULL) Integer levelCap,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Double safetyStop,
                           boolean titeCrmCoherent) {
     /** The default cohort size of BOIN, TITE-BOIN and the CRM. */
     public static final int DEFAULT_COHORT_SIZE = 3;

@@ -18,17 +18,17 @@ import org.trialsim.simulator.stats.Estimate;
  *                    versions); null when none was run
  * @param boin        BOIN's boundaries, when BOIN or TITE-BOIN was run; otherwise null
  * @param designs     one summary per design, in the order asked for
- * @param comparisons the first design minus each other one, trial by trial on the same patients, in the
+ * @param differences the first design minus each other one, trial by trial on the same patients, in the
  *                    order of the designs; empty when one design was run
  */
 public record EscalationResult(EscalationScenario scenario, int replicates, long seed, String generator,
                                @JsonInclude(JsonInclude.Include.NON_NULL) DoseFinding doseFinding,
                                @JsonInclude(JsonInclude.Include.NON_NULL) BoinBoundaries boin, List<DesignSummary> designs,
-                               @JsonIgnore List<Comparison> comparisons) {
+                               @JsonIgnore List<Comparison> differences) {
     /** Makes immutable copies. */
     public EscalationResult {
         designs = List.copyOf(designs);
-        comparisons = List.copyOf(comparisons);
+        differences = List.copyOf(differences);
     }
 
     /**
@@ -41,9 +41,9 @@ public record EscalationResult(EscalationScenario scenario, int replicates, long
                                  @JsonProperty("doseFinding") DoseFinding doseFinding, @JsonProperty("boin") BoinBoundaries boin,
                                  @JsonProperty("designs") List<DesignSummary> designs, @JsonProperty("comparison") Comparison comparison,
                                  @JsonProperty("comparisons") List<Comparison> comparisonsOfMore) {
-        List<Comparison> comparisons = comparisonsOfMore != null ? comparisonsOfMore
+        List<Comparison> differences = comparisonsOfMore != null ? comparisonsOfMore
                 : comparison != null ? List.of(comparison) : List.of();
-        return new EscalationResult(scenario, replicates, seed, generator, doseFinding, boin, designs, comparisons);
+        return new EscalationResult(scenario, replicates, seed, generator, doseFinding, boin, designs, differences);
     }
 
     /**
@@ -52,14 +52,14 @@ public record EscalationResult(EscalationScenario scenario, int replicates, long
      */
     @JsonProperty("comparison")
     public Comparison comparison() {
-        return designs.size() == 2 ? comparisons.get(0) : null;
+        return designs.size() == 2 ? differences.get(0) : null;
     }
 
     /** The comparisons of the first design with each other one, when more than two were run; otherwise null. */
     @JsonProperty("comparisons")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public List<Comparison> comparisonsOfMore() {
-        return designs.size() > 2 ? comparisons : null;
+        return designs.size() > 2 ? differences : null;
     }
 
     /**

@@ -68,7 +68,7 @@ class DoseFindingDesignsTest {
         assertThat(titeCrm.durationDays().value()).isLessThan(0.7 * crm.durationDays().value());
         assertThat(titeBoin.durationDays().value()).isLessThan(0.7 * boin.durationDays().value());
         assertThat(titeCrm.suspendedDays().value()).isZero();
-        assertThat(r.comparisons()).hasSize(3);
+        assertThat(r.differences()).hasSize(3);
     }
 
     @Test
