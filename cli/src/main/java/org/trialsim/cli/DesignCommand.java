@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 /** {@code trialsim design}: the trial-design calculators, one subcommand each. */
 @Command(name = "design", mixinStandardHelpOptions = true,
         description = {"Trial-design calculators (see also 'trialsim escalate').",
-                "'trialsim design simon' finds or evaluates Simon two-stage designs exactly; 'trialsim escalate'"
+                "'trialsim design simon' finds or evaluates Simon two-stage designs exactly; 'trialsim design survival' and"
+                        + " 'trialsim design rates' give analytic sample sizes (and survival power) as rpact does; 'trialsim escalate'"
                         + " simulates dose finding: rolling six, 3+3, BOIN, TITE-BOIN, CRM and TITE-CRM."},
-        subcommands = {SimonCommand.class})
+        subcommands = {SimonCommand.class, SurvivalCommand.class, RatesCommand.class})
 final class DesignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

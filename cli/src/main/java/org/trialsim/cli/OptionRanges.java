@@ -59,6 +59,36 @@ final class OptionRanges {
     /** escalate --skeleton and --safety-stop: probabilities strictly between 0 and 1. */
     static final NumberRange OPEN_PROBABILITY = NumberRange.open(0, 1);
 
+    /**
+     * design survival --hazard-ratio and --margin: a thousandfold either way is beyond any assumption a
+     * trial makes; the events needed grow with 1 / ln² of the ratio over the margin.
+     */
+    static final NumberRange HAZARD_RATIO = NumberRange.closed(0.001, 1000);
+    /** design survival --median-control, --median-experimental, and every duration in months: within a century. */
+    static final NumberRange MONTHS = NumberRange.open(0, Range.CENTURY_MONTHS);
+    /** design survival --follow-up-months and --accrual-ramp-months: 0 (none) to a century. */
+    static final NumberRange MONTHS_OR_NONE = NumberRange.closed(0, Range.CENTURY_MONTHS);
+    /** design survival --hazard-control: events per patient-month; at 100 half the patients have an event within 5 hours. */
+    static final NumberRange HAZARD = NumberRange.closed(0, 100);
+    /** The most pieces of a piecewise hazard, and of accrual rates (the protocol's bound on a list of changes). */
+    static final int MAX_PIECES = 100;
+    /** design survival and design rates --allocation: experimental per control patient, 1:100 to 100:1. */
+    static final NumberRange ALLOCATION = NumberRange.closed(0.01, 100);
+    /** design survival --events and --patients: counts need not be whole (rpact's are not); a billion is beyond any trial. */
+    static final NumberRange SIZE = NumberRange.closed(1, 1e9);
+    /** design survival --accrual-rate: patients a month, as a protocol's design.accrual.patientsPerMonth. */
+    static final NumberRange ACCRUAL_RATE = NumberRange.closed(Range.MIN_ACCRUAL, Range.MAX_ACCRUAL);
+    /** design survival --dropout: the fraction lost to follow-up by --dropout-months; all of them is no trial. */
+    static final NumberRange DROPOUT = new NumberRange(0, true, 1, false);
+    /** design survival and design rates --looks: information fractions, increasing, the last 1. */
+    static final NumberRange INFORMATION_FRACTION = new NumberRange(0, false, 1, true);
+    /** The most looks of a group-sequential design: the protocol's bound on design.analysis.informationFractions. */
+    static final int MAX_LOOKS = 20;
+    /** design survival and design rates --futility: a z value, as a protocol's futilityBounds; beyond 10 the normal tail is below 1e-23. */
+    static final NumberRange FUTILITY_Z = NumberRange.closed(-10, 10);
+    /** design rates --margin: a difference of two rates. */
+    static final NumberRange RATE_DIFFERENCE = NumberRange.open(-1, 1);
+
     private OptionRanges() {
     }
 
@@ -220,6 +250,72 @@ final class OptionRanges {
     static final class OpenProbability extends DoubleIn {
         OpenProbability() {
             super(OPEN_PROBABILITY);
+        }
+    }
+
+    static final class HazardRatio extends DoubleIn {
+        HazardRatio() {
+            super(HAZARD_RATIO);
+        }
+    }
+
+    static final class Months extends DoubleIn {
+        Months() {
+            super(MONTHS);
+        }
+    }
+
+    static final class MonthsOrNone extends DoubleIn {
+        MonthsOrNone() {
+            super(MONTHS_OR_NONE);
+        }
+    }
+
+    static final class Hazard extends DoubleIn {
+        Hazard() {
+            super(HAZARD);
+        }
+    }
+
+    static final class Allocation extends DoubleIn {
+        Allocation() {
+            super(ALLOCATION);
+        }
+    }
+
+    static final class Size extends DoubleIn {
+        Size() {
+            super(SIZE);
+        }
+    }
+
+    static final class AccrualRate extends DoubleIn {
+        AccrualRate() {
+            super(ACCRUAL_RATE);
+        }
+    }
+
+    static final class Dropout extends DoubleIn {
+        Dropout() {
+            super(DROPOUT);
+        }
+    }
+
+    static final class InformationFraction extends DoubleIn {
+        InformationFraction() {
+            super(INFORMATION_FRACTION);
+        }
+    }
+
+    static final class FutilityZ extends DoubleIn {
+        FutilityZ() {
+            super(FUTILITY_Z);
+        }
+    }
+
+    static final class RateDifference extends DoubleIn {
+        RateDifference() {
+            super(RATE_DIFFERENCE);
         }
     }
 
