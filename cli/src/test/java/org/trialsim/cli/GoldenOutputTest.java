@@ -78,6 +78,13 @@ class GoldenOutputTest {
                 "0.2")));
         cases.add(Arguments.of("escalate-aall1121-wait.txt", List.of("escalate", "--protocol", "aall1121", "--when-full", "wait",
                 "--replicates", "2000", "-s", "7")));
+        // analytic sample sizes: a group-sequential survival design with dropout and futility, and rates with a margin
+        List<String> survival = List.of("design", "survival", "--median-control", "12", "--hazard-ratio", "0.7", "--accrual-months", "24",
+                "--follow-up-months", "12", "--dropout", "0.05", "--looks", "0.3333333333333333,0.6666666666666666,1", "--futility", "0,0");
+        cases.add(Arguments.of("design-survival.txt", survival));
+        cases.add(Arguments.of("design-survival.json", Stream.concat(survival.stream(), Stream.of("--format", "json")).toList()));
+        cases.add(Arguments.of("design-rates.json", List.of("design", "rates", "--p1", "0.45", "--p2", "0.4", "--margin", "-0.1",
+                "--looks", "0.3333333333333333,0.6666666666666666,1", "--futility", "0,0", "--format", "json")));
         return cases.stream();
     }
 
