@@ -88,9 +88,17 @@ public record SampleSizeReport(SurvivalResult survival, Hazards hazards, RatesRe
         sb.append("Control arm: ").append(hazardsText(h)).append('.').append(NL);
         sb.append("Allocation ").append(Numbers.given(r.allocationRatio())).append(":1 (experimental:control).").append(NL);
         sb.append(dropoutText(h)).append('.').append(NL);
-        sb.append(f("Accrual over %s months (%s patients a month on average).%nFollow-up %s months after accrual: final analysis at month %s.",
-                num(r.accrualMonths(), 2), num(r.patients() / r.accrualMonths(), 2), num(r.followUpMonths(), 2),
-                num(r.studyMonths(), 2))).append(NL);
+        sb.append(f("Accrual over %s months (%s patients a month on average).", num(r.accrualMonths(), 2),
+                num(r.patients() / r.accrualMonths(), 2))).append(NL);
+        if (r.followUpMonths() >= 0) {
+            sb.append(f("Follow-up %s months after accrual: final analysis at month %s.", num(r.followUpMonths(), 2),
+                    num(r.studyMonths(), 2))).append(NL);
+        } else {
+            SurvivalResult.Look last = r.looks().get(r.looks().size() - 1);
+            sb.append(f("The events come %s months before accrual would end: final analysis at month %s,",
+                    num(-r.followUpMonths(), 2), num(r.studyMonths(), 2))).append(NL)
+                    .append(f("with %s of the patients enrolled.", num(last.patients(), 2))).append(NL);
+        }
         sb.append(looksLine(r.looks().size(), report.spending()).substring(0, 1).toUpperCase(Locale.ROOT))
                 .append(looksLine(r.looks().size(), report.spending()).substring(1)).append('.').append(NL).append(NL);
 

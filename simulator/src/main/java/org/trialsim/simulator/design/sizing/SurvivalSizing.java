@@ -25,7 +25,9 @@ import org.trialsim.simulator.trial.accrual.AccrualPlan;
  * follow-up F and patients N, give two: with A and F (the default, 12 and 6 months as in rpact), N is
  * the number whose expected events by A + F are D; with F and the plan's rates taken as patients a
  * month (A not given), A is solved; with N, F is solved (and A, if not given, is when the plan's rates
- * enrol N). Each look is at the month its events are expected.
+ * enrol N). Each look is at the month its events are expected. When N patients have the events before
+ * accrual ends, the follow-up is negative, as in rpact: the final look comes before the last patient
+ * would be enrolled.
  *
  * <p>Immutable: each {@code with…} returns a new question.
  */
@@ -186,7 +188,9 @@ public final class SurvivalSizing {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "%.1f patients have %.1f events on"
                         + " average however long they are followed, fewer than the %.1f needed", n, most, events));
             }
-            followUp = solveIncreasing(f -> n * enrolment.eventsPerPatient(months + f, experimental, control, ratio) - events);
+            DoubleUnaryOperator shortfall = f -> n * enrolment.eventsPerPatient(months + f, experimental, control, ratio) - events;
+            // the events may come before accrual ends: a negative follow-up, as rpact reports it
+            followUp = shortfall.applyAsDouble(0) >= 0 ? bisect(-months, 0, shortfall) : solveIncreasing(shortfall);
         } else {
             followUp = followUpMonths != null ? followUpMonths : DEFAULT_FOLLOW_UP_MONTHS;
             if (accrualMonths != null) {

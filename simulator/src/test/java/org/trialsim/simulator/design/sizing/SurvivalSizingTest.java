@@ -155,6 +155,21 @@ class SurvivalSizingTest {
         assertThat(r.followUpMonths()).isCloseTo(12.60236553, within(1e-7));
     }
 
+    /**
+     * Events reached before accrual ends: getPowerSurvival(lambda2 = log(2)/36, hazardRatio = 0.6, accrualTime = c(0, 57),
+     * maxNumberOfEvents = 120, maxNumberOfSubjects = 670, directionUpper = FALSE, alpha = 0.025): followUpTime =
+     * -16.62358519, analysisTime = 40.37641481, overallReject = 0.7989686938, expectedNumberOfSubjects = 474.5999636.
+     */
+    @Test
+    void eventsReachedBeforeAccrualEndsGiveANegativeFollowUpAsRpact() {
+        SurvivalResult r = SurvivalSizing.of(Hazards.exponential(LN2 / 36, 0.6), FIXED).withAccrual(AccrualPlan.of(1, 0, 0), 57.0)
+                .withPatients(670.0).power(120);
+        assertThat(r.followUpMonths()).isCloseTo(-16.62358519, within(1e-6));
+        assertThat(r.looks().get(0).month()).isCloseTo(40.37641481, within(1e-6));
+        assertThat(r.looks().get(0).patients()).isCloseTo(474.5999636, within(1e-4));
+        assertThat(r.power()).isCloseTo(0.7989686938, within(1e-9));
+    }
+
     @Test
     void powerAtTheComputedEventsIsTheTargetPower() {
         SurvivalSizing q = SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7), OF_FUTILITY);
