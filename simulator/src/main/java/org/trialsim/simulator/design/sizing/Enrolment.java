@@ -79,6 +79,9 @@ final class Enrolment {
 
     /** Patients the plan enrols by month t (whatever the duration). */
     static double patientsBy(AccrualPlan plan, double t) {
+        if (!(t > 0)) {
+            return 0;
+        }
         double ramp = plan.rampUpMonths();
         if (t <= ramp) {
             return plan.patientsPerMonth() * t * t / (2 * ramp);
