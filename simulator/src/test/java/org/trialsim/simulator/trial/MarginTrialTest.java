@@ -81,4 +81,15 @@ class MarginTrialTest {
         assertThat(e.problem().path()).isEqualTo("design.analysis.margin");
         assertThat(e.problem().message()).contains("--null cannot simulate a response comparison at a margin");
     }
+
+    @Test
+    void theNonInferiorityExampleTestsItsMarginAndPutsTheNullThere() throws Exception {
+        LoadedProtocol p = new ProtocolReader().read(Path.of("../examples/non-inferiority-blina.yaml"));
+        TrialResult.AnalysisResult a = new Simulator().trial(p, new TrialOptions(200, 3, 2, true), Progress.NONE).analyses().get(0);
+        assertThat(a.test()).isEqualTo("log-rank at hazard ratio >= 1.35 (non-inferiority)");
+        assertThat(a.margin().margin()).isEqualTo(1.35);
+        // the pathway has blocks, so the true effect under the null comes from the large trial: at the margin
+        assertThat(a.effect().truthMethod()).isEqualTo("large trial");
+        assertThat(a.effect().truth()).isCloseTo(Math.log(1.35), within(4 * a.effect().truthStandardError()));
+    }
 }
