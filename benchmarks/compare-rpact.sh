@@ -6,6 +6,8 @@
 #   examples/two-arm-two-to-one.yaml    fixed, 2:1, exponential, 330 patients, one analysis at 180 events
 #   examples/three-look-piecewise.yaml  three looks (80, 160, 240 events), O'Brien-Fleming-type bounds,
 #                                       non-binding futility bounds, piecewise-exponential hazards
+#   two-arm-exponential.yaml, NI 1.3    non-inferiority at a hazard-ratio margin of 1.3 (thetaH0 = 1.3), arms
+#                                       equal, 600 patients, one analysis at 300 events (--set on the first file)
 #
 #   benchmarks/compare-rpact.sh [REPLICATES...]     (default 100000 10000)
 #
@@ -31,11 +33,12 @@ if ! command -v Rscript >/dev/null || ! Rscript -e 'suppressMessages(library(rpa
     exit 0
 fi
 
-# file | rpact design | the other arguments of getSimulationSurvival, in months
+# file | rpact design | the other arguments of getSimulationSurvival, in months | trialsim's --set changes (optional)
 designs=(
     "examples/two-arm-exponential.yaml|getDesignGroupSequential(kMax = 1, alpha = 0.025, sided = 1)|lambda2 = log(2) / 12, hazardRatio = 0.6, directionUpper = FALSE, maxNumberOfSubjects = 220, accrualTime = c(0, 22), plannedEvents = 120"
     "examples/two-arm-two-to-one.yaml|getDesignGroupSequential(kMax = 1, alpha = 0.025, sided = 1)|lambda2 = log(2) / 18, hazardRatio = 0.65, directionUpper = FALSE, maxNumberOfSubjects = 330, accrualTime = c(0, 22), allocation1 = 2, allocation2 = 1, plannedEvents = 180"
     "examples/three-look-piecewise.yaml|getDesignGroupSequential(kMax = 3, alpha = 0.025, sided = 1, typeOfDesign = \"asOF\", informationRates = c(1, 2, 3) / 3, futilityBounds = c(0, 0.5), bindingFutility = FALSE)|piecewiseSurvivalTime = c(0, 6), lambda2 = c(0.06, 0.03), hazardRatio = 0.7, directionUpper = FALSE, maxNumberOfSubjects = 400, accrualTime = c(0, 20), plannedEvents = c(80, 160, 240)"
+    "examples/two-arm-exponential.yaml|getDesignGroupSequential(kMax = 1, alpha = 0.025, sided = 1)|lambda2 = log(2) / 12, hazardRatio = 1, thetaH0 = 1.3, directionUpper = FALSE, maxNumberOfSubjects = 600, accrualTime = c(0, 24), plannedEvents = 300|outcomes.deathInRemission[0].hazardRatio=1 design.sampleSize=600 design.accrual.patientsPerMonth=25 design.analysis.events=300 design.analysis.margin=1.3 design.analysis.hypothesis=non-inferiority"
 )
 
 work=$(mktemp -d)
@@ -60,10 +63,14 @@ RSCRIPT
     echo "$(python3 -c "print(f'{$end - $start:.3f}')") $call $power $version"
 }
 
-run_trialsim() { # replicates threads file → "seconds power"
-    local start end
+run_trialsim() { # replicates threads file settings → "seconds power"
+    local start end setting
+    local -a sets=()
+    for setting in $4; do
+        sets+=(--set "$setting")
+    done
     start=$(date +%s.%N)
-    ./trialsim trial "$3" -r "$1" -t "$2" -s 1 -f json -o "$work/trialsim.json"
+    ./trialsim trial "$3" -r "$1" -t "$2" -s 1 -f json -o "$work/trialsim.json" "${sets[@]}"
     end=$(date +%s.%N)
     python3 - "$work/trialsim.json" "$start" "$end" <<'PY'
 import json, sys
@@ -76,15 +83,17 @@ printf '%-34s %8s %8s %8s %8s %8s %12s %8s %8s %7s\n' design replicates rpact "(
     "rpact÷ts 1/$processors" "power R" "power ts" "diff/se"
 for r in "${counts[@]}"; do
     for entry in "${designs[@]}"; do
-        IFS='|' read -r file rdesign rargs <<<"$entry"
+        IFS='|' read -r file rdesign rargs settings <<<"$entry"
         read -r rp_seconds rp_call rp_power rp_version < <(run_rpact "$r" "$rdesign" "$rargs")
-        read -r one_seconds one_power < <(run_trialsim "$r" 1 "$file")
-        read -r all_seconds all_power < <(run_trialsim "$r" "$processors" "$file")
+        read -r one_seconds one_power < <(run_trialsim "$r" 1 "$file" "$settings")
+        read -r all_seconds all_power < <(run_trialsim "$r" "$processors" "$file" "$settings")
         if [ "$one_power" != "$all_power" ]; then
             echo "compare-rpact: trialsim gave different powers on 1 and $processors threads ($one_power, $all_power)" >&2
             exit 1
         fi
-        python3 - "$file" "$r" "$rp_seconds" "$rp_call" "$one_seconds" "$all_seconds" "$rp_power" "$all_power" <<'PY'
+        name=$file
+        [ -z "$settings" ] || name="${file#examples/}, NI 1.3"
+        python3 - "$name" "$r" "$rp_seconds" "$rp_call" "$one_seconds" "$all_seconds" "$rp_power" "$all_power" <<'PY'
 import math, sys
 name, r = sys.argv[1], int(sys.argv[2])
 rp, call, one, many, p_r, p_t = map(float, sys.argv[3:])

@@ -50,7 +50,8 @@ final class TrialCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--null", description = "Simulate under the null hypothesis (no difference) to estimate the type I error.")
+    @Option(names = "--null", description = "Simulate under the null hypothesis (no difference, or the experimental arm at the design's margin) to"
+            + " estimate the type I error.")
     boolean nullScenario;
 
     /** A phase 1-2 design has its own report, which has fewer formats; the others are refused when the design is known. */

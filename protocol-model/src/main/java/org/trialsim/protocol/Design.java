@@ -248,6 +248,13 @@ public sealed interface Design extends Cited {
      *                              ({@link #OBRIEN_FLEMING}, {@link #POCOCK}) or one an extension adds
      * @param futilityBounds        non-binding futility bounds on the z scale, one per interim look (stop if z is below)
      * @param stratifyBy            covariates (or {@code risk}) that stratify the log-rank test and Cox model
+     * @param margin                the margin of a randomized comparison: a hazard ratio (experimental vs control)
+     *                              for a survival endpoint, a difference in response rates (experimental minus
+     *                              control) for a response; absent, or 1 (survival) or 0 (response), for plain
+     *                              superiority
+     * @param hypothesis            what a rejection shows: non-inferiority (a survival margin above 1, a response
+     *                              margin below 0) or superiority (by a margin below 1, or above 0); stated whenever
+     *                              the margin is not the no-effect value, superiority if absent
      */
     record Analysis(@Required @Range(min = 0, max = 0.5, minExcluded = true, maxExcluded = true, why = Range.ALPHA) Double alpha,
                     @Range(min = 1, max = Range.MAX_SAMPLE_SIZE, why = "each patient has at most one event of an endpoint, so no more"
@@ -265,7 +272,16 @@ public sealed interface Design extends Cited {
                     @JsonPropertyDescription("Non-binding futility bounds (z scale), one per interim look")
                     @Range(min = -10, max = 10, why = "a z value; beyond 10 the normal tail is below 1e-23")
                     List<Double> futilityBounds,
-                    @JsonPropertyDescription("Covariates (or risk) that stratify the log-rank test and Cox model") List<String> stratifyBy) {
+                    @JsonPropertyDescription("Covariates (or risk) that stratify the log-rank test and Cox model") List<String> stratifyBy,
+                    @JsonPropertyDescription("Margin of a randomized comparison: a hazard ratio (experimental vs control) for a"
+                            + " survival endpoint, above 1 for non-inferiority, below 1 for superiority by a margin; a difference in"
+                            + " response rates (experimental minus control) for a response, below 0 for non-inferiority")
+                    @Range(min = -1, max = Range.MAX_HAZARD_RATIO_MARGIN, minExcluded = true, why = "a hazard ratio above 0 and at most"
+                            + " 10, or a difference in response rates strictly between -1 and 1")
+                    Double margin,
+                    @JsonPropertyDescription("non-inferiority or superiority (the default): what a rejection shows; stated whenever the"
+                            + " margin is not 1 (survival) or 0 (response)")
+                    Hypothesis hypothesis) {
         /** Lan–DeMets spending of the O'Brien–Fleming type: almost nothing early. */
         public static final String OBRIEN_FLEMING = "obrien-fleming";
         /** Lan–DeMets spending of the Pocock type: about evenly over the looks. */
@@ -275,6 +291,25 @@ public sealed interface Design extends Cited {
             informationFractions = Immutable.list(informationFractions);
             futilityBounds = Immutable.list(futilityBounds);
             stratifyBy = Immutable.list(stratifyBy);
+        }
+
+        /** An analysis of plain superiority: no margin. */
+        public Analysis(Double alpha, Integer events, Double followUpMonths, Double calendarMonths, List<Double> informationFractions,
+                        String spending, List<Double> futilityBounds, List<String> stratifyBy) {
+            this(alpha, events, followUpMonths, calendarMonths, informationFractions, spending, futilityBounds, stratifyBy, null, null);
+        }
+
+        /** What a rejection of the null hypothesis shows. */
+        public enum Hypothesis {
+            /** The experimental arm is not worse than the control by the margin or more. */
+            @JsonProperty("non-inferiority") NON_INFERIORITY,
+            /** The experimental arm is better than the control (by the margin, if one is given). */
+            @JsonProperty("superiority") SUPERIORITY;
+
+            /** As a protocol file spells it. */
+            public String label() {
+                return this == NON_INFERIORITY ? "non-inferiority" : "superiority";
+            }
         }
     }
 

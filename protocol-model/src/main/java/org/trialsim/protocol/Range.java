@@ -38,6 +38,8 @@ public @interface Range {
     double MRD_LOGS = 12;
     /** The most patients a design may enrol. */
     int MAX_SAMPLE_SIZE = 100_000;
+    /** The largest hazard-ratio margin: a trial accepting ten times the control's hazard claims nothing. */
+    double MAX_HAZARD_RATIO_MARGIN = 10;
     /** The largest total size of a Simon two-stage design (its exact enumeration's limit). */
     int MAX_TWO_STAGE_N = 2_000;
     /** The most dose levels of an escalation (the escalation simulator's limit). */

@@ -40,6 +40,12 @@ final class TrialCsv {
             csv.row(name, e.measure(), "sd", e.sd(), null);
             csv.row(name, e.measure(), "bias", e.bias().value(), e.bias().standardError());
             csv.row(name, e.measure(), "coverage", e.coverage().value(), e.coverage().standardError());
+            TrialResult.MarginResult m = a.margin();
+            if (m != null) {
+                String figure = m.hypothesis() + " margin (" + m.scale() + ")";
+                csv.row(name, figure, "margin", m.margin(), null);
+                csv.row(name, figure, "interval beyond the margin", m.intervalBeyond().value(), m.intervalBeyond().standardError());
+            }
         }
         for (TrialResult.StratumAllocation s : result.allocation()) {
             String name = "allocation " + s.node() + " " + s.stratum();

@@ -53,6 +53,9 @@ final class TrialHtml {
         distributions();
         allocation();
         effect();
+        if (result.analyses().stream().anyMatch(a -> a.margin() != null)) {
+            margin();
+        }
         StringWriter text = new StringWriter();
         TrialTable.write(report, text);
         page.heading(2, "The text report");
@@ -324,6 +327,30 @@ final class TrialHtml {
         page.figure(c, "The mean of the effect estimates over the simulated trials, with a bar of one standard deviation either side"
                 + " (the spread of one trial's estimate), beside the value it targets. A log hazard ratio or log O/E below 0 favours"
                 + " the experimental arm.", numbers);
+    }
+
+    /** The hypothesis and margin of each comparison that has one, the mean estimate against it, and how often the interval lay beyond it. */
+    private void margin() {
+        page.heading(2, "Non-inferiority and superiority margins");
+        Table numbers = new Table("The margin", List.of("Analysis", "Hypothesis", "Null hypothesis rejected", "Margin on the estimate's scale",
+                "Mean estimate ± se", "95% interval beyond the margin"));
+        for (int i = 0; i < result.analyses().size(); i++) {
+            AnalysisResult a = result.analyses().get(i);
+            TrialResult.MarginResult m = a.margin();
+            if (m == null) {
+                continue;
+            }
+            double onScale = m.scale().equals("hazard ratio") ? Math.log(m.margin()) : m.margin();
+            numbers.row(labels().get(i), m.hypothesis(), m.nullHypothesis(), Numbers.fixed(onScale, 3),
+                    Numbers.fixed(a.effect().mean().value(), 3) + " ± " + Numbers.fixed(a.effect().mean().standardError(), 3),
+                    pct(m.intervalBeyond()));
+        }
+        page.paragraph((isNull ? "Simulated with the experimental arm at the margin: its hazards of relapse and death in remission are the"
+                + " control's times the hazard-ratio margin from allocation on, so the rejection rate is the type I error of the claim. "
+                : "") + "The interval beyond the margin counts the trials whose 95% interval of the estimate (Cox's for a hazard ratio,"
+                + " Wald's for a difference in rates) lay wholly on the far side of the margin at the look where the trial concluded:"
+                + " a Wald test against the margin at one-sided 2.5%, beside the log-rank or Farrington–Manning test the trial uses.");
+        page.table(numbers);
     }
 
     private static String pct(Estimate e) {

@@ -33,10 +33,12 @@ final class TrialTable {
     private String render() {
         var p = result.provenance();
         boolean isNull = result.scenario().equals("null");
+        boolean margins = result.analyses().stream().anyMatch(a -> a.margin() != null);
         line(protocol.title());
         line("Design: " + result.design());
         line(Numbers.count(p.replicates()) + " simulated trials · seed " + p.seed() + " · scenario: "
-                + (isNull ? "null hypothesis (no difference)" : "as the protocol is written"));
+                + (isNull ? margins ? "null hypothesis (the experimental arm at the margin)" : "null hypothesis (no difference)"
+                : "as the protocol is written"));
         line(String.format(Locale.ROOT, "trialsim %s · %s (sha256 %s…)", p.version(), p.protocol(), p.contentHash().substring(0, 12)));
         if (!p.settings().isEmpty()) {
             line("Changed with --set: " + String.join(", ", p.settings()));
@@ -82,6 +84,11 @@ final class TrialTable {
         row("  mean estimate", a -> Numbers.fixed(a.effect().mean().value(), 3) + " ± " + Numbers.fixed(a.effect().mean().standardError(), 3));
         row("  bias", a -> Numbers.fixed(a.effect().bias().value(), 3) + " ± " + Numbers.fixed(a.effect().bias().standardError(), 3));
         row("  95% interval covers the truth", a -> pct(a.effect().coverage()));
+        if (margins) {
+            row("  margin on this scale", a -> a.margin() == null ? "" : Numbers.fixed(a.margin().scale().equals("hazard ratio")
+                    ? Math.log(a.margin().margin()) : a.margin().margin(), 3) + " (" + a.margin().hypothesis() + ")");
+            row("  95% interval beyond the margin", a -> a.margin() == null ? "" : pct(a.margin().intervalBeyond()));
+        }
         if (result.analyses().stream().anyMatch(a -> a.effect().meanLandmarkDifference() != null)) {
             row("  Kaplan–Meier difference at the landmark", a -> a.effect().meanLandmarkDifference() == null ? ""
                     : Numbers.fixed(100 * a.effect().meanLandmarkDifference().value(), 1) + " points");
@@ -89,9 +96,13 @@ final class TrialTable {
         blanks(isNull);
         allocationByStratum();
         line("");
-        line(isNull ? "The type I error is the chance the trial concludes the experimental treatment is better when it is not."
-                : "Power is the chance the trial concludes the experimental treatment is better at the one-sided level;");
-        line(isNull ? "Rerun without --null for the power." : "rerun with --null for the type I error.");
+        if (margins) {
+            marginNotes(isNull);
+        } else {
+            line(isNull ? "The type I error is the chance the trial concludes the experimental treatment is better when it is not."
+                    : "Power is the chance the trial concludes the experimental treatment is better at the one-sided level;");
+            line(isNull ? "Rerun without --null for the power." : "rerun with --null for the type I error.");
+        }
         boolean logHr = result.analyses().stream().anyMatch(a -> a.effect().measure().startsWith("log hazard"));
         boolean logOe = result.analyses().stream().anyMatch(a -> a.effect().measure().startsWith("log observed"));
         if (logHr || logOe) {
@@ -99,6 +110,21 @@ final class TrialTable {
                     + " the experimental " + (logOe && !logHr ? "treatment (fewer events than the historical curve predicts)." : "arm."));
         }
         return page.text();
+    }
+
+    /** What the rejection rate and the interval beyond the margin mean for comparisons with a margin. */
+    private void marginNotes(boolean isNull) {
+        for (int i = 0; i < result.analyses().size(); i++) {
+            TrialResult.MarginResult m = result.analyses().get(i).margin();
+            if (m != null) {
+                page.wrapped((i + 1) + ". " + (isNull ? "The type I error is the chance the trial claims " + m.hypothesis()
+                        + " when the experimental arm is exactly at the margin (" + m.nullHypothesis() + ")."
+                        : "Power is the chance the trial rejects " + m.nullHypothesis() + " at the one-sided level, showing "
+                        + m.hypothesis() + ".") + " The interval beyond the margin is the Wald test of the estimate against the"
+                        + " margin at one-sided 2.5%, at the look where the trial concluded.", 95, "", "   ");
+            }
+        }
+        line(isNull ? "Rerun without --null for the power." : "Rerun with --null for the type I error at the margin.");
     }
 
     /** Says, in words, why an analysis's figures are left blank (–), or over fewer trials, where a run is degenerate. */

@@ -76,6 +76,7 @@ final class DesignCheck {
             accrual(r.accrual(), r.sampleSize(), at.appendProperty("accrual"));
             randomization(r.randomization(), at.appendProperty("randomization"));
             analysis(r.analysis(), r.sampleSize(), at.appendProperty("analysis"));
+            margin(r, at.appendProperty("analysis"));
         } else if (design instanceof Design.SingleArmSurvival s) {
             arm(s.arm(), at.appendProperty("arm"));
             endpoint(s.endpoint(), at.appendProperty("endpoint"));
@@ -84,6 +85,11 @@ final class DesignCheck {
             }
             accrual(s.accrual(), s.sampleSize(), at.appendProperty("accrual"));
             analysis(s.analysis(), s.sampleSize(), at.appendProperty("analysis"));
+            if (s.analysis() != null && (s.analysis().margin() != null || s.analysis().hypothesis() != null)) {
+                sink.error(at.appendProperty("analysis").appendProperty(s.analysis().margin() != null ? "margin" : "hypothesis"),
+                        "a single-arm design compares its arm with a historical curve, where a margin has no meaning; a margin"
+                                + " and a non-inferiority hypothesis belong to a randomized comparison of two arms");
+            }
         } else if (design instanceof Design.SingleArmResponse s) {
             arm(s.arm(), at.appendProperty("arm"));
             compile.apply(s.response(), at.appendProperty("response"));
@@ -322,6 +328,69 @@ final class DesignCheck {
         }
         for (int i = 0; i < a.stratifyBy().size(); i++) {
             levels(a.stratifyBy().get(i), at.appendProperty("stratifyBy").appendIndex(i), "a stratum");
+        }
+    }
+
+    /**
+     * The margin of a randomized design's comparisons and the hypothesis it belongs to. The direction is
+     * never guessed from the number: a margin that is not the no-effect value (hazard ratio 1, difference
+     * 0) must come with its hypothesis, and the two must agree, so that a hazard ratio of 0.8 written as a
+     * non-inferiority margin is refused rather than tested as superiority by a margin.
+     */
+    private void margin(Design.Randomized r, JsonPointer at) {
+        Design.Analysis a = r.analysis();
+        if (a == null || a.margin() == null && a.hypothesis() == null) {
+            return;
+        }
+        JsonPointer marginAt = at.appendProperty("margin");
+        JsonPointer hypothesisAt = at.appendProperty("hypothesis");
+        if (a.margin() == null) {
+            if (a.hypothesis() == Design.Analysis.Hypothesis.NON_INFERIORITY) {
+                sink.error(hypothesisAt, "a non-inferiority hypothesis needs a 'margin': the hazard ratio (above 1) or the loss"
+                        + " of response rate (below 0) that the experimental arm must be shown not to reach");
+            }
+            return;
+        }
+        long survival = r.comparisons().stream().filter(c -> c.endpoint() != null).count();
+        if (survival > 0 && survival < r.comparisons().size()) {
+            sink.error(marginAt, "one margin cannot serve both a survival comparison (a hazard ratio) and a response comparison"
+                    + " (a difference in rates); give the design comparisons of one kind");
+            return;
+        }
+        double m = a.margin();
+        if (!Double.isFinite(m)) {
+            return; // the range check has said so
+        }
+        boolean onHazards = survival > 0;
+        double none = onHazards ? 1 : 0;
+        if (onHazards && !(m > 0)) {
+            sink.error(marginAt, "a survival margin is a hazard ratio (experimental vs control), above 0, not " + Values.fmt(m));
+            return;
+        }
+        if (!onHazards && !(m < 1)) {
+            sink.error(marginAt, "a response margin is a difference in response rates (experimental minus control), strictly"
+                    + " between -1 and 1, not " + Values.fmt(m));
+            return;
+        }
+        String scale = onHazards ? "hazard ratio" : "difference in response rates";
+        if (m == none) {
+            if (a.hypothesis() == Design.Analysis.Hypothesis.NON_INFERIORITY) {
+                sink.error(marginAt, "a " + scale + " margin of " + Values.fmt(m) + " is no margin: non-inferiority needs "
+                        + (onHazards ? "a hazard ratio above 1" : "a difference below 0") + "; this margin tests plain superiority");
+            }
+            return;
+        }
+        boolean worse = onHazards ? m > 1 : m < 0;
+        if (a.hypothesis() == null) {
+            sink.error(hypothesisAt, "state what the margin " + Values.fmt(m) + " tests: 'hypothesis: "
+                    + (worse ? "non-inferiority" : "superiority") + "'" + (worse ? "" : " (superiority by a margin)"));
+        } else if (worse && a.hypothesis() == Design.Analysis.Hypothesis.SUPERIORITY) {
+            sink.error(marginAt, "superiority by a margin needs " + (onHazards ? "a hazard ratio below 1" : "a difference above 0")
+                    + "; a " + scale + " margin of " + Values.fmt(m) + " is a non-inferiority margin ('hypothesis: non-inferiority')");
+        } else if (!worse && a.hypothesis() == Design.Analysis.Hypothesis.NON_INFERIORITY) {
+            sink.error(marginAt, "a non-inferiority margin is " + (onHazards ? "a hazard ratio above 1" : "a difference below 0")
+                    + " (how much worse the experimental arm may be); a " + scale + " margin of " + Values.fmt(m) + " asks for"
+                    + " superiority by a margin: write 'hypothesis: superiority' if that is meant");
         }
     }
 

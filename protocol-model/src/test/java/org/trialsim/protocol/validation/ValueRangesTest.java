@@ -205,6 +205,8 @@ class ValueRangesTest {
             Design.Analysis.calendarMonths | max | 1200 | 1200.0000000000002 | design.analysis.calendarMonths | true | design.analysis={alpha: 0.025, calendarMonths: X}
             Design.Analysis.informationFractions | min | 4.9e-324 | 0 | design.analysis.informationFractions[0] | true | design.analysis={alpha: 0.025, events: 80, informationFractions: [X, 1], spending: pocock}
             Design.Analysis.informationFractions | max | 1 | 1.0000000000000002 | design.analysis.informationFractions[1] | true | design.analysis={alpha: 0.025, events: 80, informationFractions: [0.5, X], spending: pocock}
+            Design.Analysis.margin | min | -0.9999999999999999 | -1 | design.analysis.margin | false | design.analysis.margin=X ; design.analysis.hypothesis=non-inferiority
+            Design.Analysis.margin | max | 10 | 10.000000000000002 | design.analysis.margin | true | design.analysis.margin=X ; design.analysis.hypothesis=non-inferiority
             Design.Analysis.futilityBounds | min | -10 | -10.000000000000002 | design.analysis.futilityBounds[0] | true | design.analysis={alpha: 0.025, events: 80, informationFractions: [0.5, 1], spending: pocock, futilityBounds: [X]}
             Design.Analysis.futilityBounds | max | 10 | 10.000000000000002 | design.analysis.futilityBounds[0] | true | design.analysis={alpha: 0.025, events: 80, informationFractions: [0.5, 1], spending: pocock, futilityBounds: [X]}
             Design.SingleArmSurvival.sampleSize | min | 1 | 0 | design.sampleSize | true | design={type: single-arm-survival, arm: control, endpoint: efs, sampleSize: X, historicalCurve: high, assumption: test}

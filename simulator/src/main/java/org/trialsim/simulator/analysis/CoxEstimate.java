@@ -21,4 +21,14 @@ public record CoxEstimate(double logHazardRatio, double standardError) {
         double half = Normal.zForLevel(level) * standardError;
         return new Interval(Math.exp(logHazardRatio - half), Math.exp(logHazardRatio + half));
     }
+
+    /**
+     * The Wald statistic against a hazard ratio θ₀ under the null: (β̂ − ln θ₀)/SE, negative when the
+     * experimental arm does better than θ₀ times the control's hazard; NaN when β̂ is not finite.
+     *
+     * @param nullHazardRatio θ₀, positive
+     */
+    public double waldZ(double nullHazardRatio) {
+        return (logHazardRatio - Math.log(nullHazardRatio)) / standardError;
+    }
 }

@@ -43,4 +43,47 @@ public final class LogRankTest {
         return new LogRankResult(observed1, expected1, observed0, expected0, variance, z, z * z,
             Normal.cdf(z), Normal.twoSided(z));
     }
+
+    /**
+     * Tests the null hypothesis that the experimental arm's hazard is θ₀ times the control's: the Cox score
+     * test at β = ln θ₀, the log-rank test generalised to a hazard ratio under the null other than 1, as
+     * rpact's {@code getSimulationSurvival(thetaH0 = θ₀)} computes it. At each event time, with n₀, n₁ at
+     * risk and d events, the experimental arm's expected events are d·θ₀n₁/(θ₀n₁ + n₀) and their variance
+     * d·θ₀n₁n₀/(θ₀n₁ + n₀)²: the score and information of the partial likelihood at ln θ₀, tied events
+     * handled as Breslow's approximation does (rpact's continuous times have no ties). Stratified data sum
+     * over strata.
+     *
+     * <p>θ₀ = 1 does not give {@link #test(SurvivalData)} exactly when events are tied, whose hypergeometric
+     * variance is smaller by (n − d)/(n − 1): an analysis without a margin uses that one.
+     *
+     * @param data            the data cut
+     * @param nullHazardRatio θ₀, positive and finite
+     * @return the test result: E₁ and V at θ₀, z = (O₁ − E₁)/√V negative when the experimental arm does
+     *         better than θ₀ times the control's hazard
+     */
+    public static LogRankResult test(SurvivalData data, double nullHazardRatio) {
+        if (!(nullHazardRatio > 0) || Double.isInfinite(nullHazardRatio)) {
+            throw new IllegalArgumentException("the hazard ratio under the null hypothesis must be positive and finite, not "
+                    + nullHazardRatio);
+        }
+        EventTable table = data.table();
+        double observed1 = 0;
+        double observed0 = 0;
+        double expected1 = 0;
+        double variance = 0;
+        for (int r = 0, rows = table.rows(); r < rows; r++) {
+            double n0 = table.atRisk0[r];
+            double weighted1 = nullHazardRatio * table.atRisk1[r];
+            double sum = weighted1 + n0;
+            double d = table.events0[r] + table.events1[r];
+            observed0 += table.events0[r];
+            observed1 += table.events1[r];
+            expected1 += d * weighted1 / sum;
+            variance += d * weighted1 * n0 / (sum * sum);
+        }
+        double expected0 = observed0 + observed1 - expected1;
+        double z = variance > 0 ? (observed1 - expected1) / Math.sqrt(variance) : Double.NaN;
+        return new LogRankResult(observed1, expected1, observed0, expected0, variance, z, z * z,
+            Normal.cdf(z), Normal.twoSided(z));
+    }
 }

@@ -20,6 +20,15 @@ public interface ArmPolicy {
      */
     int choose(int allocation, int stratum, int[] arms, int[] weights, double[] state, UniformRandomProvider rng);
 
+    /**
+     * The factor on the hazards of relapse and death in remission of the patient just given an arm, from
+     * the allocation on: 1, unless a trial simulates a null hypothesis at a margin (the experimental arm
+     * follows the control's pathway with its hazards multiplied by the margin).
+     */
+    default double hazardFactor() {
+        return 1;
+    }
+
     /** Allocates at random in the stratum's ratio. */
     ArmPolicy BY_RATIO = (allocation, stratum, arms, weights, state, rng) -> {
         int total = 0;
@@ -45,6 +54,25 @@ public interface ArmPolicy {
                 }
             }
             return NOT_OFFERED;
+        };
+    }
+
+    /** As {@link #forced(int)}, the hazards in remission multiplied by the factor from the allocation on. */
+    static ArmPolicy forced(int arm, double hazardFactor) {
+        if (hazardFactor == 1) {
+            return forced(arm);
+        }
+        ArmPolicy plain = forced(arm);
+        return new ArmPolicy() {
+            @Override
+            public int choose(int allocation, int stratum, int[] arms, int[] weights, double[] state, UniformRandomProvider rng) {
+                return plain.choose(allocation, stratum, arms, weights, state, rng);
+            }
+
+            @Override
+            public double hazardFactor() {
+                return hazardFactor;
+            }
         };
     }
 }

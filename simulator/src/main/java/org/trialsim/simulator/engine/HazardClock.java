@@ -27,6 +27,8 @@ final class HazardClock {
     private CompiledProtocol.Rule rule;
     /** The day the budget runs out under the current rule, +∞ if it never does. */
     private double eventDay;
+    /** The factor on every rule's hazard from the day it was set (1 unless a trial's null hypothesis has a margin). */
+    private double scale;
 
     HazardClock(CompiledProtocol.Rule[] rules) {
         this.rules = rules;
@@ -40,6 +42,27 @@ final class HazardClock {
         cumulativeSince = 0;
         rule = null;
         eventDay = Double.POSITIVE_INFINITY;
+        scale = 1;
+    }
+
+    /**
+     * From the given day (no earlier than the last change) on, every rule's hazard is multiplied by the
+     * factor: the hazard spent so far is settled under the old factor. Setting the same factor again
+     * changes nothing.
+     */
+    void scaleFrom(double day, double factor) {
+        if (factor == scale) {
+            return;
+        }
+        if (rule != null) {
+            double now = rule.hazard().cumulativeHazard(day);
+            spent += scale * rule.hazardRatio() * (now - cumulativeSince);
+            cumulativeSince = now;
+        }
+        scale = factor;
+        if (rule != null) {
+            eventDay = rule.hazard().inverse(cumulativeSince + (budget - spent) / (scale * rule.hazardRatio()));
+        }
     }
 
     /**
@@ -61,14 +84,14 @@ final class HazardClock {
             return;
         }
         if (rule != null) {
-            spent += rule.hazardRatio() * (rule.hazard().cumulativeHazard(day) - cumulativeSince);
+            spent += scale * rule.hazardRatio() * (rule.hazard().cumulativeHazard(day) - cumulativeSince);
         }
         rule = next;
         if (next == null) {
             eventDay = Double.POSITIVE_INFINITY;
         } else {
             cumulativeSince = next.hazard().cumulativeHazard(day);
-            eventDay = next.hazard().inverse(cumulativeSince + (budget - spent) / next.hazardRatio());
+            eventDay = next.hazard().inverse(cumulativeSince + (budget - spent) / (scale * next.hazardRatio()));
         }
     }
 

@@ -220,6 +220,18 @@ public final class PatientSimulator {
                     out.timeOnTherapy = t;
                     return;
                 }
+                double factor = policy.hazardFactor();
+                if (factor != 1) {
+                    // settle the rules in force until today under the factor so far, then scale from today
+                    if (remissionRulesStale) {
+                        boolean remission = inRemission(s);
+                        relapse.follow(t, s, remission);
+                        deathInRemission.follow(t, s, remission);
+                        remissionRulesStale = false;
+                    }
+                    relapse.scaleFrom(t, factor);
+                    deathInRemission.scaleFrom(t, factor);
+                }
                 change(s, p.armSlot, arm);
                 out.arm = arm;
                 out.allocationTime = t;

@@ -40,6 +40,11 @@ sealed interface Analysis permits SurvivalComparison, ResponseComparison, OneArm
         return control() >= 0;
     }
 
+    /** The margin of a two-arm comparison that has one, or null: superiority, no margin. */
+    default Margin margin() {
+        return null;
+    }
+
     /** Whether the design's interim looks and group-sequential boundaries apply to this analysis. */
     default boolean groupSequential() {
         return false;

@@ -23,6 +23,8 @@ final class Randomizer implements ArmPolicy {
     private final CompiledProtocol protocol;
     /** The arm whose pathway a patient given each arm follows: itself, or the control arm under the null hypothesis. */
     private final int[] simulatedArm;
+    /** The factor on the hazards in remission of a patient given each arm: 1, or the margin for an experimental arm under the null. */
+    private final double[] hazardFactor;
     private final Allocator[][] allocators;
     private UniformRandomProvider rng;
 
@@ -32,10 +34,11 @@ final class Randomizer implements ArmPolicy {
     private int arm;
     private final int[] levels;
 
-    Randomizer(TrialDesign design, CompiledProtocol protocol, int nodes, int[] simulatedArm) {
+    Randomizer(TrialDesign design, CompiledProtocol protocol, int nodes, int[] simulatedArm, double[] hazardFactor) {
         this.design = design;
         this.protocol = protocol;
         this.simulatedArm = simulatedArm;
+        this.hazardFactor = hazardFactor;
         this.allocators = new Allocator[nodes][];
         this.levels = new int[design.factorSlots.length];
     }
@@ -96,6 +99,16 @@ final class Randomizer implements ArmPolicy {
             }
         }
         return NOT_OFFERED;
+    }
+
+    @Override
+    public double hazardFactor() {
+        return hazardFactor[arm];
+    }
+
+    /** The factor on the hazards in remission of a patient given the arm. */
+    double hazardFactor(int givenArm) {
+        return hazardFactor[givenArm];
     }
 
     /** Whether the current patient reached an allocation node and was allocated. */

@@ -1,6 +1,7 @@
 package org.trialsim.simulator.trial;
 
 import org.trialsim.protocol.condition.Check;
+import org.trialsim.simulator.analysis.FarringtonManning;
 import org.trialsim.simulator.analysis.FisherExactTest;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.random.RandomStreams;
@@ -8,19 +9,22 @@ import org.trialsim.simulator.random.RandomStreams;
 /**
  * A response (a condition on the patient's state at the end of their pathway, e.g. MRD negativity
  * after a block) compared between two randomized arms once every patient is enrolled: Fisher's exact
- * test, one-sided for a higher rate on the experimental arm; the effect estimate is the difference in
- * response rates with a Wald interval.
+ * test, one-sided for a higher rate on the experimental arm, or with a margin δ Farrington and Manning's
+ * score test of a difference above δ; the effect estimate is the difference in response rates with a Wald
+ * interval.
  *
  * @param label        what is compared
  * @param control      the control arm
  * @param experimental the experimental arm
  * @param response     the condition that defines a response
+ * @param margin       the margin on the difference in rates, or null for superiority
  */
-record ResponseComparison(String label, int control, int experimental, Check response) implements Analysis {
+record ResponseComparison(String label, int control, int experimental, Check response, Margin margin) implements Analysis {
 
     @Override
     public String test() {
-        return "Fisher's exact test";
+        return margin == null ? "Fisher's exact test"
+                : "Farrington-Manning at " + margin.nullHypothesis() + " (" + margin.hypothesis().label() + ")";
     }
 
     @Override
@@ -75,7 +79,8 @@ record ResponseComparison(String label, int control, int experimental, Check res
                     rC += r;
                 }
             }
-            double p = FisherExactTest.test(rE, nE, rC, nC).pGreater();
+            double p = margin == null ? FisherExactTest.test(rE, nE, rC, nC).pGreater()
+                    : FarringtonManning.test(rE, nE, rC, nC, margin.value()).pOneSided();
             trial.looks().add(design.cuts.looks() - 1, nE + nC, rE + rC, trial.lastArrival(), rE, p);
             double pE = nE == 0 ? Double.NaN : (double) rE / nE;
             double pC = nC == 0 ? Double.NaN : (double) rC / nC;

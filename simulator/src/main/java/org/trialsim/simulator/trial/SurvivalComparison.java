@@ -17,7 +17,8 @@ import org.trialsim.simulator.stats.Interval;
 /**
  * A survival endpoint compared between two randomized arms: the (stratified) log-rank test at each
  * look against group-sequential boundaries, with optional non-binding futility bounds, and the Cox
- * hazard ratio with its Wald interval as the effect estimate when the trial concludes.
+ * hazard ratio with its Wald interval as the effect estimate when the trial concludes. With a margin θ₀
+ * the log-rank test is the one at the null hazard ratio θ₀ ({@link LogRankTest#test(SurvivalData, double)}).
  *
  * @param label        what is compared
  * @param control      the control arm
@@ -25,16 +26,18 @@ import org.trialsim.simulator.stats.Interval;
  * @param endpoint     the survival endpoint
  * @param landmarkDays a day at which the Kaplan–Meier curves are also compared, or NaN
  * @param strataSlots  the state slots of the stratification factors (none: unstratified)
+ * @param margin       the hazard-ratio margin, or null for superiority
  */
-record SurvivalComparison(String label, int control, int experimental, EndpointTime endpoint, double landmarkDays, int[] strataSlots)
-        implements Analysis {
+record SurvivalComparison(String label, int control, int experimental, EndpointTime endpoint, double landmarkDays, int[] strataSlots,
+                          Margin margin) implements Analysis {
 
     /** A stratum code is built from factor levels in base 64: factors have fewer levels than that. */
     private static final int LEVELS_PER_FACTOR = 64;
 
     @Override
     public String test() {
-        return strataSlots.length > 0 ? "stratified log-rank" : "log-rank";
+        String test = strataSlots.length > 0 ? "stratified log-rank" : "log-rank";
+        return margin == null ? test : test + " at " + margin.nullHypothesis() + " (" + margin.hypothesis().label() + ")";
     }
 
     @Override
@@ -128,7 +131,8 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
                 boolean last = k == days.length - 1;
                 int look = finalOnly ? finalLook : k;
                 // the log-rank z is oriented so that a benefit of the experimental arm is positive
-                double z = data.events() == 0 ? Double.NaN : -LogRankTest.test(data).z();
+                double z = data.events() == 0 ? Double.NaN
+                        : -(margin == null ? LogRankTest.test(data) : LogRankTest.test(data, margin.value())).z();
                 boolean efficacy = z >= cuts.boundaries().efficacyBound(look);
                 boolean futility = !last && !efficacy && cuts.futilityBounds().length > 0 && !(z >= cuts.futilityBounds()[k]);
                 if (trial.looks().on()) {

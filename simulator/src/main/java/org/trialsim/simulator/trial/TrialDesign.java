@@ -63,9 +63,10 @@ final class TrialDesign {
                 if (c.endpoint() != null) {
                     double landmarkDays = c.landmarkYears() == null ? Double.NaN : c.landmarkYears() * TimeUnits.DAYS_PER_YEAR;
                     list.add(new SurvivalComparison(label, control, experimental, EndpointTime.of(protocol.endpoints().get(c.endpoint())),
-                            landmarkDays, strata));
+                            landmarkDays, strata, Margin.of(analysis, true)));
                 } else {
-                    list.add(new ResponseComparison(label, control, experimental, compiled.condition(c.response().text())));
+                    list.add(new ResponseComparison(label, control, experimental, compiled.condition(c.response().text()),
+                            Margin.of(analysis, false)));
                 }
             }
         } else if (design instanceof Design.SingleArmSurvival s) {

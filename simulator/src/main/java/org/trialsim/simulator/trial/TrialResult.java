@@ -59,10 +59,28 @@ public record TrialResult(Provenance provenance, String design, String scenario,
      * @param durationMonths months from the first enrolment to the conclusion
      * @param allocation    patients allocated to each arm and the imbalance, for randomized comparisons
      * @param effect        the effect estimate: its mean, spread, bias and the coverage of its 95% interval
+     * @param margin        for a comparison with a margin: the hypothesis, the margin and how often the interval
+     *                      lay beyond it; absent for superiority without a margin
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AnalysisResult(String label, String test, Estimate rejection, List<Look> looks, Distribution patients,
-                                 Distribution events, Distribution durationMonths, Allocation allocation, Effect effect) {
+                                 Distribution events, Distribution durationMonths, Allocation allocation, Effect effect,
+                                 MarginResult margin) {
+    }
+
+    /**
+     * A comparison with a margin.
+     *
+     * @param hypothesis     "non-inferiority" or "superiority" (by the margin)
+     * @param nullHypothesis the null hypothesis rejected, e.g. "hazard ratio >= 1.3"
+     * @param margin         the margin: a hazard ratio, or a difference in response rates
+     * @param scale          "hazard ratio" or "difference in response rates"
+     * @param intervalBeyond how often the 95% interval of the estimate lay wholly beyond the margin (its upper end
+     *                       below the hazard-ratio margin, or its lower end above the difference): the Cox Wald
+     *                       test, or the Wald test of the difference, against the margin at one-sided 2.5%,
+     *                       at the look where the trial concluded
+     */
+    public record MarginResult(String hypothesis, String nullHypothesis, double margin, String scale, Estimate intervalBeyond) {
     }
 
     /**

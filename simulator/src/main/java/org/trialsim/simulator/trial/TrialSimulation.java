@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.run.IndexRange;
+import org.trialsim.simulator.run.InvalidProtocolException;
 import org.trialsim.simulator.run.NotEnoughMemoryException;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.run.Provenance;
@@ -91,7 +92,13 @@ public final class TrialSimulation {
     private TrialResult runReplicates(TrialOptions options, Progress progress, ReplicateListener listener) {
         RandomStreams streams = new RandomStreams(options.seed());
         List<RandomizedStratum> strata = RandomizedStratum.of(protocol, design);
-        boolean largeTrialNeeded = !options.nullScenario() && design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty());
+        if (options.nullScenario()) {
+            refuseNullAtAResponseMargin();
+        }
+        // under a null hypothesis at a hazard-ratio margin the true effect is ln θ₀ only where the hazards are
+        // known multiples of one curve; elsewhere the large trial measures it, under the same null hypothesis
+        boolean largeTrialNeeded = design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty()
+                && (!options.nullScenario() || a.margin() != null));
         long needed = bytesNeeded(options.threads(), largeTrialNeeded);
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available) {
@@ -111,7 +118,7 @@ public final class TrialSimulation {
             return chunk -> {
                 // the large trial that estimates the true effect runs beside the replicates, on the first worker free
                 if (truthTaken.compareAndSet(false, true)) {
-                    truths.complete(truths(largeTrial(streams), false));
+                    truths.complete(truths(largeTrial(streams, options.nullScenario()), options.nullScenario()));
                 }
                 TrialTally tally = new TrialTally(design, strata);
                 List<ReplicateLook> rows = listener == null ? List.of() : new ArrayList<>();
@@ -145,15 +152,35 @@ public final class TrialSimulation {
     }
 
     /**
-     * The effect each analysis targets: none under the null hypothesis; else the exact value where the
-     * protocol gives it, or the large trial's estimate with its standard error.
+     * A null hypothesis at a margin on response rates would need the experimental arm's rate set to the
+     * control's plus the margin, which the simulator does not know before it runs: refused, at the field.
+     */
+    private void refuseNullAtAResponseMargin() {
+        for (Analysis a : design.analyses) {
+            if (a.margin() != null && !a.margin().onHazardRatio()) {
+                throw new InvalidProtocolException(protocol.loaded(), "design.analysis.margin", "--null cannot simulate a response"
+                        + " comparison at a margin (" + a.margin().nullHypothesis() + "): the experimental arm's response rate would"
+                        + " have to be the control's plus the margin, which is not known before the trial is simulated; simulate the"
+                        + " type I error of a design whose arms' rates differ by the margin instead (docs/limits.md, non-inferiority)");
+            }
+        }
+    }
+
+    /**
+     * The effect each analysis targets. Under the null hypothesis: none, or at a margin ln θ₀ where the
+     * hazards are known multiples of one curve (else the large trial's estimate under the null);
+     * otherwise the exact value where the protocol gives it, or the large trial's estimate with its
+     * standard error.
      */
     private List<Truth> truths(ReplicateResult large, boolean nullScenario) {
         List<Truth> truths = new ArrayList<>();
         for (int a = 0; a < design.analyses.size(); a++) {
-            OptionalDouble exact = design.analyses.get(a).exactEffect(protocol);
-            if (nullScenario) {
+            Analysis analysis = design.analyses.get(a);
+            OptionalDouble exact = analysis.exactEffect(protocol);
+            if (nullScenario && analysis.margin() == null) {
                 truths.add(Truth.NONE);
+            } else if (nullScenario && exact.isPresent()) {
+                truths.add(new Truth(analysis.margin().nullEffect(), 0, Truth.Method.NULL_HYPOTHESIS));
             } else if (exact.isPresent()) {
                 truths.add(new Truth(exact.getAsDouble(), 0, Truth.Method.EXACT));
             } else {
@@ -169,9 +196,9 @@ public final class TrialSimulation {
      * {@value #TRUTH_PATIENTS} patients, accrued proportionally faster so that its calendar shape is
      * the same, analysed once at the scaled final cut.
      */
-    private ReplicateResult largeTrial(RandomStreams streams) {
+    private ReplicateResult largeTrial(RandomStreams streams, boolean nullScenario) {
         int scale = largePatients() / design.sampleSize;
-        return new ReplicateAnalyser(design, protocol, streams, false).runLarge(design.sampleSize * scale,
+        return new ReplicateAnalyser(design, protocol, streams, nullScenario).runLarge(design.sampleSize * scale,
                 AccrualProcess.of(design.accrual.withRatesTimes(scale)));
     }
 

@@ -41,7 +41,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
     void add(ReplicateResult result) {
         replicates++;
         for (int a = 0; a < analyses.length; a++) {
-            analyses[a].add(result.analyses()[a]);
+            analyses[a].add(result.analyses()[a], design.analyses.get(a).margin());
         }
         for (int k = 0; k < strata.length; k++) {
             strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k]);
@@ -92,8 +92,12 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 estimate.count(), new Estimate(mean, se), estimate.standardDeviation(), new Estimate(mean - truth.value(), biasSe),
                 Estimate.ofProportion(t.covered, t.intervals),
                 t.landmark.count() == 0 ? null : new Estimate(t.landmark.mean(), t.landmark.standardError()));
+        Margin m = analysis.margin();
+        TrialResult.MarginResult margin = m == null ? null : new TrialResult.MarginResult(m.hypothesis().label(), m.nullHypothesis(),
+                m.value(), m.onHazardRatio() ? "hazard ratio" : "difference in response rates",
+                Estimate.ofProportion(t.beyondMargin, replicates));
         return new TrialResult.AnalysisResult(analysis.label(), analysis.test(), Estimate.ofProportion(t.rejections, replicates), looks,
-                distribution(t.patients), distribution(t.events), distribution(t.months), allocation, effect);
+                distribution(t.patients), distribution(t.events), distribution(t.months), allocation, effect, margin);
     }
 
     /** Allocation in each randomized stratum over the replicates. */
@@ -134,6 +138,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         final ExactMoments landmark = new ExactMoments();
         long covered;
         long intervals;
+        /** Replicates whose interval lay wholly beyond the margin (a comparison with one). */
+        long beyondMargin;
         /** The finite intervals of replicates whose coverage is not counted yet: lower, upper, lower, … */
         private double[] pending = new double[16];
         private int pendingCount;
@@ -143,7 +149,10 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             futilityAt = new long[looks];
         }
 
-        void add(Conclusion o) {
+        void add(Conclusion o, Margin margin) {
+            if (margin != null && margin.intervalBeyond(o.lower(), o.upper())) {
+                beyondMargin++;
+            }
             if (o.efficacy()) {
                 rejections++;
                 efficacyAt[o.look()]++;
@@ -187,6 +196,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             landmark.merge(o.landmark);
             covered += o.covered;
             intervals += o.intervals;
+            beyondMargin += o.beyondMargin;
             if (o.pendingCount > 0) {
                 if (pendingCount + o.pendingCount > pending.length) {
                     pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingCount + o.pendingCount));

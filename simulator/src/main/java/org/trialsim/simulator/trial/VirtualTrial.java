@@ -75,14 +75,20 @@ final class VirtualTrial {
         for (int a = 0; a < simulatedArm.length; a++) {
             simulatedArm[a] = a;
         }
+        double[] hazardFactor = new double[simulatedArm.length];
+        Arrays.fill(hazardFactor, 1);
         if (nullScenario) {
             for (Analysis analysis : design.analyses) {
                 if (analysis.comparesArms()) {
                     simulatedArm[analysis.experimental()] = analysis.control();
+                    // at a hazard-ratio margin the null hypothesis is the control's hazards times the margin
+                    if (analysis.margin() != null && analysis.margin().onHazardRatio()) {
+                        hazardFactor[analysis.experimental()] = analysis.margin().value();
+                    }
                 }
             }
         }
-        this.randomizer = new Randomizer(design, protocol, nodes, simulatedArm);
+        this.randomizer = new Randomizer(design, protocol, nodes, simulatedArm, hazardFactor);
         Analysis first = design.analyses.get(0);
         this.singleArm = first.comparesArms() ? null : ArmPolicy.forced(first.experimental());
         this.allocatedByArm = new int[protocol.arms().size()];
@@ -185,7 +191,8 @@ final class VirtualTrial {
         }
         for (int k = 0; k < toAllocate; k++) {
             int i = order[k];
-            record(i, simulator.simulate(base + presenting[i], ArmPolicy.forced(randomizer.simulatedArm(arm[i]))));
+            record(i, simulator.simulate(base + presenting[i], ArmPolicy.forced(randomizer.simulatedArm(arm[i]),
+                    randomizer.hazardFactor(arm[i]))));
         }
     }
 
