@@ -27,7 +27,7 @@ sealed interface CompiledNode {
 
     record Block(int index, long purpose, double durationDays, Node.BlockKind kind, int[] requiresSlots, int substitute,
                  MrdModel mrd, String[] toxicityIds, double[] toxicityProbabilities, double deathProbability, double cost,
-                 int[] assessments, int receivedSlot, int next) implements CompiledNode {
+                 int[] assessments, int receivedSlot, int duringSlot, int next) implements CompiledNode {
     }
 
     record Decision(int index, long purpose, Check[] checks, double[] probabilities, int[] setRisk, int[] to,

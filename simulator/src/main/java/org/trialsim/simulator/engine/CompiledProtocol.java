@@ -71,6 +71,8 @@ public final class CompiledProtocol {
 
     final String[] assessmentIds;
     final int[] assessmentSlots;
+    /** For each assessment, the slot of its "assessed" flag. */
+    final int[] assessedSlots;
     final double[] assessmentDetectionLimits;
     /** For each assessment, a log10 MRD below which it is certainly undetected (a margin under log10 of the limit). */
     final double[] assessmentUndetectedBelow;
@@ -146,12 +148,14 @@ public final class CompiledProtocol {
 
         assessmentIds = protocol.assessments().keySet().toArray(String[]::new);
         assessmentSlots = new int[assessmentIds.length];
+        assessedSlots = new int[assessmentIds.length];
         assessmentDetectionLimits = new double[assessmentIds.length];
         assessmentUndetectedBelow = new double[assessmentIds.length];
         assessmentThresholds = new double[assessmentIds.length][];
         for (int i = 0; i < assessmentIds.length; i++) {
             var a = protocol.assessments().get(assessmentIds[i]);
             assessmentSlots[i] = symbols.slot(ProtocolVariables.MRD_AT + assessmentIds[i]);
+            assessedSlots[i] = symbols.slot(ProtocolVariables.ASSESSED + assessmentIds[i]);
             assessmentDetectionLimits[i] = a.detectionLimit();
             // 10^(log10(limit) - 1e-9) is below the limit by far more than the rounding of log10 and pow
             assessmentUndetectedBelow[i] = Math.log10(a.detectionLimit()) - 1e-9;
@@ -311,6 +315,7 @@ public final class CompiledProtocol {
                     b.cost() == null ? 0 : b.cost(),
                     b.assessments().stream().mapToInt(assessmentList::indexOf).toArray(),
                     symbols.slot(ProtocolVariables.RECEIVED + nodeIds[index]),
+                    symbols.slot(ProtocolVariables.DURING + nodeIds[index]),
                     nodeIndex.get(b.next()));
         }
         if (node instanceof Node.Decision d) {

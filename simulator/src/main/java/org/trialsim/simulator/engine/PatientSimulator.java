@@ -29,6 +29,8 @@ public final class PatientSimulator {
     private final PatientOutcome out;
     private final boolean singleArmWithoutAllocation;
     private final int[] receivedSlots;
+    /** The "during" flag of every block. */
+    private final int[] duringSlots;
     private final Draws draws = new Draws();
 
     private long patient;
@@ -56,6 +58,8 @@ public final class PatientSimulator {
         this.singleArmWithoutAllocation = !hasAllocation && protocol.arms.length == 1;
         this.receivedSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
                 .mapToInt(n -> ((CompiledNode.Block) n).receivedSlot()).toArray();
+        this.duringSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
+                .mapToInt(n -> ((CompiledNode.Block) n).duringSlot()).toArray();
         this.keys = new Keys(protocol, streams);
         this.relapse = new HazardClock(protocol.relapseRules);
         this.deathInRemission = new HazardClock(protocol.deathInRemissionRules);
@@ -150,6 +154,12 @@ public final class PatientSimulator {
         out.initialMrd = mrd;
         trueLog10Mrd = Double.NaN;
         for (int slot : receivedSlots) {
+            s[slot] = 0;
+        }
+        for (int slot : duringSlots) {
+            s[slot] = 0;
+        }
+        for (int slot : p.assessedSlots) {
             s[slot] = 0;
         }
         for (int slot : p.treatmentSlots) {
@@ -285,6 +295,7 @@ public final class PatientSimulator {
         out.cost += b.cost();
         // a block counts as received from its start: the hazards during a transplant follow the transplant rules
         change(s, b.receivedSlot(), 1);
+        change(s, b.duringSlot(), 1);
         if (b.kind() == Node.BlockKind.TRANSPLANT) {
             out.transplanted = true;
         }
@@ -317,8 +328,11 @@ public final class PatientSimulator {
         for (int a : b.assessments()) {
             double measured = measuredMrd(p.assessmentDetectionLimits[a], p.assessmentUndetectedBelow[a]);
             change(s, p.assessmentSlots[a], measured);
+            change(s, p.assessedSlots[a], 1);
             change(s, p.mrdSlot, measured);
         }
+        // the block is over (an event in it, above, leaves the flag set: the patient was in it then)
+        change(s, b.duringSlot(), 0);
         if (!out.reachedRemission && inRemission(s)) {
             out.reachedRemission = true;
             out.remissionTime = end;

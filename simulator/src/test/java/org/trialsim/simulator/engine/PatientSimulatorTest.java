@@ -118,6 +118,44 @@ class PatientSimulatorTest {
     }
 
     @Test
+    void whetherAnAssessmentWasMadeRoutesWithoutRelyingOnAMissingMrdComparingFalse() {
+        // the immunotherapy block (and its assessment eob) is skipped by the marker-positive patients; a
+        // decision after it sends those not assessed one way: by 'not assessed.eob', which says so, where
+        // a protocol once had to write 'not (mrd.eob >= 0)' and rely on a missing MRD comparing false
+        CohortResult.Flow viaFlag = run(TestProtocols.edited("mechanics.yaml",
+                "      next: done\n      assumption: test\n    failed",
+                "      next: after-immuno\n      assumption: test\n"
+                        + "    after-immuno:\n      type: decision\n      routes:\n"
+                        + "        - {label: not assessed, when: not assessed.eob, to: done}\n"
+                        + "        - {label: assessed, to: done}\n    failed")).flow();
+        var immuno = viaFlag.nodes().stream().filter(n -> n.id().equals("immuno")).findFirst().orElseThrow();
+        var after = viaFlag.nodes().stream().filter(n -> n.id().equals("after-immuno")).findFirst().orElseThrow();
+        assertThat(immuno.skipped()).isPositive();
+        assertThat(after.branches().get(0).patients()).as("not assessed: exactly those who skipped the block")
+                .isEqualTo(immuno.skipped());
+        assertThat(after.branches().get(1).patients()).as("assessed: those who finished the block")
+                .isEqualTo(immuno.given() - immuno.died() - immuno.relapsed());
+    }
+
+    @Test
+    void aHazardRuleCanApplyOnlyWhileThePatientIsInABlock() {
+        // relapse at 1/year while in the first-year block and at no other time: by any time after year 1 the
+        // relapse incidence is 1 - e^{-1}, whatever follows
+        LoadedProtocol p = TestProtocols.edited("hazards.yaml",
+                "first-year: {type: block, kind: other, durationDays: 365.25, next: done, assumption: test}",
+                "first-year: {type: block, kind: other, durationDays: 365.25, next: later, assumption: test}\n"
+                        + "    later: {type: block, kind: other, durationDays: 365.25, next: done, assumption: test}",
+                "    - {curve: relapse, curedFraction: 0.3}", "    - {when: during.first-year, curve: yearly}\n    - {curve: none}",
+                "    relapse: {type: piecewise, fromDays: [0], ratesPerYear: [0.5]}",
+                "    yearly: {type: piecewise, fromDays: [0], ratesPerYear: [1]}\n    none: {type: piecewise, fromDays: [0], ratesPerYear: [0]}",
+                "    - {curve: death}", "    - {curve: none}");
+        CohortResult.ArmResult arm = run(p);
+        near(incidence(arm, "efs", "relapse", 1).estimate(), 1 - Math.exp(-1), N);
+        near(incidence(arm, "efs", "relapse", 3).estimate(), 1 - Math.exp(-1), N);
+        assertThat(incidence(arm, "efs", "relapse", 3).estimate()).isEqualTo(incidence(arm, "efs", "relapse", 2).estimate());
+    }
+
+    @Test
     void thePatientIsTheSameInEveryScenario() {
         // changing one block's toxicity probability changes no other random number
         CompiledProtocol base = CompiledProtocol.of(TestProtocols.load(TestProtocols.text("mechanics.yaml")));
