@@ -161,6 +161,12 @@ class ValueRangesTest {
             Stratum.ratio | max | 100 | 101 | pathway.nodes.randomize.strata.all.ratio.control | true | design=null ; pathway.nodes.randomize.strata.all.ratio.control=X
             EventRule.hazardRatio | min | 0.001 | 0.0009999999999999998 | outcomes.relapse[0].hazardRatio | true | outcomes.relapse[0].hazardRatio=X
             EventRule.hazardRatio | max | 1000 | 1000.0000000000001 | outcomes.relapse[0].hazardRatio | true | outcomes.relapse[0].hazardRatio=X
+            ArmHazardRatios.relapse | min | 0.001 | 0.0009999999999999998 | outcomes.armHazardRatios.experimental.relapse | true | outcomes.armHazardRatios={experimental: {relapse: X, assumption: test}}
+            ArmHazardRatios.relapse | max | 1000 | 1000.0000000000001 | outcomes.armHazardRatios.experimental.relapse | true | outcomes.armHazardRatios={experimental: {relapse: X, assumption: test}}
+            ArmHazardRatios.deathInRemission | min | 0.001 | 0.0009999999999999998 | outcomes.armHazardRatios.experimental.deathInRemission | true | outcomes.armHazardRatios={experimental: {deathInRemission: X, assumption: test}}
+            ArmHazardRatios.deathInRemission | max | 1000 | 1000.0000000000001 | outcomes.armHazardRatios.experimental.deathInRemission | true | outcomes.armHazardRatios={experimental: {deathInRemission: X, assumption: test}}
+            ArmHazardRatios.deathAfterEvent | min | 0.001 | 0.0009999999999999998 | outcomes.armHazardRatios.experimental.deathAfterEvent | true | outcomes.armHazardRatios={experimental: {deathAfterEvent: X, assumption: test}}
+            ArmHazardRatios.deathAfterEvent | max | 1000 | 1000.0000000000001 | outcomes.armHazardRatios.experimental.deathAfterEvent | true | outcomes.armHazardRatios={experimental: {deathAfterEvent: X, assumption: test}}
             EventRule.curedFraction | min | 0 | -4.9e-324 | outcomes.relapse[0].curedFraction | true | outcomes.relapse[0].curedFraction=X
             EventRule.curedFraction | max | 0.9999999999999999 | 1 | outcomes.relapse[0].curedFraction | true | outcomes.relapse[0].curedFraction=X
             FollowUp.horizonYears | min | 0.1 | 0.09999999999999999 | followUp.horizonYears | true | followUp.horizonYears=X

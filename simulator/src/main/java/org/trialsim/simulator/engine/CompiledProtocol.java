@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.trialsim.protocol.ArmHazardRatios;
 import org.trialsim.protocol.Condition;
 import org.trialsim.protocol.Covariate;
 import org.trialsim.protocol.Criterion;
@@ -83,6 +85,12 @@ public final class CompiledProtocol {
     /** The slots the relapse and death-in-remission rules read, with MRD (which says whether they apply). */
     final boolean[] readByRemissionRules;
     final Rule[] deathAfterEventRules;
+    /** For each arm, the ratio multiplying every relapse rule's hazard (outcomes.armHazardRatios); 1 where none is given. */
+    final double[] relapseArmRatios;
+    /** The same for death in remission. */
+    final double[] deathInRemissionArmRatios;
+    /** The same for death after an event. */
+    final double[] deathAfterEventArmRatios;
     final long relapsePurpose = RandomStreams.purpose("relapse");
     final long deathInRemissionPurpose = RandomStreams.purpose("death-in-remission");
     final long deathAfterEventPurpose = RandomStreams.purpose("death-after-event");
@@ -185,6 +193,9 @@ public final class CompiledProtocol {
         relapseRules = rules(protocol.outcomes().relapse(), hazards, compiler);
         deathInRemissionRules = rules(protocol.outcomes().deathInRemission(), hazards, compiler);
         deathAfterEventRules = rules(protocol.outcomes().deathAfterEvent(), hazards, compiler);
+        relapseArmRatios = armRatios(ArmHazardRatios::relapse);
+        deathInRemissionArmRatios = armRatios(ArmHazardRatios::deathInRemission);
+        deathAfterEventArmRatios = armRatios(ArmHazardRatios::deathAfterEvent);
         readByRemissionRules = new boolean[slots];
         for (Rule r : relapseRules) {
             markSlotsRead(r.when(), readByRemissionRules);
@@ -201,6 +212,9 @@ public final class CompiledProtocol {
         readByRemissionRules[mrdSlot] = true;
         riskSlot = symbols.slot(ProtocolVariables.RISK);
         armSlot = symbols.slot(ProtocolVariables.ARM);
+        // an arm's ratios change the hazard in remission when the arm is allocated
+        readByRemissionRules[armSlot] |= Arrays.stream(relapseArmRatios).anyMatch(r -> r != 1)
+                || Arrays.stream(deathInRemissionArmRatios).anyMatch(r -> r != 1);
         index = new ProtocolIndex(this);
     }
 
@@ -286,6 +300,17 @@ public final class CompiledProtocol {
             return c.levels();
         }
         return List.of("false", "true");
+    }
+
+    private double[] armRatios(ToDoubleFunction<ArmHazardRatios> ratio) {
+        Map<String, ArmHazardRatios> given = protocol.outcomes().armHazardRatios();
+        return Arrays.stream(arms).mapToDouble(arm -> given.containsKey(arm) ? ratio.applyAsDouble(given.get(arm)) : 1).toArray();
+    }
+
+    /** The ratio of an arm's patients (the arm in the state; before allocation, 1). */
+    static double armRatio(double[] ratios, double[] state, int armSlot) {
+        double arm = state[armSlot];
+        return arm == arm ? ratios[(int) arm] : 1;
     }
 
     private Rule[] rules(List<EventRule> rules, Map<String, PiecewiseConstantHazard> hazards, ConditionCompiler compiler) {

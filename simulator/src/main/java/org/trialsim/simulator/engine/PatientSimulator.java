@@ -61,8 +61,8 @@ public final class PatientSimulator {
         this.duringSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
                 .mapToInt(n -> ((CompiledNode.Block) n).duringSlot()).toArray();
         this.keys = new Keys(protocol, streams);
-        this.relapse = new HazardClock(protocol.relapseRules);
-        this.deathInRemission = new HazardClock(protocol.deathInRemissionRules);
+        this.relapse = new HazardClock(protocol.relapseRules, protocol.relapseArmRatios, protocol.armSlot);
+        this.deathInRemission = new HazardClock(protocol.deathInRemissionRules, protocol.deathInRemissionArmRatios, protocol.armSlot);
     }
 
     /** The stream key of each purpose under this run's seed, computed once. */
@@ -414,7 +414,8 @@ public final class PatientSimulator {
         double cure = rng.uniform();
         CompiledProtocol.Rule r = select(p.deathAfterEventRules, s);
         if (r != null && cure >= r.curedFraction()) {
-            double after = r.hazard().inverse(budget / r.hazardRatio());
+            double ratio = r.hazardRatio() * CompiledProtocol.armRatio(p.deathAfterEventArmRatios, s, p.armSlot);
+            double after = r.hazard().inverse(budget / ratio);
             if (after < Double.POSITIVE_INFINITY) {
                 out.deathTime = at + after;
                 out.deathCause = PatientOutcome.DIED_AFTER_EVENT;

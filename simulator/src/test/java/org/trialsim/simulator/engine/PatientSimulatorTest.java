@@ -156,6 +156,48 @@ class PatientSimulatorTest {
     }
 
     @Test
+    void anArmsHazardRatiosMultiplyEveryRuleAsCopiedRulesWould() {
+        // the arm's ratios on top of each rule are the same hazards as the rules copied with those ratios:
+        // the same virtual patients have the same outcomes, to the bit
+        LoadedProtocol byArm = TestProtocols.edited("hazards.yaml", "  assumption: test\nfollowUp",
+                "  armHazardRatios:\n    only: {relapse: 2, deathInRemission: 0.5, deathAfterEvent: 0.25, assumption: test}\n"
+                        + "  assumption: test\nfollowUp");
+        LoadedProtocol copied = TestProtocols.edited("hazards.yaml",
+                "    - {curve: relapse, curedFraction: 0.3}", "    - {curve: relapse, curedFraction: 0.3, hazardRatio: 2}",
+                "    - {curve: death}", "    - {curve: death, hazardRatio: 0.5}",
+                "    - {curve: after}", "    - {curve: after, hazardRatio: 0.25}");
+        CohortResult.ArmResult a = run(byArm);
+        CohortResult.ArmResult b = run(copied);
+        assertThat(a.endpoints()).isEqualTo(b.endpoints());
+        // and they are what the closed form says: relapse at 1/year for the 70% not cured, death in remission at
+        // 0.1/year for all, so relapse first by t is 0.7 · 1/1.1 · (1 - e^{-1.1t})
+        for (int t = 1; t <= 3; t++) {
+            double relapse = 0.7 / 1.1 * (1 - Math.exp(-1.1 * t));
+            near(incidence(a, "efs", "relapse", t).estimate(), relapse, N);
+        }
+    }
+
+    @Test
+    void anArmsHazardRatioScalesAnExponentialHazardFromAllocation() throws Exception {
+        // the two-arm example with one death rule for both arms and the experimental arm's ratio 0.6 given
+        // once: control survival 2^{-t} (median 1 year), experimental 2^{-0.6t} (median 1/0.6 years)
+        LoadedProtocol p = new org.trialsim.protocol.io.ProtocolReader().read(java.nio.file.Path.of("../examples/two-arm-exponential.yaml"),
+                java.util.stream.Stream.of("outcomes.deathInRemission=[{curve: control-death}]",
+                        "outcomes.armHazardRatios={experimental: {deathInRemission: 0.6, assumption: test}}")
+                        .map(org.trialsim.protocol.io.Setting::parse).toList());
+        CompiledProtocol compiled = CompiledProtocol.of(p);
+        CohortResult result = new CohortSimulation(compiled).run(new CohortOptions(N, 20261121, 2, null), Progress.NONE);
+        for (CohortResult.ArmResult arm : result.arms()) {
+            double ratio = arm.arm().equals("experimental") ? 0.6 : 1;
+            for (int t = 1; t <= 3; t++) {
+                near(landmark(arm, "os", t).estimate(), Math.pow(2, -ratio * t), N);
+            }
+        }
+        assertThat(compiled.closedFormHazard(compiled.arms().indexOf("experimental"),
+                EndpointTime.of(p.protocol().endpoints().get("os")))).get().extracting(ScaledHazard::multiplier).isEqualTo(0.6);
+    }
+
+    @Test
     void thePatientIsTheSameInEveryScenario() {
         // changing one block's toxicity probability changes no other random number
         CompiledProtocol base = CompiledProtocol.of(TestProtocols.load(TestProtocols.text("mechanics.yaml")));
