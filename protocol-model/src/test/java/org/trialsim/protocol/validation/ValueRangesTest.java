@@ -153,6 +153,8 @@ class ValueRangesTest {
             MrdResponse.Resistance.log10Shift | max | 12 | 12.000000000000002 | pathway.nodes.chemo.mrdResponse.resistant.log10Shift | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: X, log10Sd: 1}
             MrdResponse.Resistance.log10Sd | min | 0 | -4.9e-324 | pathway.nodes.chemo.mrdResponse.resistant.log10Sd | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: 0, log10Sd: X}
             MrdResponse.Resistance.log10Sd | max | 12 | 12.000000000000002 | pathway.nodes.chemo.mrdResponse.resistant.log10Sd | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: 0, log10Sd: X}
+            MrdResponse.Resistance.carryOver | min | 0 | -4.9e-324 | pathway.nodes.chemo.mrdResponse.resistant.carryOver | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: 0, log10Sd: 1, carryOver: X}
+            MrdResponse.Resistance.carryOver | max | 2 | 2.0000000000000004 | pathway.nodes.chemo.mrdResponse.resistant.carryOver | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: 0, log10Sd: 1, carryOver: X}
             Toxicity.probability | min | 0 | -4.9e-324 | pathway.nodes.blina.toxicities.crs.probability | true | pathway.nodes.blina.toxicities.crs.probability=X
             Toxicity.probability | max | 1 | 1.0000000000000002 | pathway.nodes.blina.toxicities.crs.probability | true | pathway.nodes.blina.toxicities.crs.probability=X
             Route.probability | min | 0 | -4.9e-324 | pathway.nodes.decide.routes[1].probability | true | pathway.nodes.decide.routes[1].probability=X

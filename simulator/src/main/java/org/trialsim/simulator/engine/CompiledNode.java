@@ -11,7 +11,7 @@ sealed interface CompiledNode {
 
     /** How MRD changes over a block (see {@link org.trialsim.protocol.MrdResponse}). */
     record MrdModel(double shift, double sd, double carryOver, double resistantProbability, double resistantShift,
-                    double resistantSd, Check[] adjustmentChecks, double[] adjustmentShifts) {
+                    double resistantSd, double resistantCarryOver, Check[] adjustmentChecks, double[] adjustmentShifts) {
 
         /** The sum of the shifts of the adjustments the patient meets. */
         double adjustment(double[] state) {

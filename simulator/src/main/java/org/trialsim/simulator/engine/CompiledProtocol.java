@@ -333,6 +333,7 @@ public final class CompiledProtocol {
                             m.resistant() == null ? 0 : m.resistant().probability(),
                             m.resistant() == null ? 0 : m.resistant().log10Shift(),
                             m.resistant() == null ? 0 : m.resistant().log10Sd(),
+                            m.resistant() == null || m.resistant().carryOver() == null ? m.carryOver() : m.resistant().carryOver(),
                             m.adjustments().stream().map(a -> compile(compiler, a.when())).toArray(Check[]::new),
                             m.adjustments().stream().mapToDouble(MrdResponse.Adjustment::log10Shift).toArray()),
                     toxicityIds.toArray(String[]::new), toxicityProbabilities,

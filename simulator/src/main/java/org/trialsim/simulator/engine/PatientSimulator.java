@@ -321,7 +321,8 @@ public final class PatientSimulator {
             double z = rng.gaussian();
             boolean resistant = m.resistantProbability() > 0 && rng.uniform() < m.resistantProbability();
             // carryOver 0: the level before does not matter; otherwise an undetectable (zero) MRD stays zero
-            double carried = m.carryOver() == 0 ? 0 : m.carryOver() * trueLog10Mrd();
+            double carryOver = resistant ? m.resistantCarryOver() : m.carryOver();
+            double carried = carryOver == 0 ? 0 : carryOver * trueLog10Mrd();
             trueLog10Mrd = Math.min(0, carried + m.adjustment(s)
                     + (resistant ? m.resistantShift() + m.resistantSd() * z : m.shift() + m.sd() * z));
         }

@@ -198,6 +198,32 @@ class PatientSimulatorTest {
     }
 
     @Test
+    void aShareOfNonRespondersAtTheirOwnLevelMixesWithTheResponders() {
+        // responders (90%): log10 MRD falls by 4 ± 1 from the level before, so 1% at baseline is negative
+        // (below 1e-4) with probability Φ(2) and no MRD stays none; non-responders (10%, carryOver 0): log10
+        // MRD -3 ± 1 whatever it was before, negative with probability Φ(-1), baseline-negative ones too
+        NormalDistribution z = NormalDistribution.of(0, 1);
+        double responders = z.cumulativeProbability(2);
+        double nonResponders = z.cumulativeProbability(-1);
+        var overall = run(TestProtocols.load(TestProtocols.text("mrd-mixture.yaml"))).responses().get(0);
+        assertThat(overall.assessed()).isEqualTo(N);
+        near(overall.negative().estimate(), 0.9 * (0.7 * responders + 0.3) + 0.1 * nonResponders, N);
+        // below 1e-3: responders Φ(3), non-responders Φ(0)
+        near(overall.belowThreshold().get(0).rate().estimate(),
+                0.9 * (0.7 * z.cumulativeProbability(3) + 0.3) + 0.1 * 0.5, N);
+        var positiveAtBaseline = run(TestProtocols.edited("mrd-mixture.yaml", "probability: 0.7}", "probability: 1}"))
+                .responses().get(0);
+        near(positiveAtBaseline.negative().estimate(), 0.9 * responders + 0.1 * nonResponders, N);
+        var negativeAtBaseline = run(TestProtocols.edited("mrd-mixture.yaml", "probability: 0.7}", "probability: 0}"))
+                .responses().get(0);
+        near(negativeAtBaseline.negative().estimate(), 0.9 + 0.1 * nonResponders, N);
+        // with the block's carry-over (1) instead, the resistant part shifts the level before: none stays none
+        var shifted = run(TestProtocols.edited("mrd-mixture.yaml", "probability: 0.7}", "probability: 0}",
+                ", carryOver: 0}", "}")).responses().get(0);
+        assertThat(shifted.negative().estimate()).isEqualTo(1.0);
+    }
+
+    @Test
     void thePatientIsTheSameInEveryScenario() {
         // changing one block's toxicity probability changes no other random number
         CompiledProtocol base = CompiledProtocol.of(TestProtocols.load(TestProtocols.text("mechanics.yaml")));
