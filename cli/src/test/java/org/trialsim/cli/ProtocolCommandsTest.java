@@ -61,6 +61,13 @@ class ProtocolCommandsTest {
     }
 
     @Test
+    void showGivesAnArmsHazardRatios() {
+        Cli r = Cli.run("show", "aall1331", "--set", "outcomes.armHazardRatios={B: {relapse: 0.6, assumption: a test}}");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("on arm B, every rule's hazard: relapse × 0.6");
+    }
+
+    @Test
     void showAndExportApplySettings() throws Exception {
         Cli show = Cli.run("show", "interfant-21", "--set", "design.sampleSize=200");
         assertThat(show.exitCode()).isZero();

@@ -7,7 +7,8 @@ import java.util.List;
  * How MRD changes over a block, on the log10 scale and conditional on the level before it:
  * {@code log10(after) = carryOver * log10(before) + log10Shift + log10Sd * Z}, Z standard normal.
  * With probability {@code resistant.probability} the patient's disease resists the block and the
- * resistant shift and spread apply instead. Each adjustment whose condition the patient meets adds its
+ * resistant shift, spread and carry-over apply instead (a carry-over of 0 makes a share of
+ * non-responders whose level does not depend on the one before). Each adjustment whose condition the patient meets adds its
  * shift (e.g. early relapses respond less to reinduction).
  *
  * @param log10Shift mean change of log10 MRD (negative is a reduction)
@@ -26,13 +27,16 @@ public record MrdResponse(
         @Range(min = 0, max = Range.MRD_LOGS, why = Range.MRD_CHANGE)
         Double log10Sd,
         @JsonPropertyDescription("Weight of the previous log10 MRD; default 1")
-        @Range(min = 0, max = 2, why = "1: the same change whatever the level before; 0: the level before does not matter;"
-                + " 2: a change twice as large for each log of MRD before")
+        @Range(min = 0, max = 2, why = MrdResponse.CARRY_OVER_WHY)
         Double carryOver,
         Resistance resistant,
         @JsonPropertyDescription("Shifts of log10 MRD added for the patients meeting each condition") List<Adjustment> adjustments,
         String source,
         String assumption) implements Cited {
+
+    /** Why a carry-over lies within [0, 2]. */
+    public static final String CARRY_OVER_WHY = "1: the same change whatever the level before; 0: the level before does not matter;"
+            + " 2: a change twice as large for each log of MRD before";
 
     public MrdResponse {
         carryOver = Immutable.orElse(carryOver, 1.0);
@@ -50,14 +54,21 @@ public record MrdResponse(
     }
 
     /**
-     * Resistant disease: with this probability the block works less (or not at all).
+     * Resistant disease, or non-responders: with this probability the block works less, or not at all.
+     * With {@code carryOver} 0 the resistant part's MRD after the block does not depend on the level
+     * before it (10^(log10Shift ± log10Sd)), so a patient MRD-negative before can be positive after, and
+     * the response is a mixture of responders and a share of non-responders at their own level.
      *
      * @param probability the chance of resistance
-     * @param log10Shift  mean change of log10 MRD when resistant
+     * @param log10Shift  mean change of log10 MRD when resistant (with carryOver 0: the mean log10 MRD after)
      * @param log10Sd     spread of that change
+     * @param carryOver   weight of the previous log10 MRD when resistant; the block's {@code carryOver} if absent
      */
     public record Resistance(@Required @Range(min = 0, max = 1, why = Range.PROBABILITY) Double probability,
                              @Required @Range(min = -Range.MRD_LOGS, max = Range.MRD_LOGS, why = Range.MRD_CHANGE) Double log10Shift,
-                             @Required @Range(min = 0, max = Range.MRD_LOGS, why = Range.MRD_CHANGE) Double log10Sd) {
+                             @Required @Range(min = 0, max = Range.MRD_LOGS, why = Range.MRD_CHANGE) Double log10Sd,
+                             @JsonPropertyDescription("Weight of the previous log10 MRD for the resistant part; default the"
+                                     + " block's carryOver; 0 makes them non-responders at their own level")
+                             @Range(min = 0, max = 2, why = CARRY_OVER_WHY) Double carryOver) {
     }
 }

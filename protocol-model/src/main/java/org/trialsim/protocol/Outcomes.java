@@ -16,6 +16,7 @@ import java.util.Map;
  * @param deathInRemission death-in-remission rules, first match applies; absent means none beyond
  *                         deaths during blocks
  * @param deathAfterEvent  rules for death after relapse or treatment failure, first match applies
+ * @param armHazardRatios  by arm, ratios that multiply the hazards of every rule for the arm's patients
  * @param source           where the models come from
  * @param assumption       what was assumed
  */
@@ -24,6 +25,8 @@ public record Outcomes(
         @Required @JsonPropertyDescription("Relapse rules (time since enrolment, while in remission); first match applies") List<EventRule> relapse,
         @JsonPropertyDescription("Death-in-remission rules (time since enrolment); first match applies") List<EventRule> deathInRemission,
         @JsonPropertyDescription("Death after relapse or treatment failure (time since that event); first match applies") List<EventRule> deathAfterEvent,
+        @JsonPropertyDescription("By arm: ratios multiplying the hazards of every relapse, death-in-remission and death-after-event"
+                + " rule for the arm's patients") Map<String, ArmHazardRatios> armHazardRatios,
         String source,
         String assumption) implements Cited {
 
@@ -32,6 +35,7 @@ public record Outcomes(
         relapse = Immutable.list(relapse);
         deathInRemission = Immutable.list(deathInRemission);
         deathAfterEvent = Immutable.list(deathAfterEvent);
+        armHazardRatios = Immutable.map(armHazardRatios);
     }
 
     @Override

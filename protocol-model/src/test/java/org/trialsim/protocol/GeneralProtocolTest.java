@@ -36,6 +36,8 @@ class GeneralProtocolTest {
         assertThat(symbols.variable("arm").type()).isEqualTo(VariableType.category(java.util.List.of("control", "experimental")));
         assertThat(symbols.variable("mrd.eoi").type()).isEqualTo(VariableType.NUMBER);
         assertThat(symbols.variable("received.blina").type()).isEqualTo(VariableType.FLAG);
+        assertThat(symbols.variable("during.blina").type()).isEqualTo(VariableType.FLAG);
+        assertThat(symbols.variable("assessed.eoi").type()).isEqualTo(VariableType.FLAG);
         assertThat(symbols.derivedDefinition("cr")).isEqualTo("mrd < 0.05");
         assertThat(symbols.derivedDefinition("transplanted")).isEqualTo("false");
     }

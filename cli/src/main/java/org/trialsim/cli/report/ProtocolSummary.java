@@ -106,6 +106,19 @@ final class ProtocolSummary {
         rules("relapse (while in remission, time since enrolment)", p.outcomes().relapse());
         rules("death in remission (time since enrolment)", p.outcomes().deathInRemission());
         rules("death after relapse or failure (time since the event)", p.outcomes().deathAfterEvent());
+        p.outcomes().armHazardRatios().forEach((arm, r) -> {
+            List<String> ratios = new ArrayList<>();
+            if (r.relapse() != 1.0) {
+                ratios.add("relapse × " + Numbers.parameter(r.relapse()));
+            }
+            if (r.deathInRemission() != 1.0) {
+                ratios.add("death in remission × " + Numbers.parameter(r.deathInRemission()));
+            }
+            if (r.deathAfterEvent() != 1.0) {
+                ratios.add("death after relapse or failure × " + Numbers.parameter(r.deathAfterEvent()));
+            }
+            line("  on arm " + arm + ", every rule's hazard: " + (ratios.isEmpty() ? "unchanged" : String.join(", ", ratios)) + cite(r));
+        });
         line("  hazard curves:");
         p.outcomes().curves().forEach((id, c) -> line("    " + id + ": " + curve(c) + cite(c)));
     }

@@ -18,12 +18,17 @@ import org.trialsim.protocol.Protocol;
  *   <li>each covariate, by its name (a number, a category or a yes/no value);</li>
  *   <li>{@code mrd}: the latest measured MRD (0 when undetectable), starting with MRD at enrolment;</li>
  *   <li>{@code mrd.<assessment>}: MRD measured at a named assessment; missing until it is made;</li>
+ *   <li>{@code assessed.<assessment>}: whether that assessment has been made (so that a condition says so,
+ *       rather than relying on a comparison with a missing MRD being false);</li>
  *   <li>{@code cr}: complete remission, i.e. {@code mrd} below the pathway's {@code remissionBelow};</li>
  *   <li>{@code risk}: the current risk group; {@code arm}: the arm (missing before allocation);</li>
  *   <li>{@code received.<block>}: whether the block was given (true from its start, so that the
  *       hazards during a transplant already follow the transplant rules); {@code transplanted}:
  *       whether any transplant block was;</li>
- *   <li>{@code eligible.<treatment>}: whether the patient meets the criteria of that treatment.</li>
+ *   <li>{@code eligible.<treatment>}: whether the patient meets the criteria of that treatment;</li>
+ *   <li>{@code during.<block>}: whether the patient is in the block now, from its start to its end (an
+ *       event during the block leaves it true, so the rules of death after the event can tell where it
+ *       happened).</li>
  * </ul>
  */
 public final class ProtocolVariables {
@@ -43,6 +48,10 @@ public final class ProtocolVariables {
     public static final String TRANSPLANTED = "transplanted";
     /** Prefix of "eligible for the treatment". */
     public static final String ELIGIBLE = "eligible.";
+    /** Prefix of "the assessment has been made". */
+    public static final String ASSESSED = "assessed.";
+    /** Prefix of "the patient is in the block now". */
+    public static final String DURING = "during.";
 
     /** Names a covariate may not take, because the language or the engine uses them. */
     public static final Set<String> RESERVED = Set.of(MRD, CR, RISK, ARM, TRANSPLANTED, "and", "or", "not", "in", "true", "false");
@@ -83,6 +92,15 @@ public final class ProtocolVariables {
             });
         }
         treatments(protocol).forEach(t -> b.add(ELIGIBLE + t, VariableType.FLAG));
+        // added after the older variables, so that their slots stay where they were
+        protocol.assessments().keySet().forEach(a -> b.add(ASSESSED + a, VariableType.FLAG));
+        if (protocol.pathway() != null) {
+            protocol.pathway().nodes().forEach((id, node) -> {
+                if (node instanceof Node.Block) {
+                    b.add(DURING + id, VariableType.FLAG);
+                }
+            });
+        }
         double remissionBelow = protocol.pathway() == null ? 0.05 : protocol.pathway().remissionBelow();
         b.derive(CR, MRD + " < " + remissionBelow);
         b.derive(TRANSPLANTED, transplants.isEmpty() ? "false" : String.join(" or ", transplants));

@@ -18,7 +18,7 @@ import org.trialsim.protocol.condition.Check;
  * Checks the outcomes: hazard curves (pieces that start at day 0 and follow in order; survival that
  * never rises and never falls faster than the highest hazard) and the relapse, death-in-remission and
  * death-after-event rules (curves that exist, conditions that compile, and rules that cover every
- * patient where a gap would leave some without a risk).
+ * patient where a gap would leave some without a risk), and that the arms' hazard ratios name arms.
  */
 final class OutcomeCheck {
     private final Context c;
@@ -50,6 +50,8 @@ final class OutcomeCheck {
         eventRules(o.relapse(), at(base, "relapse"), "relapse", true);
         eventRules(o.deathInRemission(), at(base, "deathInRemission"), "death in remission", false);
         eventRules(o.deathAfterEvent(), at(base, "deathAfterEvent"), "death after relapse or failure", true);
+        o.armHazardRatios().keySet().forEach(arm ->
+                c.reference(arm, protocol.arms().keySet(), at(base, "armHazardRatios", arm), "arm"));
         if (o.deathAfterEvent().isEmpty()) {
             sink.warning(at(base), "there are no deathAfterEvent rules, so no patient ever dies after relapse or treatment failure"
                     + " and overall survival will be too high");

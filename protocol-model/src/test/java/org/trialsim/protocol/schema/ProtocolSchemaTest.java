@@ -166,6 +166,22 @@ class ProtocolSchemaTest {
         assertThat(schema.validate(document)).isEmpty();
     }
 
+    /** An editor sees the arms' hazard ratios and the non-responders' carry-over with their ranges. */
+    @Test
+    void theArmsHazardRatiosAndTheNonRespondersCarryOverAreInTheSchema() throws Exception {
+        com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory
+                .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(generate());
+        String text = org.trialsim.protocol.TestProtocols.text(org.trialsim.protocol.TestProtocols.TWO_ARM)
+                .replace("  assumption: invented curves\n", "  armHazardRatios: {experimental: {relapse: RATIO}}\n  assumption: invented curves\n");
+        ObjectMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        assertThat(schema.validate(yaml.readTree(text.replace("RATIO", "0.6")))).isEmpty();
+        assertThat(schema.validate(yaml.readTree(text.replace("RATIO", "0")))).isNotEmpty();
+        JsonNode carryOver = generate().at("/$defs/Resistance/properties/carryOver");
+        assertThat(carryOver.at("/minimum").asDouble()).isEqualTo(0);
+        assertThat(carryOver.at("/maximum").asDouble()).isEqualTo(2);
+    }
+
     /** Editors offer the built-in names of a randomization method; an extension's name of the right form is accepted. */
     @Test
     void aRandomizationMethodIsABuiltInNameOrAnyNameOfTheRightForm() throws Exception {

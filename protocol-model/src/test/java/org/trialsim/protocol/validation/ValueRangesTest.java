@@ -153,6 +153,8 @@ class ValueRangesTest {
             MrdResponse.Resistance.log10Shift | max | 12 | 12.000000000000002 | pathway.nodes.chemo.mrdResponse.resistant.log10Shift | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: X, log10Sd: 1}
             MrdResponse.Resistance.log10Sd | min | 0 | -4.9e-324 | pathway.nodes.chemo.mrdResponse.resistant.log10Sd | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: 0, log10Sd: X}
             MrdResponse.Resistance.log10Sd | max | 12 | 12.000000000000002 | pathway.nodes.chemo.mrdResponse.resistant.log10Sd | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: 0, log10Sd: X}
+            MrdResponse.Resistance.carryOver | min | 0 | -4.9e-324 | pathway.nodes.chemo.mrdResponse.resistant.carryOver | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: 0, log10Sd: 1, carryOver: X}
+            MrdResponse.Resistance.carryOver | max | 2 | 2.0000000000000004 | pathway.nodes.chemo.mrdResponse.resistant.carryOver | true | pathway.nodes.chemo.mrdResponse.resistant={probability: 0.1, log10Shift: 0, log10Sd: 1, carryOver: X}
             Toxicity.probability | min | 0 | -4.9e-324 | pathway.nodes.blina.toxicities.crs.probability | true | pathway.nodes.blina.toxicities.crs.probability=X
             Toxicity.probability | max | 1 | 1.0000000000000002 | pathway.nodes.blina.toxicities.crs.probability | true | pathway.nodes.blina.toxicities.crs.probability=X
             Route.probability | min | 0 | -4.9e-324 | pathway.nodes.decide.routes[1].probability | true | pathway.nodes.decide.routes[1].probability=X
@@ -161,6 +163,12 @@ class ValueRangesTest {
             Stratum.ratio | max | 100 | 101 | pathway.nodes.randomize.strata.all.ratio.control | true | design=null ; pathway.nodes.randomize.strata.all.ratio.control=X
             EventRule.hazardRatio | min | 0.001 | 0.0009999999999999998 | outcomes.relapse[0].hazardRatio | true | outcomes.relapse[0].hazardRatio=X
             EventRule.hazardRatio | max | 1000 | 1000.0000000000001 | outcomes.relapse[0].hazardRatio | true | outcomes.relapse[0].hazardRatio=X
+            ArmHazardRatios.relapse | min | 0.001 | 0.0009999999999999998 | outcomes.armHazardRatios.experimental.relapse | true | outcomes.armHazardRatios={experimental: {relapse: X, assumption: test}}
+            ArmHazardRatios.relapse | max | 1000 | 1000.0000000000001 | outcomes.armHazardRatios.experimental.relapse | true | outcomes.armHazardRatios={experimental: {relapse: X, assumption: test}}
+            ArmHazardRatios.deathInRemission | min | 0.001 | 0.0009999999999999998 | outcomes.armHazardRatios.experimental.deathInRemission | true | outcomes.armHazardRatios={experimental: {deathInRemission: X, assumption: test}}
+            ArmHazardRatios.deathInRemission | max | 1000 | 1000.0000000000001 | outcomes.armHazardRatios.experimental.deathInRemission | true | outcomes.armHazardRatios={experimental: {deathInRemission: X, assumption: test}}
+            ArmHazardRatios.deathAfterEvent | min | 0.001 | 0.0009999999999999998 | outcomes.armHazardRatios.experimental.deathAfterEvent | true | outcomes.armHazardRatios={experimental: {deathAfterEvent: X, assumption: test}}
+            ArmHazardRatios.deathAfterEvent | max | 1000 | 1000.0000000000001 | outcomes.armHazardRatios.experimental.deathAfterEvent | true | outcomes.armHazardRatios={experimental: {deathAfterEvent: X, assumption: test}}
             EventRule.curedFraction | min | 0 | -4.9e-324 | outcomes.relapse[0].curedFraction | true | outcomes.relapse[0].curedFraction=X
             EventRule.curedFraction | max | 0.9999999999999999 | 1 | outcomes.relapse[0].curedFraction | true | outcomes.relapse[0].curedFraction=X
             FollowUp.horizonYears | min | 0.1 | 0.09999999999999999 | followUp.horizonYears | true | followUp.horizonYears=X

@@ -18,7 +18,7 @@ import org.trialsim.protocol.condition.Check;
  *   <li>MRD at enrolment is a constant below the remission level, so every patient is in remission and
  *       the hazards of events in remission apply from day 0;</li>
  *   <li>the relapse and death-in-remission rules are chosen by the arm alone (their conditions read no
- *       other variable) and cure nobody;</li>
+ *       other variable) and cure nobody; an arm's hazard ratios multiply them;</li>
  *   <li>every process with a hazard is one the endpoint counts, so no competing event censors it and no
  *       death after relapse changes it;</li>
  *   <li>those processes share one curve, so their hazards add up to a multiple of it.</li>
@@ -50,6 +50,7 @@ final class ClosedFormHazards {
         Optional<CompiledProtocol.Rule> relapse = ruleOfArm(p.relapseRules, arm);
         Optional<CompiledProtocol.Rule> death = ruleOfArm(p.deathInRemissionRules, arm);
         List<CompiledProtocol.Rule> counted = new ArrayList<>();
+        double multiple = 0;
         for (var process : List.of(Map.entry(Endpoint.EventKind.RELAPSE, relapse), Map.entry(Endpoint.EventKind.DEATH, death))) {
             CompiledProtocol.Rule r = process.getValue().orElse(null);
             if (r == null || r.hazardRatio() == 0 || r.hazard().isZero()) {
@@ -59,11 +60,13 @@ final class ClosedFormHazards {
                 return Optional.empty();
             }
             counted.add(r);
+            double[] armRatios = process.getKey() == Endpoint.EventKind.RELAPSE ? p.relapseArmRatios : p.deathInRemissionArmRatios;
+            multiple += r.hazardRatio() * armRatios[arm];
         }
         if (counted.isEmpty() || counted.stream().anyMatch(r -> !r.hazard().equals(counted.get(0).hazard()))) {
             return Optional.empty();
         }
-        return Optional.of(new ScaledHazard(counted.get(0).hazard(), counted.stream().mapToDouble(CompiledProtocol.Rule::hazardRatio).sum()));
+        return Optional.of(new ScaledHazard(counted.get(0).hazard(), multiple));
     }
 
     /** Whether the rules' conditions read the arm and nothing else. */

@@ -11,7 +11,7 @@ sealed interface CompiledNode {
 
     /** How MRD changes over a block (see {@link org.trialsim.protocol.MrdResponse}). */
     record MrdModel(double shift, double sd, double carryOver, double resistantProbability, double resistantShift,
-                    double resistantSd, Check[] adjustmentChecks, double[] adjustmentShifts) {
+                    double resistantSd, double resistantCarryOver, Check[] adjustmentChecks, double[] adjustmentShifts) {
 
         /** The sum of the shifts of the adjustments the patient meets. */
         double adjustment(double[] state) {
@@ -27,7 +27,7 @@ sealed interface CompiledNode {
 
     record Block(int index, long purpose, double durationDays, Node.BlockKind kind, int[] requiresSlots, int substitute,
                  MrdModel mrd, String[] toxicityIds, double[] toxicityProbabilities, double deathProbability, double cost,
-                 int[] assessments, int receivedSlot, int next) implements CompiledNode {
+                 int[] assessments, int receivedSlot, int duringSlot, int next) implements CompiledNode {
     }
 
     record Decision(int index, long purpose, Check[] checks, double[] probabilities, int[] setRisk, int[] to,

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.trialsim.protocol.ArmHazardRatios;
 import org.trialsim.protocol.Condition;
 import org.trialsim.protocol.Covariate;
 import org.trialsim.protocol.Criterion;
@@ -71,6 +73,8 @@ public final class CompiledProtocol {
 
     final String[] assessmentIds;
     final int[] assessmentSlots;
+    /** For each assessment, the slot of its "assessed" flag. */
+    final int[] assessedSlots;
     final double[] assessmentDetectionLimits;
     /** For each assessment, a log10 MRD below which it is certainly undetected (a margin under log10 of the limit). */
     final double[] assessmentUndetectedBelow;
@@ -81,6 +85,12 @@ public final class CompiledProtocol {
     /** The slots the relapse and death-in-remission rules read, with MRD (which says whether they apply). */
     final boolean[] readByRemissionRules;
     final Rule[] deathAfterEventRules;
+    /** For each arm, the ratio multiplying every relapse rule's hazard (outcomes.armHazardRatios); 1 where none is given. */
+    final double[] relapseArmRatios;
+    /** The same for death in remission. */
+    final double[] deathInRemissionArmRatios;
+    /** The same for death after an event. */
+    final double[] deathAfterEventArmRatios;
     final long relapsePurpose = RandomStreams.purpose("relapse");
     final long deathInRemissionPurpose = RandomStreams.purpose("death-in-remission");
     final long deathAfterEventPurpose = RandomStreams.purpose("death-after-event");
@@ -146,12 +156,14 @@ public final class CompiledProtocol {
 
         assessmentIds = protocol.assessments().keySet().toArray(String[]::new);
         assessmentSlots = new int[assessmentIds.length];
+        assessedSlots = new int[assessmentIds.length];
         assessmentDetectionLimits = new double[assessmentIds.length];
         assessmentUndetectedBelow = new double[assessmentIds.length];
         assessmentThresholds = new double[assessmentIds.length][];
         for (int i = 0; i < assessmentIds.length; i++) {
             var a = protocol.assessments().get(assessmentIds[i]);
             assessmentSlots[i] = symbols.slot(ProtocolVariables.MRD_AT + assessmentIds[i]);
+            assessedSlots[i] = symbols.slot(ProtocolVariables.ASSESSED + assessmentIds[i]);
             assessmentDetectionLimits[i] = a.detectionLimit();
             // 10^(log10(limit) - 1e-9) is below the limit by far more than the rounding of log10 and pow
             assessmentUndetectedBelow[i] = Math.log10(a.detectionLimit()) - 1e-9;
@@ -181,6 +193,9 @@ public final class CompiledProtocol {
         relapseRules = rules(protocol.outcomes().relapse(), hazards, compiler);
         deathInRemissionRules = rules(protocol.outcomes().deathInRemission(), hazards, compiler);
         deathAfterEventRules = rules(protocol.outcomes().deathAfterEvent(), hazards, compiler);
+        relapseArmRatios = armRatios(ArmHazardRatios::relapse);
+        deathInRemissionArmRatios = armRatios(ArmHazardRatios::deathInRemission);
+        deathAfterEventArmRatios = armRatios(ArmHazardRatios::deathAfterEvent);
         readByRemissionRules = new boolean[slots];
         for (Rule r : relapseRules) {
             markSlotsRead(r.when(), readByRemissionRules);
@@ -197,6 +212,9 @@ public final class CompiledProtocol {
         readByRemissionRules[mrdSlot] = true;
         riskSlot = symbols.slot(ProtocolVariables.RISK);
         armSlot = symbols.slot(ProtocolVariables.ARM);
+        // an arm's ratios change the hazard in remission when the arm is allocated
+        readByRemissionRules[armSlot] |= Arrays.stream(relapseArmRatios).anyMatch(r -> r != 1)
+                || Arrays.stream(deathInRemissionArmRatios).anyMatch(r -> r != 1);
         index = new ProtocolIndex(this);
     }
 
@@ -284,6 +302,17 @@ public final class CompiledProtocol {
         return List.of("false", "true");
     }
 
+    private double[] armRatios(ToDoubleFunction<ArmHazardRatios> ratio) {
+        Map<String, ArmHazardRatios> given = protocol.outcomes().armHazardRatios();
+        return Arrays.stream(arms).mapToDouble(arm -> given.containsKey(arm) ? ratio.applyAsDouble(given.get(arm)) : 1).toArray();
+    }
+
+    /** The ratio of an arm's patients (the arm in the state; before allocation, 1). */
+    static double armRatio(double[] ratios, double[] state, int armSlot) {
+        double arm = state[armSlot];
+        return arm == arm ? ratios[(int) arm] : 1;
+    }
+
     private Rule[] rules(List<EventRule> rules, Map<String, PiecewiseConstantHazard> hazards, ConditionCompiler compiler) {
         return rules.stream().map(r -> new Rule(r.label(), compile(compiler, r.when()), hazards.get(r.curve()),
                 r.hazardRatio(), r.curedFraction())).toArray(Rule[]::new);
@@ -304,6 +333,7 @@ public final class CompiledProtocol {
                             m.resistant() == null ? 0 : m.resistant().probability(),
                             m.resistant() == null ? 0 : m.resistant().log10Shift(),
                             m.resistant() == null ? 0 : m.resistant().log10Sd(),
+                            m.resistant() == null || m.resistant().carryOver() == null ? m.carryOver() : m.resistant().carryOver(),
                             m.adjustments().stream().map(a -> compile(compiler, a.when())).toArray(Check[]::new),
                             m.adjustments().stream().mapToDouble(MrdResponse.Adjustment::log10Shift).toArray()),
                     toxicityIds.toArray(String[]::new), toxicityProbabilities,
@@ -311,6 +341,7 @@ public final class CompiledProtocol {
                     b.cost() == null ? 0 : b.cost(),
                     b.assessments().stream().mapToInt(assessmentList::indexOf).toArray(),
                     symbols.slot(ProtocolVariables.RECEIVED + nodeIds[index]),
+                    symbols.slot(ProtocolVariables.DURING + nodeIds[index]),
                     nodeIndex.get(b.next()));
         }
         if (node instanceof Node.Decision d) {

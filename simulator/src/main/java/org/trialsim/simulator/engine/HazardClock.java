@@ -16,6 +16,9 @@ import org.trialsim.protocol.condition.Check;
  */
 final class HazardClock {
     private final CompiledProtocol.Rule[] rules;
+    /** By arm, the ratio multiplying every rule's hazard; null when there is none. */
+    private final double[] armRatios;
+    private final int armSlot;
 
     private double budget;
     private double cure;
@@ -25,13 +28,22 @@ final class HazardClock {
     private double cumulativeSince;
     /** The rule in force, or null when no hazard accrues (not in remission, no rule, or cured under it). */
     private CompiledProtocol.Rule rule;
+    /** The hazard ratio in force: the rule's times the arm's. */
+    private double ratio;
     /** The day the budget runs out under the current rule, +∞ if it never does. */
     private double eventDay;
     /** The factor on every rule's hazard from the day it was set (1 unless a trial's null hypothesis has a margin). */
     private double scale;
 
     HazardClock(CompiledProtocol.Rule[] rules) {
+        this(rules, null, -1);
+    }
+
+    /** A clock whose rules' hazards are multiplied by the ratio of the patient's arm (read from the state's arm slot). */
+    HazardClock(CompiledProtocol.Rule[] rules, double[] armRatios, int armSlot) {
         this.rules = rules;
+        this.armRatios = armRatios;
+        this.armSlot = armSlot;
     }
 
     /** Starts a patient at day 0 with an Exp(1) budget and the uniform that decides cure under each rule. */
@@ -41,6 +53,7 @@ final class HazardClock {
         spent = 0;
         cumulativeSince = 0;
         rule = null;
+        ratio = 0;
         eventDay = Double.POSITIVE_INFINITY;
         scale = 1;
     }
@@ -56,12 +69,12 @@ final class HazardClock {
         }
         if (rule != null) {
             double now = rule.hazard().cumulativeHazard(day);
-            spent += scale * rule.hazardRatio() * (now - cumulativeSince);
+            spent += scale * ratio * (now - cumulativeSince);
             cumulativeSince = now;
         }
         scale = factor;
         if (rule != null) {
-            eventDay = rule.hazard().inverse(cumulativeSince + (budget - spent) / (scale * rule.hazardRatio()));
+            eventDay = rule.hazard().inverse(cumulativeSince + (budget - spent) / (scale * ratio));
         }
     }
 
@@ -80,18 +93,21 @@ final class HazardClock {
                 }
             }
         }
-        if (next == rule) {
+        double nextRatio = next == null ? 0
+                : armRatios == null ? next.hazardRatio() : next.hazardRatio() * CompiledProtocol.armRatio(armRatios, state, armSlot);
+        if (next == rule && nextRatio == ratio) {
             return;
         }
         if (rule != null) {
-            spent += scale * rule.hazardRatio() * (rule.hazard().cumulativeHazard(day) - cumulativeSince);
+            spent += scale * ratio * (rule.hazard().cumulativeHazard(day) - cumulativeSince);
         }
         rule = next;
+        ratio = nextRatio;
         if (next == null) {
             eventDay = Double.POSITIVE_INFINITY;
         } else {
             cumulativeSince = next.hazard().cumulativeHazard(day);
-            eventDay = next.hazard().inverse(cumulativeSince + (budget - spent) / (scale * next.hazardRatio()));
+            eventDay = next.hazard().inverse(cumulativeSince + (budget - spent) / (scale * nextRatio));
         }
     }
 

@@ -29,6 +29,8 @@ public final class PatientSimulator {
     private final PatientOutcome out;
     private final boolean singleArmWithoutAllocation;
     private final int[] receivedSlots;
+    /** The "during" flag of every block. */
+    private final int[] duringSlots;
     private final Draws draws = new Draws();
 
     private long patient;
@@ -56,9 +58,11 @@ public final class PatientSimulator {
         this.singleArmWithoutAllocation = !hasAllocation && protocol.arms.length == 1;
         this.receivedSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
                 .mapToInt(n -> ((CompiledNode.Block) n).receivedSlot()).toArray();
+        this.duringSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
+                .mapToInt(n -> ((CompiledNode.Block) n).duringSlot()).toArray();
         this.keys = new Keys(protocol, streams);
-        this.relapse = new HazardClock(protocol.relapseRules);
-        this.deathInRemission = new HazardClock(protocol.deathInRemissionRules);
+        this.relapse = new HazardClock(protocol.relapseRules, protocol.relapseArmRatios, protocol.armSlot);
+        this.deathInRemission = new HazardClock(protocol.deathInRemissionRules, protocol.deathInRemissionArmRatios, protocol.armSlot);
     }
 
     /** The stream key of each purpose under this run's seed, computed once. */
@@ -150,6 +154,12 @@ public final class PatientSimulator {
         out.initialMrd = mrd;
         trueLog10Mrd = Double.NaN;
         for (int slot : receivedSlots) {
+            s[slot] = 0;
+        }
+        for (int slot : duringSlots) {
+            s[slot] = 0;
+        }
+        for (int slot : p.assessedSlots) {
             s[slot] = 0;
         }
         for (int slot : p.treatmentSlots) {
@@ -297,6 +307,7 @@ public final class PatientSimulator {
         out.cost += b.cost();
         // a block counts as received from its start: the hazards during a transplant follow the transplant rules
         change(s, b.receivedSlot(), 1);
+        change(s, b.duringSlot(), 1);
         if (b.kind() == Node.BlockKind.TRANSPLANT) {
             out.transplanted = true;
         }
@@ -322,15 +333,19 @@ public final class PatientSimulator {
             double z = rng.gaussian();
             boolean resistant = m.resistantProbability() > 0 && rng.uniform() < m.resistantProbability();
             // carryOver 0: the level before does not matter; otherwise an undetectable (zero) MRD stays zero
-            double carried = m.carryOver() == 0 ? 0 : m.carryOver() * trueLog10Mrd();
+            double carryOver = resistant ? m.resistantCarryOver() : m.carryOver();
+            double carried = carryOver == 0 ? 0 : carryOver * trueLog10Mrd();
             trueLog10Mrd = Math.min(0, carried + m.adjustment(s)
                     + (resistant ? m.resistantShift() + m.resistantSd() * z : m.shift() + m.sd() * z));
         }
         for (int a : b.assessments()) {
             double measured = measuredMrd(p.assessmentDetectionLimits[a], p.assessmentUndetectedBelow[a]);
             change(s, p.assessmentSlots[a], measured);
+            change(s, p.assessedSlots[a], 1);
             change(s, p.mrdSlot, measured);
         }
+        // the block is over (an event in it, above, leaves the flag set: the patient was in it then)
+        change(s, b.duringSlot(), 0);
         if (!out.reachedRemission && inRemission(s)) {
             out.reachedRemission = true;
             out.remissionTime = end;
@@ -412,7 +427,8 @@ public final class PatientSimulator {
         double cure = rng.uniform();
         CompiledProtocol.Rule r = select(p.deathAfterEventRules, s);
         if (r != null && cure >= r.curedFraction()) {
-            double after = r.hazard().inverse(budget / r.hazardRatio());
+            double ratio = r.hazardRatio() * CompiledProtocol.armRatio(p.deathAfterEventArmRatios, s, p.armSlot);
+            double after = r.hazard().inverse(budget / ratio);
             if (after < Double.POSITIVE_INFINITY) {
                 out.deathTime = at + after;
                 out.deathCause = PatientOutcome.DIED_AFTER_EVENT;

@@ -118,6 +118,112 @@ class PatientSimulatorTest {
     }
 
     @Test
+    void whetherAnAssessmentWasMadeRoutesWithoutRelyingOnAMissingMrdComparingFalse() {
+        // the immunotherapy block (and its assessment eob) is skipped by the marker-positive patients; a
+        // decision after it sends those not assessed one way: by 'not assessed.eob', which says so, where
+        // a protocol once had to write 'not (mrd.eob >= 0)' and rely on a missing MRD comparing false
+        CohortResult.Flow viaFlag = run(TestProtocols.edited("mechanics.yaml",
+                "      next: done\n      assumption: test\n    failed",
+                "      next: after-immuno\n      assumption: test\n"
+                        + "    after-immuno:\n      type: decision\n      routes:\n"
+                        + "        - {label: not assessed, when: not assessed.eob, to: done}\n"
+                        + "        - {label: assessed, to: done}\n    failed")).flow();
+        var immuno = viaFlag.nodes().stream().filter(n -> n.id().equals("immuno")).findFirst().orElseThrow();
+        var after = viaFlag.nodes().stream().filter(n -> n.id().equals("after-immuno")).findFirst().orElseThrow();
+        assertThat(immuno.skipped()).isPositive();
+        assertThat(after.branches().get(0).patients()).as("not assessed: exactly those who skipped the block")
+                .isEqualTo(immuno.skipped());
+        assertThat(after.branches().get(1).patients()).as("assessed: those who finished the block")
+                .isEqualTo(immuno.given() - immuno.died() - immuno.relapsed());
+    }
+
+    @Test
+    void aHazardRuleCanApplyOnlyWhileThePatientIsInABlock() {
+        // relapse at 1/year while in the first-year block and at no other time: by any time after year 1 the
+        // relapse incidence is 1 - e^{-1}, whatever follows
+        LoadedProtocol p = TestProtocols.edited("hazards.yaml",
+                "first-year: {type: block, kind: other, durationDays: 365.25, next: done, assumption: test}",
+                "first-year: {type: block, kind: other, durationDays: 365.25, next: later, assumption: test}\n"
+                        + "    later: {type: block, kind: other, durationDays: 365.25, next: done, assumption: test}",
+                "    - {curve: relapse, curedFraction: 0.3}", "    - {when: during.first-year, curve: yearly}\n    - {curve: none}",
+                "    relapse: {type: piecewise, fromDays: [0], ratesPerYear: [0.5]}",
+                "    yearly: {type: piecewise, fromDays: [0], ratesPerYear: [1]}\n    none: {type: piecewise, fromDays: [0], ratesPerYear: [0]}",
+                "    - {curve: death}", "    - {curve: none}");
+        CohortResult.ArmResult arm = run(p);
+        near(incidence(arm, "efs", "relapse", 1).estimate(), 1 - Math.exp(-1), N);
+        near(incidence(arm, "efs", "relapse", 3).estimate(), 1 - Math.exp(-1), N);
+        assertThat(incidence(arm, "efs", "relapse", 3).estimate()).isEqualTo(incidence(arm, "efs", "relapse", 2).estimate());
+    }
+
+    @Test
+    void anArmsHazardRatiosMultiplyEveryRuleAsCopiedRulesWould() {
+        // the arm's ratios on top of each rule are the same hazards as the rules copied with those ratios:
+        // the same virtual patients have the same outcomes, to the bit
+        LoadedProtocol byArm = TestProtocols.edited("hazards.yaml", "  assumption: test\nfollowUp",
+                "  armHazardRatios:\n    only: {relapse: 2, deathInRemission: 0.5, deathAfterEvent: 0.25, assumption: test}\n"
+                        + "  assumption: test\nfollowUp");
+        LoadedProtocol copied = TestProtocols.edited("hazards.yaml",
+                "    - {curve: relapse, curedFraction: 0.3}", "    - {curve: relapse, curedFraction: 0.3, hazardRatio: 2}",
+                "    - {curve: death}", "    - {curve: death, hazardRatio: 0.5}",
+                "    - {curve: after}", "    - {curve: after, hazardRatio: 0.25}");
+        CohortResult.ArmResult a = run(byArm);
+        CohortResult.ArmResult b = run(copied);
+        assertThat(a.endpoints()).isEqualTo(b.endpoints());
+        // and they are what the closed form says: relapse at 1/year for the 70% not cured, death in remission at
+        // 0.1/year for all, so relapse first by t is 0.7 · 1/1.1 · (1 - e^{-1.1t})
+        for (int t = 1; t <= 3; t++) {
+            double relapse = 0.7 / 1.1 * (1 - Math.exp(-1.1 * t));
+            near(incidence(a, "efs", "relapse", t).estimate(), relapse, N);
+        }
+    }
+
+    @Test
+    void anArmsHazardRatioScalesAnExponentialHazardFromAllocation() throws Exception {
+        // the two-arm example with one death rule for both arms and the experimental arm's ratio 0.6 given
+        // once: control survival 2^{-t} (median 1 year), experimental 2^{-0.6t} (median 1/0.6 years)
+        LoadedProtocol p = new org.trialsim.protocol.io.ProtocolReader().read(java.nio.file.Path.of("../examples/two-arm-exponential.yaml"),
+                java.util.stream.Stream.of("outcomes.deathInRemission=[{curve: control-death}]",
+                        "outcomes.armHazardRatios={experimental: {deathInRemission: 0.6, assumption: test}}")
+                        .map(org.trialsim.protocol.io.Setting::parse).toList());
+        CompiledProtocol compiled = CompiledProtocol.of(p);
+        CohortResult result = new CohortSimulation(compiled).run(new CohortOptions(N, 20261121, 2, null), Progress.NONE);
+        for (CohortResult.ArmResult arm : result.arms()) {
+            double ratio = arm.arm().equals("experimental") ? 0.6 : 1;
+            for (int t = 1; t <= 3; t++) {
+                near(landmark(arm, "os", t).estimate(), Math.pow(2, -ratio * t), N);
+            }
+        }
+        assertThat(compiled.closedFormHazard(compiled.arms().indexOf("experimental"),
+                EndpointTime.of(p.protocol().endpoints().get("os")))).get().extracting(ScaledHazard::multiplier).isEqualTo(0.6);
+    }
+
+    @Test
+    void aShareOfNonRespondersAtTheirOwnLevelMixesWithTheResponders() {
+        // responders (90%): log10 MRD falls by 4 ± 1 from the level before, so 1% at baseline is negative
+        // (below 1e-4) with probability Φ(2) and no MRD stays none; non-responders (10%, carryOver 0): log10
+        // MRD -3 ± 1 whatever it was before, negative with probability Φ(-1), baseline-negative ones too
+        NormalDistribution z = NormalDistribution.of(0, 1);
+        double responders = z.cumulativeProbability(2);
+        double nonResponders = z.cumulativeProbability(-1);
+        var overall = run(TestProtocols.load(TestProtocols.text("mrd-mixture.yaml"))).responses().get(0);
+        assertThat(overall.assessed()).isEqualTo(N);
+        near(overall.negative().estimate(), 0.9 * (0.7 * responders + 0.3) + 0.1 * nonResponders, N);
+        // below 1e-3: responders Φ(3), non-responders Φ(0)
+        near(overall.belowThreshold().get(0).rate().estimate(),
+                0.9 * (0.7 * z.cumulativeProbability(3) + 0.3) + 0.1 * 0.5, N);
+        var positiveAtBaseline = run(TestProtocols.edited("mrd-mixture.yaml", "probability: 0.7}", "probability: 1}"))
+                .responses().get(0);
+        near(positiveAtBaseline.negative().estimate(), 0.9 * responders + 0.1 * nonResponders, N);
+        var negativeAtBaseline = run(TestProtocols.edited("mrd-mixture.yaml", "probability: 0.7}", "probability: 0}"))
+                .responses().get(0);
+        near(negativeAtBaseline.negative().estimate(), 0.9 + 0.1 * nonResponders, N);
+        // with the block's carry-over (1) instead, the resistant part shifts the level before: none stays none
+        var shifted = run(TestProtocols.edited("mrd-mixture.yaml", "probability: 0.7}", "probability: 0}",
+                ", carryOver: 0}", "}")).responses().get(0);
+        assertThat(shifted.negative().estimate()).isEqualTo(1.0);
+    }
+
+    @Test
     void thePatientIsTheSameInEveryScenario() {
         // changing one block's toxicity probability changes no other random number
         CompiledProtocol base = CompiledProtocol.of(TestProtocols.load(TestProtocols.text("mechanics.yaml")));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.protocol.Design.Escalation.WhenFull;
 import org.trialsim.simulator.stats.Estimate;
 
@@ -215,6 +216,35 @@ class EscalationSimulationTest {
         assertThat(c.durationDays().value()).isLessThan(-10 * c.durationDays().standardError());
         assertThat(c.suspendedDays().value()).isNegative();
         assertThat(c.patients().value()).isPositive();
+    }
+
+    /**
+     * The rolling six's extra DLTs over the 3+3 (issue 15: 0.2 to 0.4 a trial with arrivals every 10 days and a
+     * 28-day window) are its extra patients times their levels' DLT probabilities, and its DLTs per patient
+     * treated are fewer: a property of the design (up to six patients on a level while answers are pending,
+     * mostly on the safe lower levels, where the 3+3 treats three and loses the patients arriving while it
+     * waits), not a rule error. A patient's tolerance is drawn independently of where the design puts them,
+     * so the mean DLTs of a design are exactly the sum over levels of the mean patients times the level's
+     * probability; the check allows 5 standard errors of each side (false failure below 1e-6 each).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0.05,0.10,0.25,0.40", "0.02,0.05,0.10,0.20,0.35", "0.10,0.20,0.30,0.45"})
+    void rollingSixExtraDltsAreItsExtraPatientsOnTheLowerLevels(String curve) {
+        double[] p = Arrays.stream(curve.split(",")).mapToDouble(Double::parseDouble).toArray();
+        EscalationResult r = EscalationSimulation.of(EscalationScenario.of(p)).replicates(10_000).seed(15).run();
+        EscalationResult.DesignSummary six = r.designs().get(0);
+        EscalationResult.DesignSummary three = r.designs().get(1);
+        assertThat(six.design()).isEqualTo(EscalationDesign.ROLLING_SIX);
+        double extra = 0;
+        double tolerance = 5 * r.comparison().dlts().standardError();
+        // patientsAtLevel has level d at index d (index 0 unused)
+        for (int d = 0; d < p.length; d++) {
+            extra += p[d] * (six.patientsAtLevel().get(d + 1).value() - three.patientsAtLevel().get(d + 1).value());
+            tolerance += 5 * p[d] * (six.patientsAtLevel().get(d + 1).standardError() + three.patientsAtLevel().get(d + 1).standardError());
+        }
+        assertThat(r.comparison().dlts().value()).as("extra DLTs").isPositive().isCloseTo(extra, within(tolerance));
+        assertThat(six.dlts().value() / six.patients().value()).as("DLTs per patient treated")
+                .isLessThan(three.dlts().value() / three.patients().value());
     }
 
     @Test
