@@ -6,7 +6,8 @@
 #   scripts/check-html.sh [OUTPUT-DIR]       (default: target/html-check)
 #
 # The pages are the cohort (simulate) and trial (trial) reports of every built-in; aall1121's design is
-# phase 1-2, so its escalation (escalate --protocol aall1121) stands in for its trial report. The check
+# phase 1-2, so its escalation (escalate --protocol aall1121) stands in for its trial report; and the
+# exploration of examples/sweeps/two-arm-events.yaml. The check
 # runs on a copy of each page with a small script added before </body> (and the page's
 # Content-Security-Policy widened to let that one inline script run): it logs "check-html: ok N" when
 # every chart has marks and a size and the page has text, and "check-html: FAIL ..." otherwise. Chromium
@@ -70,4 +71,5 @@ for id in interfant-21 interfant-06-blina aall1331 aall1121 cccg-blina-d19; do
         page "trial-$id" trial "$id" -r 400 -q
     fi
 done
+page explore-two-arm-events explore examples/sweeps/two-arm-events.yaml -r 300 -q
 [ "$failed" -eq 0 ] && echo "check-html: every page passed; screenshots in $out" || { echo "check-html: some pages failed (logs in $out)"; exit 1; }

@@ -123,7 +123,7 @@ final class ExploreTable {
     }
 
     /** A mean with its standard error, to the digits the error leaves meaningful (at most two decimals). */
-    private static String mean(Estimate e) {
+    static String mean(Estimate e) {
         if (!Double.isFinite(e.value())) {
             return Numbers.NONE;
         }
@@ -131,7 +131,8 @@ final class ExploreTable {
         return e.standardError() == 0 ? Numbers.trimmed(e.value(), 2) + " ± 0" : Numbers.estimate(e.value(), e.standardError(), 2);
     }
 
-    private static String signedPercent(Estimate e) {
+    /** A difference of probabilities in points with its standard error: +3.8% ± 0.6. */
+    static String signedPercent(Estimate e) {
         return String.format(Locale.ROOT, "%+.1f%% ± %.1f", 100 * e.value(), 100 * e.standardError()).replace("-", "−");
     }
 }
