@@ -1,15 +1,17 @@
 #!/bin/sh
 # Opens each built-in's HTML reports in headless Chromium, saves a screenshot of each, and fails on a
 # console message (an error, a blocked fetch, a refused script), a chart without marks or without size,
+# a route label of a flow diagram that overlaps another or a node (as the browser measures the text),
 # or a blank page. Skips, saying so, when Chromium is not installed (Debian: apt-get install chromium).
 #
 #   scripts/check-html.sh [OUTPUT-DIR]       (default: target/html-check)
 #
 # The pages are the cohort (simulate) and trial (trial) reports of every built-in; aall1121's design is
-# phase 1-2, so its escalation (escalate --protocol aall1121) stands in for its trial report. The check
+# phase 1-2, so its escalation (escalate --protocol aall1121) stands in for its trial report; and the
+# exploration of examples/sweeps/two-arm-events.yaml. The check
 # runs on a copy of each page with a small script added before </body> (and the page's
 # Content-Security-Policy widened to let that one inline script run): it logs "check-html: ok N" when
-# every chart has marks and a size and the page has text, and "check-html: FAIL ..." otherwise. Chromium
+# every chart has marks and a size, no flow label overlaps, and the page has text, and "check-html: FAIL ..." otherwise. Chromium
 # logs every console message, and any message but the "ok" line fails the check.
 set -eu
 cd "$(dirname "$0")/.."
@@ -32,6 +34,16 @@ check='<script>
     var box = c.getBoundingClientRect();
     if (!(box.width > 50 && box.height > 50)) problems.push("chart " + c.id + " has no size");
     if (!(Number(c.getAttribute("data-marks")) > 0) || c.querySelectorAll(".mark").length === 0) problems.push("chart " + c.id + " is empty");
+  });
+  // no route label of a flow diagram overlaps another or a node, as the browser measures the text
+  document.querySelectorAll("svg.flow").forEach(function (f) {
+    var labels = Array.prototype.map.call(f.querySelectorAll("text.edge-label"), function (t) { return t.getBBox(); });
+    var nodes = Array.prototype.map.call(f.querySelectorAll(".node rect"), function (r) { return r.getBBox(); });
+    var over = function (a, b) { return a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5; };
+    labels.forEach(function (a, i) {
+      labels.slice(i + 1).forEach(function (b, j) { if (over(a, b)) problems.push("flow " + f.id + ": labels " + i + " and " + (i + 1 + j) + " overlap"); });
+      nodes.forEach(function (n, j) { if (over(a, n)) problems.push("flow " + f.id + ": label " + i + " overlaps node " + j); });
+    });
   });
   console.log(problems.length === 0 ? "check-html: ok " + charts.length + " charts" : "check-html: FAIL " + problems.join("; "));
 })();
@@ -70,4 +82,5 @@ for id in interfant-21 interfant-06-blina aall1331 aall1121 cccg-blina-d19; do
         page "trial-$id" trial "$id" -r 400 -q
     fi
 done
+page explore-two-arm-events explore examples/sweeps/two-arm-events.yaml -r 300 -q
 [ "$failed" -eq 0 ] && echo "check-html: every page passed; screenshots in $out" || { echo "check-html: some pages failed (logs in $out)"; exit 1; }

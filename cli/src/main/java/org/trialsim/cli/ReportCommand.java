@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialsim.cli.report.CohortReport;
 import org.trialsim.cli.report.EscalationReport;
+import org.trialsim.cli.report.ExploreReport;
 import org.trialsim.cli.report.Format;
 import org.trialsim.cli.report.Numbers;
 import org.trialsim.cli.report.Report;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
  * content hash the result records.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the HTML page of a result saved by 'simulate', 'trial' or 'escalate' with --format json, without"
+        description = {"Write the HTML page of a result saved by 'simulate', 'trial', 'explore' or 'escalate' with --format json, without"
                 + " simulating again: the same page as --format html gives.",
                 "The protocol is read again from where the result says it came from, with the result's --set changes, and must"
                         + " be the same (its content hash is checked); --protocol says where it is now."})
@@ -65,6 +66,9 @@ final class ReportCommand implements Callable<Integer> {
             report = new CohortReport(c.result(), protocolOf(c.result().provenance()).protocol());
         } else if (saved instanceof SavedResult.Trial t) {
             report = new TrialReport(t.result(), protocolOf(t.result().provenance()).protocol());
+        } else if (saved instanceof SavedResult.Explore x) {
+            // the page names the cells by their labels and needs nothing from the protocol
+            report = ExploreReport.of(x.result());
         } else {
             SavedResult.Escalation e = (SavedResult.Escalation) saved;
             LoadedProtocol loaded = e.protocolSource() == null && protocol == null ? null

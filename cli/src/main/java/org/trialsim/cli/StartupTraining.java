@@ -26,9 +26,10 @@ public final class StartupTraining {
         {"validate", "interfant-21"},
         {"export", "aall1121"},
         {"schema"},
-        {"simulate", "interfant-21", "-n", "200", "-t", "1"},
+        // the HTML pages hold the text table too: these load the classes of both (and record the pages' lambdas)
+        {"simulate", "interfant-21", "-n", "200", "-t", "1", "-f", "html"},
         {"simulate", "aall1331", "-n", "100", "-t", "1", "-f", "json"},
-        {"trial", "aall1331", "-r", "1", "-t", "1", "--null"},
+        {"trial", "aall1331", "-r", "1", "-t", "1", "--null", "-f", "html"},
         {"trial", "cccg-blina-d19", "-r", "2", "-t", "1", "--null", "-f", "csv"},
         {"trial", "aall1121", "-r", "8", "-t", "1"},
         {"design", "simon", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.05", "--beta", "0.2"},

@@ -23,6 +23,8 @@ class ReportCommandTest {
         "escalate --protocol aall1121 --replicates 200",
         "escalate --design both --dlt-probs 0.05,0.10,0.25,0.40 --replicates 200",
         "escalate --design all --dlt-probs 0.05,0.10,0.25,0.40 --replicates 100",
+        "explore ../examples/sweeps/two-arm-events.yaml -r 60 -t 1 -q",
+        "explore --protocol ../examples/two-arm-exponential.yaml --vary design.analysis.events=100,120 --null -r 40 -q",
     })
     void theReportOfASavedResultIsThePageTheRunWrites(String command) throws Exception {
         Path json = dir.resolve("result.json");
@@ -49,7 +51,7 @@ class ReportCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run.err()).contains("bad.json").contains("line 3").doesNotContain("Exception");
         Path other = Files.writeString(dir.resolve("other.json"), "{\"tool\": \"something else\"}");
-        assertThat(Cli.run("report", other.toString()).err()).contains("is not a result of 'trialsim simulate', 'trial' or 'escalate'");
+        assertThat(Cli.run("report", other.toString()).err()).contains("is not a result of 'trialsim simulate', 'trial', 'explore' or 'escalate'");
         assertThat(Cli.run("report", dir.resolve("missing.json").toString()).exitCode()).isEqualTo(ExitCode.IO);
         assertThat(Cli.run("report", dir.toString()).exitCode()).isEqualTo(ExitCode.IO);
     }

@@ -111,18 +111,23 @@ final class CohortHtml {
                         taken.add(branches == null || b >= branches.size() ? 0 : branches.get(b).patients());
                     }
                     var branch = n.branches().get(b);
-                    routes.row(cells(n.id() + " → " + branch.label() + (branch.to() == null ? "" : " (" + branch.to() + ")"), taken));
+                    List<Route> from = fallThrough(n.id(), b, n.branches().size());
+                    routes.row(cells(n.id() + " → " + (from.isEmpty() ? "" : "* ") + branch.label() + (branch.to() == null ? "" : " ("
+                            + branch.to() + ")") + (from.isEmpty() ? "" : " — " + FallThrough.note(from)), taken));
                 }
             }
         }
+        boolean marked = false;
         for (Map.Entry<String, Node> e : protocol.pathway().nodes().entrySet()) {
             for (Map.Entry<String, String> edge : successors(e.getValue()).entrySet()) {
                 d.edge(e.getKey(), edge.getKey(), edge.getValue());
+                marked |= edge.getValue() != null && edge.getValue().startsWith("* ");
             }
         }
         page.figure(d, "Presented → screened out (first failed criterion) → enrolled → each node of the pathway with the patients"
                 + " who reached it on each arm (one count when every arm has the same), and each route's label on its arrow. The"
-                + " same virtual patients go through every arm.", numbers);
+                + " same virtual patients go through every arm." + (marked ? " A route marked * may also hold patients who met an"
+                + " earlier route's condition but were not drawn for it (the routes table says which)." : ""), numbers);
         page.table(routes);
     }
 
@@ -135,13 +140,20 @@ final class CohortHtml {
                 next.putIfAbsent(b.substitute(), "substitute");
             }
         } else if (node instanceof Node.Decision d) {
-            for (Route r : d.routes()) {
-                next.putIfAbsent(r.to(), r.label());
+            List<List<Route>> fallThrough = FallThrough.of(d);
+            for (int i = 0; i < d.routes().size(); i++) {
+                Route r = d.routes().get(i);
+                next.putIfAbsent(r.to(), (fallThrough.get(i).isEmpty() ? "" : "* ") + r.label());
             }
         } else if (node instanceof Node.Allocation a) {
             a.to().forEach((arm, to) -> next.merge(to, "arm " + arm, (before, added) -> before + ", " + arm));
         }
         return next;
+    }
+
+    /** The earlier routes whose patients not drawn the route (the node's b-th of n) also holds; none if the node is no decision. */
+    private List<Route> fallThrough(String node, int b, int n) {
+        return protocol.pathway().nodes().get(node) instanceof Node.Decision d && d.routes().size() == n ? FallThrough.of(d).get(b) : List.of();
     }
 
     /** A node's counts: one line when every arm has the same, else two arms a line. */

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.trialsim.protocol.Node;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.Route;
 import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortResult.ArmResult;
@@ -233,10 +235,18 @@ final class CohortTable {
                 default -> {
                     line("  " + Layout.abbreviate(name, 70) + ": " + Numbers.count(n.patients()));
                     List<CohortResult.Branch> branches = n.branches();
+                    List<List<Route>> fallThrough = protocol.pathway().nodes().get(n.id()) instanceof Node.Decision d
+                            && d.routes().size() == branches.size() ? FallThrough.of(d) : null;
                     for (int i = 0; i < branches.size(); i++) {
                         var b = branches.get(i);
                         line("    " + (i == branches.size() - 1 ? "└─ " : "├─ ") + String.format(Locale.ROOT, "%5.1f%%", b.percent())
                                 + " " + Layout.pad(Numbers.count(b.patients()), 9) + Layout.abbreviate(b.label(), 58) + (b.to() == null ? "" : " → " + b.to()));
+                        if (fallThrough != null && !fallThrough.get(i).isEmpty()) {
+                            // the count holds patients the label does not describe: say which
+                            for (String l : Layout.wrap(FallThrough.note(fallThrough.get(i)), 100 - 20)) {
+                                line((i == branches.size() - 1 ? "       " : "    │  ") + "             " + l);
+                            }
+                        }
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package org.trialsim.cli.report;
 
 import static org.trialsim.cli.report.Format.CSV;
+import static org.trialsim.cli.report.Format.HTML;
 import static org.trialsim.cli.report.Format.JSON;
 import static org.trialsim.cli.report.Format.TABLE;
 
@@ -19,7 +20,12 @@ import org.trialsim.simulator.explore.ExploreResult;
  */
 public record ExploreReport(ExploreResult result, String title) implements Report {
     /** The formats an exploration is written in. */
-    public static final Set<Format> FORMATS = Format.setOf(TABLE, JSON, CSV);
+    public static final Set<Format> FORMATS = Format.setOf(TABLE, JSON, CSV, HTML);
+
+    /** The report of an exploration, headed "Exploration of" its protocol's id (as {@code explore} heads it). */
+    public static ExploreReport of(ExploreResult result) {
+        return new ExploreReport(result, "Exploration of " + result.provenance().protocolId());
+    }
 
     @Override
     public void write(Format format, Writer out) throws IOException {
@@ -31,6 +37,7 @@ public record ExploreReport(ExploreResult result, String title) implements Repor
         static final FormatWriters<ExploreReport> BY_FORMAT = new FormatWriters<>(FORMATS, Map.of(
                 TABLE, ExploreTable::write,
                 JSON, (report, out) -> Json.write(report.result(), out),
-                CSV, ExploreCsv::write));
+                CSV, ExploreCsv::write,
+                HTML, ExploreHtml::write));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trialsim.cli.report.html.FixedPoint;
 import org.trialsim.simulator.explore.ExploreResult;
 import org.trialsim.simulator.run.Provenance;
 import org.trialsim.simulator.stats.Estimate;
@@ -76,8 +77,8 @@ final class ExploreTable {
             ExploreResult.Figures f = cell.figures();
             ExploreResult.Difference d = result.differences().stream().filter(x -> x.scenario().equals(scenario)
                     && x.design().equals(cell.design()) && x.measure().equals("rejection")).findFirst().orElse(null);
-            String difference = d == null ? Numbers.NONE : signedPercent(d.difference()) + " (" + String.format(Locale.ROOT, "%.1f",
-                    100 * d.unpairedStandardError()) + ")";
+            String difference = d == null ? Numbers.NONE : signedPercent(d.difference()) + " (" + FixedPoint.format(
+                    100 * d.unpairedStandardError(), 1, false) + ")";
             page.line(("  " + Layout.pad(Layout.abbreviate(cell.design(), designWidth - 1), designWidth)
                     + Layout.right(Numbers.percentPlusMinus(f.rejection().value(), f.rejection().standardError()), 15)
                     + Layout.right(difference, 24) + Layout.right(mean(f.patients()), 15) + Layout.right(mean(f.events()), 14)
@@ -123,7 +124,7 @@ final class ExploreTable {
     }
 
     /** A mean with its standard error, to the digits the error leaves meaningful (at most two decimals). */
-    private static String mean(Estimate e) {
+    static String mean(Estimate e) {
         if (!Double.isFinite(e.value())) {
             return Numbers.NONE;
         }
@@ -131,7 +132,9 @@ final class ExploreTable {
         return e.standardError() == 0 ? Numbers.trimmed(e.value(), 2) + " ± 0" : Numbers.estimate(e.value(), e.standardError(), 2);
     }
 
-    private static String signedPercent(Estimate e) {
-        return String.format(Locale.ROOT, "%+.1f%% ± %.1f", 100 * e.value(), 100 * e.standardError()).replace("-", "−");
+    /** A difference of probabilities in points with its standard error: +3.8% ± 0.6. */
+    static String signedPercent(Estimate e) {
+        String v = FixedPoint.format(100 * e.value(), 1, false);
+        return (v.startsWith("-") ? v : "+" + v) .replace("-", "−") + "% ± " + FixedPoint.format(100 * e.standardError(), 1, false).replace("-", "−");
     }
 }

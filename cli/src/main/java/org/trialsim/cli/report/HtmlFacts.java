@@ -10,10 +10,10 @@ final class HtmlFacts {
     private HtmlFacts() {
     }
 
-    /** The protocol and the provenance as name–value pairs. */
+    /** The protocol (or null, when the report has none besides its provenance) and the provenance as name–value pairs. */
     static List<String[]> of(Protocol protocol, Provenance p) {
         List<String[]> facts = new ArrayList<>();
-        facts.add(new String[] {"Protocol", p.protocolId() + (protocol.registry() == null ? "" : " (" + protocol.registry() + ")")});
+        facts.add(new String[] {"Protocol", p.protocolId() + (protocol == null || protocol.registry() == null ? "" : " (" + protocol.registry() + ")")});
         facts.add(new String[] {"Read from", p.protocol()});
         facts.add(new String[] {"Content hash (SHA-256)", p.contentHash()});
         if (!p.settings().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.trialsim.cli.report;
 
 import java.util.Locale;
+import org.trialsim.cli.report.html.FixedPoint;
 
 /**
  * The number formats of the reports (tables and CSV) and of the messages that echo a value, in
@@ -41,9 +42,13 @@ public final class Numbers {
      * precision (0.050000) or hide it.
      */
     public static String trimmed(double v, int maxDecimals) {
-        String s = String.format(Locale.ROOT, "%." + maxDecimals + "f", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        String s = FixedPoint.format(v, maxDecimals, false);
+        if (s.indexOf('.') >= 0) {
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            s = s.substring(0, s.charAt(end - 1) == '.' ? end - 1 : end);
         }
         return s.equals("-0") ? "0" : s;
     }
@@ -63,12 +68,12 @@ public final class Numbers {
         if (!Double.isFinite(v)) {
             return NONE;
         }
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        return FixedPoint.format(v, decimals, true);
     }
 
     /** A part of a whole in percent with one decimal, {@value #NONE} when the whole is 0: 35.7% (screening and flow counts). */
     static String percentOf(long part, long whole) {
-        return whole == 0 ? NONE : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+        return whole == 0 ? NONE : FixedPoint.format(100.0 * part / whole, 1, false) + "%";
     }
 
     /**
@@ -81,9 +86,10 @@ public final class Numbers {
             return NONE;
         }
         if (!Double.isFinite(lower)) {
-            return String.format(Locale.ROOT, "%.1f", 100 * estimate);
+            return FixedPoint.format(100 * estimate, 1, false);
         }
-        return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", 100 * estimate, 100 * lower, 100 * upper);
+        return FixedPoint.format(100 * estimate, 1, false) + " (" + FixedPoint.format(100 * lower, 1, false) + "–"
+                + FixedPoint.format(100 * upper, 1, false) + ")";
     }
 
     /**
@@ -95,7 +101,7 @@ public final class Numbers {
         if (!Double.isFinite(p)) {
             return NONE;
         }
-        return String.format(Locale.ROOT, "%.1f%% ± %.1f", 100 * p, 100 * standardError);
+        return FixedPoint.format(100 * p, 1, false) + "% ± " + FixedPoint.format(100 * standardError, 1, false);
     }
 
     /**
@@ -123,11 +129,11 @@ public final class Numbers {
         } else {
             decimals = Math.min(2, maxDecimals);
         }
-        String v = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        if (v.matches("-0(\\.0*)?")) {
+        String v = FixedPoint.format(value, decimals, false);
+        if (v.startsWith("-") && v.chars().allMatch(c -> c == '-' || c == '0' || c == '.')) {
             v = v.substring(1);
         }
-        String e = se > 0 ? String.format(Locale.ROOT, "%." + decimals + "f", se) : "0";
+        String e = se > 0 ? FixedPoint.format(se, decimals, false) : "0";
         return v + " ± " + e;
     }
 
@@ -141,7 +147,7 @@ public final class Numbers {
         if (y == Math.rint(y)) {
             return (long) y + (y == 1 ? " year" : " years");
         }
-        return String.format(Locale.ROOT, "%.1f years", y);
+        return FixedPoint.format(y, 1, false) + " years";
     }
 
     /**

@@ -23,12 +23,13 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.design.escalation.EscalationResult;
+import org.trialsim.simulator.explore.ExploreResult;
 import org.trialsim.simulator.trial.TrialResult;
 
 /**
  * A result saved by {@code --format json}, read back so that {@code trialsim report} writes its page
  * without simulating again: a cohort ({@code simulate}), a trial design's operating characteristics
- * ({@code trial}) or an escalation ({@code escalate}). Reading is strict and bounded like reading a
+ * ({@code trial}), an exploration ({@code explore}) or an escalation ({@code escalate}). Reading is strict and bounded like reading a
  * protocol: at most {@value #MAX_BYTES} bytes (checked by the caller as it reads), nesting at most
  * {@value #MAX_DEPTH} deep, texts at most {@value #MAX_TEXT} characters, numbers at most 100 digits;
  * an unknown field, a missing part or a trailing token is an error with its line and column. A
@@ -48,6 +49,10 @@ public sealed interface SavedResult {
 
     /** A saved trial result. */
     record Trial(TrialResult result) implements SavedResult {
+    }
+
+    /** A saved exploration ({@code explore}). */
+    record Explore(ExploreResult result) implements SavedResult {
     }
 
     /**
@@ -95,6 +100,9 @@ public sealed interface SavedResult {
                         protocol.isObject() ? protocol.path("contentHash").asText(null) : null);
             }
             JsonNode provenance = root.path("provenance");
+            if (provenance.has("replicates") && root.has("cells") && root.has("designs")) {
+                return new Explore(Reading.MAPPER.treeToValue(root, ExploreResult.class));
+            }
             if (provenance.has("patients") && root.has("arms")) {
                 return new Cohort(Reading.MAPPER.treeToValue(root, CohortResult.class));
             }
@@ -108,7 +116,7 @@ public sealed interface SavedResult {
         } catch (JsonProcessingException e) {
             throw Reading.problem(e);
         }
-        throw new NotAResult("is not a result of 'trialsim simulate', 'trial' or 'escalate' written with --format json (it has"
+        throw new NotAResult("is not a result of 'trialsim simulate', 'trial', 'explore' or 'escalate' written with --format json (it has"
                 + " neither a provenance nor an escalation)");
     }
 

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.trialsim.cli.report.html.FlowDiagram;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.cohort.CohortOptions;
@@ -95,6 +98,56 @@ class HtmlReportsTest {
         assertThat(TrialHtml.hazardRatio(1.96, 100, 0.5)).isCloseTo(0.675704, within(1e-6));
         assertThat(TrialHtml.hazardRatio(0, 100, 0.5)).isEqualTo(1.0);
         assertThat(TrialHtml.hazardRatio(2.5, 300, 2.0 / 3)).isCloseTo(Math.exp(-2.5 / Math.sqrt(300 * 2.0 / 9)), within(1e-12));
+    }
+
+    /**
+     * No route label overlaps another or a node, in the flow of every built-in: each label's box (its
+     * text's x and baseline, its width by {@link FlowDiagram#labelWidth}) against every other and
+     * against every node's rectangle. scripts/check-html.sh checks the same in a browser, with the
+     * text's measured size.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"interfant-21", "interfant-06-blina", "aall1331", "aall1121", "cccg-blina-d19"})
+    void noRouteLabelOverlapsAnotherOrANode(String id) throws Exception {
+        LoadedProtocol protocol = SIMULATOR.load(id);
+        String page = html(new CohortReport(SIMULATOR.cohort(protocol, new CohortOptions(300, 1, 1, null)), protocol.protocol()));
+        Matcher flow = Pattern.compile("<svg class=\"chart flow\".*?</svg>", Pattern.DOTALL).matcher(page);
+        assertThat(flow.find()).isTrue();
+        String svg = flow.group();
+        List<double[]> labels = new ArrayList<>();
+        Matcher m = Pattern.compile("<text class=\"edge-label\" x=\"([-\\d.]+)\" y=\"([-\\d.]+)\">([^<]*)</text>").matcher(svg);
+        while (m.find()) {
+            double x = Double.parseDouble(m.group(1)) - 3;
+            double bottom = Double.parseDouble(m.group(2)) + 3;
+            String text = m.group(3).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+            labels.add(new double[] {x, bottom - FlowDiagram.LABEL_LINE, x + FlowDiagram.labelWidth(text), bottom});
+        }
+        List<double[]> nodes = new ArrayList<>();
+        Matcher r = Pattern.compile("<rect x=\"([-\\d.]+)\" y=\"([-\\d.]+)\" width=\"([\\d.]+)\" height=\"([\\d.]+)\"").matcher(svg);
+        while (r.find()) {
+            double x = Double.parseDouble(r.group(1));
+            double y = Double.parseDouble(r.group(2));
+            nodes.add(new double[] {x, y, x + Double.parseDouble(r.group(3)), y + Double.parseDouble(r.group(4))});
+        }
+        assertThat(labels).as("the route labels").isNotEmpty();
+        assertThat(nodes).as("the nodes").hasSizeGreaterThan(3);
+        Matcher box = Pattern.compile("viewBox=\"0 0 ([\\d.]+) ([\\d.]+)\"").matcher(svg);
+        assertThat(box.find()).isTrue();
+        for (int i = 0; i < labels.size(); i++) {
+            double[] a = labels.get(i);
+            assertThat(a[0] >= 0 && a[2] <= Double.parseDouble(box.group(1)) && a[1] >= 0 && a[3] <= Double.parseDouble(box.group(2)))
+                    .as("label %d inside the drawing", i).isTrue();
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertThat(overlap(a, labels.get(j))).as("labels %d and %d of %s", i, j, id).isFalse();
+            }
+            for (double[] n : nodes) {
+                assertThat(overlap(a, n)).as("label %d and a node of %s", i, id).isFalse();
+            }
+        }
+    }
+
+    private static boolean overlap(double[] a, double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     }
 
     @Test

@@ -107,6 +107,16 @@ public final class Chart {
         return this;
     }
 
+    /**
+     * A band between two lines through the points (a curve's pointwise interval, when the points are
+     * joined by straight segments), drawn under the lines. A point whose bounds are not finite breaks
+     * the band.
+     */
+    public Chart area(int s, double[] x, double[] lower, double[] upper) {
+        marks.add(0, new Area(s, x.clone(), lower.clone(), upper.clone()));
+        return this;
+    }
+
     /** Straight segments through the points, each point marked. */
     public Chart line(int s, double[] x, double[] y) {
         marks.add(new Line(s, x.clone(), y.clone()));
@@ -478,6 +488,40 @@ public final class Chart {
             }
             s.append("<path class=\"mark line\" fill=\"none\" stroke=\"").append(Palette.colour(this.s)).append("\" stroke-width=\"2\"")
                     .append(dash(this.s)).append(" d=\"").append(d).append("\"/>").append(dots);
+        }
+    }
+
+    private record Area(int s, double[] x, double[] lower, double[] upper) implements Mark {
+        @Override
+        public void extent(double[] box) {
+            for (int i = 0; i < x.length; i++) {
+                cover(box, x[i], lower[i]);
+                cover(box, x[i], upper[i]);
+            }
+        }
+
+        @Override
+        public void draw(StringBuilder s, Frame f) {
+            // each run of finite points is a polygon: along the upper bounds, back along the lower ones
+            int i = 0;
+            while (i < x.length) {
+                int end = i;
+                while (end < x.length && Double.isFinite(x[end]) && Double.isFinite(lower[end]) && Double.isFinite(upper[end])) {
+                    end++;
+                }
+                if (end > i) {
+                    StringBuilder d = new StringBuilder();
+                    for (int k = i; k < end; k++) {
+                        d.append(k == i ? 'M' : 'L').append(coordinate(f.px(x[k]))).append(',').append(coordinate(f.py(upper[k])));
+                    }
+                    for (int k = end - 1; k >= i; k--) {
+                        d.append('L').append(coordinate(f.px(x[k]))).append(',').append(coordinate(f.py(lower[k])));
+                    }
+                    s.append("<path class=\"mark band\" fill=\"").append(Palette.colour(this.s))
+                            .append("\" fill-opacity=\"0.18\" stroke=\"none\" d=\"").append(d).append("Z\"/>");
+                }
+                i = end + 1;
+            }
         }
     }
 

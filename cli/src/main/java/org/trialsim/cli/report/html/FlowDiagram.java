@@ -5,6 +5,7 @@ import static org.trialsim.cli.report.html.Markup.escape;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class FlowDiagram {
     private static final int GAP_Y = 46;
     private static final int LINE = 15;
     private static final int CHARS = 32;
+    /** The height of a route label's box. */
+    public static final int LABEL_LINE = 13;
 
     private final String id;
     private final String title;
@@ -64,44 +67,205 @@ public final class FlowDiagram {
 
     /** The diagram as an {@code <svg>} element. */
     public String svg() {
-        List<List<Box>> layers = layers();
-        int maxBoxes = layers.stream().mapToInt(List::size).max().orElse(1);
-        int width = Math.max(BOX + 2 * GAP_X, maxBoxes * (BOX + GAP_X) + GAP_X);
-        Map<String, double[]> at = new LinkedHashMap<>();
-        double y = 10;
-        for (List<Box> layer : layers) {
-            int layerHeight = layer.stream().mapToInt(FlowDiagram::height).max().orElse(0);
-            double x = (width - layer.size() * (BOX + GAP_X) + GAP_X) / 2.0;
-            for (Box b : layer) {
-                at.put(b.key(), new double[] {x, y, height(b)});
-                x += BOX + GAP_X;
-            }
-            y += layerHeight + GAP_Y;
-        }
-        int height = (int) Math.ceil(y - GAP_Y + 10);
+        Layout l = layout();
         StringBuilder s = new StringBuilder(8192);
         s.append("<svg class=\"chart flow\" id=\"").append(escape(id)).append("\" data-marks=\"").append(boxes.size()).append("\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height).append("\" role=\"img\" aria-labelledby=\"").append(escape(id))
+                .append(l.width()).append(' ').append(l.height()).append("\" role=\"img\" aria-labelledby=\"").append(escape(id))
                 .append("-t\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"").append(escape(id)).append("-t\">").append(escape(title))
                 .append("</title><defs><marker id=\"").append(escape(id)).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
                         + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10Z\" fill=\"#444\"/>"
                         + "</marker></defs>");
-        Map<String, Integer> leaving = new LinkedHashMap<>();
-        for (Edge e : edges) {
-            double[] a = at.get(e.from());
-            double[] b = at.get(e.to());
-            if (a != null && b != null) {
-                // the labels of arrows leaving one box step down by a line each, so that neighbours do not overlap
-                int k = leaving.merge(e.from(), 1, Integer::sum) - 1;
-                arrow(s, a, b, e.label(), (k % 3) * 11);
+        for (Placed e : l.edges()) {
+            s.append("<path class=\"edge\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.3\" marker-end=\"url(#").append(escape(id))
+                    .append("-arrow)\" d=\"").append(e.path()).append("\"/>");
+        }
+        // the labels after every arrow, so that no arrow is drawn over a label
+        for (Placed e : l.edges()) {
+            if (e.label() != null) {
+                double[] b = e.labelBox();
+                s.append("<text class=\"edge-label\" x=\"").append(coordinate(b[0] + 3)).append("\" y=\"").append(coordinate(b[3] - 3))
+                        .append("\">").append(escape(e.label())).append("</text>");
             }
         }
         for (Box b : boxes.values()) {
-            double[] p = at.get(b.key());
+            double[] p = l.at().get(b.key());
             box(s, b, p[0], p[1], p[2]);
         }
         s.append("</svg>");
         return s.toString();
+    }
+
+    /**
+     * The width a route label's box takes: a generous 6.3 units a character at its 10.5-unit font, and
+     * a margin of 3 each side. The box is {@value #LABEL_LINE} units high; the text starts 3 units into
+     * it, its baseline 3 units above its bottom. No two boxes overlap, nor a box and a node.
+     */
+    public static double labelWidth(String text) {
+        return 6.3 * text.codePointCount(0, text.length()) + 6;
+    }
+
+    /**
+     * Where everything goes. The layers are stacked with a gap below each that holds the labels of the
+     * arrows leaving it, each label on the arrow (centred where the arrow crosses the label's line) and
+     * on the first line of the gap where it overlaps no other; a gap that cannot hold its labels grows by
+     * a line and the layout starts again. An arrow back to the same or an earlier layer runs around the
+     * right of the boxes, its label beside it where it overlaps no box or label (further right if need
+     * be, the drawing widening to hold it).
+     */
+    private Layout layout() {
+        List<List<Box>> layers = layers();
+        Map<String, Integer> layerOf = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Box b : layers.get(i)) {
+                layerOf.put(b.key(), i);
+            }
+        }
+        int maxBoxes = layers.stream().mapToInt(List::size).max().orElse(1);
+        int width = Math.max(BOX + 2 * GAP_X, maxBoxes * (BOX + GAP_X) + GAP_X);
+        double[] gaps = new double[layers.size()];
+        Arrays.fill(gaps, GAP_Y);
+        while (true) {
+            Map<String, double[]> at = new LinkedHashMap<>();
+            double[] bottoms = new double[layers.size()];
+            double[] tops = new double[layers.size()];
+            double y = 10;
+            for (int i = 0; i < layers.size(); i++) {
+                List<Box> layer = layers.get(i);
+                int layerHeight = layer.stream().mapToInt(FlowDiagram::height).max().orElse(0);
+                double x = (width - layer.size() * (BOX + GAP_X) + GAP_X) / 2.0;
+                for (Box b : layer) {
+                    at.put(b.key(), new double[] {x, y, height(b)});
+                    x += BOX + GAP_X;
+                }
+                tops[i] = y;
+                bottoms[i] = y + layerHeight;
+                y += layerHeight + gaps[i];
+            }
+            int height = (int) Math.ceil(y - gaps[layers.size() - 1] + 10);
+            List<Placed> placed = new ArrayList<>();
+            List<double[]> labels = new ArrayList<>();
+            int grow = -1;
+            // the arrows down, gap by gap
+            for (Edge e : edges) {
+                double[] a = at.get(e.from());
+                double[] b = at.get(e.to());
+                if (a == null || b == null || b[1] <= a[1] + a[2]) {
+                    continue;
+                }
+                int layer = layerOf.get(e.from());
+                double[] curve = {a[0] + BOX / 2.0, a[1] + a[2], b[0] + BOX / 2.0, b[1]};
+                String label = e.label() == null || e.label().isEmpty() ? null : cut(e.label(), 26);
+                double[] box = null;
+                if (label != null) {
+                    double w = labelWidth(label);
+                    for (double line = bottoms[layer] + 2; box == null && line + LABEL_LINE <= tops[layer + 1] - 2; line += LABEL_LINE) {
+                        double cx = curveX(curve, line + LABEL_LINE / 2.0);
+                        double x0 = Math.max(2, Math.min(width - 2 - w, cx - w / 2));
+                        double[] candidate = {x0, line, x0 + w, line + LABEL_LINE};
+                        if (free(candidate, labels, List.of())) {
+                            box = candidate;
+                        }
+                    }
+                    if (box == null) {
+                        grow = layer;
+                        break;
+                    }
+                    labels.add(box);
+                }
+                placed.add(new Placed(forward(curve), label, box));
+            }
+            if (grow >= 0) {
+                gaps[grow] += LABEL_LINE;
+                continue;
+            }
+            // the arrows back, around the right
+            List<double[]> rectangles = at.values().stream().map(p -> new double[] {p[0], p[1], p[0] + BOX, p[1] + p[2]}).toList();
+            double right = width;
+            for (Edge e : edges) {
+                double[] a = at.get(e.from());
+                double[] b = at.get(e.to());
+                if (a == null || b == null || b[1] > a[1] + a[2]) {
+                    continue;
+                }
+                double side = Math.max(a[0], b[0]) + BOX + GAP_X * 0.6;
+                double ym = a[1] + a[2] / 2;
+                double yb = b[1] + b[2] / 2;
+                String d = "M" + coordinate(a[0] + BOX) + "," + coordinate(ym) + "C" + coordinate(side) + "," + coordinate(ym) + " "
+                        + coordinate(side) + "," + coordinate(yb) + " " + coordinate(b[0] + BOX) + "," + coordinate(yb);
+                String label = e.label() == null || e.label().isEmpty() ? null : cut(e.label(), 26);
+                double[] box = null;
+                if (label != null) {
+                    double w = labelWidth(label);
+                    double mid = (ym + yb) / 2 - LABEL_LINE / 2.0;
+                    // beside the arrow, nearest its middle first; else right of every box, where only labels can be
+                    for (int k = 0; box == null && k < 40; k++) {
+                        double line = mid + (k % 2 == 0 ? k / 2 : -(k + 1) / 2) * LABEL_LINE;
+                        double[] candidate = {side + 2, line, side + 2 + w, line + LABEL_LINE};
+                        if (line >= 2 && free(candidate, labels, rectangles)) {
+                            box = candidate;
+                        }
+                    }
+                    double beyond = rectangles.stream().mapToDouble(r -> r[2]).max().orElse(0) + 4;
+                    for (int k = 0; box == null; k++) {
+                        double line = Math.max(2, mid) + k * LABEL_LINE;
+                        double[] candidate = {beyond, line, beyond + w, line + LABEL_LINE};
+                        if (free(candidate, labels, rectangles)) {
+                            box = candidate;
+                        }
+                    }
+                    labels.add(box);
+                    right = Math.max(right, box[2] + 2);
+                    height = (int) Math.max(height, Math.ceil(box[3] + 4));
+                }
+                placed.add(new Placed(d, label, box));
+            }
+            return new Layout((int) Math.ceil(right), height, at, placed);
+        }
+    }
+
+    /** Whether the box overlaps none of the labels and rectangles. */
+    private static boolean free(double[] box, List<double[]> labels, List<double[]> rectangles) {
+        for (List<double[]> others : List.of(labels, rectangles)) {
+            for (double[] o : others) {
+                if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** An arrow down from (x1, y1) to (x2, y2): a cubic curve leaving and arriving vertically. */
+    private static String forward(double[] c) {
+        double[] p = controls(c);
+        return "M" + coordinate(c[0]) + "," + coordinate(c[1]) + "C" + coordinate(p[0]) + "," + coordinate(p[1]) + " " + coordinate(p[2])
+                + "," + coordinate(p[3]) + " " + coordinate(c[2]) + "," + coordinate(c[3]);
+    }
+
+    private static double[] controls(double[] c) {
+        double bend = Math.min(GAP_Y / 2.0, (c[3] - c[1]) / 2);
+        return new double[] {c[0], c[1] + bend, c[2], c[3] - bend};
+    }
+
+    /** The x where the arrow down crosses the height y (its y grows along the curve: bisection on the parameter). */
+    private static double curveX(double[] c, double y) {
+        double[] p = controls(c);
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 40; i++) {
+            double t = (lo + hi) / 2;
+            if (bezier(c[1], p[1], p[3], c[3], t) < y) {
+                lo = t;
+            } else {
+                hi = t;
+            }
+        }
+        return bezier(c[0], p[0], p[2], c[2], (lo + hi) / 2);
+    }
+
+    private static double bezier(double a, double b, double c, double d, double t) {
+        double u = 1 - t;
+        return u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
     }
 
     private List<List<Box>> layers() {
@@ -149,37 +313,6 @@ public final class FlowDiagram {
         s.append("</g>");
     }
 
-    private void arrow(StringBuilder s, double[] a, double[] b, String label, double drop) {
-        double x1 = a[0] + BOX / 2.0;
-        double y1 = a[1] + a[2];
-        double x2 = b[0] + BOX / 2.0;
-        double y2 = b[1];
-        String d;
-        double lx;
-        double ly;
-        if (y2 > y1) {
-            d = "M" + coordinate(x1) + "," + coordinate(y1) + "C" + coordinate(x1) + "," + coordinate(y1 + GAP_Y / 2.0) + " " + coordinate(x2) + ","
-                    + coordinate(y2 - GAP_Y / 2.0) + " " + coordinate(x2) + "," + coordinate(y2);
-            // half way, where the arrows leaving one box have spread apart
-            lx = (x1 + x2) / 2 - 20;
-            ly = (y1 + y2) / 2 - 7 + drop;
-        } else {
-            // back to the same or an earlier layer: around the right of the boxes
-            double side = Math.max(a[0], b[0]) + BOX + GAP_X * 0.6;
-            double ym = a[1] + a[2] / 2;
-            d = "M" + coordinate(a[0] + BOX) + "," + coordinate(ym) + "C" + coordinate(side) + "," + coordinate(ym) + " " + coordinate(side) + ","
-                    + coordinate(b[1] + b[2] / 2) + " " + coordinate(b[0] + BOX) + "," + coordinate(b[1] + b[2] / 2);
-            lx = side;
-            ly = (ym + b[1] + b[2] / 2) / 2;
-        }
-        s.append("<path class=\"edge\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.3\" marker-end=\"url(#").append(escape(id))
-                .append("-arrow)\" d=\"").append(d).append("\"/>");
-        if (label != null && !label.isEmpty()) {
-            s.append("<text class=\"edge-label\" x=\"").append(coordinate(lx + 4)).append("\" y=\"").append(coordinate(ly)).append("\">")
-                    .append(escape(cut(label, 26))).append("</text>");
-        }
-    }
-
     /** The text cut to at most n characters, "…" marking the cut. */
     static String cut(String text, int n) {
         if (text.length() <= n) {
@@ -193,5 +326,12 @@ public final class FlowDiagram {
     }
 
     private record Edge(String from, String to, String label) {
+    }
+
+    /** An arrow as drawn: its path, and its label (cut to fit) with the label's box, or none. */
+    private record Placed(String path, String label, double[] labelBox) {
+    }
+
+    private record Layout(int width, int height, Map<String, double[]> at, List<Placed> edges) {
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An axis's ticks at "nice" numbers — 1, 2 or 5 times a power of ten — covering the data (Heckbert,
@@ -74,7 +73,7 @@ public record Ticks(double low, double high, double step, List<Double> values) {
 
     /** A tick's label, with the decimals the step needs and thousands separators: 0.05, 20, 1,000. */
     public String label(double value) {
-        String s = String.format(Locale.ROOT, "%,." + decimals(step) + "f", value);
-        return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
+        String s = FixedPoint.format(value, decimals(step), true);
+        return s.startsWith("-") && s.chars().allMatch(c -> c == '-' || c == '0' || c == '.') ? s.substring(1) : s;
     }
 }

@@ -49,6 +49,20 @@ class ChartTest {
     }
 
     @Test
+    void anAreaBetweenLinesIsAPolygonPerRunOfFinitePointsUpperBoundsThenLowerOnesBack() throws Exception {
+        Chart c = Chart.numeric("power", "Power", "Events", "Power").x(0, 4).y(0, 100);
+        int s = c.series("HR 0.7");
+        c.area(s, new double[] {0, 1, 2, 3, 4}, new double[] {40, 50, Double.NaN, 70, 80}, new double[] {60, 70, 75, 90, 100});
+        c.line(s, new double[] {0, 1, 2, 3, 4}, new double[] {50, 60, 70, 80, 90});
+        Document d = parse(c.svg());
+        assertThat(count(d, "path", "band")).as("the missing lower bound at 2 breaks the band in two").isEqualTo(2);
+        String first = ((Element) d.getElementsByTagName("path").item(0)).getAttribute("d");
+        // x 0 and 1 are 64 and 203.5; y 100 is the plot's top (30) and y 0 its bottom (294): 60% is 135.6, 40% 188.4
+        assertThat(first).isEqualTo("M64,135.6L203.5,109.2L203.5,162L64,188.4Z");
+        assertThat(count(d, "path", "line")).isEqualTo(1);
+    }
+
+    @Test
     void everyTextIsEscapedAndTheSvgStaysWellFormed() throws Exception {
         Chart c = Chart.categorical(HOSTILE, HOSTILE, List.of(HOSTILE, "b"), HOSTILE, HOSTILE);
         int s = c.series(HOSTILE);
