@@ -86,6 +86,11 @@ final class ExploreCommand implements Callable<Integer> {
                     + " folders into the result one run gives.")
     String shard;
 
+    @Option(names = "--replicate-records",
+            description = "With --out-dir: keep each cell's rows per replicate, analysis and look too, as 'trial --replicates-out'"
+                    + " writes them for the cell (cell-NNNN.replicates.csv; docs/replicate-records.md).")
+    boolean replicateRecords;
+
     @Mixin
     FormatOption format = new FormatOption(ExploreReport.FORMATS);
 
@@ -117,7 +122,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         Exploration.Ran ran;
         try (ProgressDisplay progress = progressOption.display(spec, "exploring " + sweep.cells().size() + " cells", "trials")) {
-            ran = exploration.runInto(outDir, slice, options, progress);
+            ran = exploration.runInto(outDir, slice, options, replicateRecords, progress);
         } catch (ExplorationFolderException e) {
             throw UserException.usage(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -146,6 +151,9 @@ final class ExploreCommand implements Callable<Integer> {
 
     /** The shard asked for, or the whole sweep; checked with the other options. */
     private Shard shard() {
+        if (replicateRecords && outDir == null) {
+            throw UserException.usage("--replicate-records keeps each cell's rows in the --out-dir folder: give it with --out-dir DIR");
+        }
         if (shard == null) {
             return Shard.WHOLE;
         }

@@ -167,6 +167,27 @@ class ExplorePersistenceTest {
         assertThat(notAFolder.err()).contains("does not exist");
     }
 
+    /** Each cell's replicate rows are those 'trial --replicates-out' writes for the cell's protocol, byte for byte. */
+    @Test
+    void replicateRecordsOfACellAreThoseOfItsTrial(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("run");
+        Cli run = Cli.run(explore("--out-dir", folder.toString(), "--shard", "1/3", "--replicate-records"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path alternative = dir.resolve("alternative.csv");
+        Path nullHypothesis = dir.resolve("null.csv");
+        assertThat(Cli.run("trial", TWO_ARM, "-q", "-r", "150", "-s", "7", "--set", "design.analysis.events=120", "--set",
+                "outcomes.deathInRemission[0].hazardRatio=0.6", "--replicates-out", alternative.toString()).exitCode()).isZero();
+        assertThat(Cli.run("trial", TWO_ARM, "-q", "-r", "150", "-s", "7", "--set", "design.analysis.events=120", "--null",
+                "--replicates-out", nullHypothesis.toString()).exitCode()).isZero();
+        assertThat(Files.readString(folder.resolve("cell-0000.replicates.csv"))).isEqualTo(Files.readString(alternative))
+                .startsWith("replicate,analysis,look,");
+        assertThat(Files.readString(folder.resolve("cell-0001.replicates.csv"))).isEqualTo(Files.readString(nullHypothesis));
+        Cli without = Cli.run(explore("--out-dir", folder.toString(), "--shard", "1/3"));
+        assertThat(without.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(without.err()).contains("replicate records (--replicate-records): was true, now false");
+        assertThat(Cli.run(explore("--replicate-records")).err()).contains("give it with --out-dir DIR");
+    }
+
     @Test
     void aShardNeedsAFolderAndWritesNoResult(@TempDir Path dir) {
         assertThat(Cli.run(explore("--shard", "1/2")).err()).contains("give it with --out-dir DIR");

@@ -172,14 +172,27 @@ final class CellStore {
         return p;
     }
 
-    /** Makes the cell finished: its outcomes, forced to disk, take their name, and then its result is written. */
+    /** The finished cell's per-replicate rows, if the manifest keeps them. */
+    Path records(int cell) {
+        return folder.resolve(name(cell, ".replicates.csv"));
+    }
+
+    /** Where a running cell's per-replicate rows are written, until {@link #finish}. */
+    Path partialRecords(int cell) {
+        Path p = folder.resolve(partial(name(cell, ".replicates.csv")));
+        mark(p);
+        return p;
+    }
+
+    /**
+     * Makes the cell finished: its outcomes (and rows, if kept), forced to disk, take their names, and
+     * then its result is written.
+     */
     void finish(int cell, ExploreResult.Cell result) throws IOException {
-        Path partial = partialOutcomes(cell);
-        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        settle(partialOutcomes(cell), outcomes(cell));
+        if (manifest.replicateRecords()) {
+            settle(partialRecords(cell), records(cell));
         }
-        mark(outcomes(cell));
-        Files.move(partial, outcomes(cell), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         writeAtomically(name(cell, ".json"), MAPPER.writeValueAsBytes(new CellFile(Manifest.VERSION, cell, result)));
     }
 
@@ -213,18 +226,22 @@ final class CellStore {
                 + " which runs that cell again");
     }
 
+    private void settle(Path partial, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        mark(target);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private void writeAtomically(String name, byte[] bytes) throws IOException {
         Path partial = folder.resolve(partial(name));
         Path target = folder.resolve(name);
         mark(partial);
-        mark(target);
         try (OutputStream out = Files.newOutputStream(partial)) {
             out.write(bytes);
         }
-        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        settle(partial, target);
     }
 
     /** A temporary folder's file is removed when the JVM ends, even by Ctrl-C. */

@@ -5,6 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.trialsim.simulator.stats.Estimate;
 import org.trialsim.simulator.stats.ExactMoments;
 import org.trialsim.simulator.trial.ReplicateListener;
 import org.trialsim.simulator.trial.ReplicateLook;
+import org.trialsim.simulator.trial.ReplicateRecords;
 import org.trialsim.simulator.trial.TrialResult;
 
 /**
@@ -127,7 +130,7 @@ public final class Exploration {
         // Ctrl-C ends the JVM without this method's finally: the shutdown removes them then (files first, then the folder)
         folder.toFile().deleteOnExit();
         try {
-            CellStore store = CellStore.open(folder, manifest(checked(), options, Shard.WHOLE), true);
+            CellStore store = CellStore.open(folder, manifest(checked(), options, false, Shard.WHOLE), true);
             run(store, options, progress);
             return assemble(List.of(store));
         } catch (ExplorationFolderException e) {
@@ -164,13 +167,23 @@ public final class Exploration {
      */
     public Ran runInto(Path folder, Shard shard, ExploreOptions options, Progress progress)
             throws IOException, ProtocolException, ExplorationFolderException {
+        return runInto(folder, shard, options, false, progress);
+    }
+
+    /**
+     * As {@link #runInto(Path, Shard, ExploreOptions, Progress)}, keeping each cell's per-replicate rows
+     * too if asked: {@code cell-NNNN.replicates.csv}, what {@code trial --replicates-out} writes for the
+     * cell's protocol (docs/replicate-records.md).
+     */
+    public Ran runInto(Path folder, Shard shard, ExploreOptions options, boolean replicateRecords, Progress progress)
+            throws IOException, ProtocolException, ExplorationFolderException {
         shard.cells(sweep.cells().size());
-        Manifest manifest = manifest(checked(), options, shard);
+        Manifest manifest = manifest(checked(), options, replicateRecords, shard);
         CellStore store = CellStore.open(folder, manifest, false);
         return run(store, options, progress);
     }
 
-    private Manifest manifest(Checked checked, ExploreOptions options, Shard shard) {
+    private Manifest manifest(Checked checked, ExploreOptions options, boolean replicateRecords, Shard shard) {
         List<Manifest.Cell> cells = new ArrayList<>();
         for (int c = 0; c < sweep.cells().size(); c++) {
             Sweep.Cell cell = sweep.cells().get(c);
@@ -178,7 +191,7 @@ public final class Exploration {
                     sweep.settings(cell).stream().map(Setting::toString).toList(), checked.contentHashes().get(c)));
         }
         return Manifest.of(sweep.source(), options.seed(), options.replicates(), sweep.analysis(), checked.label(),
-                sweep.objective().name().toLowerCase(Locale.ROOT), sweep.minPower(), sweep.maxTypeIError(), sweep.designs(),
+                sweep.objective().name().toLowerCase(Locale.ROOT), sweep.minPower(), sweep.maxTypeIError(), replicateRecords, sweep.designs(),
                 sweep.scenarios(), cells, shard);
     }
 
@@ -194,9 +207,16 @@ public final class Exploration {
             long offset = (long) i * options.replicates();
             Outcomes outcomes = new Outcomes(sweep.analysis(), store.partialOutcomes(c));
             TrialResult trial;
-            try (outcomes) {
+            try (outcomes; Writer rows = store.manifest().replicateRecords()
+                    ? Files.newBufferedWriter(store.partialRecords(c), StandardCharsets.UTF_8) : Writer.nullWriter()) {
+                ReplicateRecords records = ReplicateRecords.to(rows);
+                ReplicateListener listener = store.manifest().replicateRecords() ? looks -> {
+                    outcomes.accept(looks);
+                    records.accept(looks);
+                } : outcomes;
                 trial = trials.run(loaded, options.trial(Sweep.nullHypothesis(cell)), (done, all) -> progress.update(offset + done, total),
-                        outcomes);
+                        listener);
+                records.writeHeader();
             }
             ExploreResult.Figures f = outcomes.figures(trial.analyses().get(sweep.analysis() - 1).looks().size());
             store.finish(c, new ExploreResult.Cell(sweep.name(cell), sweep.design(cell), sweep.scenario(cell), Sweep.nullHypothesis(cell),

@@ -28,6 +28,7 @@ import org.trialsim.protocol.TrialsimVersion;
  * @param objective     patients, events or months
  * @param minPower      the constraint on the worst power, or null
  * @param maxTypeIError the constraint on the worst type I error, or null
+ * @param replicateRecords whether each cell's per-replicate rows are kept too ({@code cell-NNNN.replicates.csv})
  * @param designs       the designs, in the sweep's order
  * @param scenarios     the scenarios, in the sweep's order
  * @param cells         every cell of the sweep (not only the shard's), in its order
@@ -35,8 +36,8 @@ import org.trialsim.protocol.TrialsimVersion;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(String format, int version, String trialsim, String sweep, String sweepHash, long seed, int replicates,
-                       int analysis, String analysisLabel, String objective, Double minPower, Double maxTypeIError, List<String> designs,
-                       List<String> scenarios, List<Cell> cells, Shard shard) {
+                       int analysis, String analysisLabel, String objective, Double minPower, Double maxTypeIError, boolean replicateRecords,
+                       List<String> designs, List<String> scenarios, List<Cell> cells, Shard shard) {
     /** The name that marks a trialsim exploration folder's manifest. */
     public static final String FORMAT = "trialsim-explore";
     /** The layout's version; a folder of another version is refused rather than misread. */
@@ -67,20 +68,21 @@ public record Manifest(String format, int version, String trialsim, String sweep
 
     /** A manifest of the current trialsim version, with its sweep hash computed. */
     static Manifest of(String sweep, long seed, int replicates, int analysis, String analysisLabel, String objective, Double minPower,
-                       Double maxTypeIError, List<String> designs, List<String> scenarios, List<Cell> cells, Shard shard) {
+                       Double maxTypeIError, boolean replicateRecords, List<String> designs, List<String> scenarios, List<Cell> cells,
+                       Shard shard) {
         Manifest unhashed = new Manifest(FORMAT, VERSION, TrialsimVersion.get(), sweep, null, seed, replicates, analysis, analysisLabel,
-                objective, minPower, maxTypeIError, designs, scenarios, cells, null);
+                objective, minPower, maxTypeIError, replicateRecords, designs, scenarios, cells, null);
         return unhashed.withHash(hash(unhashed)).withShard(shard);
     }
 
     private Manifest withHash(String hash) {
         return new Manifest(format, version, trialsim, sweep, hash, seed, replicates, analysis, analysisLabel, objective, minPower,
-                maxTypeIError, designs, scenarios, cells, shard);
+                maxTypeIError, replicateRecords, designs, scenarios, cells, shard);
     }
 
     Manifest withShard(Shard s) {
         return new Manifest(format, version, trialsim, sweep, sweepHash, seed, replicates, analysis, analysisLabel, objective, minPower,
-                maxTypeIError, designs, scenarios, cells, s);
+                maxTypeIError, replicateRecords, designs, scenarios, cells, s);
     }
 
     private static String hash(Manifest unhashed) {
@@ -122,6 +124,7 @@ public record Manifest(String format, int version, String trialsim, String sweep
         compare(found, "objective", now, Manifest::objective);
         compare(found, "minPower", now, Manifest::minPower);
         compare(found, "maxTypeIError", now, Manifest::maxTypeIError);
+        compare(found, "replicate records (--replicate-records)", now, Manifest::replicateRecords);
         if (cells.size() != now.cells.size()) {
             found.add(new Difference("number of cells", String.valueOf(cells.size()), String.valueOf(now.cells.size())));
         } else {
