@@ -104,6 +104,11 @@ final class ExploreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Shard slice = shard();
         Sweep sweep = sweep();
+        try {
+            slice.cells(sweep.cells().size());
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage("--shard " + shard + ": " + e.getMessage());
+        }
         GuiceFactory.prepareSimulator(spec);
         Simulator simulator = GuiceFactory.simulator(spec);
         // run() checks every cell before any runs
@@ -125,8 +130,6 @@ final class ExploreCommand implements Callable<Integer> {
             ran = exploration.runInto(outDir, slice, options, replicateRecords, progress);
         } catch (ExplorationFolderException e) {
             throw UserException.usage(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw UserException.usage("--shard " + shard + ": " + e.getMessage());
         }
         if (!progressOption.quiet && ran.cellsFound() > 0) {
             spec.commandLine().getErr().println("trialsim: resumed " + outDir + ": " + ran.cellsFound() + " of "
