@@ -15,8 +15,10 @@ import org.trialsim.protocol.io.Sweep;
 import org.trialsim.protocol.io.SweepReader;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.explore.Exploration;
+import org.trialsim.simulator.explore.ExplorationFolderException;
 import org.trialsim.simulator.explore.ExploreOptions;
 import org.trialsim.simulator.explore.ExploreResult;
+import org.trialsim.simulator.explore.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +74,23 @@ final class ExploreCommand implements Callable<Integer> {
             description = "Worker threads, from 1 to 1,024 (default: the number of processors).")
     Integer threads;
 
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Keep every finished cell in this folder as it completes (made if new; docs/shards.md): the same command"
+                    + " run again after a stop runs only the cells not finished, and the result is the same, byte for byte. A folder"
+                    + " of another sweep, seed or replicates is refused, saying what changed; a folder not made by explore is never"
+                    + " written to.")
+    Path outDir;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run only the K-th of N contiguous slices of the cells into --out-dir; 'trialsim merge' combines the N"
+                    + " folders into the result one run gives.")
+    String shard;
+
+    @Option(names = "--replicate-records",
+            description = "With --out-dir: keep each cell's rows per replicate, analysis and look too, as 'trial --replicates-out'"
+                    + " writes them for the cell (cell-NNNN.replicates.csv; docs/replicate-records.md).")
+    boolean replicateRecords;
+
     @Mixin
     FormatOption format = new FormatOption(ExploreReport.FORMATS);
 
@@ -83,7 +102,13 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Shard slice = shard();
         Sweep sweep = sweep();
+        try {
+            slice.cells(sweep.cells().size());
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage("--shard " + shard + ": " + e.getMessage());
+        }
         GuiceFactory.prepareSimulator(spec);
         Simulator simulator = GuiceFactory.simulator(spec);
         // run() checks every cell before any runs
@@ -91,13 +116,70 @@ final class ExploreCommand implements Callable<Integer> {
         int r = replicates != null ? replicates : sweep.replicates() != null ? sweep.replicates() : DEFAULT_REPLICATES;
         long s = seed != null ? seed : sweep.seed() != null ? sweep.seed() : 1;
         int workers = threads != null ? threads : Math.min(RunOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
-        ExploreResult result;
-        try (ProgressDisplay progress = progressOption.display(spec, "exploring " + sweep.cells().size() + " cells", "trials")) {
-            result = exploration.run(new ExploreOptions(r, s, workers), progress);
+        ExploreOptions options = new ExploreOptions(r, s, workers);
+        if (outDir == null) {
+            ExploreResult result;
+            try (ProgressDisplay progress = progressOption.display(spec, "exploring " + sweep.cells().size() + " cells", "trials")) {
+                result = exploration.run(options, progress);
+            }
+            write(spec, format, output, result);
+            return ExitCode.OK;
         }
+        Exploration.Ran ran;
+        try (ProgressDisplay progress = progressOption.display(spec, "exploring " + sweep.cells().size() + " cells", "trials")) {
+            ran = exploration.runInto(outDir, slice, options, replicateRecords, progress);
+        } catch (ExplorationFolderException e) {
+            throw UserException.usage(e.getMessage());
+        }
+        if (!progressOption.quiet && ran.cellsFound() > 0) {
+            spec.commandLine().getErr().println("trialsim: resumed " + outDir + ": " + ran.cellsFound() + " of "
+                    + (ran.cellsFound() + ran.cellsRun()) + " cells were finished there; ran " + ran.cellsRun());
+        }
+        if (!slice.whole()) {
+            if (!progressOption.quiet) {
+                spec.commandLine().getErr().println("trialsim: shard " + slice + " is in " + outDir + "; once every shard has run,"
+                        + " 'trialsim merge' with the " + slice.count() + " folders writes the result");
+            }
+            return ExitCode.OK;
+        }
+        ExploreResult result;
+        try {
+            result = Exploration.merge(List.of(outDir));
+        } catch (ExplorationFolderException e) {
+            throw UserException.usage(e.getMessage());
+        }
+        write(spec, format, output, result);
+        return ExitCode.OK;
+    }
+
+    /** The shard asked for, or the whole sweep; checked with the other options. */
+    private Shard shard() {
+        if (replicateRecords && outDir == null) {
+            throw UserException.usage("--replicate-records keeps each cell's rows in the --out-dir folder: give it with --out-dir DIR");
+        }
+        if (shard == null) {
+            return Shard.WHOLE;
+        }
+        Shard slice;
+        try {
+            slice = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage("--shard: " + e.getMessage());
+        }
+        if (outDir == null) {
+            throw UserException.usage("--shard " + shard + " writes the shard's cells to a folder: give it with --out-dir DIR");
+        }
+        if (!slice.whole() && output.out != null) {
+            throw UserException.usage("--shard " + shard + " writes no result, only the shard's cells to --out-dir; 'trialsim merge'"
+                    + " writes the result (with --out) once every shard has run");
+        }
+        return slice;
+    }
+
+    /** Writes an exploration's report: the one writer of explore and merge, so that both give the same bytes. */
+    static void write(CommandSpec spec, FormatOption format, OutputOption output, ExploreResult result) throws IOException {
         ExploreReport report = new ExploreReport(result, "Exploration of " + result.provenance().protocolId());
         output.emit(spec, w -> report.write(format.get(), w));
-        return ExitCode.OK;
     }
 
     /** The sweep: the file's, with the command line's settings and axes added; or the command line's alone. */

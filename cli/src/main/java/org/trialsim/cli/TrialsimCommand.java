@@ -26,7 +26,7 @@ public final class TrialsimCommand implements Callable<Integer> {
     /** The subcommands, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class, TrialCommand.class, ExploreCommand.class, DesignCommand.class,
             EscalateCommand.class, CalibrateCommand.class, ProtocolsCommand.class, ShowCommand.class, ExportCommand.class, ValidateCommand.class,
-            SchemaCommand.class, ReportCommand.class);
+            SchemaCommand.class, ReportCommand.class, MergeCommand.class);
 
     @Spec
     CommandSpec spec;

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 /** A run builds the picocli model of the subcommand it runs only, and of all of them when it may need them. */
 class SubcommandsTest {
     private static final List<String> ALL = List.of("simulate", "trial", "explore", "design", "escalate", "calibrate", "protocols", "show", "export",
-            "validate", "schema", "report");
+            "validate", "schema", "report", "merge");
 
     static Stream<Arguments> argumentsAndSubcommands() {
         return Stream.of(

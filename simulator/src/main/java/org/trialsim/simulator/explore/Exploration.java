@@ -5,25 +5,30 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.io.Setting;
 import org.trialsim.protocol.io.Sweep;
+import org.trialsim.simulator.run.IndexRange;
 import org.trialsim.simulator.run.InvalidProtocolException;
 import org.trialsim.simulator.run.Progress;
-import org.trialsim.simulator.run.Provenance;
 import org.trialsim.simulator.stats.Estimate;
 import org.trialsim.simulator.stats.ExactMoments;
 import org.trialsim.simulator.trial.ReplicateListener;
 import org.trialsim.simulator.trial.ReplicateLook;
+import org.trialsim.simulator.trial.ReplicateRecords;
 import org.trialsim.simulator.trial.TrialResult;
 
 /**
@@ -65,7 +70,16 @@ public final class Exploration {
      * @throws ProtocolException with every problem of every cell
      */
     public String check() throws IOException, ProtocolException {
+        return checked().label;
+    }
+
+    /** The analysis's label and each cell's protocol content hash, after every cell is checked. */
+    private record Checked(String label, List<String> contentHashes) {
+    }
+
+    private Checked checked() throws IOException, ProtocolException {
         List<Problem> problems = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         String label = null;
         for (Sweep.Cell cell : sweep.cells()) {
             String prefix = "in cell '" + sweep.name(cell) + "': ";
@@ -78,6 +92,7 @@ public final class Exploration {
                 }
                 continue;
             }
+            hashes.add(loaded.contentHash());
             try {
                 List<String> analyses = trials.analyses(loaded);
                 if (sweep.analysis() > analyses.size()) {
@@ -96,7 +111,7 @@ public final class Exploration {
         if (!problems.isEmpty()) {
             throw new ProtocolException(problems);
         }
-        return label;
+        return new Checked(label, hashes);
     }
 
     private Problem problem(String message) {
@@ -104,19 +119,22 @@ public final class Exploration {
     }
 
     /**
-     * Checks the cells, then runs them.
+     * Checks the cells, then runs them, keeping their outcomes in a temporary folder removed at the end.
      *
      * @param progress told of the replicates done over all cells
      * @throws IOException       if the protocol cannot be read or a temporary file cannot be written
      * @throws ProtocolException if a cell is not valid (nothing has run then)
      */
     public ExploreResult run(ExploreOptions options, Progress progress) throws IOException, ProtocolException {
-        String label = check();
         Path folder = Files.createTempDirectory("trialsim-explore");
         // Ctrl-C ends the JVM without this method's finally: the shutdown removes them then (files first, then the folder)
         folder.toFile().deleteOnExit();
         try {
-            return run(options, progress, label, folder);
+            CellStore store = CellStore.open(folder, manifest(checked(), options, false, Shard.WHOLE), true);
+            run(store, options, progress);
+            return assemble(List.of(store));
+        } catch (ExplorationFolderException e) {
+            throw new IllegalStateException("a new temporary folder was refused: " + e.getMessage(), e);
         } finally {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path f : files.toList()) {
@@ -127,43 +145,173 @@ public final class Exploration {
         }
     }
 
-    private ExploreResult run(ExploreOptions options, Progress progress, String label, Path folder) throws IOException, ProtocolException {
+    /**
+     * What a run into a folder did.
+     *
+     * @param cellsRun   the cells it ran
+     * @param cellsFound the shard's cells it found finished by an earlier run
+     */
+    public record Ran(int cellsRun, int cellsFound) {
+    }
+
+    /**
+     * Checks the cells, then runs the shard's cells that the folder lacks into it (docs/shards.md): each
+     * cell's outcomes and result are written as it finishes, so a run stopped at any moment and started
+     * again with the same sweep and options runs only the cells it had not finished. The folder is made
+     * if it does not exist.
+     *
+     * @return the cells run, and those found finished
+     * @throws ExplorationFolderException if the folder is not an exploration's, or holds another sweep or shard
+     *                                    (nothing runs then)
+     * @throws IllegalArgumentException   if the sweep has fewer cells than shards
+     */
+    public Ran runInto(Path folder, Shard shard, ExploreOptions options, Progress progress)
+            throws IOException, ProtocolException, ExplorationFolderException {
+        return runInto(folder, shard, options, false, progress);
+    }
+
+    /**
+     * As {@link #runInto(Path, Shard, ExploreOptions, Progress)}, keeping each cell's per-replicate rows
+     * too if asked: {@code cell-NNNN.replicates.csv}, what {@code trial --replicates-out} writes for the
+     * cell's protocol (docs/replicate-records.md).
+     */
+    public Ran runInto(Path folder, Shard shard, ExploreOptions options, boolean replicateRecords, Progress progress)
+            throws IOException, ProtocolException, ExplorationFolderException {
+        shard.cells(sweep.cells().size());
+        Manifest manifest = manifest(checked(), options, replicateRecords, shard);
+        CellStore store = CellStore.open(folder, manifest, false);
+        return run(store, options, progress);
+    }
+
+    private Manifest manifest(Checked checked, ExploreOptions options, boolean replicateRecords, Shard shard) {
+        List<Manifest.Cell> cells = new ArrayList<>();
+        for (int c = 0; c < sweep.cells().size(); c++) {
+            Sweep.Cell cell = sweep.cells().get(c);
+            cells.add(new Manifest.Cell(sweep.name(cell), sweep.design(cell), sweep.scenario(cell), Sweep.nullHypothesis(cell),
+                    sweep.settings(cell).stream().map(Setting::toString).toList(), checked.contentHashes().get(c)));
+        }
+        return Manifest.of(sweep.source(), options.seed(), options.replicates(), sweep.analysis(), checked.label(),
+                sweep.objective().name().toLowerCase(Locale.ROOT), sweep.minPower(), sweep.maxTypeIError(), replicateRecords, sweep.designs(),
+                sweep.scenarios(), cells, shard);
+    }
+
+    private Ran run(CellStore store, ExploreOptions options, Progress progress) throws IOException, ProtocolException {
+        List<Integer> missing = store.missing();
         List<Sweep.Cell> cells = sweep.cells();
-        long total = (long) cells.size() * options.replicates();
-        List<ExploreResult.Cell> results = new ArrayList<>();
-        List<ExploreResult.Figures> figures = new ArrayList<>();
-        Provenance provenance = null;
-        for (int c = 0; c < cells.size(); c++) {
+        long total = (long) missing.size() * options.replicates();
+        for (int i = 0; i < missing.size(); i++) {
+            int c = missing.get(i);
             Sweep.Cell cell = cells.get(c);
             List<Setting> settings = sweep.settings(cell);
             LoadedProtocol loaded = trials.load(settings);
-            long offset = (long) c * options.replicates();
-            Path file = folder.resolve(c + ".bin");
-            Outcomes outcomes = new Outcomes(sweep.analysis(), file);
-            file.toFile().deleteOnExit();
+            long offset = (long) i * options.replicates();
+            Outcomes outcomes = new Outcomes(sweep.analysis(), store.partialOutcomes(c));
             TrialResult trial;
-            try (outcomes) {
+            try (outcomes; Writer rows = store.manifest().replicateRecords()
+                    ? Files.newBufferedWriter(store.partialRecords(c), StandardCharsets.UTF_8) : Writer.nullWriter()) {
+                ReplicateRecords records = ReplicateRecords.to(rows);
+                ReplicateListener listener = store.manifest().replicateRecords() ? looks -> {
+                    outcomes.accept(looks);
+                    records.accept(looks);
+                } : outcomes;
                 trial = trials.run(loaded, options.trial(Sweep.nullHypothesis(cell)), (done, all) -> progress.update(offset + done, total),
-                        outcomes);
-            }
-            if (provenance == null) {
-                provenance = trial.provenance();
+                        listener);
+                records.writeHeader();
             }
             ExploreResult.Figures f = outcomes.figures(trial.analyses().get(sweep.analysis() - 1).looks().size());
-            figures.add(f);
-            results.add(new ExploreResult.Cell(sweep.name(cell), sweep.design(cell), sweep.scenario(cell), Sweep.nullHypothesis(cell),
+            store.finish(c, new ExploreResult.Cell(sweep.name(cell), sweep.design(cell), sweep.scenario(cell), Sweep.nullHypothesis(cell),
                     settings.stream().map(Setting::toString).toList(), f, trial));
         }
-        List<ExploreResult.Difference> differences = differences(results, figures, folder, options.replicates());
-        return new ExploreResult(sweep.source(), provenance, sweep.analysis(), label, sweep.objective().name().toLowerCase(Locale.ROOT),
-                sweep.minPower(), sweep.maxTypeIError(), results, differences, Ranking.designs(sweep, results));
+        return new Ran(missing.size(), (int) store.manifest().shard().cells(cells.size()).size() - missing.size());
+    }
+
+    /**
+     * The exploration held by one folder of the whole sweep, or by the folders of every shard of it:
+     * exactly what one uninterrupted run gives, byte for byte once written (docs/shards.md).
+     *
+     * @throws ExplorationFolderException if a folder is not an exploration's, the folders are of different sweeps,
+     *                                    a shard is missing, given twice or unfinished, or a file is damaged (each named)
+     */
+    public static ExploreResult merge(List<Path> folders) throws IOException, ExplorationFolderException {
+        if (folders.isEmpty()) {
+            throw new ExplorationFolderException("give the folder of every shard");
+        }
+        List<CellStore> stores = new ArrayList<>();
+        for (Path f : folders) {
+            stores.add(CellStore.read(f));
+        }
+        return assemble(stores);
+    }
+
+    /** The result of the stores, which must together hold every cell of one sweep once. */
+    private static ExploreResult assemble(List<CellStore> stores) throws IOException, ExplorationFolderException {
+        CellStore first = stores.get(0);
+        Manifest manifest = first.manifest();
+        int count = manifest.shard().count();
+        CellStore[] byShard = new CellStore[count];
+        for (CellStore store : stores) {
+            List<Manifest.Difference> differences = manifest.differencesFrom(store.manifest());
+            if (!differences.isEmpty()) {
+                throw new ExplorationFolderException("'" + store.folder() + "' holds another exploration than '" + first.folder() + "': "
+                        + differences.stream().map(d -> d.describe("'" + first.folder() + "'", "'" + store.folder() + "'"))
+                        .collect(Collectors.joining("; ")));
+            }
+            Shard shard = store.manifest().shard();
+            if (shard.count() != count) {
+                throw new ExplorationFolderException("'" + store.folder() + "' is shard " + shard + " and '" + first.folder() + "' shard "
+                        + manifest.shard() + ": the sweep was cut in two ways; merge the shards of one cut");
+            }
+            if (byShard[shard.index() - 1] != null) {
+                throw new ExplorationFolderException("'" + byShard[shard.index() - 1].folder() + "' and '" + store.folder()
+                        + "' are both shard " + shard + "; give each shard once");
+            }
+            byShard[shard.index() - 1] = store;
+        }
+        int cells = manifest.cells().size();
+        List<String> absent = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            if (byShard[k] == null) {
+                IndexRange range = new Shard(k + 1, count).cells(cells);
+                absent.add((k + 1) + "/" + count + (range.size() == 1 ? " (cell " + range.to() : " (cells " + (range.from() + 1) + " to " + range.to())
+                        + ")");
+            }
+        }
+        if (!absent.isEmpty()) {
+            throw new ExplorationFolderException((absent.size() == 1 ? "shard " : "shards ") + String.join(", ", absent)
+                    + (absent.size() == 1 ? " is" : " are") + " missing: give the folder of every shard of the sweep");
+        }
+        for (CellStore store : byShard) {
+            List<Integer> missing = store.missing();
+            if (!missing.isEmpty()) {
+                throw new ExplorationFolderException("'" + store.folder() + "'" + (count == 1 ? "" : " (shard " + store.manifest().shard() + ")")
+                        + " is not finished: " + missing.size() + (missing.size() == 1 ? " cell has" : " cells have") + " not run ("
+                        + missing.stream().limit(5).map(c -> "'" + manifest.cells().get(c).name() + "'").collect(Collectors.joining(", "))
+                        + (missing.size() > 5 ? ", …" : "") + "); run its command again to finish it");
+            }
+        }
+        CellStore[] byCell = new CellStore[cells];
+        for (CellStore store : byShard) {
+            IndexRange range = store.manifest().shard().cells(cells);
+            for (long c = range.from(); c < range.to(); c++) {
+                byCell[(int) c] = store;
+            }
+        }
+        List<ExploreResult.Cell> results = new ArrayList<>();
+        for (int c = 0; c < cells; c++) {
+            results.add(byCell[c].cell(c));
+        }
+        List<ExploreResult.Difference> differences = differences(manifest, results, c -> byCell[c].outcomes(c));
+        return new ExploreResult(manifest.sweep(), results.get(0).trial().provenance(), manifest.analysis(), manifest.analysisLabel(),
+                manifest.objective(), manifest.minPower(), manifest.maxTypeIError(), results, differences,
+                Ranking.designs(manifest.designs(), manifest.minPower(), manifest.maxTypeIError(),
+                        Sweep.Objective.valueOf(manifest.objective().toUpperCase(Locale.ROOT)), results));
     }
 
     /** In each scenario, every design against the scenario's first design, replicate by replicate. */
-    private List<ExploreResult.Difference> differences(List<ExploreResult.Cell> cells, List<ExploreResult.Figures> figures, Path folder,
-                                                       int replicates) throws IOException {
+    private static List<ExploreResult.Difference> differences(Manifest manifest, List<ExploreResult.Cell> cells, IntFunction<Path> outcomes)
+            throws IOException {
         List<ExploreResult.Difference> differences = new ArrayList<>();
-        for (String scenario : sweep.scenarios()) {
+        for (String scenario : manifest.scenarios()) {
             int baseline = -1;
             for (int c = 0; c < cells.size(); c++) {
                 if (!cells.get(c).scenario().equals(scenario)) {
@@ -173,9 +321,9 @@ public final class Exploration {
                     baseline = c;
                     continue;
                 }
-                ExactMoments[] paired = paired(folder.resolve(c + ".bin"), folder.resolve(baseline + ".bin"), replicates);
-                Estimate[] mine = estimates(figures.get(c));
-                Estimate[] theirs = estimates(figures.get(baseline));
+                ExactMoments[] paired = paired(outcomes.apply(c), outcomes.apply(baseline), manifest.replicates());
+                Estimate[] mine = estimates(cells.get(c).figures());
+                Estimate[] theirs = estimates(cells.get(baseline).figures());
                 for (int m = 0; m < MEASURES.size(); m++) {
                     double unpaired = Math.sqrt(mine[m].standardError() * mine[m].standardError()
                             + theirs[m].standardError() * theirs[m].standardError());

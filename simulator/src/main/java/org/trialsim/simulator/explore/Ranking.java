@@ -17,8 +17,13 @@ final class Ranking {
     }
 
     static List<ExploreResult.Design> designs(Sweep sweep, List<ExploreResult.Cell> cells) {
+        return designs(sweep.designs(), sweep.minPower(), sweep.maxTypeIError(), sweep.objective(), cells);
+    }
+
+    static List<ExploreResult.Design> designs(List<String> designs, Double minPower, Double maxTypeIError, Sweep.Objective goal,
+                                              List<ExploreResult.Cell> cells) {
         List<ExploreResult.Design> unranked = new ArrayList<>();
-        for (String design : sweep.designs()) {
+        for (String design : designs) {
             ExploreResult.Cell power = null;
             ExploreResult.Cell typeI = null;
             ExploreResult.Cell objective = null;
@@ -34,15 +39,15 @@ final class Ranking {
                 } else if (power == null || rejection < power.figures().rejection().value()) {
                     power = cell;
                 }
-                if (objective == null || objective(sweep, cell).value() > objective(sweep, objective).value()) {
+                if (objective == null || objective(goal, cell).value() > objective(goal, objective).value()) {
                     objective = cell;
                 }
             }
-            boolean meets = (sweep.minPower() == null || power == null || power.figures().rejection().value() >= sweep.minPower())
-                    && (sweep.maxTypeIError() == null || typeI == null || typeI.figures().rejection().value() <= sweep.maxTypeIError());
+            boolean meets = (minPower == null || power == null || power.figures().rejection().value() >= minPower)
+                    && (maxTypeIError == null || typeI == null || typeI.figures().rejection().value() <= maxTypeIError);
             unranked.add(new ExploreResult.Design(design, power == null ? null : power.figures().rejection(),
                     power == null ? null : power.scenario(), typeI == null ? null : typeI.figures().rejection(),
-                    typeI == null ? null : typeI.scenario(), objective(sweep, objective), objective.scenario(), meets, null));
+                    typeI == null ? null : typeI.scenario(), objective(goal, objective), objective.scenario(), meets, null));
         }
         List<ExploreResult.Design> meeting = unranked.stream().filter(ExploreResult.Design::meetsConstraints)
                 .sorted(Comparator.comparingDouble(d -> d.worstObjective().value())).toList();
@@ -55,8 +60,8 @@ final class Ranking {
         return ranked;
     }
 
-    private static Estimate objective(Sweep sweep, ExploreResult.Cell cell) {
-        return switch (sweep.objective()) {
+    private static Estimate objective(Sweep.Objective goal, ExploreResult.Cell cell) {
+        return switch (goal) {
             case PATIENTS -> cell.figures().patients();
             case EVENTS -> cell.figures().events();
             case MONTHS -> cell.figures().months();

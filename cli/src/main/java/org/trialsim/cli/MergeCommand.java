@@ -1,0 +1,50 @@
+package org.trialsim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.trialsim.cli.report.ExploreReport;
+import org.trialsim.simulator.explore.Exploration;
+import org.trialsim.simulator.explore.ExplorationFolderException;
+import org.trialsim.simulator.explore.ExploreResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialsim merge DIR...}: the result of an exploration from the folders its shards were run
+ * into ({@code explore --shard K/N --out-dir DIR}), the same, byte for byte, as one run of the whole
+ * sweep gives. Nothing is simulated.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Combine the folders of an exploration's shards (explore --shard K/N --out-dir DIR) into its result: the same,"
+                + " byte for byte, as one run of the whole sweep (docs/shards.md). Nothing is simulated.",
+                "Every shard must be given once, finished, and of the same sweep, seed and replicates; a folder of a whole run"
+                        + " (explore --out-dir DIR) alone gives its result again."})
+final class MergeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "The folder of each shard, in any order.")
+    List<Path> folders;
+
+    @Mixin
+    FormatOption format = new FormatOption(ExploreReport.FORMATS);
+
+    @Mixin
+    OutputOption output;
+
+    @Override
+    public Integer call() throws Exception {
+        ExploreResult result;
+        try {
+            result = Exploration.merge(folders);
+        } catch (ExplorationFolderException e) {
+            throw UserException.usage(e.getMessage());
+        }
+        ExploreCommand.write(spec, format, output, result);
+        return ExitCode.OK;
+    }
+}
