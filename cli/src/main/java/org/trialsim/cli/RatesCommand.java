@@ -5,7 +5,7 @@ import org.trialsim.cli.report.Numbers;
 import org.trialsim.cli.report.SampleSizeReport;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
-import org.trialsim.simulator.analysis.GroupSequentialDesign;
+import org.trialsim.simulator.design.sizing.Looks;
 import org.trialsim.simulator.design.sizing.RatesResult;
 import org.trialsim.simulator.design.sizing.RatesSizing;
 import picocli.CommandLine.Command;
@@ -98,8 +98,8 @@ final class RatesCommand implements Callable<Integer> {
         if (p0 != null && (margin != null || allocation != null)) {
             throw UserException.usage("--margin and --allocation are for two arms (--p2); one arm is tested against --p0");
         }
-        GroupSequentialDesign design = sequential.design(analysis);
-        double power = sequential.power(design.spending().alpha());
+        Looks design = sequential.design(analysis);
+        double power = sequential.power(design.alpha());
         RatesSizing question;
         if (p2 != null) {
             double m = margin == null ? 0 : margin;
@@ -116,7 +116,7 @@ final class RatesCommand implements Callable<Integer> {
             question = RatesSizing.oneSample(p1, p0, design);
         }
         RatesResult result = question.sampleSize(power);
-        SampleSizeReport report = SampleSizeReport.rates(result, SequentialOptions.spendingName(design), loaded);
+        SampleSizeReport report = SampleSizeReport.rates(result, design.spending().id(), loaded);
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }

@@ -1,18 +1,16 @@
 package org.trialsim.cli;
 
 import java.util.List;
-import java.util.Locale;
 import org.trialsim.cli.report.Numbers;
 import org.trialsim.protocol.Design;
-import org.trialsim.simulator.analysis.GroupSequentialDesign;
-import org.trialsim.simulator.analysis.SpendingFunction;
+import org.trialsim.simulator.design.sizing.Looks;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
  * The error rates and looks of an analytic sample size ({@code design survival}, {@code design rates}):
  * one-sided α, target power, information fractions, α spending and non-binding futility bounds, made
- * into a {@link GroupSequentialDesign} (one look at fraction 1 for a fixed design). A protocol's
+ * into {@link Looks} (one look at fraction 1 for a fixed design). A protocol's
  * {@code design.analysis} fills in what the options leave out.
  */
 final class SequentialOptions {
@@ -66,7 +64,7 @@ final class SequentialOptions {
     }
 
     /** The design of the looks, from the options and the protocol's analysis. */
-    GroupSequentialDesign design(Design.Analysis fromProtocol) {
+    Looks design(Design.Analysis fromProtocol) {
         double a = alpha(fromProtocol);
         List<Double> t = looks != null ? looks
                 : fromProtocol != null && !fromProtocol.informationFractions().isEmpty() ? fromProtocol.informationFractions() : List.of(1.0);
@@ -85,34 +83,24 @@ final class SequentialOptions {
         }
         String name = spending != null ? spending
                 : fromProtocol != null && fromProtocol.spending() != null ? fromProtocol.spending() : Design.Analysis.OBRIEN_FLEMING;
-        SpendingFunction function = switch (name) {
-            case Design.Analysis.OBRIEN_FLEMING -> SpendingFunction.obrienFleming(a);
-            case Design.Analysis.POCOCK -> SpendingFunction.pocock(a);
+        Looks.Spending function = switch (name) {
+            case Design.Analysis.OBRIEN_FLEMING -> Looks.Spending.OBRIEN_FLEMING;
+            case Design.Analysis.POCOCK -> Looks.Spending.POCOCK;
             default -> throw UserException.usage("the protocol's design.analysis.spending is " + name + "; the analytic sample size"
                     + " knows obrien-fleming and pocock (override with --spending)");
         };
-        GroupSequentialDesign design = GroupSequentialDesign.of(function, t.stream().mapToDouble(Double::doubleValue).toArray());
         List<Double> bounds = futility != null ? futility : fromProtocol != null ? fromProtocol.futilityBounds() : List.of();
         String boundsWhere = futility != null ? "--futility" : "the protocol's design.analysis.futilityBounds (override with --futility)";
-        if (bounds.isEmpty()) {
-            return design;
-        }
-        if (bounds.size() != t.size() - 1) {
+        if (!bounds.isEmpty() && bounds.size() != t.size() - 1) {
             throw UserException.usage(boundsWhere + " gives " + bounds.size() + " bounds for " + (t.size() - 1)
                     + " interim looks: one per interim look, none at the final one");
         }
-        for (int k = 0; k < bounds.size(); k++) {
-            if (!(bounds.get(k) < design.efficacyBound(k))) {
-                throw UserException.usage(String.format(Locale.ROOT, "%s: the futility bound of look %d (%s) must be below"
-                        + " its efficacy bound (%.4f)", boundsWhere, k + 1, Numbers.given(bounds.get(k)), design.efficacyBound(k)));
-            }
+        try {
+            return Looks.of(a, function, t.stream().mapToDouble(Double::doubleValue).toArray(),
+                    bounds.stream().mapToDouble(Double::doubleValue).toArray());
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(boundsWhere + ": " + e.getMessage());
         }
-        return design.withFutilityBounds(bounds.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    /** The name of the design's spending function, as --spending and a protocol write it. */
-    static String spendingName(GroupSequentialDesign design) {
-        return design.spending() instanceof SpendingFunction.Pocock ? Design.Analysis.POCOCK : Design.Analysis.OBRIEN_FLEMING;
     }
 
     /** The spending functions the analytic calculators know. */

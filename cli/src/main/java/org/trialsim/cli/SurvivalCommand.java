@@ -1,18 +1,17 @@
 package org.trialsim.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialsim.cli.report.Numbers;
 import org.trialsim.cli.report.SampleSizeReport;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.LoadedProtocol;
-import org.trialsim.simulator.analysis.GroupSequentialDesign;
+import org.trialsim.simulator.design.sizing.Accrual;
 import org.trialsim.simulator.design.sizing.EventsFormula;
 import org.trialsim.simulator.design.sizing.Hazards;
+import org.trialsim.simulator.design.sizing.Looks;
 import org.trialsim.simulator.design.sizing.SurvivalResult;
 import org.trialsim.simulator.design.sizing.SurvivalSizing;
-import org.trialsim.simulator.trial.accrual.AccrualPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,8 +136,8 @@ final class SurvivalCommand implements Callable<Integer> {
         Design.Analysis analysis = fromProtocol == null ? null : fromProtocol.analysis();
         Design.Accrual protocolAccrual = fromProtocol == null ? null : fromProtocol.accrual();
 
-        GroupSequentialDesign design = sequential.design(analysis);
-        double alpha = design.spending().alpha();
+        Looks design = sequential.design(analysis);
+        double alpha = design.alpha();
         Hazards hazards = withDropout(hazards(), protocolAccrual);
         SurvivalSizing question = SurvivalSizing.of(hazards, design);
         if (allocation != null) {
@@ -172,7 +171,7 @@ final class SurvivalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw UserException.usage(explain(e.getMessage()));
         }
-        SampleSizeReport report = SampleSizeReport.survival(result, hazards, SequentialOptions.spendingName(design),
+        SampleSizeReport report = SampleSizeReport.survival(result, hazards, design.spending().id(),
                 events != null, loaded);
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
@@ -249,17 +248,19 @@ final class SurvivalCommand implements Callable<Integer> {
         return dropoutMonths == null ? 12 : dropoutMonths;
     }
 
-    private AccrualPlan accrualPlan(Design.Accrual fromProtocol) {
+    private Accrual accrualPlan(Design.Accrual fromProtocol) {
         double ramp = rampMonths != null ? rampMonths : 0;
         if (accrualRate == null) {
             if (accrualChanges != null) {
                 throw UserException.usage("--accrual-changes goes with --accrual-rate: the months at which the rate changes to its next");
             }
             if (fromProtocol != null) {
-                AccrualPlan plan = AccrualPlan.of(fromProtocol);
-                return rampMonths != null ? new AccrualPlan(plan.patientsPerMonth(), ramp, plan.changes(), 0) : plan;
+                double[] months = fromProtocol.changes().stream().mapToDouble(Design.RateChange::fromMonth).toArray();
+                double[] rates = fromProtocol.changes().stream().mapToDouble(Design.RateChange::patientsPerMonth).toArray();
+                return accrual(fromProtocol.patientsPerMonth(), rampMonths != null ? ramp : fromProtocol.rampUpMonths(), months, rates,
+                        "the protocol's design.accrual");
             }
-            return AccrualPlan.of(1, ramp, 0);
+            return accrual(1, ramp, new double[0], new double[0], "--accrual-ramp-months");
         }
         List<Double> changes = accrualChanges == null ? List.of() : accrualChanges;
         if (accrualRate.size() != changes.size() + 1) {
@@ -270,15 +271,17 @@ final class SurvivalCommand implements Callable<Integer> {
             throw UserException.usage("--accrual-rate gives " + accrualRate.size() + " rates; at most " + OptionRanges.MAX_PIECES);
         }
         increasing("--accrual-changes", changes);
-        if (!changes.isEmpty() && changes.get(0) < ramp) {
-            throw UserException.usage("--accrual-changes: the first change (month " + Numbers.given(changes.get(0)) + ") must come at or"
-                    + " after the end of the ramp-up (--accrual-ramp-months " + Numbers.given(ramp) + ")");
+        return accrual(accrualRate.get(0), ramp, changes.stream().mapToDouble(Double::doubleValue).toArray(),
+                accrualRate.subList(1, accrualRate.size()).stream().mapToDouble(Double::doubleValue).toArray(),
+                "--accrual-rate and --accrual-changes");
+    }
+
+    private static Accrual accrual(double rate, double ramp, double[] months, double[] rates, String where) {
+        try {
+            return Accrual.of(rate, ramp, months, rates);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(where + ": " + e.getMessage());
         }
-        List<AccrualPlan.RateChange> steps = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            steps.add(new AccrualPlan.RateChange(changes.get(i), accrualRate.get(i + 1)));
-        }
-        return new AccrualPlan(accrualRate.get(0), ramp, steps, 0);
     }
 
     private static void increasing(String option, List<Double> months) {

@@ -3,10 +3,9 @@ package org.trialsim.simulator.design.sizing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.DoubleStream;
-import org.trialsim.simulator.trial.accrual.AccrualPlan;
 
 /**
- * Patients enrolled over calendar time: the accrual plan's intensity (a linear ramp-up, then constant
+ * Patients enrolled over calendar time: the accrual's intensity (a linear ramp-up, then constant
  * rates that may change) on [0, months), and the expected number of events by each calendar month.
  * As rpact computes it, every patient is followed from enrolment to the analysis, losses to follow-up
  * competing with events, and the arms are mixed in the allocation ratio. The integral over enrolment
@@ -45,17 +44,15 @@ final class Enrolment {
         }
     }
 
-    private final AccrualPlan plan;
+    private final Accrual plan;
     private final double months;
     /** Months where the intensity has a kink or a jump, within (0, months). */
     private final double[] kinks;
 
-    Enrolment(AccrualPlan plan, double months) {
+    Enrolment(Accrual plan, double months) {
         this.plan = plan;
         this.months = months;
-        this.kinks = DoubleStream.concat(DoubleStream.of(plan.rampUpMonths()),
-                plan.changes().stream().mapToDouble(AccrualPlan.RateChange::fromMonth))
-                .filter(t -> t > 0 && t < months).sorted().distinct().toArray();
+        this.kinks = DoubleStream.of(plan.kinks()).filter(t -> t > 0 && t < months).sorted().distinct().toArray();
     }
 
     /** The accrual duration. */
@@ -63,54 +60,17 @@ final class Enrolment {
         return months;
     }
 
-    /** Patients a month at month t of the plan (whatever the duration). */
-    static double intensity(AccrualPlan plan, double t) {
-        double rate = plan.patientsPerMonth();
-        if (t < plan.rampUpMonths()) {
-            return rate * t / plan.rampUpMonths();
-        }
-        for (AccrualPlan.RateChange c : plan.changes()) {
-            if (t >= c.fromMonth()) {
-                rate = c.patientsPerMonth();
-            }
-        }
-        return rate;
-    }
-
-    /** Patients the plan enrols by month t (whatever the duration). */
-    static double patientsBy(AccrualPlan plan, double t) {
-        if (!(t > 0)) {
-            return 0;
-        }
-        double ramp = plan.rampUpMonths();
-        if (t <= ramp) {
-            return plan.patientsPerMonth() * t * t / (2 * ramp);
-        }
-        double total = plan.patientsPerMonth() * ramp / 2;
-        double from = ramp;
-        double rate = plan.patientsPerMonth();
-        for (AccrualPlan.RateChange c : plan.changes()) {
-            if (c.fromMonth() >= t) {
-                break;
-            }
-            total += rate * (c.fromMonth() - from);
-            from = c.fromMonth();
-            rate = c.patientsPerMonth();
-        }
-        return total + rate * (t - from);
-    }
-
     /** The month by which the plan has enrolled n patients. */
-    static double monthOf(AccrualPlan plan, double n) {
+    static double monthOf(Accrual plan, double n) {
         double lo = 0;
         double hi = 1;
-        while (patientsBy(plan, hi) < n) {
+        while (plan.patientsBy(hi) < n) {
             lo = hi;
             hi *= 2;
         }
         for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
             double mid = 0.5 * (lo + hi);
-            if (patientsBy(plan, mid) < n) {
+            if (plan.patientsBy(mid) < n) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -121,12 +81,12 @@ final class Enrolment {
 
     /** Patients the plan enrols over the accrual duration. */
     double patients() {
-        return patientsBy(plan, months);
+        return plan.patientsBy(months);
     }
 
     /** The fraction of the patients enrolled by calendar month t. */
     double enrolledFraction(double t) {
-        return t >= months ? 1 : patientsBy(plan, t) / patients();
+        return t >= months ? 1 : plan.patientsBy(t) / patients();
     }
 
     /**
@@ -161,7 +121,7 @@ final class Enrolment {
                 double sum = 0;
                 for (int k = 0; k < NODES; k++) {
                     double s = mid + half * X[k];
-                    sum += W[k] * intensity(plan, s) * arm.eventBy(t - s);
+                    sum += W[k] * plan.intensity(s) * arm.eventBy(t - s);
                 }
                 total += half * sum;
             }

@@ -63,6 +63,16 @@ public final class RatesSizing {
         return new RatesSizing(true, experimental, control, margin, ratio, design);
     }
 
+    /** The same as {@link #twoSample(double, double, double, double, GroupSequentialDesign)} with the looks' design. */
+    public static RatesSizing twoSample(double experimental, double control, double margin, double ratio, Looks looks) {
+        return twoSample(experimental, control, margin, ratio, looks.design());
+    }
+
+    /** The same as {@link #oneSample(double, double, GroupSequentialDesign)} with the looks' design. */
+    public static RatesSizing oneSample(double rate, double nullRate, Looks looks) {
+        return oneSample(rate, nullRate, looks.design());
+    }
+
     /**
      * One arm against a fixed rate.
      *

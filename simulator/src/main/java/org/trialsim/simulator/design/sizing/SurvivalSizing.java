@@ -7,7 +7,6 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialsim.simulator.analysis.GroupSequentialDesign;
 import org.trialsim.simulator.analysis.GroupSequentialProbabilities;
-import org.trialsim.simulator.trial.accrual.AccrualPlan;
 
 /**
  * The analytic sample size (events and patients) of a two-arm survival comparison by the log-rank test
@@ -32,6 +31,17 @@ import org.trialsim.simulator.trial.accrual.AccrualPlan;
  * <p>Immutable: each {@code with…} returns a new question.
  */
 public final class SurvivalSizing {
+    /**
+     * The same as {@link #of(Hazards, GroupSequentialDesign)} with the looks' design.
+     *
+     * @param hazards the assumed hazards
+     * @param looks   the error rate and looks
+     * @return the question
+     */
+    public static SurvivalSizing of(Hazards hazards, Looks looks) {
+        return of(hazards, looks.design());
+    }
+
     /** rpact's default accrual duration, months. */
     public static final double DEFAULT_ACCRUAL_MONTHS = 12;
     /** rpact's default follow-up after accrual, months. */
@@ -45,13 +55,13 @@ public final class SurvivalSizing {
     private final double ratio;
     private final double margin;
     private final EventsFormula formula;
-    private final AccrualPlan accrual;
+    private final Accrual accrual;
     private final Double accrualMonths;
     private final Double followUpMonths;
     private final Double patients;
 
     private SurvivalSizing(Hazards hazards, GroupSequentialDesign design, double ratio, double margin, EventsFormula formula,
-                           AccrualPlan accrual, Double accrualMonths, Double followUpMonths, Double patients) {
+                           Accrual accrual, Double accrualMonths, Double followUpMonths, Double patients) {
         this.hazards = hazards;
         this.design = design;
         this.ratio = ratio;
@@ -72,7 +82,7 @@ public final class SurvivalSizing {
      * @return the question
      */
     public static SurvivalSizing of(Hazards hazards, GroupSequentialDesign design) {
-        return new SurvivalSizing(hazards, design, 1, 1, EventsFormula.SCHOENFELD, AccrualPlan.of(1, 0, 0),
+        return new SurvivalSizing(hazards, design, 1, 1, EventsFormula.SCHOENFELD, Accrual.uniform(),
                 DEFAULT_ACCRUAL_MONTHS, null, null);
     }
 
@@ -101,7 +111,7 @@ public final class SurvivalSizing {
      * The same with another accrual: the plan's shape (its ramp-up and rate changes), and its duration, or
      * null for the duration at which the plan's rates (patients a month) give what is needed.
      */
-    public SurvivalSizing withAccrual(AccrualPlan plan, Double months) {
+    public SurvivalSizing withAccrual(Accrual plan, Double months) {
         if (months != null && (!(months > 0) || months == Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("accrual months must be finite and > 0; got " + months);
         }
@@ -196,7 +206,7 @@ public final class SurvivalSizing {
             if (accrualMonths != null) {
                 months = accrualMonths;
             } else {
-                months = solveIncreasing(a -> a <= 0 ? -events : Enrolment.patientsBy(accrual, a)
+                months = solveIncreasing(a -> a <= 0 ? -events : accrual.patientsBy(a)
                         * new Enrolment(accrual, a).eventsPerPatient(a + followUp, experimental, control, ratio) - events);
             }
             enrolment = new Enrolment(accrual, months);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trialsim.simulator.analysis.GroupSequentialDesign;
 import org.trialsim.simulator.analysis.SpendingFunction;
-import org.trialsim.simulator.trial.accrual.AccrualPlan;
 
 /**
  * Events, patients, timing and power against rpact 3.3.4 (R 4.2). Each case carries the R call that
@@ -47,43 +45,43 @@ class SurvivalSizingTest {
     static Stream<Arguments> againstRpact() {
         return Stream.of(
                 new Case("S1 getSampleSizeSurvival(fixed, lambda2 = log(2)/12, hazardRatio = 0.7, accrualTime = c(0, 24), followUpTime = 12)",
-                        () -> SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7), FIXED).withAccrual(AccrualPlan.of(1, 0, 0), 24.0)
+                        () -> SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7), FIXED).withAccrual(Accrual.uniform(), 24.0)
                                 .withFollowUp(12.0).sampleSize(0.8),
                         246.7871045, 369.5741396, 24, 12, new double[] {36}, 246.7871045, 1e-7),
                 new Case("S2 getSampleSizeSurvival(fixed, typeOfComputation = \"Freedman\", lambda2 = 0.05, hazardRatio = 0.6,"
                         + " allocationRatioPlanned = 2, accrualTime = c(0, 18), followUpTime = 12)",
                         () -> SurvivalSizing.of(Hazards.exponential(0.05, 0.6), FIXED).withFormula(EventsFormula.FREEDMAN)
-                                .withAllocationRatio(2).withAccrual(AccrualPlan.of(1, 0, 0), 18.0).withFollowUp(12.0).sampleSize(0.8),
+                                .withAllocationRatio(2).withAccrual(Accrual.uniform(), 18.0).withFollowUp(12.0).sampleSize(0.8),
                         118.714306, 228.3027637, 18, 12, new double[] {30}, 118.714306, 1e-7),
                 new Case("S3 getSampleSizeSurvival(fixed, lambda2 = log(2)/12, hazardRatio = 0.7, allocationRatioPlanned = 2,"
                         + " dropoutRate1 = 0.05, dropoutRate2 = 0.1, dropoutTime = 12, accrualTime = c(0, 12), followUpTime = 6)",
                         () -> SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7).withDropout(0.05, 0.1, 12), FIXED)
-                                .withAllocationRatio(2).withAccrual(AccrualPlan.of(1, 0, 0), 12.0).withFollowUp(6.0).sampleSize(0.8),
+                                .withAllocationRatio(2).withAccrual(Accrual.uniform(), 12.0).withFollowUp(6.0).sampleSize(0.8),
                         277.6354926, 691.0619569, 12, 6, new double[] {18}, 277.6354926, 1e-7),
                 new Case("S4 getSampleSizeSurvival(fixed, piecewiseSurvivalTime = c(0, 6, 12), lambda2 = c(0.03, 0.05, 0.02),"
                         + " hazardRatio = 0.65, accrualTime = c(0, 24), followUpTime = 12)",
                         () -> SurvivalSizing.of(Hazards.piecewise(new double[] {6, 12}, new double[] {0.03, 0.05, 0.02}, 0.65), FIXED)
-                                .withAccrual(AccrualPlan.of(1, 0, 0), 24.0).withFollowUp(12.0).sampleSize(0.8),
+                                .withAccrual(Accrual.uniform(), 24.0).withFollowUp(12.0).sampleSize(0.8),
                         169.1806629, 384.6043246, 24, 12, new double[] {36}, 169.1806629, 1e-7),
                 new Case("S5 getSampleSizeSurvival(OF_FUTILITY, lambda2 = log(2)/12, hazardRatio = 0.7, accrualTime = c(0, 24),"
                         + " followUpTime = 12, dropoutRate1 = 0.05, dropoutRate2 = 0.05, dropoutTime = 12)",
                         () -> SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7).withDropout(0.05, 0.05, 12), OF_FUTILITY)
-                                .withAccrual(AccrualPlan.of(1, 0, 0), 24.0).withFollowUp(12.0).sampleSize(0.8),
+                                .withAccrual(Accrual.uniform(), 24.0).withFollowUp(12.0).sampleSize(0.8),
                         261.327023, 407.9654616, 24, 12, new double[] {16.6256693, 25.07915669, 36}, 212.8075843, 1e-7),
                 new Case("S6 getSampleSizeSurvival(POCOCK_FUTILITY, lambda2 = log(2)/18, hazardRatio = 0.75, accrualTime = c(0, 6),"
                         + " accrualIntensity = c(10, 20), followUpTime = 12)  # beta = 0.1; accrual duration solved",
                         () -> SurvivalSizing.of(Hazards.exponential(LN2 / 18, 0.75), POCOCK_FUTILITY)
-                                .withAccrual(new AccrualPlan(10, 0, List.of(new AccrualPlan.RateChange(6, 20)), 0), null)
+                                .withAccrual(Accrual.of(10, 0, new double[] {6}, new double[] {20}), null)
                                 .withFollowUp(12.0).sampleSize(0.9),
                         588.8649423, 901.3907601, 48.069538, 12, new double[] {34.02183714, 46.5151227, 60.06954394}, 365.3983996, 1e-5),
                 new Case("S7 getSampleSizeSurvival(fixed, thetaH0 = 1.3, lambda2 = log(2)/24, hazardRatio = 1, accrualTime = c(0, 24),"
                         + " followUpTime = 24)  # non-inferiority",
                         () -> SurvivalSizing.of(Hazards.exponential(LN2 / 24, 1), FIXED).withMargin(1.3)
-                                .withAccrual(AccrualPlan.of(1, 0, 0), 24.0).withFollowUp(24.0).sampleSize(0.8),
+                                .withAccrual(Accrual.uniform(), 24.0).withFollowUp(24.0).sampleSize(0.8),
                         456.0981422, 713.404384, 24, 24, new double[] {48}, 456.0981422, 1e-7),
                 new Case("S8 getSampleSizeSurvival(fixed, lambda2 = log(2)/12, hazardRatio = 0.7, accrualTime = c(0, 24),"
                         + " maxNumberOfSubjects = 500)  # follow-up solved",
-                        () -> SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7), FIXED).withAccrual(AccrualPlan.of(1, 0, 0), 24.0)
+                        () -> SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7), FIXED).withAccrual(Accrual.uniform(), 24.0)
                                 .withPatients(500.0).sampleSize(0.8),
                         246.7871045, 500, 24, 3.183426584, new double[] {27.18342658}, 246.7871045, 1e-7)
         ).map(Arguments::of);
@@ -111,7 +109,7 @@ class SurvivalSizingTest {
     @Test
     void groupSequentialBoundsAndExpectationsMatchRpact() {
         SurvivalResult r = SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7).withDropout(0.05, 0.05, 12), OF_FUTILITY)
-                .withAccrual(AccrualPlan.of(1, 0, 0), 24.0).withFollowUp(12.0).sampleSize(0.8);
+                .withAccrual(Accrual.uniform(), 24.0).withFollowUp(12.0).sampleSize(0.8);
         double[] hr = {0.4515475931, 0.6834899518, 0.781469892};
         for (int k = 0; k < 3; k++) {
             assertThat(r.looks().get(k).efficacyHazardRatio()).isCloseTo(hr[k], within(1e-7));
@@ -131,7 +129,7 @@ class SurvivalSizingTest {
     @Test
     void powerOfAGroupSequentialDesignMatchesRpact() {
         GroupSequentialDesign of = GroupSequentialDesign.of(SpendingFunction.obrienFleming(0.025), 1.0 / 3, 2.0 / 3, 1);
-        SurvivalResult r = SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7), of).withAccrual(AccrualPlan.of(1, 0, 0), 24.0)
+        SurvivalResult r = SurvivalSizing.of(Hazards.exponential(LN2 / 12, 0.7), of).withAccrual(Accrual.uniform(), 24.0)
                 .withPatients(400.0).power(200);
         assertThat(r.power()).isCloseTo(0.7072057106, within(1e-7));
         double[] months = {14.29267361, 21.24783093, 27.44877043};
@@ -150,7 +148,7 @@ class SurvivalSizingTest {
     @Test
     void freedmanPowerWithUnequalAllocationMatchesRpact() {
         SurvivalResult r = SurvivalSizing.of(Hazards.exponential(0.05, 0.65), FIXED).withFormula(EventsFormula.FREEDMAN)
-                .withAllocationRatio(2).withAccrual(AccrualPlan.of(1, 0, 0), 12.0).withPatients(300.0).power(150);
+                .withAllocationRatio(2).withAccrual(Accrual.uniform(), 12.0).withPatients(300.0).power(150);
         assertThat(r.power()).isCloseTo(0.7504052306, within(1e-9));
         assertThat(r.followUpMonths()).isCloseTo(12.60236553, within(1e-7));
     }
@@ -162,7 +160,7 @@ class SurvivalSizingTest {
      */
     @Test
     void eventsReachedBeforeAccrualEndsGiveANegativeFollowUpAsRpact() {
-        SurvivalResult r = SurvivalSizing.of(Hazards.exponential(LN2 / 36, 0.6), FIXED).withAccrual(AccrualPlan.of(1, 0, 0), 57.0)
+        SurvivalResult r = SurvivalSizing.of(Hazards.exponential(LN2 / 36, 0.6), FIXED).withAccrual(Accrual.uniform(), 57.0)
                 .withPatients(670.0).power(120);
         assertThat(r.followUpMonths()).isCloseTo(-16.62358519, within(1e-6));
         assertThat(r.looks().get(0).month()).isCloseTo(40.37641481, within(1e-6));
