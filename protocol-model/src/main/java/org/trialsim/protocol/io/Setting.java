@@ -28,8 +28,12 @@ public record Setting(String path, String value) {
         return new Setting(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
     }
 
-    /** The path's segments: field names, and list indices as "[i]". */
-    List<String> segments() {
+    /**
+     * The path's segments: field names, and list indices as "[i]".
+     *
+     * @throws IllegalArgumentException with a plain message if a '[' is not closed or the path is empty
+     */
+    public List<String> segments() {
         List<String> segments = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < path.length(); i++) {
