@@ -134,7 +134,7 @@ public final class Simulator {
     }
 
     /**
-     * Fits parameters of the protocol to its targets (docs/calibration.md, "Fitting"): every evaluation
+     * Fits parameters of the protocol to its targets (docs/fitting.md): every evaluation
      * simulates a cohort of every arm with the same seed (common random numbers), so the distance to the
      * targets is a deterministic function of the parameters.
      *

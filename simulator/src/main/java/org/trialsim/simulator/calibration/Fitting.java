@@ -3,18 +3,22 @@ package org.trialsim.simulator.calibration;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.Target;
 import org.trialsim.protocol.io.Setting;
+import org.trialsim.protocol.validation.NumericParameter;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.run.Progress;
 
 /**
  * Fits parameters of a protocol to its targets: the values, within their bounds, whose simulated cohort
- * comes closest to the published figures (docs/calibration.md, "Fitting").
+ * comes closest to the published figures (docs/fitting.md).
  *
  * <p>The distance is the sum over targets of ((simulated − published) / se)², with se the published
  * interval's half-width divided by 1.96 where one was published, and else the binomial standard error
@@ -33,6 +37,14 @@ public final class Fitting {
     static final double TOLERANCE = 1e-3;
     /** Significant digits of a fitted value: beyond them the Monte Carlo error of a cohort decides. */
     static final int DIGITS = 4;
+    /**
+     * The most cohorts one fit may simulate: at the default 20,000 patients per arm a cohort of a built-in
+     * takes a few hundredths of a second of processor time, so 10,000 is several minutes; a search of a
+     * few parameters narrows to its tolerance in tens to a few hundred (docs/limits.md).
+     */
+    public static final int MAX_EVALUATIONS = 10_000;
+    /** The search's limit when none is given. */
+    public static final int DEFAULT_EVALUATIONS = 200;
     private static final double Z = 1.96;
 
     private Fitting() {
@@ -114,6 +126,54 @@ public final class Fitting {
         }
         return new FitResult(fitted, before, after, distance(before), distance(after), found.evaluations(), maxEvaluations,
                 found.converged(), infeasible[0]);
+    }
+
+    /**
+     * The changes that give the protocol its fitted values, each part that holds one saying so: every
+     * parameter's {@code path=value}, and for each part that cites them (a block, a curve, ...) its
+     * {@code assumption} with a sentence added that names the fitted values, what they were, the targets
+     * they were fitted to and the cohorts that measured them.
+     *
+     * @param result the fit
+     * @param cited  each parameter's place in the protocol, in the order of the fit's parameters
+     */
+    public static List<Setting> protocolChanges(FitResult result, List<NumericParameter> cited) {
+        List<Setting> changes = new ArrayList<>();
+        Map<String, List<Integer>> byPart = new LinkedHashMap<>();
+        for (int i = 0; i < cited.size(); i++) {
+            changes.add(new Setting(result.parameters().get(i).path(), number(result.parameters().get(i).fitted())));
+            byPart.computeIfAbsent(cited.get(i).citedPath(), k -> new ArrayList<>()).add(i);
+        }
+        String targets = String.join("; ", result.after().targets().stream().map(t -> t.target().label()).toList());
+        var provenance = result.after().provenance();
+        byPart.forEach((part, indices) -> {
+            List<String> values = new ArrayList<>();
+            for (int i : indices) {
+                FitParameter p = result.parameters().get(i);
+                values.add(p.path().substring(part.length() + 1) + " " + number(p.fitted()) + " (was " + number(p.start()) + ")");
+            }
+            String before = cited.get(indices.get(0)).assumption();
+            String note = String.format(Locale.ROOT, "Fitted by trialsim calibrate --fit (%,d virtual patients per arm, seed %d): %s;"
+                    + " to the targets: %s.", provenance.patients(), provenance.seed(), String.join(", ", values), targets);
+            changes.add(new Setting(part + ".assumption", quoted(before == null || before.isBlank() ? note : before.strip() + " " + note)));
+        });
+        return changes;
+    }
+
+    /** A text as a double-quoted YAML scalar, which a --set value may be. */
+    private static String quoted(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     /** The weighted distance of a calibration from its targets (see the class comment). */
