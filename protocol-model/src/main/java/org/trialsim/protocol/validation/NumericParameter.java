@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.trialsim.protocol.Cited;
 import org.trialsim.protocol.Protocol;
+import org.trialsim.protocol.ProtocolPath;
 import org.trialsim.protocol.Range;
-import org.trialsim.protocol.io.Setting;
 
 /**
  * A real number of a protocol named by its {@code --set} path (e.g.
@@ -32,7 +32,10 @@ public record NumericParameter(String path, double value, Range range, String ci
      *         one of the targets, or if no part around it can carry a source
      */
     public static NumericParameter of(Protocol protocol, String path) {
-        List<String> segments = new Setting(path, "").segments();
+        List<String> segments = ProtocolPath.segments(path);
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("the path is empty; name a number of the protocol, e.g. pathway.nodes.ID.deathProbability");
+        }
         if (segments.get(0).equals("targets")) {
             throw new IllegalArgumentException(path + " is part of a target, and the targets are what a fit matches");
         }
