@@ -3,6 +3,7 @@ package org.trialsim.cli;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trialsim.protocol.Range;
+import org.trialsim.simulator.calibration.Fitting;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.design.escalation.EscalationScenario;
 import org.trialsim.simulator.design.simon.SimonDesign;
@@ -25,6 +26,8 @@ final class OptionRanges {
     static final WholeRange THREADS = new WholeRange(1, RunOptions.MAX_THREADS);
     /** --seed: any 64-bit number; the random streams are addressed by it. */
     static final WholeRange SEED = new WholeRange(Long.MIN_VALUE, Long.MAX_VALUE);
+    /** The cohorts a fit's search may simulate (docs/limits.md, "Calibration fit"). */
+    static final WholeRange FIT_EVALUATIONS = new WholeRange(2, Fitting.MAX_EVALUATIONS);
     /** escalate --start-level: a level of at most the most levels a scenario may have. */
     static final WholeRange START_LEVEL = new WholeRange(1, EscalationScenario.MAX_LEVELS);
     /** escalate --cohort-size: patients per cohort of BOIN, TITE-BOIN and the CRM. */
@@ -172,6 +175,12 @@ final class OptionRanges {
     static final class Threads extends IntIn {
         Threads() {
             super(THREADS);
+        }
+    }
+
+    static final class FitEvaluations extends IntIn {
+        FitEvaluations() {
+            super(FIT_EVALUATIONS);
         }
     }
 

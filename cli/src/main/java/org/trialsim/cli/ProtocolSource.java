@@ -6,6 +6,7 @@ import java.util.List;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.io.Setting;
+import org.trialsim.simulator.calibration.Fitting;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +36,15 @@ final class ProtocolSource {
 
     /** Loads the protocol with the --set changes applied. */
     LoadedProtocol load() throws IOException, ProtocolException {
+        return ProtocolArgument.load(protocol, parsedSettings());
+    }
+
+    /** Loads the protocol with the --set changes and then others, as often as asked (a file is read once). */
+    Fitting.Loader loader() throws IOException {
+        return ProtocolArgument.loader(protocol, parsedSettings());
+    }
+
+    private List<Setting> parsedSettings() {
         List<Setting> parsed = new ArrayList<>();
         for (String s : settings) {
             try {
@@ -43,6 +53,6 @@ final class ProtocolSource {
                 throw UserException.usage("--set " + e.getMessage());
             }
         }
-        return ProtocolArgument.load(protocol, parsed);
+        return parsed;
     }
 }

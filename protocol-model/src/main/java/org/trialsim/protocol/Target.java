@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * A published figure the protocol should reproduce: what is measured on the simulated cohort, the
@@ -22,6 +23,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param years      for survival and incidence, the time, one of the follow-up's landmarks
  * @param block      for toxicity, the block
  * @param toxicity   for toxicity, the toxicity of that block
+ * @param criterion  for screen-failure, the eligibility criterion
+ * @param group      for risk-group, the risk group
+ * @param followUpMonths for crude, the shortest and longest follow-up at the data cut, in months; each
+ *                   patient's follow-up is taken as uniform between them (as with even accrual and one cut)
  * @param value      the published value, a proportion
  * @param lower      the published 95% interval's lower limit, if one was published
  * @param upper      its upper limit
@@ -30,12 +35,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param assumption what was assumed, e.g. how n was derived where it was not published
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"label", "measure", "arm", "assessment", "of", "threshold", "endpoint", "event", "years", "block", "toxicity",
-        "value", "lower", "upper", "n", "source", "assumption"})
+@JsonPropertyOrder({"label", "measure", "arm", "assessment", "of", "threshold", "endpoint", "event", "years", "block", "toxicity", "criterion",
+        "group", "followUpMonths", "value", "lower", "upper", "n", "source", "assumption"})
 public record Target(
         @Required @JsonPropertyDescription("What the figure is, e.g. 2-year DFS, blinatumomab pilot") String label,
-        @Required @JsonPropertyDescription("What is measured: mrd-negative, mrd-below, survival, incidence, remission, transplant,"
-                + " toxicity") Measure measure,
+        @Required @JsonPropertyDescription("What is measured: mrd-negative, mrd-below, survival, incidence, crude, remission, transplant,"
+                + " toxicity, screen-failure, risk-group") Measure measure,
         @Required @JsonPropertyDescription("The arm it is measured on") String arm,
         @JsonPropertyDescription("For mrd-negative and mrd-below: the assessment") String assessment,
         @JsonPropertyDescription("For mrd-negative and mrd-below: of the patients assessed (default) or of all on the arm")
@@ -50,6 +55,12 @@ public record Target(
         Double years,
         @JsonPropertyDescription("For toxicity: the block") String block,
         @JsonPropertyDescription("For toxicity: the toxicity, one of the block's") String toxicity,
+        @JsonPropertyDescription("For screen-failure: the eligibility criterion") String criterion,
+        @JsonPropertyDescription("For risk-group: the risk group, at enrolment") String group,
+        @JsonPropertyDescription("For crude: the shortest and longest follow-up at the data cut, in months; each patient's"
+                + " follow-up is uniform between them")
+        @Range(min = 0, max = Range.CENTURY_MONTHS, why = "months of follow-up within a lifetime")
+        List<Double> followUpMonths,
         @Required @JsonPropertyDescription("The published value, a proportion")
         @Range(min = 0, max = 1, why = Range.PROBABILITY)
         Double value,
@@ -67,6 +78,7 @@ public record Target(
 
     public Target {
         of = measure == Measure.MRD_NEGATIVE || measure == Measure.MRD_BELOW ? Immutable.orElse(of, Denominator.ASSESSED) : of;
+        followUpMonths = followUpMonths == null ? null : Immutable.list(followUpMonths);
     }
 
     /** What a target measures on the simulated cohort. */
@@ -84,7 +96,13 @@ public record Target(
         /** Transplanted, of the patients on the arm. */
         @JsonProperty("transplant") TRANSPLANT,
         /** A toxicity of a block, of the patients who started it. */
-        @JsonProperty("toxicity") TOXICITY
+        @JsonProperty("toxicity") TOXICITY,
+        /** The share with an event as first event by a data cut, each patient followed for a time uniform over a range. */
+        @JsonProperty("crude") CRUDE,
+        /** Presented patients failing an eligibility criterion. */
+        @JsonProperty("screen-failure") SCREEN_FAILURE,
+        /** Enrolled patients in a risk group at enrolment. */
+        @JsonProperty("risk-group") RISK_GROUP
     }
 
     /** The patients an MRD rate is a share of. */

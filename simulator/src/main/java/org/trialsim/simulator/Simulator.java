@@ -20,6 +20,9 @@ import org.trialsim.protocol.io.Setting;
 import org.trialsim.protocol.io.Sweep;
 import org.trialsim.simulator.calibration.Calibration;
 import org.trialsim.simulator.calibration.CalibrationResult;
+import org.trialsim.simulator.calibration.FitParameter;
+import org.trialsim.simulator.calibration.FitResult;
+import org.trialsim.simulator.calibration.Fitting;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
@@ -128,6 +131,27 @@ public final class Simulator {
         }
         CohortOptions everyArm = new CohortOptions(options.patients(), options.seed(), options.threads(), null);
         return Calibration.of(protocol.protocol(), cohort(protocol, everyArm, progress));
+    }
+
+    /**
+     * Fits parameters of the protocol to its targets (docs/fitting.md): every evaluation
+     * simulates a cohort of every arm with the same seed (common random numbers), so the distance to the
+     * targets is a deterministic function of the parameters.
+     *
+     * @param loader         loads the protocol with the parameters' values set (the first call has no changes)
+     * @param parameters     the parameters with their bounds ({@link FitParameter#within})
+     * @param maxEvaluations the most cohorts the search may simulate
+     * @param options        patients per arm, seed and threads of every cohort; the arm, if any, is ignored
+     * @param progress       told of each cohort simulated, of {@code maxEvaluations + 2}
+     * @throws ProtocolException        if the protocol as loaded first is not valid
+     * @throws IllegalArgumentException if the protocol has no targets
+     */
+    public FitResult fit(Fitting.Loader loader, List<FitParameter> parameters, int maxEvaluations, CohortOptions options,
+                         Progress progress) throws ProtocolException {
+        LoadedProtocol protocol = loader.load(List.of());
+        CohortOptions everyArm = new CohortOptions(options.patients(), options.seed(), options.threads(), null);
+        return Fitting.fit(protocol.protocol(), parameters, maxEvaluations,
+                changes -> cohort(changes.isEmpty() ? protocol : loader.load(changes), everyArm, Progress.NONE), progress);
     }
 
     /**

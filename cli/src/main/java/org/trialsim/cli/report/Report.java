@@ -8,8 +8,8 @@ import java.io.Writer;
  * was computed for). One report per kind of result; each declares its formats ({@code FORMATS}, what
  * {@code --format} accepts) and maps each to its writer.
  */
-public sealed interface Report permits CohortReport, CalibrationReport, TrialReport, ExploreReport, EarlyPhaseReport, EscalationReport,
-        SimonReport, ProtocolReport, SampleSizeReport {
+public sealed interface Report permits CohortReport, CalibrationReport, FitReport, TrialReport, ExploreReport, EarlyPhaseReport,
+        EscalationReport, SimonReport, ProtocolReport, SampleSizeReport {
     /**
      * Writes the report in the format.
      *

@@ -1,7 +1,7 @@
 package org.trialsim.protocol.io;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.trialsim.protocol.ProtocolPath;
 
 /**
  * A change to a protocol made from the command line, {@code path=value}, applied to the file before it
@@ -28,38 +28,12 @@ public record Setting(String path, String value) {
         return new Setting(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
     }
 
-    /** The path's segments: field names, and list indices as "[i]". */
+    /** The path's segments: field names, and list indices as "[i]" ({@link ProtocolPath}). */
     List<String> segments() {
-        List<String> segments = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '.') {
-                add(segments, current);
-            } else if (c == '[') {
-                add(segments, current);
-                int end = path.indexOf(']', i);
-                if (end < 0) {
-                    throw new IllegalArgumentException("in '" + path + "', a '[' is not closed");
-                }
-                segments.add(path.substring(i, end + 1));
-                i = end;
-            } else {
-                current.append(c);
-            }
-        }
-        add(segments, current);
-        if (segments.isEmpty()) {
+        if (ProtocolPath.segments(path).isEmpty()) {
             throw new IllegalArgumentException("the path of '" + path + "=" + value + "' is empty");
         }
-        return segments;
-    }
-
-    private static void add(List<String> segments, StringBuilder current) {
-        if (current.length() > 0) {
-            segments.add(current.toString());
-            current.setLength(0);
-        }
+        return ProtocolPath.segments(path);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trialsim.protocol.Assessment;
+import org.trialsim.protocol.Criterion;
 import org.trialsim.protocol.Endpoint;
 import org.trialsim.protocol.FollowUp;
 import org.trialsim.protocol.Node;
@@ -52,7 +53,11 @@ final class TargetCheck {
             switch (t.measure()) {
                 case MRD_NEGATIVE, MRD_BELOW -> assessment(t, here);
                 case SURVIVAL, INCIDENCE -> endpoint(t, here);
+                case CRUDE -> crude(t, here);
                 case TOXICITY -> toxicity(t, here);
+                case SCREEN_FAILURE -> criterion(t, here);
+                case RISK_GROUP -> c.reference(t.group(), protocol.riskGroups() == null || protocol.riskGroups().groups() == null ? Set.of()
+                        : protocol.riskGroups().groups().keySet(), at(here, "group"), "risk group");
                 case REMISSION, TRANSPLANT -> {
                 }
             }
@@ -77,12 +82,18 @@ final class TargetCheck {
         given.put("years", t.years());
         given.put("block", t.block());
         given.put("toxicity", t.toxicity());
+        given.put("criterion", t.criterion());
+        given.put("group", t.group());
+        given.put("followUpMonths", t.followUpMonths());
         Set<String> needed = switch (t.measure()) {
             case MRD_NEGATIVE -> Set.of("assessment");
             case MRD_BELOW -> Set.of("assessment", "threshold");
             case SURVIVAL -> Set.of("endpoint", "years");
             case INCIDENCE -> Set.of("endpoint", "event", "years");
+            case CRUDE -> Set.of("endpoint", "event", "followUpMonths");
             case TOXICITY -> Set.of("block", "toxicity");
+            case SCREEN_FAILURE -> Set.of("criterion");
+            case RISK_GROUP -> Set.of("group");
             case REMISSION, TRANSPLANT -> Set.of();
         };
         String measure = measureName(t.measure());
@@ -127,6 +138,46 @@ final class TargetCheck {
             sink.error(at(here, "years"), "survival is reported at the follow-up's landmarks, and " + Values.fmt(t.years())
                     + " years is not one of them (" + landmarks.stream().map(Values::fmt).collect(Collectors.joining(", "))
                     + "); add it to followUp.landmarkYears");
+        }
+    }
+
+    /** A screen failure: a trial-wide criterion (one that excludes from a treatment only screens nobody out). */
+    private void criterion(Target t, JsonPointer here) {
+        Map<String, Criterion> criteria = protocol.eligibility() == null ? Map.of() : protocol.eligibility();
+        if (c.reference(t.criterion(), criteria.keySet(), at(here, "criterion"), "eligibility criterion") && t.criterion() != null
+                && criteria.get(t.criterion()) != null && criteria.get(t.criterion()).treatment() != null) {
+            sink.error(at(here, "criterion"), "the criterion '" + t.criterion() + "' excludes from the treatment '"
+                    + criteria.get(t.criterion()).treatment() + "' only, and screens nobody out of the trial");
+        }
+    }
+
+    /**
+     * A crude share: the endpoint counts the event (one event is enough: its curve is one minus survival),
+     * and the follow-up is two numbers, the shortest first, within the follow-up's horizon.
+     */
+    private void crude(Target t, JsonPointer here) {
+        if (c.reference(t.endpoint(), protocol.endpoints().keySet(), at(here, "endpoint"), "endpoint") && t.event() != null) {
+            Endpoint e = protocol.endpoints().get(t.endpoint());
+            if (e != null && !e.events().contains(t.event())) {
+                sink.error(at(here, "event"), "the endpoint '" + t.endpoint() + "' does not count " + eventName(t.event())
+                        + "; it counts " + e.events().stream().map(TargetCheck::eventName).collect(Collectors.joining(", ")));
+            }
+        }
+        List<Double> months = t.followUpMonths();
+        if (months == null) {
+            return;
+        }
+        if (months.size() != 2 || months.contains(null)) {
+            sink.error(at(here, "followUpMonths"), "followUpMonths is two numbers, the shortest and the longest follow-up at the"
+                    + " data cut, e.g. [12, 69.5]");
+        } else if (!(months.get(0) <= months.get(1))) {
+            sink.error(at(here, "followUpMonths"), "the shortest follow-up " + Values.fmt(months.get(0)) + " is longer than the"
+                    + " longest, " + Values.fmt(months.get(1)));
+        } else if (protocol.followUp() != null && protocol.followUp().horizonYears() != null
+                && months.get(1) > protocol.followUp().horizonYears() * 12 + 1e-9) {
+            sink.error(at(here, "followUpMonths"), "the longest follow-up, " + Values.fmt(months.get(1)) + " months, is beyond the"
+                    + " follow-up's horizon of " + Values.fmt(protocol.followUp().horizonYears() * 12) + " months; a cohort is followed"
+                    + " no further");
         }
     }
 

@@ -30,6 +30,13 @@ class TargetCheckTest {
               - {label: transplanted, measure: transplant, arm: experimental, value: 0.2, n: 100, source: a report}
               - {label: CRS, measure: toxicity, arm: experimental, block: blina, toxicity: crs, value: 0.02, n: 100, source: a report,
                  assumption: n is the arm's size}
+              - {label: failure as first event, measure: crude, arm: control, endpoint: efs, event: failure, followUpMonths: [12, 48],
+                 value: 0.25, n: 100, source: a report}
+              - {label: younger than 1 year, measure: screen-failure, arm: control, criterion: one-or-older, value: 0.02, n: 100,
+                 source: a report}
+              - {label: high risk, measure: risk-group, arm: control, group: HR, value: 0.3, n: 100, source: a report}
+            eligibility:
+              one-or-older: {include: age >= 1, source: a report}
             """;
 
     private static List<Problem> errorsAfter(String from, String to) {
@@ -51,12 +58,15 @@ class TargetCheckTest {
         assertThat(targets.get(2).lower()).isEqualTo(0.4);
         assertThat(targets.get(3).event()).isEqualTo(org.trialsim.protocol.Endpoint.EventKind.RELAPSE);
         assertThat(targets.get(6).n()).isEqualTo(100);
+        assertThat(targets.get(7).followUpMonths()).containsExactly(12.0, 48.0);
+        assertThat(targets.get(8).criterion()).isEqualTo("one-or-older");
+        assertThat(targets.get(9).group()).isEqualTo("HR");
         assertThat(loaded.warnings()).as("a target's source covers it").isEmpty();
     }
 
     @Test
     void theBuiltInsCarryTargetsThatValidate() throws Exception {
-        for (String id : List.of("interfant-06-blina", "aall1331", "aall1121")) {
+        for (String id : List.of("interfant-06-blina", "aall1331", "aall1121", "interfant-21")) {
             assertThat(BuiltinProtocols.load(id).protocol().targets()).as(id).isNotEmpty();
         }
     }
@@ -80,7 +90,14 @@ class TargetCheckTest {
             value out of range       | value: 0.9                                      | value: 90                                       | targets[4].value      | value is 90; it must be from 0 to 1 (a probability)
             n of nobody              | value: 0.2, n: 100                              | value: 0.2, n: 0                                | targets[5].n          | n is 0; it must be from 1 to 100000
             missing source           | value: 0.9, n: 100, source: a report                   | value: 0.9, n: 100                              | targets[4].source     | missing field 'source'
-            unknown measure          | measure: remission                              | measure: response                               | targets[4].measure    | 'response' is not one of mrd-negative, mrd-below, survival, incidence, remission, transplant, toxicity
+            unknown measure          | measure: remission                              | measure: response                               | targets[4].measure    | 'response' is not one of mrd-negative, mrd-below, survival, incidence, remission, transplant, toxicity, crude, screen-failure, risk-group
+            one follow-up            | followUpMonths: [12, 48]                        | followUpMonths: [12]                            | targets[7].followUpMonths | followUpMonths is two numbers
+            follow-up reversed       | followUpMonths: [12, 48]                        | followUpMonths: [48, 12]                        | targets[7].followUpMonths | the shortest follow-up 48 is longer than the longest, 12
+            follow-up past horizon   | followUpMonths: [12, 48]                        | followUpMonths: [12, 61]                        | targets[7].followUpMonths | beyond the follow-up's horizon of 60 months
+            crude needs follow-up    | event: failure, followUpMonths: [12, 48],       | event: failure,                                 | targets[7].followUpMonths | a crude target needs 'followUpMonths'
+            crude event not counted  | endpoint: efs, event: failure, followUpMonths   | endpoint: os, event: failure, followUpMonths    | targets[7].event      | the endpoint 'os' does not count failure
+            unknown criterion        | criterion: one-or-older                         | criterion: adult                                | targets[8].criterion  | there is no eligibility criterion 'adult'
+            unknown group            | risk-group, arm: control, group: HR             | risk-group, arm: control, group: VHR            | targets[9].group      | there is no risk group 'VHR'
             """)
     void eachMistakeIsReportedAtItsPlace(String kind, String from, String to, String path, String message) {
         assertThat(errorsAfter(from, to)).anySatisfy(p -> {

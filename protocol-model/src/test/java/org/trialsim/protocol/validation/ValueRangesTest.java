@@ -275,6 +275,8 @@ class ValueRangesTest {
             Target.years | max | 100 | 100.00000000000001 | targets[0].years | true | followUp={horizonYears: 100, landmarkYears: [X]} ; targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: X, value: 0.5, n: 10, source: s}]
             Target.threshold | min | 4.9e-324 | 0 | targets[0].threshold | true | assessments.eoi.thresholds=[X] ; targets=[{label: t, measure: mrd-below, arm: control, assessment: eoi, threshold: X, value: 0.5, n: 10, source: s}]
             Target.threshold | max | 1 | 1.0000000000000002 | targets[0].threshold | true | assessments.eoi.thresholds=[X] ; targets=[{label: t, measure: mrd-below, arm: control, assessment: eoi, threshold: X, value: 0.5, n: 10, source: s}]
+            Target.followUpMonths | min | 0 | -0.001 | targets[0].followUpMonths[0] | true | followUp={horizonYears: 100} ; targets=[{label: t, measure: crude, arm: control, endpoint: efs, event: relapse, followUpMonths: [X, 1200], value: 0.5, n: 10, source: s}]
+            Target.followUpMonths | max | 1200 | 1200.0000000000002 | targets[0].followUpMonths[1] | false | followUp={horizonYears: 100} ; targets=[{label: t, measure: crude, arm: control, endpoint: efs, event: relapse, followUpMonths: [0, X], value: 0.5, n: 10, source: s}]
             """)
     void eachBoundHoldsExactly(String field, String bound, String inside, String outside, String path, boolean alone, String template)
             throws Exception {

@@ -36,6 +36,11 @@ public final class Calibration {
             case MRD_BELOW -> mrd(t, arm, find(response(t, arm).belowThreshold(), r -> r.threshold() == t.threshold(),
                     "threshold", String.valueOf(t.threshold())).rate());
             case SURVIVAL, INCIDENCE -> survival(t, arm);
+            case CRUDE -> crude(t, arm);
+            case SCREEN_FAILURE -> arm.flow().presented() == 0 ? Double.NaN : (double) find(arm.flow().screenFailures(),
+                    f -> f.criterion().equals(t.criterion()), "criterion", t.criterion()).failed() / arm.flow().presented();
+            case RISK_GROUP -> arm.flow().enrolled() == 0 ? Double.NaN
+                    : (double) arm.flow().riskAtEnrolment().getOrDefault(t.group(), 0L) / arm.flow().enrolled();
             case REMISSION -> estimate(arm.remission());
             case TRANSPLANT -> estimate(arm.transplant());
             case TOXICITY -> estimate(find(find(arm.toxicities(), b -> b.block().equals(t.block()), "block", t.block()).toxicities(),
@@ -77,6 +82,63 @@ public final class Calibration {
         }
         // the result gives landmark times rounded to 1e-4 years
         return find(landmarks, p -> Math.abs(p.years() - t.years()) < 0.5e-4, "landmark", String.valueOf(t.years())).estimate();
+    }
+
+    /**
+     * The share with the event as first event by a data cut, each patient followed for a time uniform over
+     * [a, b] months: the average of the event's cumulative incidence over that time, read from the monthly
+     * curve (linear between months; 0 at the origin). With one event the incidence is one minus survival.
+     */
+    private static double crude(Target t, CohortResult.ArmResult arm) {
+        Optional<CohortResult.EndpointResult> endpoint = arm.endpoints().stream().filter(e -> e.endpoint().equals(t.endpoint()))
+                .findFirst();
+        if (endpoint.isEmpty() || endpoint.get().curve().isEmpty()) {
+            return Double.NaN;
+        }
+        String event = t.event().name().toLowerCase(Locale.ROOT);
+        Optional<CohortResult.Incidence> incidence = endpoint.get().incidence().stream().filter(i -> i.event().equals(event)).findFirst();
+        List<CohortResult.SurvivalPoint> curve = incidence.isPresent() ? incidence.get().curve() : endpoint.get().curve();
+        int n = curve.size() + 1;
+        double[] months = new double[n];
+        double[] share = new double[n];
+        for (int i = 1; i < n; i++) {
+            CohortResult.SurvivalPoint p = curve.get(i - 1);
+            months[i] = p.years() * 12;
+            share[i] = incidence.isPresent() ? p.estimate() : 1 - p.estimate();
+        }
+        return averageBetween(months, share, t.followUpMonths().get(0), t.followUpMonths().get(1));
+    }
+
+    /**
+     * The average over [a, b] of the function linear between the points (x increasing from 0), constant
+     * after the last; its value at a when a = b.
+     */
+    static double averageBetween(double[] x, double[] y, double a, double b) {
+        if (b - a < 1e-12) {
+            return interpolate(x, y, a);
+        }
+        double sum = 0;
+        double from = a;
+        for (int i = 0; i < x.length && from < b; i++) {
+            double to = i + 1 < x.length ? Math.min(b, x[i + 1]) : b;
+            if (to > from) {
+                sum += (to - from) * (interpolate(x, y, from) + interpolate(x, y, to)) / 2;
+                from = to;
+            }
+        }
+        return sum / (b - a);
+    }
+
+    private static double interpolate(double[] x, double[] y, double at) {
+        if (at >= x[x.length - 1]) {
+            return y[y.length - 1];
+        }
+        int i = 0;
+        while (x[i + 1] < at) {
+            i++;
+        }
+        double w = x[i + 1] == x[i] ? 1 : (at - x[i]) / (x[i + 1] - x[i]);
+        return y[i] + w * (y[i + 1] - y[i]);
     }
 
     /** The one element a validated protocol's target names: its absence is a programming error, not bad input. */
