@@ -48,7 +48,7 @@ public final class PatientSimulator {
     public PatientSimulator(CompiledProtocol protocol, RandomStreams streams) {
         this.p = protocol;
         this.streams = streams;
-        this.out = new PatientOutcome(protocol.slots);
+        this.out = new PatientOutcome(protocol.slots, protocol.assessmentIds.length);
         boolean hasAllocation = false;
         for (CompiledNode n : protocol.nodes) {
             hasAllocation |= n instanceof CompiledNode.Allocation;
@@ -318,6 +318,7 @@ public final class PatientSimulator {
             double measured = measuredMrd(p.assessmentDetectionLimits[a], p.assessmentUndetectedBelow[a]);
             change(s, p.assessmentSlots[a], measured);
             change(s, p.mrdSlot, measured);
+            out.assessmentDays[a] = end;
         }
         if (!out.reachedRemission && inRemission(s)) {
             out.reachedRemission = true;
