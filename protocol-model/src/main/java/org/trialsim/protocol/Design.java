@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import java.util.Map;
 
 /** The design of the trial that tests the protocol. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -186,11 +187,13 @@ public sealed interface Design extends Cited {
      * @param factors    covariates (or {@code risk}) balanced by stratified blocks or minimization
      * @param p          minimization: probability of giving the arm that minimizes the imbalance; 0.8 if absent
      * @param imbalance  minimization: how imbalance is measured within a factor level; range if absent
+     * @param adaptive   response-adaptive: what the allocation learns from and how; required by that method only
      */
     record Randomization(@Required
-                         @JsonPropertyDescription("simple, permuted-blocks, stratified-blocks, minimization, or a method an"
+                         @JsonPropertyDescription("simple, permuted-blocks, stratified-blocks, minimization, response-adaptive, or a method an"
                                  + " extension on the class path adds (docs/extending.md)")
-                         @Extensible(kind = "randomization method", builtIns = {SIMPLE, PERMUTED_BLOCKS, STRATIFIED_BLOCKS, MINIMIZATION})
+                         @Extensible(kind = "randomization method", builtIns = {SIMPLE, PERMUTED_BLOCKS, STRATIFIED_BLOCKS, MINIMIZATION,
+                                 RESPONSE_ADAPTIVE})
                          String method,
                          @Range(min = 1, max = 1_000, why = "patients in a block; a larger block is simple randomization in effect")
                          List<Integer> blockSizes,
@@ -201,7 +204,10 @@ public sealed interface Design extends Cited {
                          @Range(min = 0, max = 1, minExcluded = true, why = Range.PROBABILITY + " that is not 0")
                          Double p,
                          @JsonPropertyDescription("Minimization: range (the default) or variance of the weighted counts")
-                         Imbalance imbalance) {
+                         Imbalance imbalance,
+                         @JsonPropertyDescription("response-adaptive: the early response it learns from, the priors, the rule and"
+                                 + " its limits")
+                         ResponseAdaptive adaptive) {
         /** Each patient independently, in the allocation ratio. */
         public static final String SIMPLE = "simple";
         /** Permuted blocks within each allocation stratum. */
@@ -210,6 +216,8 @@ public sealed interface Design extends Cited {
         public static final String STRATIFIED_BLOCKS = "stratified-blocks";
         /** Pocock-Simon minimization over the factors. */
         public static final String MINIMIZATION = "minimization";
+        /** Response-adaptive randomization on an early binary response ({@link ResponseAdaptive}). */
+        public static final String RESPONSE_ADAPTIVE = "response-adaptive";
         /** The probability minimization uses when the protocol gives none. */
         public static final double DEFAULT_P = 0.8;
 
@@ -220,6 +228,11 @@ public sealed interface Design extends Cited {
                 p = Immutable.orElse(p, DEFAULT_P);
                 imbalance = Immutable.orElse(imbalance, Imbalance.RANGE);
             }
+        }
+
+        /** A method without response-adaptive settings. */
+        public Randomization(String method, List<Integer> blockSizes, List<String> factors, Double p, Imbalance imbalance) {
+            this(method, blockSizes, factors, p, imbalance, null);
         }
 
         /** A method with no block sizes, factors or minimization settings. */
@@ -234,6 +247,100 @@ public sealed interface Design extends Cited {
             /** The variance of the weighted counts. */
             @JsonProperty("variance") VARIANCE
         }
+    }
+
+    /**
+     * Response-adaptive randomization (docs/allocation.md): after a burn-in in the stratum's ratio, each
+     * arm's allocation probability follows the Beta posteriors of the arms' early response rates, from
+     * the results known on the day of allocation. A patient responds when the MRD measured at the named
+     * assessment is below the threshold; the result is known from the assessment's calendar day on (a
+     * patient with an event before the assessment is a non-responder from the event's day on).
+     *
+     * @param assessment      the MRD assessment (an id in {@code assessments}) whose result the allocation learns from
+     * @param mrdBelow        a response is measured MRD strictly below this
+     * @param rule            thompson (the default): probabilities proportional to the stratum's ratio times
+     *                        P(arm is best) to the power
+     * @param power           the power c of P(arm is best); 0 is the fixed ratio; 1 if absent
+     * @param growth          constant (the default) or sample-fraction: the power times n/N, n the stratum's
+     *                        patients allocated so far and N the design's sample size (Thall and Wathen 2007)
+     * @param burnIn          the stratum's first patients allocated in its ratio; 0 if absent
+     * @param updateEvery     the probabilities are recomputed every this many patients of the stratum; 1 if
+     *                        neither this nor updateEveryDays is given
+     * @param updateEveryDays or: every this many days from the stratum's first allocation after the burn-in
+     * @param minProbability  no arm is given with a probability below this; 0 if absent
+     * @param maxProbability  nor above this; 1 if absent
+     * @param control         an arm kept at a fixed share of the allocation (with controlShare)
+     * @param controlShare    the control arm's probability; the other arms share the rest adaptively
+     * @param priors          Beta prior of each arm's response rate; Beta(1, 1) for an arm not listed
+     */
+    record ResponseAdaptive(@Required @JsonPropertyDescription("The MRD assessment (an id in assessments) the allocation learns from")
+                            String assessment,
+                            @Required @JsonPropertyDescription("A response is measured MRD strictly below this")
+                            @Range(min = 0, max = 1, minExcluded = true, why = "an MRD level, a fraction of cells above 0")
+                            Double mrdBelow,
+                            @JsonPropertyDescription("thompson (the default)") Rule rule,
+                            @JsonPropertyDescription("The power of P(arm is best); 0 gives the fixed ratio (1 if absent)")
+                            @Range(min = 0, max = MAX_POWER, why = "a power of P(arm is best); at 20 the best arm's probability"
+                                    + " is already at the cap")
+                            Double power,
+                            @JsonPropertyDescription("constant (the default) or sample-fraction: the power times n/N (Thall and Wathen)")
+                            Growth growth,
+                            @JsonPropertyDescription("The stratum's first patients, allocated in its ratio (0 if absent)")
+                            @Range(min = 0, max = Range.MAX_SAMPLE_SIZE, why = "patients of the stratum, at most the sample size")
+                            Integer burnIn,
+                            @JsonPropertyDescription("Recompute the probabilities every this many patients (1 if absent)")
+                            @Range(min = 1, max = Range.MAX_SAMPLE_SIZE, why = "patients of the stratum, at most the sample size")
+                            Integer updateEvery,
+                            @JsonPropertyDescription("Or: every this many days")
+                            @Range(min = 1, max = Range.CENTURY_DAYS, why = "days: from a day to a century")
+                            Double updateEveryDays,
+                            @JsonPropertyDescription("The least probability of any arm (0 if absent)")
+                            @Range(min = 0, max = 0.5, why = "a probability; above 1/2 no two arms could both have it")
+                            Double minProbability,
+                            @JsonPropertyDescription("The largest probability of any arm (1 if absent)")
+                            @Range(min = 0.5, max = 1, why = "a probability; below 1/2 two arms could not reach 1 together")
+                            Double maxProbability,
+                            @JsonPropertyDescription("An arm kept at the fixed share controlShare") String control,
+                            @JsonPropertyDescription("The control arm's probability")
+                            @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = "a probability strictly between 0 and 1")
+                            Double controlShare,
+                            @JsonPropertyDescription("Beta prior of each arm's response rate (Beta(1, 1) if absent)")
+                            Map<String, BetaPrior> priors) {
+        /** The largest power. */
+        public static final double MAX_POWER = 20;
+
+        public ResponseAdaptive {
+            rule = Immutable.orElse(rule, Rule.THOMPSON);
+            growth = Immutable.orElse(growth, Growth.CONSTANT);
+            priors = Immutable.map(priors);
+        }
+
+        /** How the probabilities follow the posteriors. */
+        public enum Rule {
+            /** Proportional to P(arm is best) to a power (Thompson 1933; Thall and Wathen 2007). */
+            @JsonProperty("thompson") THOMPSON
+        }
+
+        /** Whether the power grows with the information. */
+        public enum Growth {
+            /** The power as given. */
+            @JsonProperty("constant") CONSTANT,
+            /** The power times n/N: patients allocated in the stratum so far over the design's sample size. */
+            @JsonProperty("sample-fraction") SAMPLE_FRACTION
+        }
+    }
+
+    /**
+     * A Beta prior of a response rate: {@code alpha} prior responses and {@code beta} prior non-responses.
+     *
+     * @param alpha the first shape
+     * @param beta  the second shape
+     */
+    record BetaPrior(@Required @Range(min = 0.5, max = 10_000, why = "prior responses: from Jeffreys' 0.5 (below it P(arm is best) cannot be"
+                             + " computed to 1e-9) to 10,000 patients' worth")
+                     Double alpha,
+                     @Required @Range(min = 0.5, max = 10_000, why = "prior non-responses: from Jeffreys' 0.5 to 10,000 patients' worth")
+                     Double beta) {
     }
 
     /**

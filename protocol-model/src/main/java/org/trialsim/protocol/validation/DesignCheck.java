@@ -197,7 +197,18 @@ final class DesignCheck {
         boolean minimization = name.equals(Design.Randomization.MINIMIZATION);
         boolean balances = name.equals(Design.Randomization.STRATIFIED_BLOCKS) || minimization;
         // an extension's method decides for itself which settings it takes, when the simulator compiles the trial
-        boolean builtIn = blocks || minimization || name.equals(Design.Randomization.SIMPLE);
+        boolean adaptive = name.equals(Design.Randomization.RESPONSE_ADAPTIVE);
+        boolean builtIn = blocks || minimization || adaptive || name.equals(Design.Randomization.SIMPLE);
+        if (adaptive && r.adaptive() == null) {
+            sink.error(at, "response-adaptive needs its settings under 'adaptive': at least the MRD 'assessment' and 'mrdBelow',"
+                    + " the threshold below which a patient responds");
+        }
+        if (builtIn && !adaptive && r.adaptive() != null) {
+            sink.error(at.appendProperty("adaptive"), "'adaptive' holds the settings of response-adaptive, not of " + name);
+        }
+        if (adaptive && r.adaptive() != null) {
+            adaptive(r.adaptive(), at.appendProperty("adaptive"));
+        }
         if (blocks && r.blockSizes().isEmpty()) {
             sink.error(at.appendProperty("blockSizes"), name + " need at least one block size");
         }
@@ -245,6 +256,62 @@ final class DesignCheck {
         });
     }
 
+    /** The references and the consistency of response-adaptive settings; each value's range is checked with its field. */
+    private void adaptive(Design.ResponseAdaptive a, JsonPointer at) {
+        exists(a.assessment(), protocol.assessments().keySet(), at.appendProperty("assessment"), "MRD assessment");
+        arm(a.control(), at.appendProperty("control"));
+        if ((a.control() == null) != (a.controlShare() == null)) {
+            sink.error(at, "a control arm kept at a fixed share needs both 'control' and 'controlShare'");
+        }
+        if (a.updateEvery() != null && a.updateEveryDays() != null) {
+            sink.error(at, "the probabilities are updated every 'updateEvery' patients or every 'updateEveryDays' days, not both");
+        }
+        double min = a.minProbability() == null ? 0 : a.minProbability();
+        double max = a.maxProbability() == null ? 1 : a.maxProbability();
+        if (a.controlShare() != null && (a.controlShare() < min || a.controlShare() > max)) {
+            sink.error(at.appendProperty("controlShare"), "the control's share " + Values.fmt(a.controlShare()) + " is outside ["
+                    + Values.fmt(min) + ", " + Values.fmt(max) + "], the least and largest probability of an arm");
+        }
+        for (String arm : a.priors().keySet()) {
+            arm(arm, at.appendProperty("priors").appendProperty(arm));
+        }
+    }
+
+    /**
+     * Response-adaptive limits against one stratum's arms: every arm must be able to have a probability
+     * within [min, max] (k·min ≤ 1 ≤ k·max), each arm's share of the ratio (its probability during the
+     * burn-in and at power 0) must lie within them, and a control kept at a share must be one of the arms.
+     */
+    private void adaptiveRatio(Design.ResponseAdaptive a, JsonPointer at, String where, Map<String, Integer> ratio, int sum, int gcd) {
+        double min = a.minProbability() == null ? 0 : a.minProbability();
+        double max = a.maxProbability() == null ? 1 : a.maxProbability();
+        int k = ratio.size();
+        if (k * min > 1 + 1e-12 || k * max < 1 - 1e-12) {
+            sink.error(at, "the probabilities of the " + k + " arms of " + where + " cannot all lie within [" + Values.fmt(min) + ", "
+                    + Values.fmt(max) + "] and sum to 1");
+            return;
+        }
+        for (Map.Entry<String, Integer> e : ratio.entrySet()) {
+            double share = (double) (e.getValue() / gcd) / sum;
+            if (share < min - 1e-12 || share > max + 1e-12) {
+                sink.error(at, "arm '" + e.getKey() + "' has the share " + Values.fmt(share) + " in " + where + ", outside ["
+                        + Values.fmt(min) + ", " + Values.fmt(max) + "], the least and largest probability of an arm");
+            }
+        }
+        if (a.control() != null && a.controlShare() != null && !ratio.containsKey(a.control())) {
+            sink.error(at.appendProperty("control"), "the control arm '" + a.control() + "' is not one of the arms of " + where);
+        }
+        double share = a.controlShare() == null ? 0 : a.controlShare();
+        if (a.controlShare() != null && k > 2 && ((k - 1) * min > 1 - share + 1e-12 || (k - 1) * max < 1 - share - 1e-12)) {
+            sink.error(at.appendProperty("controlShare"), "with the control's share " + Values.fmt(share) + " the other " + (k - 1)
+                    + " arms of " + where + " cannot all have probabilities within [" + Values.fmt(min) + ", " + Values.fmt(max) + "]");
+        }
+        if (a.controlShare() != null && k == 2) {
+            sink.error(at.appendProperty("controlShare"), "with two arms in " + where + " a fixed control share leaves nothing to"
+                    + " adapt; a control share is for three arms or more");
+        }
+    }
+
     /** Checks block sizes and minimization's p against one allocation stratum's ratio, in lowest terms. */
     private void ratio(Design.Randomization r, JsonPointer at, String node, String stratum, Map<String, Integer> ratio) {
         int gcd = 0;
@@ -274,6 +341,9 @@ final class DesignCheck {
                 sink.error(at.appendProperty("blockSizes").appendIndex(i), "a block of " + size + " cannot hold " + where
                         + " whole: block sizes must be multiples of " + sum);
             }
+        }
+        if (Design.Randomization.RESPONSE_ADAPTIVE.equals(r.method()) && r.adaptive() != null) {
+            adaptiveRatio(r.adaptive(), at.appendProperty("adaptive"), where, ratio, sum, gcd);
         }
         if (Design.Randomization.MINIMIZATION.equals(r.method()) && r.p() != null && r.p() * sum < max * (1 - 1e-12)) {
             sink.error(at.appendProperty("p"), "p = " + Values.fmt(r.p()) + " is below " + max + "/" + sum + ", the largest arm's"

@@ -190,7 +190,8 @@ class ProtocolSchemaTest {
                 .getSchema(generate());
         JsonNode method = generate().at("/$defs/Randomization/properties/method");
         assertThat(method.at("/anyOf/0/enum")).extracting(JsonNode::asText)
-                .containsExactly("simple", "permuted-blocks", "stratified-blocks", "minimization");
+                .containsExactly("simple", "permuted-blocks", "stratified-blocks", "minimization",
+                        "response-adaptive");
         String text = new String(getClass().getResourceAsStream("/org/trialsim/protocol/builtin/aall1331.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
         assertThat(text).containsOnlyOnce("{method: permuted-blocks, blockSizes: [2, 4]}");

@@ -44,7 +44,7 @@ class ExtensibleNamesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            an extension's method       | method: minimization, factors: [sex, risk] | method: biased-coin, p: 0.6667 | design.randomization.method | 'biased-coin' is not a built-in randomization method (simple, permuted-blocks, stratified-blocks, minimization); the trial can be simulated only with an extension on the class path that adds it (docs/extending.md)
+            an extension's method       | method: minimization, factors: [sex, risk] | method: biased-coin, p: 0.6667 | design.randomization.method | 'biased-coin' is not a built-in randomization method (simple, permuted-blocks, stratified-blocks, minimization, response-adaptive); the trial can be simulated only with an extension on the class path that adds it (docs/extending.md)
             a misspelt built-in method  | method: minimization, factors: [sex, risk] | method: minimisation, factors: [sex, risk] | design.randomization.method | (did you mean 'minimization'?)
             an extension's spending     | spending: pocock                           | spending: hwang-shih-decani    | design.analysis.spending     | 'hwang-shih-decani' is not a built-in spending function (obrien-fleming, pocock)
             """)

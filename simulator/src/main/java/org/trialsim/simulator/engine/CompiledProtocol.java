@@ -284,6 +284,16 @@ public final class CompiledProtocol {
         return ((CompiledNode.Allocation) nodes[node]).strataArms()[stratum];
     }
 
+    /** The index of the MRD assessment with this id (as {@link PatientOutcome#assessmentDay} takes it), or -1. */
+    public int assessment(String id) {
+        return Arrays.asList(assessmentIds).indexOf(id);
+    }
+
+    /** The slot of the state vector that holds the MRD measured at an assessment (NaN until it is made). */
+    public int assessmentSlot(int assessment) {
+        return assessmentSlots[assessment];
+    }
+
     /** The allocation weights of those arms. */
     public int[] strataWeights(int node, int stratum) {
         return ((CompiledNode.Allocation) nodes[node]).weights()[stratum];

@@ -52,9 +52,12 @@ public final class PatientOutcome {
     double relapseTime;
     double deathTime;
     int deathCause;
+    /** Per MRD assessment (in the protocol's order), the day from enrolment it was made, or NaN. */
+    final double[] assessmentDays;
 
-    PatientOutcome(int slots) {
+    PatientOutcome(int slots, int assessments) {
         this.state = new double[slots];
+        this.assessmentDays = new double[assessments];
     }
 
     void reset(long patient) {
@@ -83,6 +86,7 @@ public final class PatientOutcome {
         relapseTime = Double.POSITIVE_INFINITY;
         deathTime = Double.POSITIVE_INFINITY;
         deathCause = ALIVE;
+        Arrays.fill(assessmentDays, Double.NaN);
     }
 
     void visit(int node, int choice, long toxicities) {
@@ -241,5 +245,14 @@ public final class PatientOutcome {
     /** How the patient died: {@link #ALIVE}, {@link #DIED_IN_BLOCK}, {@link #DIED_IN_REMISSION}, {@link #DIED_AFTER_EVENT}. */
     public int deathCause() {
         return deathCause;
+    }
+
+    /**
+     * The day from enrolment of the patient's MRD assessment, or NaN if it was not made.
+     *
+     * @param assessment the assessment's index, in the protocol's order of {@code assessments}
+     */
+    public double assessmentDay(int assessment) {
+        return assessmentDays[assessment];
     }
 }

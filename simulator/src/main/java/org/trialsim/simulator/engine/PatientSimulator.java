@@ -50,7 +50,7 @@ public final class PatientSimulator {
     public PatientSimulator(CompiledProtocol protocol, RandomStreams streams) {
         this.p = protocol;
         this.streams = streams;
-        this.out = new PatientOutcome(protocol.slots);
+        this.out = new PatientOutcome(protocol.slots, protocol.assessmentIds.length);
         boolean hasAllocation = false;
         for (CompiledNode n : protocol.nodes) {
             hasAllocation |= n instanceof CompiledNode.Allocation;
@@ -343,6 +343,7 @@ public final class PatientSimulator {
             change(s, p.assessmentSlots[a], measured);
             change(s, p.assessedSlots[a], 1);
             change(s, p.mrdSlot, measured);
+            out.assessmentDays[a] = end;
         }
         // the block is over (an event in it, above, leaves the flag set: the patient was in it then)
         change(s, b.duringSlot(), 0);

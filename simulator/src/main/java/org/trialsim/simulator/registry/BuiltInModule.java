@@ -18,6 +18,7 @@ public final class BuiltInModule extends AbstractModule {
         allocation.addBinding(Design.Randomization.PERMUTED_BLOCKS).toInstance(AllocationMethod.PermutedBlocks::of);
         allocation.addBinding(Design.Randomization.STRATIFIED_BLOCKS).toInstance(AllocationMethod.PermutedBlocks::stratifiedOf);
         allocation.addBinding(Design.Randomization.MINIMIZATION).toInstance(AllocationMethod.Minimization::of);
+        allocation.addBinding(Design.Randomization.RESPONSE_ADAPTIVE).toInstance(AllocationMethod.ResponseAdaptive::of);
 
         MapBinder<String, SpendingFunction.Factory> spending = Registry.spendingFunctions(binder());
         spending.addBinding(Design.Analysis.OBRIEN_FLEMING).toInstance(SpendingFunction::obrienFleming);

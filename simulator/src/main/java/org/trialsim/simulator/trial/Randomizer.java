@@ -1,12 +1,15 @@
 package org.trialsim.simulator.trial;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.run.InvalidProtocolException;
 import org.trialsim.simulator.trial.allocation.Allocator;
+import org.trialsim.simulator.trial.allocation.ResponseLearning;
 
 /**
  * The design's allocation of one replicate, as the engine asks for it: the first allocation node a
@@ -33,6 +36,8 @@ final class Randomizer implements ArmPolicy {
     private int stratum;
     private int arm;
     private final int[] levels;
+    /** The early response a response-adaptive allocation learns from, or null if the allocation does not learn. */
+    private final EarlyResponse early;
 
     Randomizer(TrialDesign design, CompiledProtocol protocol, int nodes, int[] simulatedArm, double[] hazardFactor) {
         this.design = design;
@@ -41,6 +46,16 @@ final class Randomizer implements ArmPolicy {
         this.hazardFactor = hazardFactor;
         this.allocators = new Allocator[nodes][];
         this.levels = new int[design.factorSlots.length];
+        this.early = EarlyResponse.of(protocol, design.allocation);
+    }
+
+    /**
+     * Whether the allocation learns from the patients' early results, and so must allocate in order of
+     * allocation day, each patient knowing the results of those before: the first pass through the
+     * patients only finds the allocation days (giving the stratum's first arm without a draw).
+     */
+    boolean learns() {
+        return early != null;
     }
 
     /**
@@ -55,7 +70,8 @@ final class Randomizer implements ArmPolicy {
         UniformRandomProvider unused = new RandomStreams(0).stream(0, 0);
         for (RandomizedStratum rs : strata) {
             try {
-                Allocator.of(design.allocation, protocol.strataWeights(rs.node(), rs.stratum()), design.factorLevels, unused);
+                introduce(Allocator.of(design.allocation, protocol.strataWeights(rs.node(), rs.stratum()), design.factorLevels, unused),
+                        protocol, design, rs.node(), rs.stratum());
             } catch (IllegalArgumentException e) {
                 throw new InvalidProtocolException(protocol.loaded(), "design.randomization", design.allocation + " cannot randomize"
                         + " stratum '" + rs.stratumId() + "' of allocation '" + rs.nodeId() + "' (arms " + String.join(", ", rs.arms())
@@ -90,7 +106,7 @@ final class Randomizer implements ArmPolicy {
             node = allocationNode;
             stratum = s;
             factorLevels(state, levels);
-            arm = arms[allocator(allocationNode, s).allocate(levels)];
+            arm = early != null ? arms[0] : arms[allocator(allocationNode, s).allocate(levels)];
             return simulatedArm[arm];
         }
         for (int a : arms) {
@@ -136,9 +152,40 @@ final class Randomizer implements ArmPolicy {
         System.arraycopy(levels, 0, into, 0, levels.length);
     }
 
-    /** Allocates a patient of the given node, stratum and factor levels again (when allocating in order of allocation day). */
-    int allocate(int allocationNode, int s, int[] patientLevels) {
-        return protocol.strataArms(allocationNode, s)[allocator(allocationNode, s).allocate(patientLevels)];
+    /**
+     * Allocates a patient of the given node, stratum and factor levels again (when allocating in order of
+     * allocation day).
+     *
+     * @param day the calendar day of the allocation, which an allocation that learns is told first
+     */
+    int allocate(int allocationNode, int s, int[] patientLevels, double day) {
+        Allocator a = allocator(allocationNode, s);
+        if (a instanceof ResponseLearning learning) {
+            learning.today(day);
+        }
+        return protocol.strataArms(allocationNode, s)[a.allocate(patientLevels)];
+    }
+
+    /**
+     * Tells the allocation that learns the early result of a patient it allocated, if the patient has one.
+     *
+     * @param givenArm the arm the patient was given
+     * @param arrival  the patient's calendar day of enrolment
+     * @param dropout  days from enrolment to loss to follow-up, after which no result is known
+     */
+    void learn(int allocationNode, int s, int givenArm, double arrival, double dropout, PatientOutcome outcome) {
+        if (early == null || !(allocator(allocationNode, s) instanceof ResponseLearning learning)) {
+            return;
+        }
+        double day = early.knownFrom(outcome);
+        if (day == day && day <= dropout) {
+            int[] arms = protocol.strataArms(allocationNode, s);
+            for (int j = 0; j < arms.length; j++) {
+                if (arms[j] == givenArm) {
+                    learning.result(j, arrival + day, early.responded(outcome));
+                }
+            }
+        }
     }
 
     /** The arm whose pathway a patient given the arm follows. */
@@ -169,8 +216,20 @@ final class Randomizer implements ArmPolicy {
         }
         if (byStratum[s] == null) {
             byStratum[s] = Allocator.of(design.allocation, protocol.strataWeights(allocationNode, s), design.factorLevels, rng);
+            introduce(byStratum[s], protocol, design, allocationNode, s);
         }
         return byStratum[s];
+    }
+
+    /** Tells an allocator that learns its stratum's arms and the design's sample size. */
+    private static void introduce(Allocator a, CompiledProtocol protocol, TrialDesign design, int node, int s) {
+        if (a instanceof ResponseLearning learning) {
+            List<String> ids = new ArrayList<>();
+            for (int arm : protocol.strataArms(node, s)) {
+                ids.add(protocol.arms().get(arm));
+            }
+            learning.arms(ids, design.sampleSize);
+        }
     }
 
     /** Writes the patient's level of each randomization factor; a factor not known at allocation has the last level. */

@@ -180,19 +180,21 @@ final class VirtualTrial {
             }
             record(i, o);
         }
-        if (inArrivalOrder && !alwaysReallocate) {
+        if (inArrivalOrder && !alwaysReallocate && !randomizer.learns()) {
             return;
         }
         randomizer.start(streams.stream(RANDOMIZATION, replicate));
         Ordering.sortByKey(order, toAllocate, allocationDay, orderBuffer);
+        // each patient is allocated and then simulated, so that an allocation that learns knows the results
+        // of the patients before (the allocators draw only from their own stream, so for the others the
+        // order of allocating and simulating changes nothing)
         for (int k = 0; k < toAllocate; k++) {
             int i = order[k];
-            arm[i] = randomizer.allocate(allocationNode[i], stratum[i], levels[i]);
-        }
-        for (int k = 0; k < toAllocate; k++) {
-            int i = order[k];
-            record(i, simulator.simulate(base + presenting[i], ArmPolicy.forced(randomizer.simulatedArm(arm[i]),
-                    randomizer.hazardFactor(arm[i]))));
+            arm[i] = randomizer.allocate(allocationNode[i], stratum[i], levels[i], allocationDay[i]);
+            PatientOutcome o = simulator.simulate(base + presenting[i], ArmPolicy.forced(randomizer.simulatedArm(arm[i]),
+                    randomizer.hazardFactor(arm[i])));
+            record(i, o);
+            randomizer.learn(allocationNode[i], stratum[i], arm[i], arrival[i], dropout[i], o);
         }
     }
 

@@ -105,7 +105,7 @@ class RegistryTest {
                 .isInstanceOf(InvalidProtocolException.class)
                 .hasMessage("mine.yaml: error: at design.randomization.method: there is no randomization method 'minimisation' (did you"
                         + " mean 'minimization'?); the randomization methods are simple, permuted-blocks, stratified-blocks,"
-                        + " minimization (an extension on the class path can add one: docs/extending.md)");
+                        + " minimization, response-adaptive (an extension on the class path can add one: docs/extending.md)");
         assertThatThrownBy(() -> Registry.builtIns().spendingFunction(FILE, "linear", 0.025))
                 .isInstanceOf(InvalidProtocolException.class)
                 .hasMessageContaining("at design.analysis.spending: there is no spending function 'linear'; the spending functions are"
@@ -116,7 +116,7 @@ class RegistryTest {
     void aModuleAddsAnImplementationWithOneBindingAfterTheBuiltIns() {
         Registry registry = registry(EXTENSION);
         assertThat(registry.allocationMethodNames()).containsExactly("simple", "permuted-blocks", "stratified-blocks", "minimization",
-                "alternation");
+                "response-adaptive", "alternation");
         assertThat(registry.allocationMethod(FILE, Design.Randomization.of("alternation"))).isEqualTo(new Alternation());
         assertThat(registry.spendingFunction(FILE, "linear", 0.025).spent(0.5)).isEqualTo(0.0125);
         assertThat(registry.spendingFunction(FILE, Design.Analysis.POCOCK, 0.025)).isEqualTo(SpendingFunction.pocock(0.025));

@@ -200,6 +200,78 @@ public interface AllocationMethod {
         }
     }
 
+    /**
+     * Response-adaptive randomization of the Thompson type (Thall and Wathen 2007): after a burn-in in the
+     * stratum's ratio, arm a is given with probability proportional to {@code w_a · P(a is best)^c}, from
+     * the Beta posteriors of the arms' early response rates given the results known on the day of the
+     * update, then kept within [minProbability, maxProbability]; a control arm may be kept at a fixed share.
+     * The trial engine tells the allocator ({@link ResponseLearning}) the day of each allocation and each
+     * patient's result from the day it is known. With the power 0 (and no control share) the allocation is
+     * the ratio, drawn exactly as {@link Simple} draws it.
+     *
+     * @param settings the protocol's settings, as validated
+     */
+    record ResponseAdaptive(Design.ResponseAdaptive settings) implements AllocationMethod {
+        /** @throws IllegalArgumentException if settings are missing */
+        public ResponseAdaptive {
+            if (settings == null) {
+                throw new IllegalArgumentException("response-adaptive needs its settings under 'adaptive' (an MRD assessment and"
+                        + " the threshold mrdBelow at least)");
+            }
+        }
+
+        /** The method of a protocol's settings ({@code response-adaptive}). */
+        public static ResponseAdaptive of(Design.Randomization settings) {
+            refuseSizes(settings);
+            return new ResponseAdaptive(settings.adaptive());
+        }
+
+        /** The power of P(arm is best); 1 if the protocol gives none. */
+        public double power() {
+            return settings.power() == null ? 1 : settings.power();
+        }
+
+        /** The stratum's first patients allocated in its ratio. */
+        public int burnIn() {
+            return settings.burnIn() == null ? 0 : settings.burnIn();
+        }
+
+        /** Patients between updates, or 0 when updates are every {@link #updateEveryDays()} days. */
+        public int updateEvery() {
+            return settings.updateEvery() != null ? settings.updateEvery() : settings.updateEveryDays() == null ? 1 : 0;
+        }
+
+        /** Days between updates, or NaN when updates are every {@link #updateEvery()} patients. */
+        public double updateEveryDays() {
+            return settings.updateEveryDays() == null ? Double.NaN : settings.updateEveryDays();
+        }
+
+        /** The least probability of an arm. */
+        public double minProbability() {
+            return settings.minProbability() == null ? 0 : settings.minProbability();
+        }
+
+        /** The largest probability of an arm. */
+        public double maxProbability() {
+            return settings.maxProbability() == null ? 1 : settings.maxProbability();
+        }
+
+        @Override
+        public Allocator allocator(int[] weights, int[] factorLevels, UniformRandomProvider rng) {
+            return new ResponseAdaptiveAllocator(this, weights, factorLevels, rng);
+        }
+
+        @Override
+        public String toString() {
+            Design.ResponseAdaptive a = settings;
+            return "response-adaptive:" + a.assessment() + "<" + a.mrdBelow() + ":power=" + power()
+                    + (a.growth() == Design.ResponseAdaptive.Growth.SAMPLE_FRACTION ? "*n/N" : "") + ":burn-in=" + burnIn()
+                    + (updateEvery() > 0 ? ":every=" + updateEvery() : ":every-days=" + updateEveryDays())
+                    + ":p=[" + minProbability() + "," + maxProbability() + "]"
+                    + (a.control() == null ? "" : ":" + a.control() + "=" + a.controlShare());
+        }
+    }
+
     /** Block sizes belong to the block methods; validation refuses them for the others before this. */
     private static void refuseSizes(Design.Randomization settings) {
         List<Integer> sizes = settings.blockSizes();
