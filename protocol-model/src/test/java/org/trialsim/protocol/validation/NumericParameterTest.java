@@ -27,18 +27,18 @@ class NumericParameterTest {
 
     @Test
     void anEntryOfAListOfACurve() throws Exception {
-        NumericParameter p = NumericParameter.of(protocol(), "outcomes.curves.death-after-relapse.survival[1]");
-        assertThat(p.value()).isEqualTo(0.209);
-        assertThat(p.citedPath()).isEqualTo("outcomes.curves.death-after-relapse");
-        assertThat(p.assumption()).isEqualTo("50% alive one year after relapse (not found).");
+        NumericParameter p = NumericParameter.of(protocol(), "outcomes.curves.interfant06-efs.survival[1]");
+        assertThat(p.value()).isEqualTo(0.46);
+        assertThat(p.citedPath()).isEqualTo("outcomes.curves.interfant06-efs");
+        assertThat(p.assumption()).isEqualTo("Yearly points interpolated so that two thirds of relapses fall in year 1 and 90% by year 2.");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "pathway.nodes.nowhere.durationDays|the protocol has no pathway.nodes.nowhere.durationDays: pathway.nodes has no 'nowhere'",
         "pathway.nodes.blina-1.speed|blina-1 has no field 'speed'",
-        "outcomes.curves.death-after-relapse.survival[5]|has 2 entries",
-        "outcomes.curves.death-after-relapse.survival[x]|'[x]' is not a list index",
+        "outcomes.curves.interfant06-efs.survival[5]|has 4 entries",
+        "outcomes.curves.interfant06-efs.survival[x]|'[x]' is not a list index",
         "title|title is not a number",
         "design.sampleSize|design.sampleSize is a whole number",
         "pathway.nodes.blina-1.mrdResponse|is not a number",
