@@ -59,6 +59,15 @@ class NonInferiorityReportTest {
     }
 
     @Test
+    void aResponseMarginSaysHowToGetTheTypeIErrorSinceNullIsRefusedThere() {
+        Cli r = Cli.run("trial", "../simulator/src/test/resources/protocols/fixed-response-rates.yaml", "-r", "50", "-q");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Farrington-Manning at difference in response rates <= -0.1 (non-inferiority)",
+                "For the type I error, set the arms' response rates a margin apart (--null is refused at a response margin).")
+                .doesNotContain("Rerun with --null");
+    }
+
+    @Test
     void withoutAMarginNothingIsAdded() throws Exception {
         Cli r = Cli.run("trial", EXAMPLE, "-r", "50", "-q", "--format", "json");
         assertThat(new ObjectMapper().readTree(r.out()).get("analyses").get(0).has("margin")).isFalse();

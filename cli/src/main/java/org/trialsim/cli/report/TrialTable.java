@@ -124,7 +124,11 @@ final class TrialTable {
                         + " margin at one-sided 2.5%, at the look where the trial concluded.", 95, "", "   ");
             }
         }
-        line(isNull ? "Rerun without --null for the power." : "Rerun with --null for the type I error at the margin.");
+        // --null is refused at a response margin (docs/analyses.md): the rates at the margin are set by hand instead
+        boolean responseMargin = result.analyses().stream().anyMatch(a -> a.margin() != null && !a.margin().scale().equals("hazard ratio"));
+        line(isNull ? "Rerun without --null for the power." : responseMargin
+                ? "For the type I error, set the arms' response rates a margin apart (--null is refused at a response margin)."
+                : "Rerun with --null for the type I error at the margin.");
     }
 
     /** Says, in words, why an analysis's figures are left blank (–), or over fewer trials, where a run is degenerate. */
