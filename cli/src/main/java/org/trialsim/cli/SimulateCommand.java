@@ -1,8 +1,11 @@
 package org.trialsim.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialsim.cli.report.CohortReport;
+import org.trialsim.cli.report.Format;
 import org.trialsim.cli.report.Numbers;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
@@ -40,6 +43,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--arm", paramLabel = "A", description = "Simulate only this arm.")
     String arm;
 
+    @Option(names = "--by", paramLabel = "GROUP", description = "Also report every arm among the enrolled patients of each"
+            + " level of GROUP; 'risk' (the risk group at enrolment) is the one grouping. Table and JSON only.")
+    String by;
+
     @Mixin
     FormatOption format = new FormatOption(CohortReport.FORMATS);
 
@@ -73,7 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "
                     + String.join(", ", loaded.protocol().arms().keySet()));
         }
-        CohortOptions options = new CohortOptions(patients, run.seed, workers, arm);
+        CohortOptions options = new CohortOptions(patients, run.seed, workers, arm).subgroups(subgroups(loaded));
         Simulator simulator = GuiceFactory.simulator(spec);
         CohortResult result;
         try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
@@ -87,5 +94,20 @@ final class SimulateCommand implements Callable<Integer> {
         CohortReport report = new CohortReport(result, loaded.protocol());
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
+    }
+
+    /** The subgroups --by asks for: one condition per risk group, in the protocol's order. */
+    private List<String> subgroups(LoadedProtocol loaded) {
+        if (by == null) {
+            return List.of();
+        }
+        if (!by.equals("risk")) {
+            throw UserException.usage("--by takes 'risk' (the risk group at enrolment), not '" + by + "'");
+        }
+        if (format.get() != Format.TABLE && format.get() != Format.JSON) {
+            throw UserException.usage("--by is reported in the table and JSON formats, not " + format.get().name().toLowerCase(
+                    Locale.ROOT));
+        }
+        return loaded.protocol().riskGroups().groups().keySet().stream().map(g -> "risk == \"" + g + "\"").toList();
     }
 }

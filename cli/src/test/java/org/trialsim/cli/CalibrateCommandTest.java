@@ -25,6 +25,27 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void targetsAmongSubgroupsAreMetAtTheDefaults() {
+        Cli run = Cli.run("calibrate", "cccg-blina-d19", "--check", "-t", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1. 5-year EFS, provisional LR, day-46 MRD negative", "84.3 (82.5–86.1)")
+                .contains("4. 5-year EFS, provisional IR, day-46 MRD positive").contains("4 of 4 targets met.");
+    }
+
+    @Test
+    void aSubgroupNobodyIsInIsAMissWithoutAValueAndJsonGivesItsCondition() throws Exception {
+        Cli run = Cli.run("calibrate", "cccg-blina-d19", "-n", "5000", "-f", "json",
+                "--set", "targets[0].among=risk == \"LR\" and risk == \"IR\"");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode targets = new ObjectMapper().readTree(run.out()).path("targets");
+        assertThat(targets.get(0).path("target").path("among").asText()).isEqualTo("risk == \"LR\" and risk == \"IR\"");
+        assertThat(targets.get(0).path("simulated").isNull()).isTrue();
+        assertThat(targets.get(0).path("met").asBoolean()).isFalse();
+        assertThat(targets.get(1).path("target").path("among").asText()).isEqualTo("risk == \"LR\" and mrd.d46-flow >= 0.01%");
+        assertThat(targets.get(1).path("simulated").asDouble()).isBetween(0.6, 0.85);
+    }
+
+    @Test
     void checkExitsWithItsOwnCodeWhenATargetIsMissedAfterWritingTheReport() {
         Cli run = Cli.run("calibrate", "aall1121", "-n", "5000", "--check", "--set", MISSED_TARGET);
         assertThat(run.exitCode()).isEqualTo(ExitCode.TARGETS_MISSED).isEqualTo(6);
@@ -69,9 +90,9 @@ class CalibrateCommandTest {
 
     @Test
     void aProtocolWithoutTargetsIsAUsageError() {
-        Cli run = Cli.run("calibrate", "cccg-blina-d19", "-n", "100");
+        Cli run = Cli.run("calibrate", "../examples/two-arm-exponential.yaml", "-n", "100");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("the protocol cccg-blina-d19 has no targets to calibrate against").doesNotContain("Exception");
+        assertThat(run.err()).contains("has no targets to calibrate against").doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
     }
 

@@ -15,6 +15,10 @@ import java.util.List;
  * @param label      what the figure is, e.g. "2-year DFS, blinatumomab pilot"
  * @param measure    what is measured on the simulated cohort
  * @param arm        the arm it is measured on
+ * @param among      a subgroup: the figure is measured among the enrolled patients who meet this
+ *                   condition, in which {@code risk} is the risk group at enrolment and every other
+ *                   variable is as at the end of follow-up (an assessment not made leaves its MRD missing,
+ *                   and a comparison with a missing MRD is false); absent, among all
  * @param assessment for MRD measures, the assessment
  * @param of         for MRD measures, the denominator: the patients assessed (default) or all on the arm
  * @param threshold  for {@code mrd-below}, one of the assessment's reporting thresholds
@@ -35,13 +39,15 @@ import java.util.List;
  * @param assumption what was assumed, e.g. how n was derived where it was not published
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"label", "measure", "arm", "assessment", "of", "threshold", "endpoint", "event", "years", "block", "toxicity", "criterion",
+@JsonPropertyOrder({"label", "measure", "arm", "among", "assessment", "of", "threshold", "endpoint", "event", "years", "block", "toxicity", "criterion",
         "group", "followUpMonths", "value", "lower", "upper", "n", "source", "assumption"})
 public record Target(
         @Required @JsonPropertyDescription("What the figure is, e.g. 2-year DFS, blinatumomab pilot") String label,
         @Required @JsonPropertyDescription("What is measured: mrd-negative, mrd-below, survival, incidence, crude, remission, transplant,"
                 + " toxicity, screen-failure, risk-group") Measure measure,
         @Required @JsonPropertyDescription("The arm it is measured on") String arm,
+        @JsonPropertyDescription("A subgroup: the enrolled patients who meet this condition (risk is the risk group at enrolment,"
+                + " MRD and the rest as at the end of follow-up)") Condition among,
         @JsonPropertyDescription("For mrd-negative and mrd-below: the assessment") String assessment,
         @JsonPropertyDescription("For mrd-negative and mrd-below: of the patients assessed (default) or of all on the arm")
         Denominator of,

@@ -48,11 +48,31 @@ final class CohortTable {
         line("Percentages with 95% intervals, which show the Monte Carlo error at this number of patients.");
         screening(result.arms().get(0).flow());
         comparison();
+        if (result.subgroups() != null) {
+            for (CohortResult.Subgroup g : result.subgroups()) {
+                subgroup(g);
+            }
+        }
         for (ArmResult arm : result.arms()) {
             flow(arm);
             toxicity(arm);
         }
         return page.text();
+    }
+
+    /** The comparison of the arms among a subgroup's patients ({@code simulate --by}). */
+    private void subgroup(CohortResult.Subgroup g) {
+        blank();
+        long enrolled = g.arms().get(0).flow().enrolled();
+        line("Among " + g.among() + ": " + Numbers.count(enrolled) + " enrolled ("
+                + Numbers.percentOf(enrolled, result.arms().get(0).flow().enrolled()) + ")");
+        if (enrolled == 0) {
+            return;
+        }
+        CohortTable among = new CohortTable(new CohortResult(result.provenance(), g.arms()), protocol);
+        among.comparison();
+        // the comparison begins with a blank line, already written above
+        page.append(among.page.text().substring(System.lineSeparator().length()));
     }
 
     private void screening(CohortResult.Flow f) {

@@ -22,8 +22,8 @@ import org.trialsim.protocol.Target.Measure;
 /**
  * Checks the protocol's calibration targets: each names what it measures by things the protocol has
  * (an arm, an assessment and one of its thresholds, an endpoint and one of its events, a landmark of the
- * follow-up, a block and one of its toxicities), gives only the fields its measure uses, and a published
- * interval that holds its value.
+ * follow-up, a block and one of its toxicities), gives only the fields its measure uses, a subgroup
+ * condition that compiles, and a published interval that holds its value.
  */
 final class TargetCheck {
     private final Context c;
@@ -48,6 +48,13 @@ final class TargetCheck {
 
     private void check(Target t, JsonPointer here) {
         c.reference(t.arm(), protocol.arms().keySet(), at(here, "arm"), "arm");
+        if (t.among() != null) {
+            c.compile(t.among(), at(here, "among"));
+            if (t.measure() == Measure.SCREEN_FAILURE) {
+                sink.error(at(here, "among"), "a screen-failure target counts presented patients, and a subgroup ('among') is"
+                        + " of enrolled patients; measure it among all");
+            }
+        }
         if (t.measure() != null) {
             fields(t, here);
             switch (t.measure()) {

@@ -22,8 +22,8 @@ class TargetCheckTest {
               - {label: MRD-negative, measure: mrd-negative, arm: experimental, assessment: eoi, value: 0.6, n: 30, source: a report}
               - {label: below 0.1%, measure: mrd-below, arm: control, assessment: eoi, threshold: 1e-3, of: arm, value: 0.7,
                  n: 30, source: a report}
-              - {label: 2-year EFS, measure: survival, arm: control, endpoint: efs, years: 2, value: 0.5, lower: 0.4, upper: 0.6,
-                 n: 100, source: a report}
+              - {label: 2-year EFS, measure: survival, arm: control, endpoint: efs, years: 2, among: 'risk == "HR" and mrd.eoi >= 0.01%',
+                 value: 0.5, lower: 0.4, upper: 0.6, n: 100, source: a report}
               - {label: relapse by 3 years, measure: incidence, arm: control, endpoint: efs, event: relapse, years: 3, value: 0.3,
                  n: 100, source: a report}
               - {label: remission, measure: remission, arm: control, value: 0.9, n: 100, source: a report}
@@ -56,6 +56,8 @@ class TargetCheckTest {
         assertThat(targets.get(1).of()).isEqualTo(Target.Denominator.ARM);
         assertThat(targets.get(2).of()).as("no denominator for a survival target").isNull();
         assertThat(targets.get(2).lower()).isEqualTo(0.4);
+        assertThat(targets.get(2).among().text()).isEqualTo("risk == \"HR\" and mrd.eoi >= 0.01%");
+        assertThat(targets.get(3).among()).as("among all unless told").isNull();
         assertThat(targets.get(3).event()).isEqualTo(org.trialsim.protocol.Endpoint.EventKind.RELAPSE);
         assertThat(targets.get(6).n()).isEqualTo(100);
         assertThat(targets.get(7).followUpMonths()).containsExactly(12.0, 48.0);
@@ -66,7 +68,7 @@ class TargetCheckTest {
 
     @Test
     void theBuiltInsCarryTargetsThatValidate() throws Exception {
-        for (String id : List.of("interfant-06-blina", "aall1331", "aall1121", "interfant-21")) {
+        for (String id : List.of("interfant-06-blina", "aall1331", "aall1121", "cccg-blina-d19", "interfant-21")) {
             assertThat(BuiltinProtocols.load(id).protocol().targets()).as(id).isNotEmpty();
         }
     }
@@ -97,6 +99,9 @@ class TargetCheckTest {
             crude needs follow-up    | event: failure, followUpMonths: [12, 48],       | event: failure,                                 | targets[7].followUpMonths | a crude target needs 'followUpMonths'
             crude event not counted  | endpoint: efs, event: failure, followUpMonths   | endpoint: os, event: failure, followUpMonths    | targets[7].event      | the endpoint 'os' does not count failure
             unknown criterion        | criterion: one-or-older                         | criterion: adult                                | targets[8].criterion  | there is no eligibility criterion 'adult'
+            subgroup of no variable  | among: 'risk == "HR" and                         | among: 'risky == "HR" and                        | targets[2].among      | in the condition
+            subgroup MRD as percent  | mrd.eoi >= 0.01%'                               | mrd.eoi >= 5'                                   | targets[2].among      | but MRD is a fraction from 0 to 1
+            subgroup of screening    | criterion: one-or-older,                        | criterion: one-or-older, among: 'risk == "HR"', | targets[8].among      | a screen-failure target counts presented patients
             unknown group            | risk-group, arm: control, group: HR             | risk-group, arm: control, group: VHR            | targets[9].group      | there is no risk group 'VHR'
             """)
     void eachMistakeIsReportedAtItsPlace(String kind, String from, String to, String path, String message) {

@@ -21,16 +21,30 @@ public final class Calibration {
      * Every target of the protocol against the cohort.
      *
      * @param protocol a validated protocol (its targets name arms, assessments, endpoints and blocks it has)
-     * @param cohort   a cohort simulated on every arm of it
+     * @param cohort   a cohort simulated on every arm of it, with the subgroups of {@link #subgroups}
      */
     public static CalibrationResult of(Protocol protocol, CohortResult cohort) {
         List<TargetResult> results = protocol.targets().stream().map(t -> TargetResult.of(t, measure(t, cohort))).toList();
         return new CalibrationResult(cohort.provenance(), results);
     }
 
-    /** The simulated proportion a target measures; NaN if the cohort has no patients to measure it on. */
+    /**
+     * The subgroups the protocol's targets are measured among: the cohort options' subgroups for
+     * {@link #of}.
+     */
+    public static List<String> subgroups(Protocol protocol) {
+        return protocol.targets().stream().filter(t -> t.among() != null).map(t -> t.among().text()).distinct().toList();
+    }
+
+    /**
+     * The simulated proportion a target measures; NaN if the cohort has no patients to measure it on.
+     * A target among a subgroup reads the cohort's results for that subgroup.
+     */
     static double measure(Target t, CohortResult cohort) {
-        CohortResult.ArmResult arm = find(cohort.arms(), a -> a.arm().equals(t.arm()), "arm", t.arm());
+        List<CohortResult.ArmResult> arms = t.among() == null ? cohort.arms()
+                : find(cohort.subgroups() == null ? List.of() : cohort.subgroups(), g -> g.among().equals(t.among().text()),
+                "subgroup", t.among().text()).arms();
+        CohortResult.ArmResult arm = find(arms, a -> a.arm().equals(t.arm()), "arm", t.arm());
         return switch (t.measure()) {
             case MRD_NEGATIVE -> mrd(t, arm, response(t, arm).negative());
             case MRD_BELOW -> mrd(t, arm, find(response(t, arm).belowThreshold(), r -> r.threshold() == t.threshold(),

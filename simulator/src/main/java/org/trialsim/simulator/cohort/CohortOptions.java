@@ -1,5 +1,7 @@
 package org.trialsim.simulator.cohort;
 
+import java.util.List;
+
 /**
  * What a cohort simulation runs.
  *
@@ -7,8 +9,10 @@ package org.trialsim.simulator.cohort;
  * @param seed     the seed: the same seed gives the same result for any thread count
  * @param threads  worker threads
  * @param arm      the one arm to simulate, or null for every arm
+ * @param subgroups conditions over a patient's state (in which {@code risk} is the risk group at
+ *                 enrolment): each adds the arms' results among the enrolled patients who meet it
  */
-public record CohortOptions(long patients, long seed, int threads, String arm) {
+public record CohortOptions(long patients, long seed, int threads, String arm, List<String> subgroups) {
     /** The most patients a run accepts (memory does not grow with it, only time). */
     public static final long MAX_PATIENTS = 10_000_000_000L;
 
@@ -19,6 +23,12 @@ public record CohortOptions(long patients, long seed, int threads, String arm) {
         if (!(threads > 0 && threads <= 1024)) {
             throw new IllegalArgumentException("threads must be between 1 and 1024, not " + threads);
         }
+        subgroups = subgroups == null ? List.of() : List.copyOf(subgroups);
+    }
+
+    /** Options without subgroups. */
+    public CohortOptions(long patients, long seed, int threads, String arm) {
+        this(patients, seed, threads, arm, List.of());
     }
 
     /**
@@ -31,16 +41,21 @@ public record CohortOptions(long patients, long seed, int threads, String arm) {
 
     /** The same options with another seed. */
     public CohortOptions seed(long value) {
-        return new CohortOptions(patients, value, threads, arm);
+        return new CohortOptions(patients, value, threads, arm, subgroups);
     }
 
     /** The same options on another number of threads: the result does not depend on it. */
     public CohortOptions threads(int count) {
-        return new CohortOptions(patients, seed, count, arm);
+        return new CohortOptions(patients, seed, count, arm, subgroups);
     }
 
     /** The same options for one arm only (null: every arm). */
     public CohortOptions arm(String id) {
-        return new CohortOptions(patients, seed, threads, id);
+        return new CohortOptions(patients, seed, threads, id, subgroups);
+    }
+
+    /** The same options with these subgroups (conditions; the same condition twice is run once). */
+    public CohortOptions subgroups(List<String> conditions) {
+        return new CohortOptions(patients, seed, threads, arm, conditions.stream().distinct().toList());
     }
 }

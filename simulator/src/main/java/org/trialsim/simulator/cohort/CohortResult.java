@@ -9,12 +9,36 @@ import org.trialsim.simulator.run.Provenance;
  * The result of a cohort simulation: provenance, and for each arm the flow of patients, response
  * rates, survival, toxicity, transplant, time on therapy and cost, each with its Monte Carlo error.
  * Immutable; its JSON form is the stable output format (docs/cohort-json.md).
+ *
+ * @param provenance what was run
+ * @param arms       each arm's results, over all patients
+ * @param subgroups  the same results among the enrolled patients of each subgroup asked for
+ *                   ({@link CohortOptions#subgroups()}); null when none was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CohortResult(Provenance provenance, List<ArmResult> arms) {
+public record CohortResult(Provenance provenance, List<ArmResult> arms, List<Subgroup> subgroups) {
 
     public CohortResult {
         arms = List.copyOf(arms);
+        subgroups = subgroups == null || subgroups.isEmpty() ? null : List.copyOf(subgroups);
+    }
+
+    /** A result without subgroups. */
+    public CohortResult(Provenance provenance, List<ArmResult> arms) {
+        this(provenance, arms, null);
+    }
+
+    /**
+     * The results among the enrolled patients who meet a condition: each arm's flow, responses,
+     * survival and the rest, counted over these patients only.
+     *
+     * @param among the condition, as given (docs/protocol-format.md, "Calibration targets")
+     * @param arms  each arm's results among them
+     */
+    public record Subgroup(String among, List<ArmResult> arms) {
+        public Subgroup {
+            arms = List.copyOf(arms);
+        }
     }
 
     /**

@@ -2,8 +2,10 @@ package org.trialsim.simulator.cohort;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trialsim.protocol.condition.Check;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.PatientSimulator;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.random.RandomStreams;
@@ -16,7 +18,8 @@ import org.trialsim.simulator.run.RangeRunner;
  * Runs a cohort: for each arm, the same N virtual patients (indices 0..N−1) through the pathway, with
  * that arm given at allocation to every patient whose stratum offers it. The patients run on the
  * {@link RangeRunner} in chunks; each chunk is counted in integer structures, merged exactly in patient
- * order, so the result does not depend on the thread count.
+ * order, so the result does not depend on the thread count. Each subgroup asked for has accumulators
+ * of its own, fed the enrolled patients who meet its condition.
  */
 public final class CohortSimulation {
     /** Patients per unit of work handed to a thread. */
@@ -52,29 +55,83 @@ public final class CohortSimulation {
             toRun.add(a);
         }
         RandomStreams streams = new RandomStreams(options.seed());
+        Check[] subgroups = options.subgroups().stream().map(protocol::condition).toArray(Check[]::new);
         long n = options.patients();
         long total = n * toRun.size();
         List<CohortResult.ArmResult> results = new ArrayList<>();
+        List<List<CohortResult.ArmResult>> subgroupResults = new ArrayList<>();
+        for (int g = 0; g < subgroups.length; g++) {
+            subgroupResults.add(new ArrayList<>());
+        }
+        ArmResults armResults = new ArmResults(protocol, index);
         for (int k = 0; k < toRun.size(); k++) {
             int arm = toRun.get(k);
             long before = n * k;
             // progress over all arms: this arm's patients come after those of the arms before it
             RangeRunner runner = RangeRunner.of(options.threads(), (done, of) -> progress.update(before + done, total));
-            CohortAccumulator merged = runner.reduce(IndexRange.of(n), CHUNK, () -> {
+            Tally merged = runner.reduce(IndexRange.of(n), CHUNK, () -> {
                 PatientSimulator simulator = new PatientSimulator(protocol, streams);
                 ArmPolicy policy = ArmPolicy.forced(arm);
+                double[] atEnrolment = new double[protocol.symbols().slotCount()];
                 return chunk -> {
-                    CohortAccumulator acc = new CohortAccumulator(index, arm);
+                    Tally tally = new Tally(index, arm, subgroups.length);
                     for (long patient = chunk.from(); patient < chunk.to(); patient++) {
-                        acc.add(simulator.simulate(patient, policy));
+                        PatientOutcome o = simulator.simulate(patient, policy);
+                        tally.all.add(o);
+                        if (subgroups.length > 0 && o.enrolled()) {
+                            riskAtEnrolment(o, atEnrolment);
+                            for (int g = 0; g < subgroups.length; g++) {
+                                if (Check.holds(subgroups[g], atEnrolment)) {
+                                    tally.subgroups[g].add(o);
+                                }
+                            }
+                        }
                     }
-                    return acc;
+                    return tally;
                 };
             });
-            results.add(new ArmResults(protocol, index).of(merged));
+            results.add(armResults.of(merged.all));
+            for (int g = 0; g < subgroups.length; g++) {
+                subgroupResults.get(g).add(armResults.of(merged.subgroups[g]));
+            }
+        }
+        List<CohortResult.Subgroup> groups = new ArrayList<>();
+        for (int g = 0; g < subgroups.length; g++) {
+            groups.add(new CohortResult.Subgroup(options.subgroups().get(g), subgroupResults.get(g)));
         }
         Provenance provenance = Provenance.ofCohort(protocol.loaded(), options.seed(), options.patients(),
                 toRun.stream().map(arms::get).toList());
-        return new CohortResult(provenance, results);
+        return new CohortResult(provenance, results, groups);
+    }
+
+    /**
+     * The patient's state at the end of follow-up, with {@code risk} the risk group at enrolment: the
+     * state a subgroup's condition is tested on.
+     */
+    private void riskAtEnrolment(PatientOutcome o, double[] into) {
+        System.arraycopy(o.state(), 0, into, 0, into.length);
+        into[index.riskSlot()] = o.initialRisk() < 0 ? Double.NaN : o.initialRisk();
+    }
+
+    /** One chunk's accumulators: all patients, and each subgroup's. */
+    private static final class Tally implements RangeRunner.Mergeable<Tally> {
+        final CohortAccumulator all;
+        final CohortAccumulator[] subgroups;
+
+        Tally(ProtocolIndex index, int arm, int count) {
+            all = new CohortAccumulator(index, arm);
+            subgroups = new CohortAccumulator[count];
+            for (int g = 0; g < count; g++) {
+                subgroups[g] = new CohortAccumulator(index, arm);
+            }
+        }
+
+        @Override
+        public void merge(Tally next) {
+            all.merge(next.all);
+            for (int g = 0; g < subgroups.length; g++) {
+                subgroups[g].merge(next.subgroups[g]);
+            }
+        }
     }
 }

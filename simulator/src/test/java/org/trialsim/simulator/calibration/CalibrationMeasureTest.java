@@ -3,12 +3,14 @@ package org.trialsim.simulator.calibration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
@@ -99,8 +101,8 @@ class CalibrationMeasureTest {
 
     @Test
     void aProtocolWithoutTargetsIsRefused() throws Exception {
-        LoadedProtocol cccg = BuiltinProtocols.load("cccg-blina-d19");
-        assertThatThrownBy(() -> new Simulator().calibrate(cccg, OPTIONS, Progress.NONE))
+        LoadedProtocol none = new ProtocolReader().read(Path.of("../examples/two-arm-exponential.yaml"));
+        assertThatThrownBy(() -> new Simulator().calibrate(none, OPTIONS, Progress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no targets");
     }
 
