@@ -225,7 +225,11 @@ final class ExploreCommand implements Callable<Integer> {
         allSettings.addAll(fixed);
         if (axes.isEmpty()) {
             return new Sweep(file.source(), file.protocol(), file.folder(), allSettings, file.replicates(), file.seed(), file.analysis(),
-                    file.axes(), file.cells(), file.minPower(), file.maxTypeIError(), file.objective());
+                    file.axes(), file.cells(), file.minPower(), file.maxTypeIError(), file.objective(), file.search());
+        }
+        if (file.search() != null) {
+            throw UserException.usage("the sweep file searches " + file.search().path() + " over its scenarios, so --vary and --null"
+                    + " cannot add axes to it");
         }
         if (file.cells().size() != Sweep.productSize(file.axes())) {
             throw UserException.usage("the sweep file lists its cells, so --vary and --null cannot add axes to it");
