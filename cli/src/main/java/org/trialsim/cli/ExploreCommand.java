@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialsim.cli.report.ExploreReport;
+import org.trialsim.cli.report.SearchReport;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.Setting;
@@ -18,6 +20,7 @@ import org.trialsim.simulator.explore.Exploration;
 import org.trialsim.simulator.explore.ExplorationFolderException;
 import org.trialsim.simulator.explore.ExploreOptions;
 import org.trialsim.simulator.explore.ExploreResult;
+import org.trialsim.simulator.explore.SearchResult;
 import org.trialsim.simulator.explore.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,6 +120,9 @@ final class ExploreCommand implements Callable<Integer> {
         long s = seed != null ? seed : sweep.seed() != null ? sweep.seed() : 1;
         int workers = threads != null ? threads : Math.min(RunOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
         ExploreOptions options = new ExploreOptions(r, s, workers);
+        if (sweep.search() != null) {
+            return search(sweep.search().path(), exploration, options);
+        }
         if (outDir == null) {
             ExploreResult result;
             try (ProgressDisplay progress = progressOption.display(spec, "exploring " + sweep.cells().size() + " cells", "trials")) {
@@ -149,6 +155,24 @@ final class ExploreCommand implements Callable<Integer> {
             throw UserException.usage(e.getMessage());
         }
         write(spec, format, output, result);
+        return ExitCode.OK;
+    }
+
+    /** A sweep's search: the smallest value of its path reaching the power in every scenario (docs/explore.md). */
+    private int search(String path, Exploration exploration, ExploreOptions options) throws IOException, ProtocolException {
+        if (outDir != null) {
+            throw UserException.usage("the sweep file searches " + path + ": a search keeps no cells in a folder,"
+                    + " so --out-dir, --shard and --replicate-records are for sweeps without a search");
+        }
+        if (!SearchReport.FORMATS.contains(format.get())) {
+            throw UserException.usage("a search is written as a table, JSON or CSV, not " + format.get().name().toLowerCase(Locale.ROOT));
+        }
+        SearchResult result;
+        try (ProgressDisplay progress = progressOption.display(spec, "searching " + path, "trials")) {
+            result = exploration.search().run(options, progress);
+        }
+        SearchReport report = new SearchReport(result);
+        output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }
 
@@ -225,7 +249,11 @@ final class ExploreCommand implements Callable<Integer> {
         allSettings.addAll(fixed);
         if (axes.isEmpty()) {
             return new Sweep(file.source(), file.protocol(), file.folder(), allSettings, file.replicates(), file.seed(), file.analysis(),
-                    file.axes(), file.cells(), file.minPower(), file.maxTypeIError(), file.objective());
+                    file.axes(), file.cells(), file.minPower(), file.maxTypeIError(), file.objective(), file.search());
+        }
+        if (file.search() != null) {
+            throw UserException.usage("the sweep file searches " + file.search().path() + " over its scenarios, so --vary and --null"
+                    + " cannot add axes to it");
         }
         if (file.cells().size() != Sweep.productSize(file.axes())) {
             throw UserException.usage("the sweep file lists its cells, so --vary and --null cannot add axes to it");

@@ -9,7 +9,7 @@ import java.io.Writer;
  * {@code --format} accepts) and maps each to its writer.
  */
 public sealed interface Report permits CohortReport, CalibrationReport, FitReport, TrialReport, ExploreReport, EarlyPhaseReport,
-        EscalationReport, SimonReport, ProtocolReport, SampleSizeReport {
+        EscalationReport, SimonReport, ProtocolReport, SampleSizeReport, SearchReport {
     /**
      * Writes the report in the format.
      *

@@ -23,9 +23,10 @@ import java.util.stream.Collectors;
  * @param minPower       the power every design must keep in every scenario that is not a null hypothesis, or null
  * @param maxTypeIError  the type I error no design may exceed in any null-hypothesis scenario, or null
  * @param objective      what a design should have least of in its worst scenario
+ * @param search         a search of one numeric path for the target power in every scenario, or null to run the cells
  */
 public record Sweep(String source, String protocol, String folder, List<Setting> settings, Integer replicates, Long seed, int analysis,
-                    List<Axis> axes, List<Cell> cells, Double minPower, Double maxTypeIError, Objective objective) {
+                    List<Axis> axes, List<Cell> cells, Double minPower, Double maxTypeIError, Objective objective, Search search) {
     /** The most axes a sweep may have. */
     public static final int MAX_AXES = 8;
     /** The most cells a sweep may have: each is a whole trial simulation, and its result is kept for the report. */
@@ -37,6 +38,36 @@ public record Sweep(String source, String protocol, String folder, List<Setting>
         settings = List.copyOf(settings);
         axes = List.copyOf(axes);
         cells = List.copyOf(cells);
+    }
+
+    /** A sweep that runs its cells, with no search. */
+    public Sweep(String source, String protocol, String folder, List<Setting> settings, Integer replicates, Long seed, int analysis,
+                 List<Axis> axes, List<Cell> cells, Double minPower, Double maxTypeIError, Objective objective) {
+        this(source, protocol, folder, settings, replicates, seed, analysis, axes, cells, minPower, maxTypeIError, objective, null);
+    }
+
+    /** The same sweep searching as said, or running its cells if {@code search} is null. */
+    public Sweep withSearch(Search search) {
+        return new Sweep(source, protocol, folder, settings, replicates, seed, analysis, axes, cells, minPower, maxTypeIError, objective,
+                search);
+    }
+
+    /**
+     * A search (docs/explore.md, "Searching for the smallest value"): the smallest whole value of one
+     * numeric protocol path, from {@code lower} to {@code upper}, at which the power of the sweep's analysis
+     * reaches {@code power} in every cell (every scenario), on common random numbers.
+     *
+     * @param path       the protocol path searched, e.g. {@code design.analysis.events}
+     * @param power      the target power, strictly between 0 and 1
+     * @param lower      the smallest value tried, at least 1
+     * @param upper      the largest value tried, above {@code lower}
+     * @param confidence the confidence of the Monte Carlo uncertainty reported, strictly between 0 and 1
+     */
+    public record Search(String path, double power, int lower, int upper, double confidence) {
+        /** The most whole values a search may span: about 20 bisection steps. */
+        public static final int MAX_SPAN = 1_000_000;
+        /** The confidence of the reported uncertainty when the sweep does not say. */
+        public static final double DEFAULT_CONFIDENCE = 0.95;
     }
 
     /** The kind of an axis. */

@@ -25,10 +25,11 @@ import org.trialsim.protocol.condition.Spelling;
  */
 public final class SweepReader {
     private static final Set<String> FIELDS = Set.of("description", "protocol", "set", "replicates", "seed", "analysis", "axes",
-            "cells", "constraints", "objective");
+            "cells", "constraints", "objective", "search");
     private static final Set<String> AXIS_FIELDS = Set.of("name", "kind", "path", "values");
     private static final Set<String> VALUE_FIELDS = Set.of("label", "set", "nullHypothesis");
     private static final Set<String> CONSTRAINT_FIELDS = Set.of("minPower", "maxTypeIError");
+    private static final Set<String> SEARCH_FIELDS = Set.of("path", "power", "lower", "upper", "confidence");
     /** The most simulated trials per cell, as {@code trial --replicates}. */
     private static final int MAX_REPLICATES = 10_000_000;
 
@@ -153,8 +154,72 @@ public final class SweepReader {
             if (cells == null) {
                 return null;
             }
+            Sweep.Search search = tree.has("search") ? search(tree.get("search"), root.appendProperty("search"), axes) : null;
+            if (problems.hasErrors()) {
+                return null;
+            }
             return new Sweep(name, protocol, folder == null ? null : folder.toString(), settings, replicates, seed, analysis, axes, cells,
-                    minPower, maxTypeIError, objective);
+                    minPower, maxTypeIError, objective, search);
+        }
+
+        /** A search block: its fields, and axes that are all scenarios of the alternative (what the power is about). */
+        private Sweep.Search search(JsonNode node, JsonPointer at, List<Sweep.Axis> axes) {
+            if (!node.isObject()) {
+                error(at, "search is a mapping such as {path: design.analysis.events, power: 0.8, lower: 50, upper: 400}");
+                return null;
+            }
+            fields(node, at, SEARCH_FIELDS);
+            String path = text(node, at, "path", true);
+            Double power = openProbability(node, at, "power", true);
+            Double confidence = openProbability(node, at, "confidence", false);
+            long lower = node.has("lower") ? whole(node.get("lower"), at.appendProperty("lower"), 1, Integer.MAX_VALUE) : 0;
+            long upper = node.has("upper") ? whole(node.get("upper"), at.appendProperty("upper"), 1, Integer.MAX_VALUE) : 0;
+            if (!node.has("lower") || !node.has("upper")) {
+                error(at, "the search needs its bounds: lower and upper, whole numbers (e.g. lower: 50, upper: 400)");
+            } else if (upper <= lower) {
+                error(at.appendProperty("upper"), "upper (" + upper + ") must be above lower (" + lower + ")");
+            } else if (upper - lower > Sweep.Search.MAX_SPAN) {
+                error(at.appendProperty("upper"), String.format(Locale.ROOT, "the bounds span %,d values; a search may span at most %,d",
+                        upper - lower, Sweep.Search.MAX_SPAN));
+            }
+            for (int a = 0; a < axes.size(); a++) {
+                Sweep.Axis axis = axes.get(a);
+                if (axis.kind() == Sweep.Kind.DESIGN) {
+                    error(JsonPointer.empty().appendProperty("axes").appendIndex(a).appendProperty("kind"), "a search finds one design:"
+                            + " every axis of its sweep is a scenario, and the axis '" + axis.name() + "' is a design axis");
+                }
+                if (axis.values().stream().anyMatch(Sweep.Value::nullHypothesis)) {
+                    error(JsonPointer.empty().appendProperty("axes").appendIndex(a), "a search is for power: the axis '" + axis.name()
+                            + "' has a null-hypothesis value, whose rejection rate is a type I error; leave it out of the search");
+                }
+                for (Sweep.Value v : axis.values()) {
+                    if (path != null && v.settings().stream().anyMatch(x -> x.path().equals(path))) {
+                        error(JsonPointer.empty().appendProperty("axes").appendIndex(a), "the value '" + v.label() + "' of the axis '"
+                                + axis.name() + "' sets the searched path " + path + " itself");
+                    }
+                }
+            }
+            if (path == null || power == null || problems.hasErrors()) {
+                return null;
+            }
+            return new Sweep.Search(path, power, (int) lower, (int) upper,
+                    confidence == null ? Sweep.Search.DEFAULT_CONFIDENCE : confidence);
+        }
+
+        /** A probability strictly between 0 and 1. */
+        private Double openProbability(JsonNode node, JsonPointer at, String field, boolean required) {
+            JsonNode v = node.get(field);
+            if (v == null) {
+                if (required) {
+                    error(at, "missing field '" + field + "'");
+                }
+                return null;
+            }
+            if (!v.isNumber() || !(v.doubleValue() > 0 && v.doubleValue() < 1)) {
+                error(at.appendProperty(field), field + " is a probability strictly between 0 and 1, not '" + v.asText() + "'");
+                return null;
+            }
+            return v.doubleValue();
         }
 
         private List<Sweep.Axis> axes(JsonNode node, JsonPointer at) {

@@ -62,6 +62,11 @@ public final class Exploration {
         return new Exploration(sweep, trials);
     }
 
+    /** The sweep's search (docs/explore.md), which it must have. */
+    public AxisSearch search() {
+        return AxisSearch.of(sweep, trials);
+    }
+
     /**
      * Checks every cell's protocol and design, and reports every problem at once, each naming its cell.
      *

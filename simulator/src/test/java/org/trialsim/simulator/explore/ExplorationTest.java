@@ -148,9 +148,11 @@ class ExplorationTest {
     void everyExampleSweepIsValid() throws Exception {
         try (Stream<Path> files = Files.list(EXAMPLES.resolve("sweeps"))) {
             List<Path> sweeps = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertThat(sweeps).hasSize(3);
+            assertThat(sweeps).hasSize(4);
             for (Path file : sweeps) {
-                assertThat(new Simulator().exploration(new SweepReader().read(file)).check()).as(file.toString()).isNotBlank();
+                Sweep sweep = new SweepReader().read(file);
+                Exploration exploration = new Simulator().exploration(sweep);
+                assertThat(sweep.search() == null ? exploration.check() : exploration.search().check()).as(file.toString()).isNotBlank();
             }
         }
     }
