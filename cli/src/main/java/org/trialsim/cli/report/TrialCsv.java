@@ -51,6 +51,19 @@ final class TrialCsv {
             String name = "allocation " + s.node() + " " + s.stratum();
             for (var arm : s.patients().entrySet()) {
                 distribution(csv, name, "patients " + arm.getKey(), arm.getValue());
+                TrialResult.ArmAllocation x = s.arms().get(arm.getKey());
+                if (x != null) {
+                    csv.row(name, "patients " + arm.getKey(), "p2.5", x.p2_5(), null);
+                    csv.row(name, "patients " + arm.getKey(), "p97.5", x.p97_5(), null);
+                    csv.row(name, "share " + arm.getKey(), "mean", x.share().value(), x.share().standardError());
+                    if (x.highestProbability() != null) {
+                        csv.row(name, "highest allocation probability " + arm.getKey(), "proportion", x.highestProbability().value(),
+                                x.highestProbability().standardError());
+                    }
+                }
+            }
+            if (s.bestArm() != null) {
+                csv.row(name, "share on the truly best arm " + s.bestArm(), "mean", s.bestArmShare().value(), s.bestArmShare().standardError());
             }
             distribution(csv, name, "imbalance", s.imbalance());
             if (s.factorImbalance() != null) {

@@ -304,6 +304,32 @@ final class TrialHtml {
             imbalance.row(row);
         }
         page.table(imbalance);
+        armShares();
+    }
+
+    /** Each arm's 2.5–97.5% range of patients, its share, the truly best arm and, when adaptive, how often an arm ended in the lead. */
+    private void armShares() {
+        boolean adaptive = result.allocation().stream().flatMap(s -> s.arms().values().stream()).anyMatch(x -> x.highestProbability() != null);
+        List<String> columns = new ArrayList<>(List.of("Stratum: arm", "2.5%", "97.5%", "Share of patients ± se", "Truly best"));
+        if (adaptive) {
+            columns.add("Ended with the highest probability ± se");
+        }
+        Table shares = new Table("Patients per arm: 95% range and share", columns);
+        for (TrialResult.StratumAllocation s : result.allocation()) {
+            s.arms().forEach((arm, x) -> {
+                List<String> row = new ArrayList<>(List.of(s.stratum() + ": " + arm, Numbers.fixed(x.p2_5(), 0), Numbers.fixed(x.p97_5(), 0),
+                        Numbers.fixed(x.share().value(), 3) + " ± " + Numbers.fixed(x.share().standardError(), 3),
+                        arm.equals(s.bestArm()) ? "yes, by " + s.bestArmBy() : ""));
+                if (adaptive) {
+                    row.add(x.highestProbability() == null ? Numbers.NONE : Numbers.fixed(x.highestProbability().value(), 3) + " ± "
+                            + Numbers.fixed(x.highestProbability().standardError(), 3));
+                }
+                shares.row(row);
+            });
+        }
+        if (shares.size() > 0) {
+            page.table(shares);
+        }
     }
 
     private void effect() {

@@ -187,14 +187,35 @@ final class TrialTable {
         }
         boolean factors = result.allocation().stream().anyMatch(s -> s.factorImbalance() != null);
         line("");
-        line("Allocation by stratum, whole trial (mean patients per arm; imbalance max − min of patients ÷ weight:");
+        line("Allocation by stratum, whole trial (mean patients per arm (2.5%–97.5%); imbalance max − min of patients ÷ weight:");
         line("mean, 90%, max" + (factors ? "; and within the factor level where it is largest)" : ")"));
         for (TrialResult.StratumAllocation s : result.allocation()) {
             StringBuilder arms = new StringBuilder();
-            s.patients().forEach((arm, d) -> arms.append(arms.length() == 0 ? "" : " / ").append(arm).append(" ").append(Numbers.fixed(d.mean(), 1)));
+            s.patients().forEach((arm, d) -> {
+                TrialResult.ArmAllocation range = s.arms().get(arm);
+                arms.append(arms.length() == 0 ? "" : " / ").append(arm).append(" ").append(Numbers.fixed(d.mean(), 1))
+                        .append(range == null ? "" : " (" + Numbers.fixed(range.p2_5(), 0) + "–" + Numbers.fixed(range.p97_5(), 0) + ")");
+            });
             line("  " + s.node() + " · " + s.stratum() + ": " + arms + "; imbalance " + threeFigures(s.imbalance())
                     + (s.factorImbalance() == null ? "" : "; within a factor level " + threeFigures(s.factorImbalance())));
+            if (s.bestArm() != null) {
+                line("    share of patients on the truly best arm, " + s.bestArm() + ": " + estimate(s.bestArmShare(), 3) + " (best by "
+                        + s.bestArmBy() + ")");
+            }
+            StringBuilder leading = new StringBuilder();
+            s.arms().forEach((arm, x) -> {
+                if (x.highestProbability() != null) {
+                    leading.append(leading.length() == 0 ? "" : " / ").append(arm).append(" ").append(estimate(x.highestProbability(), 3));
+                }
+            });
+            if (leading.length() > 0) {
+                line("    ended with the highest allocation probability: " + leading);
+            }
         }
+    }
+
+    private static String estimate(Estimate e, int decimals) {
+        return Numbers.fixed(e.value(), decimals) + " ± " + Numbers.fixed(e.standardError(), decimals);
     }
 
     private static String threeFigures(TrialResult.Distribution d) {

@@ -193,8 +193,12 @@ final class Randomizer implements ArmPolicy {
         return simulatedArm[givenArm];
     }
 
-    /** What each randomized stratum's allocator did in the replicate (nothing, if no patient reached it). */
-    void report(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance) {
+    /**
+     * What each randomized stratum's allocator did in the replicate (nothing, if no patient reached it);
+     * leading is the arm a learning allocator ended with the highest probability for (see
+     * {@link ResponseLearning#leadingArm}), left as it is for other allocators.
+     */
+    void report(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance, int[] leading) {
         for (int k = 0; k < strata.size(); k++) {
             RandomizedStratum rs = strata.get(k);
             Allocator a = allocators[rs.node()] == null ? null : allocators[rs.node()][rs.stratum()];
@@ -206,6 +210,9 @@ final class Randomizer implements ArmPolicy {
             }
             imbalance[k] = a.imbalance();
             factorImbalance[k] = a.marginalImbalance();
+            if (a instanceof ResponseLearning learning) {
+                leading[k] = learning.leadingArm();
+            }
         }
     }
 

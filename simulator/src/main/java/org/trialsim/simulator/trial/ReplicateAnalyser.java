@@ -1,5 +1,6 @@
 package org.trialsim.simulator.trial;
 
+import java.util.Arrays;
 import java.util.List;
 import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.engine.CompiledProtocol;
@@ -94,7 +95,9 @@ final class ReplicateAnalyser {
         }
         double[] imbalance = new double[strata.size()];
         double[] factorImbalance = new double[strata.size()];
-        trial.reportAllocation(strata, counts, imbalance, factorImbalance);
-        return new ReplicateResult(conclusions, counts, imbalance, factorImbalance);
+        int[] leading = new int[strata.size()];
+        Arrays.fill(leading, -1);
+        trial.reportAllocation(strata, counts, imbalance, factorImbalance, leading);
+        return new ReplicateResult(conclusions, counts, imbalance, factorImbalance, leading);
     }
 }

@@ -8,6 +8,9 @@ package org.trialsim.simulator.trial;
  * @param strataCounts    per randomized stratum, patients given each of its arms by the end of accrual
  * @param strataImbalance per randomized stratum, max − min over arms of patients / weight
  * @param factorImbalance per randomized stratum, the same within the level of a randomization factor where it is largest
+ * @param strataLeading   per randomized stratum, the arm a response-adaptive allocator ended with the highest
+ *                        probability for, or -1 (none: still the ratio, a tie, or an allocator that does not learn)
  */
-record ReplicateResult(Conclusion[] analyses, int[][] strataCounts, double[] strataImbalance, double[] factorImbalance) {
+record ReplicateResult(Conclusion[] analyses, int[][] strataCounts, double[] strataImbalance, double[] factorImbalance,
+                       int[] strataLeading) {
 }

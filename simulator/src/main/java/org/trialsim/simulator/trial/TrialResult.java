@@ -38,13 +38,34 @@ public record TrialResult(Provenance provenance, String design, String scenario,
      * @param imbalance       max − min over the arms of patients ÷ the arm's weight (|A − B| for 1:1)
      * @param factorImbalance the same within the level of a randomization factor where it is largest;
      *                        absent when the design names no factors
+     * @param arms            per arm (in the stratum's ratio order), the spread of its patients and its share
+     * @param bestArm         the arm with the better true effect, where an analysis compares exactly the stratum's two
+     *                        arms and its true effect differs from none by more than 1.96 of its standard errors; else absent
+     * @param bestArmBy       how the best arm was chosen: the analysis, its measure and where its true value comes from
+     * @param bestArmShare    the mean over trials of the best arm's share of the stratum's patients
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StratumAllocation(String node, String stratum, Map<String, Distribution> patients, Distribution imbalance,
-                                    Distribution factorImbalance) {
+                                    Distribution factorImbalance, Map<String, ArmAllocation> arms, String bestArm, String bestArmBy,
+                                    Estimate bestArmShare) {
         public StratumAllocation {
             patients = Collections.unmodifiableMap(new LinkedHashMap<>(patients));
+            // a result written before the arms' figures existed reads back without them
+            arms = arms == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arms));
         }
+    }
+
+    /**
+     * One arm of a randomizing stratum over the trials.
+     *
+     * @param p2_5               the 2.5th percentile of its patients
+     * @param p97_5              the 97.5th percentile of its patients
+     * @param share              the mean over trials of its share of the stratum's patients (trials with patients in the stratum)
+     * @param highestProbability for a response-adaptive allocation: how often the arm ended the trial with the highest
+     *                           allocation probability (ties and trials that never left the ratio count for no arm); else absent
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ArmAllocation(double p2_5, double p97_5, Estimate share, Estimate highestProbability) {
     }
 
     /**

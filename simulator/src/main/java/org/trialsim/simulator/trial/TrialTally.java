@@ -10,6 +10,7 @@ import org.trialsim.simulator.run.RangeRunner;
 import org.trialsim.simulator.stats.Estimate;
 import org.trialsim.simulator.stats.ExactMoments;
 import org.trialsim.simulator.stats.QuantileSketch;
+import org.trialsim.simulator.trial.allocation.AllocationMethod;
 
 /**
  * The operating characteristics of a design accumulated over a range of replicates in fixed memory:
@@ -44,7 +45,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             analyses[a].add(result.analyses()[a], design.analyses.get(a).margin());
         }
         for (int k = 0; k < strata.length; k++) {
-            strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k]);
+            strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k], result.strataLeading()[k]);
         }
     }
 
@@ -100,19 +101,51 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 distribution(t.patients), distribution(t.events), distribution(t.months), allocation, effect, margin);
     }
 
-    /** Allocation in each randomized stratum over the replicates. */
-    List<TrialResult.StratumAllocation> strataAllocation(List<RandomizedStratum> randomized) {
+    /**
+     * Allocation in each randomized stratum over the replicates. The best arm of a stratum is chosen by
+     * the true effect of the first analysis that compares exactly its two arms, when that effect is
+     * clearly not none (beyond 1.96 of its standard errors; an exact effect needs only to differ from 0).
+     *
+     * @param truths the analyses' true effects
+     * @param armIds the protocol's arm ids, by the arm indices of the analyses
+     */
+    List<TrialResult.StratumAllocation> strataAllocation(List<RandomizedStratum> randomized, List<Truth> truths, List<String> armIds) {
         boolean factors = design.factorSlots.length > 0;
+        boolean adaptive = design.allocation instanceof AllocationMethod.ResponseAdaptive;
         List<TrialResult.StratumAllocation> list = new ArrayList<>();
         for (int k = 0; k < strata.length; k++) {
             RandomizedStratum stratum = randomized.get(k);
             StratumTally t = strata[k];
             Map<String, TrialResult.Distribution> patients = new LinkedHashMap<>();
+            Map<String, TrialResult.ArmAllocation> arms = new LinkedHashMap<>();
             for (int arm = 0; arm < stratum.arms().size(); arm++) {
                 patients.put(stratum.arms().get(arm), distribution(t.patients[arm]));
+                ExactMoments share = t.share[arm];
+                arms.put(stratum.arms().get(arm), new TrialResult.ArmAllocation(t.patients[arm].quantile(0.025),
+                        t.patients[arm].quantile(0.975), new Estimate(share.mean(), share.standardError()),
+                        adaptive ? Estimate.ofProportion(t.leading[arm], replicates) : null));
             }
+            String best = null;
+            String by = null;
+            for (int a = 0; a < design.analyses.size() && best == null; a++) {
+                Analysis analysis = design.analyses.get(a);
+                Truth truth = truths.get(a);
+                if (!analysis.comparesArms() || stratum.arms().size() != 2 || truth.method() == Truth.Method.NULL_HYPOTHESIS
+                        || !stratum.arms().contains(armIds.get(analysis.control()))
+                        || !stratum.arms().contains(armIds.get(analysis.experimental()))) {
+                    continue;
+                }
+                if (truth.value() == 0 || Math.abs(truth.value()) <= 1.96 * truth.standardError()) {
+                    break;
+                }
+                // a log hazard ratio below 0 favours the experimental arm; a difference in response rates above 0 does
+                boolean experimentalBetter = analysis instanceof SurvivalComparison ? truth.value() < 0 : truth.value() > 0;
+                best = armIds.get(experimentalBetter ? analysis.experimental() : analysis.control());
+                by = "the true " + analysis.measure() + " of " + analysis.label() + " (" + truth.method().label() + ")";
+            }
+            Estimate bestShare = best == null ? null : arms.get(best).share();
             list.add(new TrialResult.StratumAllocation(stratum.nodeId(), stratum.stratumId(), patients, distribution(t.imbalance),
-                    factors ? distribution(t.factorImbalance) : null));
+                    factors ? distribution(t.factorImbalance) : null, arms, best, by, bestShare));
         }
         return list;
     }
@@ -220,19 +253,34 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
     /** One randomized stratum over the replicates. */
     private static final class StratumTally {
         final QuantileSketch[] patients;
+        /** Per arm, its share of the stratum's patients in trials that had any. */
+        final ExactMoments[] share;
+        /** Per arm, trials whose learning allocator ended with the arm's probability the highest. */
+        final long[] leading;
         final QuantileSketch imbalance = new QuantileSketch();
         final QuantileSketch factorImbalance = new QuantileSketch();
 
         StratumTally(int arms) {
             patients = new QuantileSketch[arms];
+            share = new ExactMoments[arms];
+            leading = new long[arms];
             for (int arm = 0; arm < arms; arm++) {
                 patients[arm] = new QuantileSketch();
+                share[arm] = new ExactMoments();
             }
         }
 
-        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial) {
+        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial, int leadingArm) {
+            int total = 0;
             for (int arm = 0; arm < patients.length; arm++) {
                 patients[arm].add(counts[arm]);
+                total += counts[arm];
+            }
+            for (int arm = 0; total > 0 && arm < patients.length; arm++) {
+                share[arm].add((double) counts[arm] / total);
+            }
+            if (leadingArm >= 0) {
+                leading[leadingArm]++;
             }
             imbalance.add(imbalanceOfTrial);
             factorImbalance.add(factorImbalanceOfTrial);
@@ -241,6 +289,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         void merge(StratumTally o) {
             for (int arm = 0; arm < patients.length; arm++) {
                 patients[arm].merge(o.patients[arm]);
+                share[arm].merge(o.share[arm]);
+                leading[arm] += o.leading[arm];
             }
             imbalance.merge(o.imbalance);
             factorImbalance.merge(o.factorImbalance);

@@ -205,8 +205,8 @@ final class VirtualTrial {
     }
 
     /** What each randomized stratum's allocator did in the replicate. */
-    void reportAllocation(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance) {
-        randomizer.report(strata, counts, imbalance, factorImbalance);
+    void reportAllocation(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance, int[] leading) {
+        randomizer.report(strata, counts, imbalance, factorImbalance, leading);
     }
 
     /** Where the analyses note each look they make, for per-replicate output. */

@@ -1,12 +1,15 @@
 package org.trialsim.simulator.trial.allocation;
 
 import java.util.Arrays;
+import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
  * The probability that each arm has the largest response rate, when the rates have independent Beta
  * posteriors: {@code P(a is best) = ∫ f_a(x) Π_{b≠a} F_b(x) dx} over [0, 1], with f the density and F the
- * distribution function of each Beta, computed by adaptive Gauss–Kronrod (7–15 point) quadrature.
+ * distribution function of each Beta, computed by adaptive Gauss–Kronrod (7–15 point) quadrature; for
+ * two arms with a whole shape (as with whole priors, Beta(1, 1) by default, plus counts), by Miller's
+ * finite sum instead ({@link #secondIsBetter}), exact up to rounding and much faster.
  *
  * <p>A posterior of many patients is narrow (Beta(300, 300) has a standard deviation of 0.02), and one
  * quadrature rule over [0, 1] could step over its peak and take a wrong answer for a converged one; so
@@ -24,6 +27,13 @@ final class BestArm {
      */
     private static final int MAX_DEPTH = 80;
     private static final double[] SPREADS = {0, 1, 2, 4, 8};
+    /**
+     * The most terms of the finite sum for two arms: each is three multiplications and a division, so
+     * 100,000 cost less than the quadrature (whose distribution functions are incomplete Beta functions).
+     */
+    static final int MAX_TERMS = 100_000;
+    private static final double RESCALE = 0x1p600;
+    private static final double LOG_RESCALE = 600 * Math.log(2);
 
     // Gauss–Kronrod 7-15 nodes on [-1, 1] (the positive half), Kronrod weights and the Gauss weights of the odd nodes
     private static final double[] XK = {0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
@@ -51,13 +61,78 @@ final class BestArm {
         if (k < 2 || beta.length != k) {
             throw new IllegalArgumentException("at least two arms, with one alpha and one beta each");
         }
-        BetaDistribution[] d = new BetaDistribution[k];
-        BetaDistribution[] mirrored = new BetaDistribution[k];
         for (int a = 0; a < k; a++) {
             if (!(alpha[a] > 0 && alpha[a] < Double.POSITIVE_INFINITY && beta[a] > 0 && beta[a] < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("arm " + a + ": the Beta shapes must be positive and finite, not " + alpha[a] + ", "
                         + beta[a]);
             }
+        }
+        if (k == 2) {
+            double second = secondIsBetter(alpha[0], beta[0], alpha[1], beta[1]);
+            if (second == second) {
+                // as the quadrature gives them: the first, and the second as 1 minus it (they sum to 1 exactly)
+                double first = 1 - second;
+                return new double[] {first, 1 - first};
+            }
+        }
+        return byQuadrature(alpha, beta);
+    }
+
+    /**
+     * P(X_2 > X_1) for X_i ~ Beta(a_i, b_i) by the finite sum of Miller (2015, "Formulas for Bayesian A/B
+     * testing") over a whole shape, or NaN if no shape is a whole number of at most {@link #MAX_TERMS}.
+     * The sum runs over the second arm's first shape; the other three shapes are brought to that place by
+     * P(X_2 > X_1) = 1 − P(X_1 > X_2) and by the mirror 1 − X_i ~ Beta(b_i, a_i), and the smallest whole
+     * shape is taken, for the fewest terms.
+     */
+    static double secondIsBetter(double a1, double b1, double a2, double b2) {
+        double[] shapes = {a2, a1, b1, b2};
+        int pick = -1;
+        for (int j = 0; j < shapes.length; j++) {
+            if (shapes[j] == Math.rint(shapes[j]) && shapes[j] <= MAX_TERMS && (pick < 0 || shapes[j] < shapes[pick])) {
+                pick = j;
+            }
+        }
+        return switch (pick) {
+            case 0 -> millerSum(a1, b1, a2, b2);
+            case 1 -> 1 - millerSum(a2, b2, a1, b1);
+            // 1 − X_1 > 1 − X_2 exactly when X_2 > X_1
+            case 2 -> millerSum(b2, a2, b1, a1);
+            case 3 -> 1 - millerSum(b1, a1, b2, a2);
+            default -> Double.NaN;
+        };
+    }
+
+    /**
+     * Σ_{i=0}^{a_2−1} B(a_1+i, b_1+b_2) / ((b_2+i) B(1+i, b_2) B(a_1, b_1)) for a whole a_2, its terms by
+     * the recurrence t_{i+1} = t_i (a_1+i)(b_2+i) / ((a_1+b_1+b_2+i)(1+i)) from t_0 = B(a_1, b_1+b_2) / B(a_1, b_1).
+     * The terms are positive; they are carried relative to a scale (a logarithm) so that neither a tiny t_0
+     * (a narrow posterior far below the other) nor the growth of the terms leaves the range of a double.
+     */
+    private static double millerSum(double a1, double b1, double a2, double b2) {
+        double logScale = LogBeta.value(a1, b1 + b2) - LogBeta.value(a1, b1);
+        double term = 1;
+        double sum = 0;
+        int n = (int) a2;
+        double c = a1 + b1 + b2;
+        for (int i = 0; i < n; i++) {
+            sum += term;
+            term *= (a1 + i) * (b2 + i) / ((c + i) * (1 + i));
+            if (term > RESCALE) {
+                term /= RESCALE;
+                sum /= RESCALE;
+                logScale += LOG_RESCALE;
+            }
+        }
+        return Math.min(1, Math.max(0, sum * Math.exp(logScale)));
+    }
+
+    /** P(arm a is best) by quadrature alone, for any shapes (checked by {@link #probabilities}). */
+    static double[] byQuadrature(double[] alpha, double[] beta) {
+        int k = alpha.length;
+        BetaDistribution[] d = new BetaDistribution[k];
+        BetaDistribution[] mirrored = new BetaDistribution[k];
+        for (int a = 0; a < k; a++) {
             d[a] = BetaDistribution.of(alpha[a], beta[a]);
             mirrored[a] = BetaDistribution.of(beta[a], alpha[a]);
         }

@@ -177,6 +177,24 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         return byRatio;
     }
 
+    @Override
+    public int leadingArm() {
+        if (byRatio) {
+            return -1;
+        }
+        int lead = 0;
+        boolean tie = false;
+        for (int a = 1; a < arms; a++) {
+            if (probability[a] > probability[lead]) {
+                lead = a;
+                tie = false;
+            } else if (probability[a] == probability[lead]) {
+                tie = true;
+            }
+        }
+        return tie ? -1 : lead;
+    }
+
     /** Patients whose results the last update counted, on the arm. */
     int known(int arm) {
         return responses[arm] + nonResponses[arm];

@@ -29,4 +29,11 @@ public interface ResponseLearning {
      * @param response  whether the patient responded
      */
     void result(int arm, double knownFrom, boolean response);
+
+    /**
+     * The arm with the highest allocation probability as of the last update, for the report of how often
+     * each arm ended in the lead; -1 if the allocation is still the ratio (no update has adapted it) or
+     * two arms share the highest probability.
+     */
+    int leadingArm();
 }

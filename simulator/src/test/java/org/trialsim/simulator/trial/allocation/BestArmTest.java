@@ -30,6 +30,41 @@ class BestArmTest {
     }
 
     /**
+     * Two arms by Miller's sum against the quadrature, to 1e-9: a whole shape in each of the four places
+     * the sum can take it from (the second's first shape, the first's, and the second shapes through the
+     * mirror 1 − X), posteriors far apart (a first term of about 1e-700, carried on a scale), narrow and
+     * equal ones, and shapes with no whole number, which the quadrature answers.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1, 1", "3, 5, 2, 6", "2.5, 7.25, 9, 3.5", "9, 3.5, 2.5, 7.25", "0.5, 7, 1.5, 2.5", "1.5, 2.5, 0.5, 7",
+            "120, 80, 101, 99", "3000, 7000, 3000, 7000", "3000, 7000, 3400, 6600", "30, 3000, 300, 50", "300, 50, 30, 3000",
+            "0.75, 0.5, 0.5, 0.25", "1, 40, 40, 1", "40, 1, 1, 40", "44.5, 51, 51.5, 37"})
+    void twoArmsBySumMatchTheQuadrature(double a1, double b1, double a2, double b2) {
+        double[] alpha = {a1, a2};
+        double[] beta = {b1, b2};
+        double[] p = BestArm.probabilities(alpha, beta);
+        double[] q = BestArm.byQuadrature(alpha, beta);
+        assertThat(p[1]).isCloseTo(q[1], within(1e-9));
+        assertThat(p[0]).isCloseTo(q[0], within(1e-9));
+        assertThat(p[0] + p[1]).isEqualTo(1.0);
+        assertThat(p[1]).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void theSumIsTakenOverTheSmallestWholeShapeAndNotBeyondTheLimit() {
+        assertThat(BestArm.secondIsBetter(0.5, 0.5, 0.5, 0.5)).isNaN();
+        assertThat(BestArm.secondIsBetter(0.5, 0.5, BestArm.MAX_TERMS + 1, 0.5)).isNaN();
+        // 100,000 terms; R 4.2: f <- function(y) dbeta(y, 0.5, 1e5) * pbeta(y, 0.5, 0.5);
+        // 1 - integrate(f, 0, 1e-3, rel.tol = 1e-14, subdivisions = 10000L)$value, printed with %.16f (the quadrature
+        // here, at a posterior 5e-6 wide against the end of a density infinite there, is 1.6e-7 off)
+        assertThat(BestArm.secondIsBetter(0.5, 0.5, BestArm.MAX_TERMS, 0.5)).isCloseTo(0.9988641908380491, within(1e-12));
+        // identical posteriors are equally likely to be either side, whichever shape the sum runs over
+        for (double[] s : new double[][] {{7, 2.5}, {2.5, 7}, {1, 1}, {250, 13}}) {
+            assertThat(BestArm.secondIsBetter(s[0], s[1], s[0], s[1])).isCloseTo(0.5, within(1e-12));
+        }
+    }
+
+    /**
      * Three arms against R's integrate (QUADPACK), an independent quadrature:
      * {@code f3 <- function(a, b, k) { o <- setdiff(1:3, k); integrate(function(x) dbeta(x,a[k],b[k]) *
      * pbeta(x,a[o[1]],b[o[1]]) * pbeta(x,a[o[2]],b[o[2]]), 0, 1, rel.tol=1e-12, subdivisions=2000L)$value }}
