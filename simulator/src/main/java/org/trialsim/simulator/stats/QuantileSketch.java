@@ -38,7 +38,7 @@ public final class QuantileSketch {
     private static final int MIN_INDEX = index(SMALLEST);
     private static final int MAX_INDEX = index(LARGEST);
 
-    private final ExactMoments moments = new ExactMoments();
+    private ExactMoments moments = new ExactMoments();
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     /** Exact mode: count per distinct value (keyed by its bits); null once bucketed. */
@@ -142,7 +142,7 @@ public final class QuantileSketch {
      */
     public static QuantileSketch readFrom(DataInput in) throws IOException {
         QuantileSketch s = new QuantileSketch();
-        s.moments.merge(ExactMoments.readFrom(in));
+        s.moments = ExactMoments.readFrom(in);
         s.min = Double.longBitsToDouble(in.readLong());
         s.max = Double.longBitsToDouble(in.readLong());
         long total = 0;
