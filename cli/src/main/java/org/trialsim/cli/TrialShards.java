@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
@@ -198,28 +199,30 @@ final class TrialShards {
         }
         LoadedProtocol loaded = protocol(byShard[1], first);
         TrialSimulation simulation = simulator.trialSimulation(loaded);
-        List<TrialPartial> parts = new ArrayList<>();
-        for (int k = 1; k <= first.shards(); k++) {
-            Manifest m = manifests.get(dirs.indexOf(byShard[k]));
-            Path file = byShard[k].resolve(TALLIES);
-            TrialPartial part;
-            try (InputStream in = Files.newInputStream(file)) {
-                part = simulation.readPartial(new BufferedInputStream(in));
-            } catch (IOException e) {
-                throw damaged(file, e.getMessage());
-            }
-            if (part.range().from() != m.from() || part.range().to() != m.to() || part.seed() != m.seed()
-                    || part.replicates() != m.replicates() || part.nullScenario() != m.nullScenario()) {
-                throw damaged(file, "it holds replicates " + part.range().from() + " to " + (part.range().to() - 1) + " of "
-                        + part.replicates() + " (seed " + part.seed() + "), not what its manifest says");
-            }
-            parts.add(part);
-        }
+        // each shard's tallies are read as the merge comes to them, so that memory holds few at a time
+        Iterable<TrialPartial> parts = () -> IntStream.rangeClosed(1, first.shards())
+                .mapToObj(k -> read(simulation, byShard[k], manifests.get(dirs.indexOf(byShard[k])))).iterator();
         try {
             return new Result(simulation.merge(parts), loaded);
         } catch (IllegalArgumentException e) {
             throw UserException.usage("the shards cannot be merged: " + e.getMessage());
         }
+    }
+
+    private static TrialPartial read(TrialSimulation simulation, Path dir, Manifest m) {
+        Path file = dir.resolve(TALLIES);
+        TrialPartial part;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            part = simulation.readPartial(in);
+        } catch (IOException e) {
+            throw damaged(file, e.getMessage());
+        }
+        if (part.range().from() != m.from() || part.range().to() != m.to() || part.seed() != m.seed()
+                || part.replicates() != m.replicates() || part.nullScenario() != m.nullScenario()) {
+            throw damaged(file, "it holds replicates " + part.range().from() + " to " + (part.range().to() - 1) + " of "
+                    + part.replicates() + " (seed " + part.seed() + "), not what its manifest says");
+        }
+        return part;
     }
 
     /** A merged trial result and the protocol it is of (its report needs both). */

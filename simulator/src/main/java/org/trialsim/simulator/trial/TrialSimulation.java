@@ -125,18 +125,20 @@ public final class TrialSimulation {
      * @throws IllegalArgumentException if the partials are of different runs (seed, replicates, scenario,
      *         true effects) or do not cover the replicates from 0 once, in order; the message says which
      */
-    public TrialResult merge(List<TrialPartial> parts) {
-        if (parts.isEmpty()) {
-            throw new IllegalArgumentException("no partials to merge");
-        }
-        TrialPartial first = parts.get(0);
+    public TrialResult merge(Iterable<TrialPartial> parts) {
+        TrialPartial first = null;
+        String firstRange = null;
         TrialTally total = new TrialTally(design, RandomizedStratum.of(protocol, design));
         long next = 0;
+        // one partial at a time besides the total (parts may read each one as it is asked for): a bucketed sketch is megabytes
         for (TrialPartial part : parts) {
-            if (part.seed() != first.seed() || part.replicates() != first.replicates() || part.nullScenario() != first.nullScenario()
-                    || !part.truths().equals(first.truths())) {
+            if (first == null) {
+                first = part;
+                firstRange = "replicates " + part.range().from() + " to " + (part.range().to() - 1);
+            } else if (part.seed() != first.seed() || part.replicates() != first.replicates()
+                    || part.nullScenario() != first.nullScenario() || !part.truths().equals(first.truths())) {
                 throw new IllegalArgumentException("replicates " + part.range().from() + " to " + (part.range().to() - 1)
-                        + " are of another run than replicates " + first.range().from() + " to " + (first.range().to() - 1));
+                        + " are of another run than " + firstRange);
             }
             if (part.range().from() != next) {
                 throw new IllegalArgumentException(part.range().from() < next
@@ -145,6 +147,9 @@ public final class TrialSimulation {
             }
             total.merge(part.tally());
             next = part.range().to();
+        }
+        if (first == null) {
+            throw new IllegalArgumentException("no partials to merge");
         }
         if (next != first.replicates()) {
             throw new IllegalArgumentException("replicates " + next + " to " + (first.replicates() - 1) + " are missing");
