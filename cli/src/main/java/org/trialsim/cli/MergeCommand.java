@@ -1,9 +1,12 @@
 package org.trialsim.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialsim.cli.report.ExploreReport;
+import org.trialsim.cli.report.Format;
+import org.trialsim.cli.report.TrialReport;
 import org.trialsim.simulator.explore.Exploration;
 import org.trialsim.simulator.explore.ExplorationFolderException;
 import org.trialsim.simulator.explore.ExploreResult;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Spec;
  * sweep gives. Nothing is simulated.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Combine the folders of an exploration's shards (explore --shard K/N --out-dir DIR) into its result: the same,"
-                + " byte for byte, as one run of the whole sweep (docs/shards.md). Nothing is simulated.",
+        description = {"Combine the folders of an exploration's shards (explore --shard K/N --out-dir DIR), or of a trial's (trial --shard"
+                + " K/N --out-dir DIR), into its result: the same, byte for byte, as one run of the whole sweep or trial"
+                + " (docs/shards.md). Nothing is simulated.",
                 "Every shard must be given once, finished, and of the same sweep, seed and replicates; a folder of a whole run"
                         + " (explore --out-dir DIR) alone gives its result again."})
 final class MergeCommand implements Callable<Integer> {
@@ -31,13 +35,19 @@ final class MergeCommand implements Callable<Integer> {
     List<Path> folders;
 
     @Mixin
-    FormatOption format = new FormatOption(ExploreReport.FORMATS);
+    FormatOption format = new FormatOption(ExploreReport.FORMATS, TrialReport.FORMATS);
 
     @Mixin
     OutputOption output;
 
     @Override
     public Integer call() throws Exception {
+        if (folders.stream().anyMatch(TrialShards::isTrialShard)) {
+            return mergeTrial();
+        }
+        if (!ExploreReport.FORMATS.contains(format.get())) {
+            throw UserException.usage("an exploration is written as " + Format.list(ExploreReport.FORMATS) + ", not " + format.get().id());
+        }
         ExploreResult result;
         try {
             result = Exploration.merge(folders);
@@ -45,6 +55,25 @@ final class MergeCommand implements Callable<Integer> {
             throw UserException.usage(e.getMessage());
         }
         ExploreCommand.write(spec, format, output, result);
+        return ExitCode.OK;
+    }
+
+    /** The folders of a trial's shards ({@code trial --shard K/N --out-dir DIR}): the result one {@code trial} run gives. */
+    private Integer mergeTrial() throws Exception {
+        for (Path dir : folders) {
+            if (Files.isRegularFile(dir.resolve(TrialShards.MANIFEST)) && !TrialShards.isTrialShard(dir)) {
+                throw UserException.usage("'" + dir + "' is not a trial shard's folder, and '" + folders.stream()
+                        .filter(TrialShards::isTrialShard).findFirst().orElseThrow() + "' is: a merge combines the shards of one"
+                        + " trial run, or of one exploration");
+            }
+        }
+        if (!TrialReport.FORMATS.contains(format.get())) {
+            throw UserException.usage("a trial is written as " + Format.list(TrialReport.FORMATS) + ", not " + format.get().id());
+        }
+        GuiceFactory.prepareSimulator(spec);
+        TrialShards.Result merged = TrialShards.merge(folders, GuiceFactory.simulator(spec));
+        TrialReport report = new TrialReport(merged.result(), merged.loaded().protocol());
+        output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }
 }

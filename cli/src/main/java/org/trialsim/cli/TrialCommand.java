@@ -1,5 +1,6 @@
 package org.trialsim.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -15,9 +16,12 @@ import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
+import org.trialsim.simulator.explore.Shard;
+import org.trialsim.simulator.run.IndexRange;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.ReplicateRecords;
 import org.trialsim.simulator.trial.TrialOptions;
+import org.trialsim.simulator.trial.TrialPartial;
 import org.trialsim.simulator.trial.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +70,15 @@ final class TrialCommand implements Callable<Integer> {
                     + " p-value, estimate, decision) to this CSV file ('-': standard output, when --out names a file).")
     Path replicatesOut;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run only the K-th of N contiguous slices of the replicates and write its exact partial tallies to"
+                    + " --out-dir (docs/shards.md); 'trialsim merge' combines the N folders into this command's result.")
+    String shard;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "With --shard: the new or empty folder the shard is written to.")
+    Path outDir;
+
     @Mixin
     ProgressOption progressOption;
 
@@ -75,6 +88,7 @@ final class TrialCommand implements Callable<Integer> {
         if (replicatesOut != null) {
             output.checkApart(replicatesOut, "--replicates-out", "replicates");
         }
+        Shard slice = shard();
         GuiceFactory.prepareSimulator(spec);
         LoadedProtocol loaded = source.load();
         Design design = loaded.protocol().design();
@@ -87,6 +101,9 @@ final class TrialCommand implements Callable<Integer> {
             if (replicatesOut != null) {
                 throw UserException.usage("--replicates-out applies to designs with analyses; a phase 1-2 design has no"
                         + " per-replicate looks to write");
+            }
+            if (slice != null) {
+                throw UserException.usage("--shard applies to designs with analyses; a phase 1-2 design is run whole");
             }
             if (nullScenario) {
                 throw UserException.usage("--null applies to designs with a hypothesis test; a phase 1-2 design reports its"
@@ -110,6 +127,15 @@ final class TrialCommand implements Callable<Integer> {
             Simulator simulator = GuiceFactory.simulator(spec);
             refuseIfNobodyIsEligible(simulator, loaded);
             TrialOptions options = new TrialOptions(replicates, run.seed, workers, nullScenario);
+            if (slice != null) {
+                IndexRange range = TrialShards.replicates(slice, replicates);
+                TrialPartial partial;
+                try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
+                    partial = simulator.trialSimulation(loaded).runPart(options, range, progress);
+                }
+                TrialShards.write(outDir, loaded, slice, partial);
+                return ExitCode.OK;
+            }
             TrialResult[] result = new TrialResult[1];
             try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
                 if (replicatesOut == null) {
@@ -126,6 +152,35 @@ final class TrialCommand implements Callable<Integer> {
         }
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
+    }
+
+    /** The shard asked for, or null for the whole run; checked with the other options before anything is read or run. */
+    private Shard shard() throws IOException {
+        if (shard == null) {
+            if (outDir != null) {
+                throw UserException.usage("--out-dir applies with --shard K/N; without it, write the result with --out FILE");
+            }
+            return null;
+        }
+        Shard slice;
+        try {
+            slice = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage("--shard: " + e.getMessage());
+        }
+        if (outDir == null) {
+            throw UserException.usage("--shard " + shard + " writes the shard's partial tallies to a folder: give it with --out-dir DIR");
+        }
+        if (output.out != null) {
+            throw UserException.usage("--shard " + shard + " writes no result, only the shard's partial tallies to --out-dir;"
+                    + " 'trialsim merge' writes the result (with --out) once every shard has run");
+        }
+        if (replicatesOut != null) {
+            throw UserException.usage("--replicates-out applies to a whole run, not to --shard " + shard);
+        }
+        TrialShards.replicates(slice, replicates);
+        TrialShards.checkEmpty(outDir);
+        return slice;
     }
 
     /**

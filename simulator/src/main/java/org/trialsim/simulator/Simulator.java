@@ -197,6 +197,16 @@ public final class Simulator {
     }
 
     /**
+     * The simulation of the protocol's trial design, for a run in slices of its replicates
+     * ({@link TrialSimulation#runPart}, e.g. {@code trial --shard K/N}) and their exact merge.
+     *
+     * @throws IllegalArgumentException as {@link #trial(LoadedProtocol, TrialOptions, Progress)}
+     */
+    public TrialSimulation trialSimulation(LoadedProtocol protocol) {
+        return new TrialSimulation(compiled(protocol), registry.get());
+    }
+
+    /**
      * An exploration of the sweep (docs/explore.md): {@link Exploration#check()} checks every cell at
      * once, {@link Exploration#run} simulates them on common random numbers. The sweep's protocol file,
      * if it names one, is read once, when first needed.

@@ -1,5 +1,8 @@
 package org.trialsim.simulator.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
@@ -17,6 +20,9 @@ import java.util.Arrays;
  * <p>Not thread-safe: give each worker its own and {@link #merge} them.
  */
 public final class ExactMoments {
+    /** Non-overlapping doubles span at most the exponent range of doubles: 2,098 binary orders of magnitude. */
+    private static final int MAX_PARTIALS = 2_100;
+
     private long count;
     private final Partials sum = new Partials();
     private final Partials squares = new Partials();
@@ -71,6 +77,32 @@ public final class ExactMoments {
         return standardDeviation() / Math.sqrt(count);
     }
 
+    /**
+     * Writes the exact state (docs/shards.md, "the partial tallies"): the count (8 bytes), then the sum's
+     * and the squares' partials, each as their number (4 bytes) and the doubles' bits (8 bytes each).
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeLong(count);
+        sum.writeTo(out);
+        squares.writeTo(out);
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote: the same state, to the bit.
+     *
+     * @throws IOException if the input ends early or does not hold exact partial sums
+     */
+    public static ExactMoments readFrom(DataInput in) throws IOException {
+        ExactMoments m = new ExactMoments();
+        m.count = in.readLong();
+        if (m.count < 0) {
+            throw new IOException("a negative count of values (" + m.count + ")");
+        }
+        m.sum.readFrom(in);
+        m.squares.readFrom(in);
+        return m;
+    }
+
     /** An exact sum as non-overlapping partial sums, smallest magnitude first. */
     private static final class Partials {
         private double[] p = new double[8];
@@ -107,6 +139,29 @@ public final class ExactMoments {
             for (int j = 0; j < other.n; j++) {
                 add(other.p[j]);
             }
+        }
+
+        void writeTo(DataOutput out) throws IOException {
+            out.writeInt(n);
+            for (int j = 0; j < n; j++) {
+                out.writeLong(Double.doubleToRawLongBits(p[j]));
+            }
+        }
+
+        /** Reads partials written by {@link #writeTo}; a sum has at most a few dozen (2,100 bound a double's exponent range). */
+        void readFrom(DataInput in) throws IOException {
+            int count = in.readInt();
+            if (count < 0 || count > MAX_PARTIALS) {
+                throw new IOException("a sum of " + count + " partials (0 to " + MAX_PARTIALS + ")");
+            }
+            p = new double[Math.max(8, count)];
+            for (int j = 0; j < count; j++) {
+                p[j] = Double.longBitsToDouble(in.readLong());
+                if (!Double.isFinite(p[j])) {
+                    throw new IOException("a partial sum that is not finite");
+                }
+            }
+            n = count;
         }
 
         /** The exact sum. */

@@ -1,5 +1,8 @@
 package org.trialsim.simulator.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -35,7 +38,7 @@ public final class QuantileSketch {
     private static final int MIN_INDEX = index(SMALLEST);
     private static final int MAX_INDEX = index(LARGEST);
 
-    private final ExactMoments moments = new ExactMoments();
+    private ExactMoments moments = new ExactMoments();
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     /** Exact mode: count per distinct value (keyed by its bits); null once bucketed. */
@@ -88,6 +91,108 @@ public final class QuantileSketch {
             }
             zeros += other.zeros;
         }
+    }
+
+    /**
+     * Writes the exact state (docs/shards.md, "the partial tallies"): the moments ({@link ExactMoments#writeTo}),
+     * the minimum and maximum (8 bytes each), then a mode byte. Exact (0): the number of distinct values
+     * (4 bytes), then each value's bits and count (8 + 8 bytes), in ascending order of the bits. Bucketed (1):
+     * the zeros (8 bytes), then for the positive and then the negative buckets the number that are not empty
+     * (4 bytes) and each one's index and count (4 + 8 bytes), in ascending order of the index.
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        moments.writeTo(out);
+        out.writeLong(Double.doubleToRawLongBits(min));
+        out.writeLong(Double.doubleToRawLongBits(max));
+        if (exact != null) {
+            out.writeByte(0);
+            long[] keys = exact.keys();
+            Arrays.sort(keys);
+            out.writeInt(keys.length);
+            for (long key : keys) {
+                out.writeLong(key);
+                out.writeLong(exact.get(key));
+            }
+        } else {
+            out.writeByte(1);
+            out.writeLong(zeros);
+            writeBuckets(positive, out);
+            writeBuckets(negative, out);
+        }
+    }
+
+    private static void writeBuckets(long[] buckets, DataOutput out) throws IOException {
+        int used = 0;
+        for (long c : buckets) {
+            used += c == 0 ? 0 : 1;
+        }
+        out.writeInt(used);
+        for (int k = 0; k < buckets.length; k++) {
+            if (buckets[k] != 0) {
+                out.writeInt(k);
+                out.writeLong(buckets[k]);
+            }
+        }
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote: the same state, to the bit.
+     *
+     * @throws IOException if the input ends early or does not hold a sketch
+     */
+    public static QuantileSketch readFrom(DataInput in) throws IOException {
+        QuantileSketch s = new QuantileSketch();
+        s.moments = ExactMoments.readFrom(in);
+        s.min = Double.longBitsToDouble(in.readLong());
+        s.max = Double.longBitsToDouble(in.readLong());
+        long total = 0;
+        int mode = in.readByte();
+        if (mode == 0) {
+            int distinct = in.readInt();
+            if (distinct < 0 || distinct > EXACT_DISTINCT) {
+                throw new IOException("a sketch of " + distinct + " distinct values (0 to " + EXACT_DISTINCT + ")");
+            }
+            for (int i = 0; i < distinct; i++) {
+                long bits = in.readLong();
+                long count = in.readLong();
+                double x = Double.longBitsToDouble(bits);
+                if (count <= 0 || !Double.isFinite(x) || s.exact.get(bits) != 0) {
+                    throw new IOException("a sketch's value " + x + " counted " + count + " times, or twice");
+                }
+                s.exact.add(bits, count);
+                total += count;
+            }
+        } else if (mode == 1) {
+            s.exact = null;
+            s.positive = new long[MAX_INDEX - MIN_INDEX + 1];
+            s.negative = new long[MAX_INDEX - MIN_INDEX + 1];
+            s.zeros = in.readLong();
+            total = s.zeros + readBuckets(s.positive, in) + readBuckets(s.negative, in);
+        } else {
+            throw new IOException("a sketch's mode is " + mode + ", not 0 (exact) or 1 (bucketed)");
+        }
+        if (total != s.count()) {
+            throw new IOException("a sketch counts " + total + " values, its moments " + s.count());
+        }
+        return s;
+    }
+
+    private static long readBuckets(long[] buckets, DataInput in) throws IOException {
+        int used = in.readInt();
+        if (used < 0 || used > buckets.length) {
+            throw new IOException("a sketch of " + used + " buckets (0 to " + buckets.length + ")");
+        }
+        long total = 0;
+        for (int i = 0; i < used; i++) {
+            int k = in.readInt();
+            long count = in.readLong();
+            if (k < 0 || k >= buckets.length || count <= 0 || buckets[k] != 0) {
+                throw new IOException("a sketch's bucket " + k + " counted " + count + " times, or twice");
+            }
+            buckets[k] = count;
+            total += count;
+        }
+        return total;
     }
 
     /** The number of values. */

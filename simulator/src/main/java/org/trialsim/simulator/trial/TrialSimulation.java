@@ -1,6 +1,7 @@
 package org.trialsim.simulator.trial;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,74 @@ public final class TrialSimulation {
     }
 
     private TrialResult runReplicates(TrialOptions options, Progress progress, ReplicateListener listener) {
+        return result(runRange(options, IndexRange.of(options.replicates()), progress, listener));
+    }
+
+    /**
+     * Runs the replicates {@code [from, to)} of the run the options describe, and returns their exact
+     * partial state: merged in order with the partials of the other ranges ({@link #merge}), it gives
+     * what one run gives, to the bit. Each part finds the true effects itself (running the large trial
+     * where one is needed), since coverage is counted against them.
+     *
+     * @throws IllegalArgumentException if the range is empty or reaches beyond the options' replicates
+     */
+    public TrialPartial runPart(TrialOptions options, IndexRange range, Progress progress) {
+        if (range.size() == 0 || range.to() > options.replicates()) {
+            throw new IllegalArgumentException("replicates [" + range.from() + ", " + range.to() + ") are not a slice of "
+                    + options.replicates());
+        }
+        return runRange(options, range, progress, null);
+    }
+
+    /**
+     * Reads a partial written by {@link TrialPartial#write} for this protocol's design.
+     *
+     * @throws IOException if it cannot be read, or is not a partial of this design (the message says why)
+     */
+    public TrialPartial readPartial(InputStream in) throws IOException {
+        return TrialPartial.read(in, design, RandomizedStratum.of(protocol, design), 1);
+    }
+
+    /**
+     * The result of the whole run from the partials of its slices, given in order of their ranges.
+     *
+     * @throws IllegalArgumentException if the partials are of different runs (seed, replicates, scenario,
+     *         true effects) or do not cover the replicates from 0 once, in order; the message says which
+     */
+    public TrialResult merge(Iterable<TrialPartial> parts) {
+        TrialPartial first = null;
+        String firstRange = null;
+        TrialTally total = new TrialTally(design, RandomizedStratum.of(protocol, design));
+        long next = 0;
+        // one partial at a time besides the total (parts may read each one as it is asked for): a bucketed sketch is megabytes
+        for (TrialPartial part : parts) {
+            if (first == null) {
+                first = part;
+                firstRange = "replicates " + part.range().from() + " to " + (part.range().to() - 1);
+            } else if (part.seed() != first.seed() || part.replicates() != first.replicates()
+                    || part.nullScenario() != first.nullScenario() || !part.truths().equals(first.truths())) {
+                throw new IllegalArgumentException("replicates " + part.range().from() + " to " + (part.range().to() - 1)
+                        + " are of another run than " + firstRange);
+            }
+            if (part.range().from() != next) {
+                throw new IllegalArgumentException(part.range().from() < next
+                        ? "replicates " + part.range().from() + " to " + (Math.min(next, part.range().to()) - 1) + " are held twice"
+                        : "replicates " + next + " to " + (part.range().from() - 1) + " are missing");
+            }
+            total.merge(part.tally());
+            next = part.range().to();
+        }
+        if (first == null) {
+            throw new IllegalArgumentException("no partials to merge");
+        }
+        if (next != first.replicates()) {
+            throw new IllegalArgumentException("replicates " + next + " to " + (first.replicates() - 1) + " are missing");
+        }
+        return result(new TrialPartial(new TrialOptions(first.replicates(), first.seed(), 1, first.nullScenario()),
+                IndexRange.of(first.replicates()), first.truths(), total));
+    }
+
+    private TrialPartial runRange(TrialOptions options, IndexRange range, Progress progress, ReplicateListener listener) {
         RandomStreams streams = new RandomStreams(options.seed());
         List<RandomizedStratum> strata = RandomizedStratum.of(protocol, design);
         if (options.nullScenario()) {
@@ -113,7 +182,7 @@ public final class TrialSimulation {
         }
         AtomicBoolean truthTaken = new AtomicBoolean(!largeTrialNeeded);
         TrialTally total = new TrialTally(design, strata);
-        RangeRunner.of(options.threads(), progress).run(IndexRange.of(options.replicates()), CHUNK, () -> {
+        RangeRunner.of(options.threads(), progress).run(range, CHUNK, () -> {
             ReplicateAnalyser analyser = new ReplicateAnalyser(design, protocol, streams, options.nullScenario());
             return chunk -> {
                 // the large trial that estimates the true effect runs beside the replicates, on the first worker free
@@ -138,9 +207,17 @@ public final class TrialSimulation {
                 }
             }
         });
+        return new TrialPartial(options, range, truths.join(), total);
+    }
+
+    /** The result of a partial that holds every replicate. */
+    private TrialResult result(TrialPartial whole) {
+        TrialOptions options = whole.options();
+        TrialTally total = whole.tally();
+        List<RandomizedStratum> strata = RandomizedStratum.of(protocol, design);
         List<TrialResult.AnalysisResult> analyses = new ArrayList<>();
         for (int a = 0; a < design.analyses.size(); a++) {
-            analyses.add(total.result(a, truths.join().get(a)));
+            analyses.add(total.result(a, whole.truths().get(a)));
         }
         Provenance provenance = Provenance.ofTrials(protocol.loaded(), options.seed(), options.replicates());
         return new TrialResult(provenance, design.type + (design.label == null ? "" : ": " + design.label),

@@ -1,5 +1,8 @@
 package org.trialsim.simulator.trial;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,6 +60,55 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         }
         for (int k = 0; k < strata.length; k++) {
             strata[k].merge(next.strata[k]);
+        }
+    }
+
+    /**
+     * Writes the tally's exact state, once its coverage is counted (docs/shards.md, "the partial tallies"):
+     * the replicates (8 bytes), the number of analyses and of randomized strata (4 bytes each), each
+     * analysis, each stratum.
+     *
+     * @throws IllegalStateException if intervals wait for their coverage to be counted
+     */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeLong(replicates);
+        out.writeInt(analyses.length);
+        out.writeInt(strata.length);
+        for (AnalysisTally a : analyses) {
+            a.writeTo(out);
+        }
+        for (StratumTally k : strata) {
+            k.writeTo(out);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote, for the same design and strata.
+     *
+     * @throws IOException if the input ends early, or its analyses, looks, strata or arms are not the design's
+     */
+    static TrialTally readFrom(DataInput in, TrialDesign design, List<RandomizedStratum> randomized) throws IOException {
+        TrialTally t = new TrialTally(design, randomized);
+        t.replicates = in.readLong();
+        expect(in.readInt(), t.analyses.length, "analyses");
+        expect(in.readInt(), t.strata.length, "randomized strata");
+        for (AnalysisTally a : t.analyses) {
+            a.readFrom(in);
+        }
+        for (StratumTally k : t.strata) {
+            k.readFrom(in);
+        }
+        return t;
+    }
+
+    /** The number of replicates tallied. */
+    long replicates() {
+        return replicates;
+    }
+
+    private static void expect(int read, int expected, String what) throws IOException {
+        if (read != expected) {
+            throw new IOException("it has " + read + " " + what + ", the design " + expected);
         }
     }
 
@@ -239,6 +291,43 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             }
         }
 
+        void writeTo(DataOutput out) throws IOException {
+            if (pendingCount > 0) {
+                throw new IllegalStateException("a tally is written before the coverage of its intervals is counted");
+            }
+            out.writeLong(rejections);
+            out.writeInt(efficacyAt.length);
+            for (int k = 0; k < efficacyAt.length; k++) {
+                out.writeLong(efficacyAt[k]);
+                out.writeLong(futilityAt[k]);
+            }
+            for (QuantileSketch q : new QuantileSketch[] {patients, events, months, control, experimental, imbalance}) {
+                q.writeTo(out);
+            }
+            estimate.writeTo(out);
+            landmark.writeTo(out);
+            out.writeLong(covered);
+            out.writeLong(intervals);
+            out.writeLong(beyondMargin);
+        }
+
+        void readFrom(DataInput in) throws IOException {
+            rejections = in.readLong();
+            expect(in.readInt(), efficacyAt.length, "looks");
+            for (int k = 0; k < efficacyAt.length; k++) {
+                efficacyAt[k] = in.readLong();
+                futilityAt[k] = in.readLong();
+            }
+            for (QuantileSketch q : new QuantileSketch[] {patients, events, months, control, experimental, imbalance}) {
+                q.merge(QuantileSketch.readFrom(in));
+            }
+            estimate.merge(ExactMoments.readFrom(in));
+            landmark.merge(ExactMoments.readFrom(in));
+            covered = in.readLong();
+            intervals = in.readLong();
+            beyondMargin = in.readLong();
+        }
+
         void countCoverage(double truth) {
             for (int j = 0; j < pendingCount; j += 2) {
                 intervals++;
@@ -284,6 +373,24 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             }
             imbalance.add(imbalanceOfTrial);
             factorImbalance.add(factorImbalanceOfTrial);
+        }
+
+        void writeTo(DataOutput out) throws IOException {
+            out.writeInt(patients.length);
+            for (QuantileSketch q : patients) {
+                q.writeTo(out);
+            }
+            imbalance.writeTo(out);
+            factorImbalance.writeTo(out);
+        }
+
+        void readFrom(DataInput in) throws IOException {
+            expect(in.readInt(), patients.length, "arms in a stratum");
+            for (QuantileSketch q : patients) {
+                q.merge(QuantileSketch.readFrom(in));
+            }
+            imbalance.merge(QuantileSketch.readFrom(in));
+            factorImbalance.merge(QuantileSketch.readFrom(in));
         }
 
         void merge(StratumTally o) {

@@ -1,0 +1,278 @@
+package org.trialsim.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.TrialsimVersion;
+import org.trialsim.protocol.io.Format;
+import org.trialsim.protocol.io.ProtocolReader;
+import org.trialsim.protocol.io.ProtocolWriter;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.explore.Shard;
+import org.trialsim.simulator.run.IndexRange;
+import org.trialsim.simulator.trial.TrialPartial;
+import org.trialsim.simulator.trial.TrialResult;
+import org.trialsim.simulator.trial.TrialSimulation;
+
+/**
+ * The folder of a trial's shard ({@code trial --shard K/N --out-dir DIR}, docs/shards.md): the shard's
+ * manifest, the protocol as run, and the codec of its partial tallies ({@link TrialPartial}); and the
+ * merge of such folders into the result one run of every replicate gives, byte for byte.
+ */
+final class TrialShards {
+    /** What marks a folder as a trial shard's. */
+    static final String FORMAT = "trialsim-trial-shard";
+    /** The version of the folder's layout. */
+    static final int VERSION = 1;
+    static final String MANIFEST = "manifest.json";
+    static final String PROTOCOL = "protocol.json";
+    static final String TALLIES = "tallies.bin";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private TrialShards() {
+    }
+
+    /**
+     * A shard's manifest: what run it is part of and which slice it holds.
+     *
+     * @param format      {@value #FORMAT}
+     * @param version     {@value #VERSION}
+     * @param trialsim    the trialsim version that wrote it
+     * @param protocolId  the protocol's id
+     * @param protocol    where it was read from
+     * @param settings    the --set changes, in order
+     * @param contentHash SHA-256 of the protocol as run
+     * @param seed        the run's seed
+     * @param replicates  the run's replicates (all shards)
+     * @param nullScenario whether the null hypothesis was simulated
+     * @param shard       K
+     * @param shards      N
+     * @param from        the shard's first replicate (from 0)
+     * @param to          one past its last
+     */
+    record Manifest(String format, int version, String trialsim, String protocolId, String protocol, List<String> settings,
+                    String contentHash, long seed, int replicates, boolean nullScenario, int shard, int shards, long from, long to) {
+        /** The fields every shard of one run shares, by name, in the order a refusal names them. */
+        Map<String, Object> identity() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("trialsim version", trialsim);
+            m.put("protocol", protocol);
+            m.put("settings", settings);
+            m.put("protocol content hash", contentHash);
+            m.put("seed", seed);
+            m.put("replicates", replicates);
+            m.put("null", nullScenario);
+            m.put("number of shards", shards);
+            return m;
+        }
+    }
+
+    /** The replicates {@code [from, to)} of shard K of N: ⌊(K−1)·R/N⌋ to ⌊K·R/N⌋ − 1. */
+    static IndexRange replicates(Shard shard, int replicates) {
+        if (shard.count() > replicates) {
+            throw UserException.usage("--shard " + shard + ": " + replicates + " replicates cannot be cut into " + shard.count()
+                    + " shards: at most " + replicates + ", one replicate each");
+        }
+        return new IndexRange((long) (shard.index() - 1) * replicates / shard.count(), (long) shard.index() * replicates / shard.count());
+    }
+
+    /** Refuses a folder that exists and is not empty, before anything runs. */
+    static void checkEmpty(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw UserException.usage("--out-dir " + dir + " is a file, not a folder");
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw UserException.usage("--out-dir " + dir + " is not empty: a trial's shard is written into a new or empty folder"
+                            + " (remove the folder to run the shard again)");
+                }
+            }
+        }
+    }
+
+    /** Writes the shard's folder: the protocol, the tallies, and the manifest last (a folder with a manifest is finished). */
+    static void write(Path dir, LoadedProtocol loaded, Shard shard, TrialPartial partial) throws IOException {
+        Files.createDirectories(dir);
+        writeAtomically(dir, PROTOCOL, ProtocolWriter.write(loaded.protocol(), Format.JSON).getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream tallies = new ByteArrayOutputStream();
+        partial.write(tallies);
+        writeAtomically(dir, TALLIES, tallies.toByteArray());
+        Manifest m = new Manifest(FORMAT, VERSION, TrialsimVersion.get(), loaded.protocol().id(), loaded.source(), loaded.settings(),
+                loaded.contentHash(), partial.seed(), partial.replicates(), partial.nullScenario(), shard.index(), shard.count(),
+                partial.range().from(), partial.range().to());
+        writeAtomically(dir, MANIFEST, (MAPPER.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeAtomically(Path dir, String name, byte[] bytes) throws IOException {
+        Path partial = dir.resolve("." + name + ".partial");
+        Path target = dir.resolve(name);
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
+            out.write(bytes);
+            out.flush();
+            channel.force(true);
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Whether the folder's manifest says it is a trial shard's (it may still be damaged). */
+    static boolean isTrialShard(Path dir) {
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return false;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(manifest.toFile());
+            return node != null && FORMAT.equals(node.path("format").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The result of the run from the folders of its shards, in any order: what one {@code trial} run with
+     * the same protocol, seed and replicates gives.
+     *
+     * @throws UserException (usage) naming the folders, if they are not the shards of one run, each once
+     */
+    static Result merge(List<Path> dirs, Simulator simulator) throws IOException {
+        List<Manifest> manifests = new ArrayList<>();
+        for (Path dir : dirs) {
+            manifests.add(manifest(dir));
+        }
+        Manifest first = manifests.get(0);
+        for (int i = 1; i < manifests.size(); i++) {
+            Map<String, Object> a = first.identity();
+            Map<String, Object> b = manifests.get(i).identity();
+            for (String field : a.keySet()) {
+                if (!Objects.equals(a.get(field), b.get(field))) {
+                    throw UserException.usage("'" + dirs.get(0) + "' and '" + dirs.get(i) + "' are shards of different trial runs: "
+                            + field + " " + a.get(field) + " in the first, " + b.get(field) + " in the second");
+                }
+            }
+        }
+        Path[] byShard = new Path[first.shards() + 1];
+        for (int i = 0; i < manifests.size(); i++) {
+            int k = manifests.get(i).shard();
+            if (byShard[k] != null) {
+                throw UserException.usage("shard " + k + "/" + first.shards() + " is given twice: '" + byShard[k] + "' and '"
+                        + dirs.get(i) + "'");
+            }
+            byShard[k] = dirs.get(i);
+        }
+        for (int k = 1; k <= first.shards(); k++) {
+            if (byShard[k] == null) {
+                IndexRange range = replicates(new Shard(k, first.shards()), first.replicates());
+                throw UserException.usage("shard " + k + "/" + first.shards() + " (replicates " + range.from() + " to "
+                        + (range.to() - 1) + ") is missing; run it with 'trial --shard " + k + "/" + first.shards()
+                        + " --out-dir DIR' and give its folder too");
+            }
+        }
+        LoadedProtocol loaded = protocol(byShard[1], first);
+        TrialSimulation simulation = simulator.trialSimulation(loaded);
+        // each shard's tallies are read as the merge comes to them, so that memory holds few at a time
+        Iterable<TrialPartial> parts = () -> IntStream.rangeClosed(1, first.shards())
+                .mapToObj(k -> read(simulation, byShard[k], manifests.get(dirs.indexOf(byShard[k])))).iterator();
+        try {
+            return new Result(simulation.merge(parts), loaded);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage("the shards cannot be merged: " + e.getMessage());
+        }
+    }
+
+    private static TrialPartial read(TrialSimulation simulation, Path dir, Manifest m) {
+        Path file = dir.resolve(TALLIES);
+        TrialPartial part;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            part = simulation.readPartial(in);
+        } catch (IOException e) {
+            throw damaged(file, e.getMessage());
+        }
+        if (part.range().from() != m.from() || part.range().to() != m.to() || part.seed() != m.seed()
+                || part.replicates() != m.replicates() || part.nullScenario() != m.nullScenario()) {
+            throw damaged(file, "it holds replicates " + part.range().from() + " to " + (part.range().to() - 1) + " of "
+                    + part.replicates() + " (seed " + part.seed() + "), not what its manifest says");
+        }
+        return part;
+    }
+
+    /** A merged trial result and the protocol it is of (its report needs both). */
+    record Result(TrialResult result, LoadedProtocol loaded) {
+    }
+
+    private static Manifest manifest(Path dir) throws IOException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isDirectory(dir)) {
+            throw UserException.usage("'" + dir + "' is not a folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw UserException.usage("'" + dir + "' has no " + MANIFEST + ": it is not a trial shard's folder, or its shard has not"
+                    + " finished (run its command again into an empty folder)");
+        }
+        Manifest m;
+        try {
+            m = MAPPER.readValue(file.toFile(), Manifest.class);
+        } catch (JsonProcessingException e) {
+            throw damaged(file, e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (!FORMAT.equals(m.format())) {
+            throw UserException.usage("'" + dir + "' is not a trial shard's folder (its manifest's format is " + m.format() + ")");
+        }
+        if (m.version() != VERSION) {
+            throw UserException.usage("'" + dir + "' is a trial shard's folder of layout version " + m.version() + "; this trialsim"
+                    + " reads version " + VERSION);
+        }
+        if (m.shards() < 1 || m.shard() < 1 || m.shard() > m.shards() || m.replicates() < m.shards()) {
+            throw damaged(file, "shard " + m.shard() + "/" + m.shards() + " of " + m.replicates() + " replicates");
+        }
+        return m;
+    }
+
+    /** The protocol as the shards ran it, read back from the folder and checked against the manifest's content hash. */
+    private static LoadedProtocol protocol(Path dir, Manifest m) throws IOException {
+        Path file = dir.resolve(PROTOCOL);
+        LoadedProtocol read;
+        try {
+            read = new ProtocolReader().read(file.toString(), Files.readAllBytes(file));
+        } catch (ProtocolException e) {
+            throw damaged(file, e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (!read.contentHash().equals(m.contentHash())) {
+            throw damaged(file, "its content hash is " + read.contentHash() + ", the manifest's " + m.contentHash());
+        }
+        return new LoadedProtocol(read.protocol(), m.protocol(), m.contentHash(), m.settings(), List.of());
+    }
+
+    private static UserException damaged(Path file, String why) {
+        return UserException.usage("'" + file + "' is damaged (" + why + "); run the shard's command again into an empty folder");
+    }
+}

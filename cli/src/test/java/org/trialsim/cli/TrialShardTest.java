@@ -1,0 +1,117 @@
+package org.trialsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code trial --shard K/N --out-dir DIR} and {@code trialsim merge}: shards merged give the bytes of one run. */
+class TrialShardTest {
+    private static final String TWO_ARM = "../examples/two-arm-exponential.yaml";
+
+    /**
+     * aall1331 estimates its true effect by the large trial (which each shard runs) and has randomized
+     * strata; the two-arm design's effect is exact, and --null simulates its null hypothesis. 200
+     * replicates cut in three are 66, 67 and 67: the shards' bounds are not those of the 64-replicate chunks.
+     */
+    static Stream<Arguments> runs() {
+        return Stream.of(
+                Arguments.of("1", List.of("aall1331", "-r", "200", "-s", "5")),
+                Arguments.of("2", List.of("aall1331", "-r", "200", "-s", "5")),
+                Arguments.of("2", List.of(TWO_ARM, "-r", "130", "-s", "3", "--null")));
+    }
+
+    @ParameterizedTest(name = "{1} on {0} threads")
+    @MethodSource("runs")
+    void threeShardsMergedGiveTheBytesOfOneRun(String threads, List<String> run, @TempDir Path dir) throws Exception {
+        List<String> folders = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            String folder = dir.resolve("shard" + k).toString();
+            folders.add(folder);
+            Cli shard = Cli.run(trial(run, "-q", "-t", threads, "--shard", k + "/3", "--out-dir", folder));
+            assertThat(shard.exitCode()).as(shard.err()).isZero();
+            assertThat(shard.out()).isEmpty();
+        }
+        String otherThreads = threads.equals("1") ? "2" : "1";
+        Cli json = Cli.run(trial(run, "-q", "-t", otherThreads, "--format", "json"));
+        Cli merged = Cli.run("merge", folders.get(1), folders.get(2), folders.get(0), "--format", "json");
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        assertThat(merged.out()).isEqualTo(json.out()).contains("\"replicates\" : " + run.get(2));
+        Cli table = Cli.run(trial(run, "-q", "-t", threads));
+        assertThat(Cli.run("merge", folders.get(2), folders.get(0), folders.get(1)).out()).isEqualTo(table.out());
+    }
+
+    @Test
+    void shardsOfDifferentRunsMissingOrTwiceAreRefusedByName(@TempDir Path dir) throws Exception {
+        String s1 = shard(dir, "s1", "1/3", "-s", "3");
+        String s2 = shard(dir, "s2", "2/3", "-s", "3");
+        String s3 = shard(dir, "s3", "3/3", "-s", "3");
+
+        assertRefused(Cli.run("merge", s1, s3), "shard 2/3 (replicates 20 to 39) is missing");
+        assertRefused(Cli.run("merge", s1, s2, s2, s3), "shard 2/3 is given twice");
+        assertRefused(Cli.run("merge", s1, s2, shard(dir, "seed", "3/3", "-s", "4")), "seed 3 in the first, 4 in the second");
+        assertRefused(Cli.run("merge", s1, s2, shard(dir, "null", "3/3", "-s", "3", "--null")), "null false in the first, true");
+        assertRefused(Cli.run("merge", s1, s2, shard(dir, "cut", "2/2", "-s", "3")), "number of shards 3 in the first, 2");
+        assertRefused(Cli.run("merge", s1, s2, shard(dir, "set", "3/3", "-s", "3", "--set", "design.sampleSize=200")),
+                "settings [] in the first, [design.sampleSize=200]");
+        Cli replicates = Cli.run("trial", TWO_ARM, "-q", "-r", "61", "-s", "3", "--shard", "3/3", "--out-dir", dir.resolve("r").toString());
+        assertThat(replicates.exitCode()).as(replicates.err()).isZero();
+        assertRefused(Cli.run("merge", s1, s2, dir.resolve("r").toString()), "replicates 60 in the first, 61 in the second");
+
+        Path explore = Path.of(dir.toString(), "explore");
+        Cli exploration = Cli.run("explore", "--protocol", TWO_ARM, "--vary", "design.sampleSize=200,220", "-q", "-r", "20",
+                "--shard", "1/2", "--out-dir", explore.toString());
+        assertThat(exploration.exitCode()).as(exploration.err()).isZero();
+        assertRefused(Cli.run("merge", s1, explore.toString()), "is not a trial shard's folder");
+
+        Files.delete(Path.of(s2, TrialShards.MANIFEST));
+        assertRefused(Cli.run("merge", s1, s2, s3), "has no manifest.json");
+        byte[] tallies = Files.readAllBytes(Path.of(s3, TrialShards.TALLIES));
+        Files.write(Path.of(s3, TrialShards.TALLIES), Arrays.copyOf(tallies, tallies.length - 3));
+        assertRefused(Cli.run("merge", s1, shard(dir, "s2again", "2/3", "-s", "3"), s3), "tallies.bin' is damaged");
+    }
+
+    @Test
+    void aShardNeedsAnEmptyFolderAndWritesNoResult(@TempDir Path dir) throws Exception {
+        assertRefused(Cli.run("trial", TWO_ARM, "--shard", "1/2"), "give it with --out-dir DIR");
+        assertRefused(Cli.run("trial", TWO_ARM, "--out-dir", dir.toString()), "--out-dir applies with --shard");
+        assertRefused(Cli.run("trial", TWO_ARM, "--shard", "3/2", "--out-dir", dir.toString()), "1 ≤ K ≤ N");
+        assertRefused(Cli.run("trial", TWO_ARM, "-r", "5", "--shard", "1/6", "--out-dir", dir.toString()),
+                "5 replicates cannot be cut into 6 shards");
+        assertRefused(Cli.run("trial", TWO_ARM, "--shard", "1/2", "--out-dir", dir.toString(), "--out", dir.resolve("x").toString()),
+                "'trialsim merge' writes the result");
+        Files.writeString(dir.resolve("something"), "x");
+        assertRefused(Cli.run("trial", TWO_ARM, "--shard", "1/2", "--out-dir", dir.toString()), "is not empty");
+        assertThat(Files.readString(dir.resolve("something"))).isEqualTo("x");
+    }
+
+    private static String shard(Path dir, String name, String shard, String... more) {
+        String folder = dir.resolve(name).toString();
+        List<String> args = new ArrayList<>(List.of("trial", TWO_ARM, "-q", "-r", "60", "--shard", shard, "--out-dir", folder));
+        args.addAll(List.of(more));
+        Cli run = Cli.run(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return folder;
+    }
+
+    private static void assertRefused(Cli run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains(message);
+    }
+
+    private static String[] trial(List<String> run, String... more) {
+        List<String> args = new ArrayList<>(List.of("trial"));
+        args.addAll(run);
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+}
