@@ -22,12 +22,14 @@ class TrialShardTest {
      * aall1331 estimates its true effect by the large trial (which each shard runs) and has randomized
      * strata; the two-arm design's effect is exact, and --null simulates its null hypothesis. 200
      * replicates cut in three are 66, 67 and 67: the shards' bounds are not those of the 64-replicate chunks.
+     * The adaptive design's strata also tally how often each arm led its learning allocator.
      */
     static Stream<Arguments> runs() {
         return Stream.of(
                 Arguments.of("1", List.of("aall1331", "-r", "200", "-s", "5")),
                 Arguments.of("2", List.of("aall1331", "-r", "200", "-s", "5")),
-                Arguments.of("2", List.of(TWO_ARM, "-r", "130", "-s", "3", "--null")));
+                Arguments.of("2", List.of(TWO_ARM, "-r", "130", "-s", "3", "--null")),
+                Arguments.of("1", List.of("../examples/adaptive-two-arm.yaml", "-r", "90", "-s", "2")));
     }
 
     @ParameterizedTest(name = "{1} on {0} threads")

@@ -377,8 +377,10 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
 
         void writeTo(DataOutput out) throws IOException {
             out.writeInt(patients.length);
-            for (QuantileSketch q : patients) {
-                q.writeTo(out);
+            for (int arm = 0; arm < patients.length; arm++) {
+                patients[arm].writeTo(out);
+                share[arm].writeTo(out);
+                out.writeLong(leading[arm]);
             }
             imbalance.writeTo(out);
             factorImbalance.writeTo(out);
@@ -386,8 +388,14 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
 
         void readFrom(DataInput in) throws IOException {
             expect(in.readInt(), patients.length, "arms in a stratum");
-            for (QuantileSketch q : patients) {
-                q.merge(QuantileSketch.readFrom(in));
+            for (int arm = 0; arm < patients.length; arm++) {
+                patients[arm].merge(QuantileSketch.readFrom(in));
+                share[arm].merge(ExactMoments.readFrom(in));
+                long led = in.readLong();
+                if (led < 0) {
+                    throw new IOException("a negative count of trials an arm led (" + led + ")");
+                }
+                leading[arm] += led;
             }
             imbalance.merge(QuantileSketch.readFrom(in));
             factorImbalance.merge(QuantileSketch.readFrom(in));
