@@ -45,6 +45,12 @@ final class MergeCommand implements Callable<Integer> {
         if (folders.stream().anyMatch(TrialShards::isTrialShard)) {
             return mergeTrial();
         }
+        for (Path dir : folders) {
+            if (Files.isDirectory(dir) && !Files.exists(dir.resolve(TrialShards.MANIFEST))) {
+                throw UserException.usage("'" + dir + "' has no " + TrialShards.MANIFEST + ": it is neither a folder of 'explore"
+                        + " --out-dir' nor a shard of 'trial --shard', which are what merge combines");
+            }
+        }
         if (!ExploreReport.FORMATS.contains(format.get())) {
             throw UserException.usage("an exploration is written as " + Format.list(ExploreReport.FORMATS) + ", not " + format.get().id());
         }

@@ -77,6 +77,8 @@ class TrialShardTest {
 
         Files.delete(Path.of(s2, TrialShards.MANIFEST));
         assertRefused(Cli.run("merge", s1, s2, s3), "has no manifest.json");
+        assertRefused(Cli.run("merge", Files.createDirectory(dir.resolve("bare")).toString()),
+                "has no manifest.json: it is neither a folder of 'explore --out-dir' nor a shard of 'trial --shard'");
         byte[] tallies = Files.readAllBytes(Path.of(s3, TrialShards.TALLIES));
         Files.write(Path.of(s3, TrialShards.TALLIES), Arrays.copyOf(tallies, tallies.length - 3));
         assertRefused(Cli.run("merge", s1, shard(dir, "s2again", "2/3", "-s", "3"), s3), "tallies.bin' is damaged");
