@@ -132,7 +132,7 @@ final class TrialShards {
         writeAtomically(dir, MANIFEST, (MAPPER.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void writeAtomically(Path dir, String name, byte[] bytes) throws IOException {
+    static void writeAtomically(Path dir, String name, byte[] bytes) throws IOException {
         Path partial = dir.resolve("." + name + ".partial");
         Path target = dir.resolve(name);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -259,6 +259,11 @@ final class TrialShards {
 
     /** The protocol as the shards ran it, read back from the folder and checked against the manifest's content hash. */
     private static LoadedProtocol protocol(Path dir, Manifest m) throws IOException {
+        return protocol(dir, m.protocol(), m.contentHash(), m.settings());
+    }
+
+    /** The protocol as a shard ran it (from its folder's {@value #PROTOCOL}), checked against the content hash of its manifest. */
+    static LoadedProtocol protocol(Path dir, String source, String contentHash, List<String> settings) throws IOException {
         Path file = dir.resolve(PROTOCOL);
         LoadedProtocol read;
         try {
@@ -266,13 +271,13 @@ final class TrialShards {
         } catch (ProtocolException e) {
             throw damaged(file, e.getMessage().lines().findFirst().orElse(""));
         }
-        if (!read.contentHash().equals(m.contentHash())) {
-            throw damaged(file, "its content hash is " + read.contentHash() + ", the manifest's " + m.contentHash());
+        if (!read.contentHash().equals(contentHash)) {
+            throw damaged(file, "its content hash is " + read.contentHash() + ", the manifest's " + contentHash);
         }
-        return new LoadedProtocol(read.protocol(), m.protocol(), m.contentHash(), m.settings(), List.of());
+        return new LoadedProtocol(read.protocol(), source, contentHash, settings, List.of());
     }
 
-    private static UserException damaged(Path file, String why) {
+    static UserException damaged(Path file, String why) {
         return UserException.usage("'" + file + "' is damaged (" + why + "); run the shard's command again into an empty folder");
     }
 }
