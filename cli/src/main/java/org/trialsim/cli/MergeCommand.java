@@ -8,6 +8,7 @@ import org.trialsim.cli.report.CohortReport;
 import org.trialsim.cli.report.ExploreReport;
 import org.trialsim.cli.report.Format;
 import org.trialsim.cli.report.TrialReport;
+import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.explore.Exploration;
 import org.trialsim.simulator.explore.ExplorationFolderException;
 import org.trialsim.simulator.explore.ExploreResult;
@@ -61,7 +62,9 @@ final class MergeCommand implements Callable<Integer> {
         }
         ExploreResult result;
         try {
-            result = Exploration.merge(folders);
+            GuiceFactory.prepareSimulator(spec);
+            Simulator simulator = GuiceFactory.simulator(spec);
+            result = Exploration.merge(folders, simulator::trialSimulation);
         } catch (ExplorationFolderException e) {
             throw UserException.usage(e.getMessage());
         }

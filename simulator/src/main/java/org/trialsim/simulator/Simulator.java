@@ -249,6 +249,11 @@ public final class Simulator {
                     throws IOException {
                 return trial(protocol, options, progress, replicates);
             }
+
+            @Override
+            public TrialSimulation simulation(LoadedProtocol protocol) {
+                return trialSimulation(protocol);
+            }
         });
     }
 

@@ -111,6 +111,18 @@ public final class TrialSimulation {
     }
 
     /**
+     * As {@link #runPart(TrialOptions, IndexRange, Progress)}, handing every replicate's looks to the
+     * listener, in replicate order, as the replicates run.
+     */
+    public TrialPartial runPart(TrialOptions options, IndexRange range, Progress progress, ReplicateListener replicates) {
+        if (range.size() == 0 || range.to() > options.replicates()) {
+            throw new IllegalArgumentException("replicates [" + range.from() + ", " + range.to() + ") are not a slice of "
+                    + options.replicates());
+        }
+        return runRange(options, range, progress, replicates, null);
+    }
+
+    /**
      * As {@link #runPart(TrialOptions, IndexRange, Progress)}, with the true effects taken from a partial
      * of the same run rather than found again: where they come from the large trial, that saves running
      * it for every slice (a resumed shard runs its replicates in several slices). The result is the same.
