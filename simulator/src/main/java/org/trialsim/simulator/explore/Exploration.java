@@ -328,7 +328,6 @@ public final class Exploration {
         }
         LoadedProtocol loaded = new LoadedProtocol(read.protocol(), first.protocol(), first.contentHash(), first.settings(), List.of());
         TrialSimulation simulation = simulations.apply(loaded);
-        List<TrialPartial> parts = new ArrayList<>();
         Outcomes figures = new Outcomes(manifest.analysis(), null);
         try (OutputStream out = Files.newOutputStream(whole.partialOutcomes(c))) {
             for (CellStore store : byShard) {
@@ -336,13 +335,6 @@ public final class Exploration {
                 if (!part.protocol().equals(first.protocol()) || !part.settings().equals(first.settings())) {
                     throw new ExplorationFolderException("'" + store.folder() + "' ran cell '" + manifest.cells().get(c).name()
                             + "' from another protocol than '" + byShard[0].folder() + "'");
-                }
-                Path tallies = store.partFile(c, ".tallies");
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(tallies))) {
-                    parts.add(simulation.readPartial(in));
-                } catch (IOException e) {
-                    throw new ExplorationFolderException("'" + tallies + "' is damaged (" + e.getMessage() + "); remove it and run the"
-                            + " shard's command again");
                 }
                 Path state = store.partFile(c, ".figures");
                 try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state)))) {
@@ -354,9 +346,21 @@ public final class Exploration {
                 Files.copy(store.outcomes(c), out);
             }
         }
+        // each slice's tallies are decoded as the merge reaches them, so that memory holds the total and one slice's
+        Iterable<TrialPartial> parts = () -> Arrays.stream(byShard).map(store -> {
+            Path tallies = store.partFile(c, ".tallies");
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(tallies))) {
+                return simulation.readPartial(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException("'" + tallies + "' is damaged (" + e.getMessage() + "); remove it and"
+                        + " run the shard's command again"));
+            }
+        }).iterator();
         TrialResult trial;
         try {
             trial = simulation.merge(parts);
+        } catch (UncheckedIOException e) {
+            throw new ExplorationFolderException(e.getCause().getMessage());
         } catch (IllegalArgumentException e) {
             throw new ExplorationFolderException("the slices of cell '" + manifest.cells().get(c).name() + "' cannot be merged: "
                     + e.getMessage());
