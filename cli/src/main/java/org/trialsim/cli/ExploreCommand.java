@@ -89,6 +89,11 @@ final class ExploreCommand implements Callable<Integer> {
                     + " folders into the result one run gives.")
     String shard;
 
+    @Option(names = "--shard-by", paramLabel = "cells|replicates",
+            description = "What --shard cuts: the cells (the default, while N is at most the number of cells) or the replicates of"
+                    + " every cell (the default when N is larger): shard K then runs the K-th slice of the replicates of each cell.")
+    String shardBy;
+
     @Option(names = "--replicate-records",
             description = "With --out-dir: keep each cell's rows per replicate, analysis and look too, as 'trial --replicates-out'"
                     + " writes them for the cell (cell-NNNN.replicates.csv; docs/replicate-records.md).")
@@ -107,8 +112,19 @@ final class ExploreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Shard slice = shard();
         Sweep sweep = sweep();
+        int r = replicates != null ? replicates : sweep.replicates() != null ? sweep.replicates() : DEFAULT_REPLICATES;
+        if ("replicates".equals(shardBy) || shardBy == null && slice.count() > sweep.cells().size()) {
+            slice = slice.ofReplicates();
+            if (replicateRecords) {
+                throw UserException.usage("--replicate-records keeps whole cells' rows: it applies to a shard of the cells, not to --shard "
+                        + slice);
+            }
+        }
         try {
             slice.cells(sweep.cells().size());
+            if (slice.byReplicates()) {
+                slice.replicates(r);
+            }
         } catch (IllegalArgumentException e) {
             throw UserException.usage("--shard " + shard + ": " + e.getMessage());
         }
@@ -116,7 +132,6 @@ final class ExploreCommand implements Callable<Integer> {
         Simulator simulator = GuiceFactory.simulator(spec);
         // run() checks every cell before any runs
         Exploration exploration = simulator.exploration(sweep);
-        int r = replicates != null ? replicates : sweep.replicates() != null ? sweep.replicates() : DEFAULT_REPLICATES;
         long s = seed != null ? seed : sweep.seed() != null ? sweep.seed() : 1;
         int workers = threads != null ? threads : Math.min(RunOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
         ExploreOptions options = new ExploreOptions(r, s, workers);
@@ -182,6 +197,9 @@ final class ExploreCommand implements Callable<Integer> {
             throw UserException.usage("--replicate-records keeps each cell's rows in the --out-dir folder: give it with --out-dir DIR");
         }
         if (shard == null) {
+            if (shardBy != null) {
+                throw UserException.usage("--shard-by says what --shard K/N cuts: give it with --shard");
+            }
             return Shard.WHOLE;
         }
         Shard slice;
@@ -193,7 +211,10 @@ final class ExploreCommand implements Callable<Integer> {
         if (outDir == null) {
             throw UserException.usage("--shard " + shard + " writes the shard's cells to a folder: give it with --out-dir DIR");
         }
-        if (!slice.whole() && output.out != null) {
+        if (shardBy != null && !shardBy.equals("cells") && !shardBy.equals("replicates")) {
+            throw UserException.usage("--shard-by takes cells or replicates, not '" + shardBy + "'");
+        }
+        if (!(slice.whole() && !"replicates".equals(shardBy)) && output.out != null) {
             throw UserException.usage("--shard " + shard + " writes no result, only the shard's cells to --out-dir; 'trialsim merge'"
                     + " writes the result (with --out) once every shard has run");
         }

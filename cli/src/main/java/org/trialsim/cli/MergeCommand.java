@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.trialsim.cli.report.CohortReport;
 import org.trialsim.cli.report.ExploreReport;
 import org.trialsim.cli.report.Format;
 import org.trialsim.cli.report.TrialReport;
+import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.explore.Exploration;
 import org.trialsim.simulator.explore.ExplorationFolderException;
 import org.trialsim.simulator.explore.ExploreResult;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Spec;
  * sweep gives. Nothing is simulated.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Combine the folders of an exploration's shards (explore --shard K/N --out-dir DIR), or of a trial's (trial --shard"
-                + " K/N --out-dir DIR), into its result: the same, byte for byte, as one run of the whole sweep or trial"
+        description = {"Combine the folders of an exploration's shards (explore --shard K/N --out-dir DIR), of a trial's (trial --shard"
+                + " K/N --out-dir DIR) or of a cohort's (simulate --shard K/N --out-dir DIR) into its result: the same, byte for"
+                + " byte, as one run of the whole sweep, trial or cohort"
                 + " (docs/shards.md). Nothing is simulated.",
                 "Every shard must be given once, finished, and of the same sweep, seed and replicates; a folder of a whole run"
                         + " (explore --out-dir DIR) alone gives its result again."})
@@ -35,7 +38,7 @@ final class MergeCommand implements Callable<Integer> {
     List<Path> folders;
 
     @Mixin
-    FormatOption format = new FormatOption(ExploreReport.FORMATS, TrialReport.FORMATS);
+    FormatOption format = new FormatOption(ExploreReport.FORMATS, TrialReport.FORMATS, CohortReport.FORMATS);
 
     @Mixin
     OutputOption output;
@@ -45,10 +48,13 @@ final class MergeCommand implements Callable<Integer> {
         if (folders.stream().anyMatch(TrialShards::isTrialShard)) {
             return mergeTrial();
         }
+        if (folders.stream().anyMatch(CohortShards::isCohortShard)) {
+            return mergeCohort();
+        }
         for (Path dir : folders) {
             if (Files.isDirectory(dir) && !Files.exists(dir.resolve(TrialShards.MANIFEST))) {
                 throw UserException.usage("'" + dir + "' has no " + TrialShards.MANIFEST + ": it is neither a folder of 'explore"
-                        + " --out-dir' nor a shard of 'trial --shard', which are what merge combines");
+                        + " --out-dir' nor a shard of 'trial --shard' or 'simulate --shard', which are what merge combines");
             }
         }
         if (!ExploreReport.FORMATS.contains(format.get())) {
@@ -56,7 +62,9 @@ final class MergeCommand implements Callable<Integer> {
         }
         ExploreResult result;
         try {
-            result = Exploration.merge(folders);
+            GuiceFactory.prepareSimulator(spec);
+            Simulator simulator = GuiceFactory.simulator(spec);
+            result = Exploration.merge(folders, simulator::trialSimulation);
         } catch (ExplorationFolderException e) {
             throw UserException.usage(e.getMessage());
         }
@@ -70,7 +78,7 @@ final class MergeCommand implements Callable<Integer> {
             if (Files.isRegularFile(dir.resolve(TrialShards.MANIFEST)) && !TrialShards.isTrialShard(dir)) {
                 throw UserException.usage("'" + dir + "' is not a trial shard's folder, and '" + folders.stream()
                         .filter(TrialShards::isTrialShard).findFirst().orElseThrow() + "' is: a merge combines the shards of one"
-                        + " trial run, or of one exploration");
+                        + " trial run, one simulate run, or one exploration");
             }
         }
         if (!TrialReport.FORMATS.contains(format.get())) {
@@ -79,6 +87,29 @@ final class MergeCommand implements Callable<Integer> {
         GuiceFactory.prepareSimulator(spec);
         TrialShards.Result merged = TrialShards.merge(folders, GuiceFactory.simulator(spec));
         TrialReport report = new TrialReport(merged.result(), merged.loaded().protocol());
+        output.emit(spec, w -> report.write(format.get(), w));
+        return ExitCode.OK;
+    }
+
+    /** The folders of a cohort's shards ({@code simulate --shard K/N --out-dir DIR}): the result one {@code simulate} run gives. */
+    private Integer mergeCohort() throws Exception {
+        for (Path dir : folders) {
+            if (!CohortShards.isCohortShard(dir)) {
+                throw UserException.usage("'" + dir + "' is not a cohort shard's folder, and '" + folders.stream()
+                        .filter(CohortShards::isCohortShard).findFirst().orElseThrow() + "' is: a merge combines the shards of one"
+                        + " simulate run, one trial run, or one exploration");
+            }
+        }
+        if (!CohortReport.FORMATS.contains(format.get())) {
+            throw UserException.usage("a cohort is written as " + Format.list(CohortReport.FORMATS) + ", not " + format.get().id());
+        }
+        GuiceFactory.prepareSimulator(spec);
+        CohortShards.Result merged = CohortShards.merge(folders, GuiceFactory.simulator(spec));
+        if (merged.result().subgroups() != null && format.get() != Format.TABLE && format.get() != Format.JSON) {
+            throw UserException.usage("the shards were run with --by, which is reported in the table and JSON formats, not "
+                    + format.get().id());
+        }
+        CohortReport report = new CohortReport(merged.result(), merged.loaded().protocol());
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }

@@ -1,5 +1,6 @@
 package org.trialsim.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,10 @@ import org.trialsim.cli.report.Numbers;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.cohort.CohortOptions;
+import org.trialsim.simulator.cohort.CohortPartial;
 import org.trialsim.simulator.cohort.CohortResult;
+import org.trialsim.simulator.explore.Shard;
+import org.trialsim.simulator.run.IndexRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +65,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow --records with more than 1,000,000 patients.")
     boolean force;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run only the K-th of N contiguous slices of the patients and write its exact partial tallies to"
+                    + " --out-dir (docs/shards.md); 'trialsim merge' combines the N folders into this command's result.")
+    String shard;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "With --shard: the new or empty folder the shard is written to.")
+    Path outDir;
+
     @Mixin
     ProgressOption progressOption;
 
@@ -74,6 +87,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (records != null) {
             output.checkApart(records, "--records", "records");
         }
+        Shard slice = shard();
         GuiceFactory.prepareSimulator(spec);
         LoadedProtocol loaded = source.load();
         if (arm != null && !loaded.protocol().arms().containsKey(arm)) {
@@ -82,6 +96,15 @@ final class SimulateCommand implements Callable<Integer> {
         }
         CohortOptions options = new CohortOptions(patients, run.seed, workers, arm).subgroups(subgroups(loaded));
         Simulator simulator = GuiceFactory.simulator(spec);
+        if (slice != null) {
+            IndexRange range = CohortShards.patients(slice, patients);
+            CohortPartial partial;
+            try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
+                partial = simulator.cohortSimulation(loaded).runPart(options, range, progress);
+            }
+            CohortShards.write(outDir, loaded, slice, partial);
+            return ExitCode.OK;
+        }
         CohortResult result;
         try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
             result = simulator.cohort(loaded, options, progress);
@@ -94,6 +117,35 @@ final class SimulateCommand implements Callable<Integer> {
         CohortReport report = new CohortReport(result, loaded.protocol());
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
+    }
+
+    /** The shard asked for, or null for the whole run; checked with the other options before anything is read or run. */
+    private Shard shard() throws IOException {
+        if (shard == null) {
+            if (outDir != null) {
+                throw UserException.usage("--out-dir applies with --shard K/N; without it, write the result with --out FILE");
+            }
+            return null;
+        }
+        Shard slice;
+        try {
+            slice = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage("--shard: " + e.getMessage());
+        }
+        if (outDir == null) {
+            throw UserException.usage("--shard " + shard + " writes the shard's partial tallies to a folder: give it with --out-dir DIR");
+        }
+        if (output.out != null) {
+            throw UserException.usage("--shard " + shard + " writes no result, only the shard's partial tallies to --out-dir;"
+                    + " 'trialsim merge' writes the result (with --out) once every shard has run");
+        }
+        if (records != null) {
+            throw UserException.usage("--records applies to a whole run, not to --shard " + shard);
+        }
+        CohortShards.patients(slice, patients);
+        TrialShards.checkEmpty(outDir);
+        return slice;
     }
 
     /** The subgroups --by asks for: one condition per risk group, in the protocol's order. */

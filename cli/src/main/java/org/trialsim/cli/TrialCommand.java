@@ -17,11 +17,9 @@ import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.design.EarlyPhaseAnalysis;
 import org.trialsim.simulator.design.EarlyPhaseResult;
 import org.trialsim.simulator.explore.Shard;
-import org.trialsim.simulator.run.IndexRange;
 import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.ReplicateRecords;
 import org.trialsim.simulator.trial.TrialOptions;
-import org.trialsim.simulator.trial.TrialPartial;
 import org.trialsim.simulator.trial.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +74,8 @@ final class TrialCommand implements Callable<Integer> {
     String shard;
 
     @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "With --shard: the new or empty folder the shard is written to.")
+            description = "With --shard: the folder the shard is written to: new or empty, or the folder of the same shard of"
+                    + " the same run, which the shard resumes (the replicates finished there are not run again).")
     Path outDir;
 
     @Mixin
@@ -128,12 +127,14 @@ final class TrialCommand implements Callable<Integer> {
             refuseIfNobodyIsEligible(simulator, loaded);
             TrialOptions options = new TrialOptions(replicates, run.seed, workers, nullScenario);
             if (slice != null) {
-                IndexRange range = TrialShards.replicates(slice, replicates);
-                TrialPartial partial;
+                TrialShards.Ran ran;
                 try (ProgressDisplay progress = progressOption.display(spec, "simulating trials", "trials")) {
-                    partial = simulator.trialSimulation(loaded).runPart(options, range, progress);
+                    ran = TrialShards.run(outDir, loaded, slice, options, simulator.trialSimulation(loaded), progress);
                 }
-                TrialShards.write(outDir, loaded, slice, partial);
+                if (!progressOption.quiet && ran.found() > 0) {
+                    spec.commandLine().getErr().println("trialsim: resumed " + outDir + ": " + ran.found() + " of " + (ran.found()
+                            + ran.ran()) + " replicates of shard " + slice + " were finished there; ran " + ran.ran());
+                }
                 return ExitCode.OK;
             }
             TrialResult[] result = new TrialResult[1];
@@ -179,7 +180,6 @@ final class TrialCommand implements Callable<Integer> {
             throw UserException.usage("--replicates-out applies to a whole run, not to --shard " + shard);
         }
         TrialShards.replicates(slice, replicates);
-        TrialShards.checkEmpty(outDir);
         return slice;
     }
 

@@ -19,10 +19,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.trialsim.protocol.LoadedProtocol;
@@ -34,6 +37,8 @@ import org.trialsim.protocol.io.ProtocolWriter;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.explore.Shard;
 import org.trialsim.simulator.run.IndexRange;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialPartial;
 import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.simulator.trial.TrialSimulation;
@@ -46,11 +51,18 @@ import org.trialsim.simulator.trial.TrialSimulation;
 final class TrialShards {
     /** What marks a folder as a trial shard's. */
     static final String FORMAT = "trialsim-trial-shard";
-    /** The version of the folder's layout. */
-    static final int VERSION = 1;
+    /** The version of the folder's layout: 2 writes the manifest first and the slices as they finish, so that a shard resumes. */
+    static final int VERSION = 2;
     static final String MANIFEST = "manifest.json";
     static final String PROTOCOL = "protocol.json";
     static final String TALLIES = "tallies.bin";
+    /** A finished slice of a shard not yet finished: {@code part-FROM-TO.bin}, its replicates {@code [FROM, TO)}. */
+    private static final Pattern PART = Pattern.compile("part-([0-9]{1,10})-([0-9]{1,10})\\.bin");
+    /**
+     * The replicates of a slice per thread: four 64-replicate chunks a thread keeps the threads busy, and a stopped
+     * shard loses at most a slice.
+     */
+    static final int SLICE = 256;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -112,27 +124,176 @@ final class TrialShards {
             }
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw UserException.usage("--out-dir " + dir + " is not empty: a trial's shard is written into a new or empty folder"
+                    throw UserException.usage("--out-dir " + dir + " is not empty: a shard is written into a new or empty folder"
                             + " (remove the folder to run the shard again)");
                 }
             }
         }
     }
 
-    /** Writes the shard's folder: the protocol, the tallies, and the manifest last (a folder with a manifest is finished). */
-    static void write(Path dir, LoadedProtocol loaded, Shard shard, TrialPartial partial) throws IOException {
-        Files.createDirectories(dir);
-        writeAtomically(dir, PROTOCOL, ProtocolWriter.write(loaded.protocol(), Format.JSON).getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream tallies = new ByteArrayOutputStream();
-        partial.write(tallies);
-        writeAtomically(dir, TALLIES, tallies.toByteArray());
-        Manifest m = new Manifest(FORMAT, VERSION, TrialsimVersion.get(), loaded.protocol().id(), loaded.source(), loaded.settings(),
-                loaded.contentHash(), partial.seed(), partial.replicates(), partial.nullScenario(), shard.index(), shard.count(),
-                partial.range().from(), partial.range().to());
-        writeAtomically(dir, MANIFEST, (MAPPER.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8));
+    /** What a run of a trial's shard found in its folder and ran. */
+    record Ran(long found, long ran) {
     }
 
-    private static void writeAtomically(Path dir, String name, byte[] bytes) throws IOException {
+    /**
+     * Runs the shard into its folder, or resumes it there: a new or empty folder gets the manifest and the
+     * protocol first; the shard's replicates then run in slices of at least {@value #SLICE}, each slice's
+     * partial tallies written as it finishes ({@code part-FROM-TO.bin}); once every slice is there, they
+     * are merged in order into {@value #TALLIES} and removed, and the shard is finished. A folder of the
+     * same shard of the same run resumes: the slices found are not run again (nor the large trial, whose
+     * true effects a slice holds). Whatever the stops, the tallies are those of one uninterrupted shard.
+     *
+     * @throws UserException (usage) if the folder is not this shard's: another run's (the fields that differ,
+     *         with both values), not a trial shard's folder, or damaged
+     */
+    static Ran run(Path dir, LoadedProtocol loaded, Shard shard, TrialOptions options, TrialSimulation simulation, Progress progress)
+            throws IOException {
+        IndexRange range = replicates(shard, options.replicates());
+        Manifest wanted = new Manifest(FORMAT, VERSION, TrialsimVersion.get(), loaded.protocol().id(), loaded.source(), loaded.settings(),
+                loaded.contentHash(), options.seed(), options.replicates(), options.nullScenario(), shard.index(), shard.count(),
+                range.from(), range.to());
+        open(dir, loaded, wanted);
+        if (Files.isRegularFile(dir.resolve(TALLIES))) {
+            return new Ran(range.size(), 0);
+        }
+        List<IndexRange> found = parts(dir, range);
+        long done = found.stream().mapToLong(IndexRange::size).sum();
+        TrialPartial truths = found.isEmpty() ? null : read(simulation, dir, found.get(0));
+        int slice = SLICE * options.threads();
+        long next = range.from();
+        long ran = 0;
+        for (IndexRange part : found) {
+            for (long from = next; from < part.from(); from += slice) {
+                IndexRange r = new IndexRange(from, Math.min(part.from(), from + slice));
+                truths = runSlice(dir, simulation, options, r, truths, progress, done + ran, range.size());
+                ran += r.size();
+            }
+            next = part.to();
+        }
+        for (long from = next; from < range.to(); from += slice) {
+            IndexRange r = new IndexRange(from, Math.min(range.to(), from + slice));
+            truths = runSlice(dir, simulation, options, r, truths, progress, done + ran, range.size());
+            ran += r.size();
+        }
+        List<IndexRange> all = parts(dir, range);
+        Iterable<TrialPartial> slices = () -> all.stream().map(r -> read(simulation, dir, r)).iterator();
+        TrialPartial whole;
+        try {
+            whole = simulation.combine(slices);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage("--out-dir " + dir + ": its slices cannot be merged (" + e.getMessage() + "); remove the folder and"
+                    + " run the shard again");
+        }
+        ByteArrayOutputStream tallies = new ByteArrayOutputStream();
+        whole.write(tallies);
+        writeAtomically(dir, TALLIES, tallies.toByteArray());
+        for (IndexRange r : all) {
+            Files.deleteIfExists(dir.resolve(partName(r)));
+        }
+        return new Ran(done, ran);
+    }
+
+    /** Runs one slice and writes its tallies; returns a partial holding the run's true effects. */
+    private static TrialPartial runSlice(Path dir, TrialSimulation simulation, TrialOptions options, IndexRange r, TrialPartial truths,
+            Progress progress, long before, long total) throws IOException {
+        Progress p = (done, of) -> progress.update(before + done, total);
+        TrialPartial part = truths == null ? simulation.runPart(options, r, p) : simulation.runPart(options, r, p, truths);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        part.write(bytes);
+        writeAtomically(dir, partName(r), bytes.toByteArray());
+        return truths == null ? part : truths;
+    }
+
+    private static String partName(IndexRange r) {
+        return "part-" + r.from() + "-" + r.to() + ".bin";
+    }
+
+    /**
+     * Makes the folder this shard's, or checks that it is: a new or empty folder gets the protocol and the
+     * manifest; a folder with a manifest must be of this shard of this run. Partial files a stopped run
+     * left are removed.
+     */
+    private static void open(Path dir, LoadedProtocol loaded, Manifest wanted) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw UserException.usage("--out-dir " + dir + " is a file, not a folder");
+        }
+        Files.createDirectories(dir);
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.toList();
+        }
+        for (Path e : entries) {
+            if (e.getFileName().toString().matches("\\..*\\.partial")) {
+                Files.deleteIfExists(e);
+            }
+        }
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            if (entries.stream().anyMatch(e -> !e.getFileName().toString().matches("\\..*\\.partial"))) {
+                throw UserException.usage("--out-dir " + dir + " is not empty and has no " + MANIFEST + ": it is not a trial shard's"
+                        + " folder (a shard is written into a new or empty folder, or resumed in its own)");
+            }
+            writeAtomically(dir, PROTOCOL, ProtocolWriter.write(loaded.protocol(), Format.JSON).getBytes(StandardCharsets.UTF_8));
+            writeAtomically(dir, MANIFEST, (MAPPER.writeValueAsString(wanted) + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Manifest there = manifest(dir);
+        List<String> differences = new ArrayList<>();
+        Map<String, Object> a = there.identity();
+        a.put("shard", there.shard() + "/" + there.shards());
+        Map<String, Object> b = wanted.identity();
+        b.put("shard", wanted.shard() + "/" + wanted.shards());
+        for (String field : a.keySet()) {
+            if (!Objects.equals(a.get(field), b.get(field))) {
+                differences.add(field + " " + a.get(field) + " there, " + b.get(field) + " now");
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw UserException.usage("--out-dir " + dir + " holds a shard of another trial run, which it cannot resume: "
+                    + String.join("; ", differences) + " (give another folder, or remove this one to run the shard anew)");
+        }
+    }
+
+    /** The finished slices in the folder, in order; refused as damaged if one is outside the shard or overlaps another. */
+    private static List<IndexRange> parts(Path dir, IndexRange shard) throws IOException {
+        List<IndexRange> parts = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path e : (Iterable<Path>) list::iterator) {
+                Matcher m = PART.matcher(e.getFileName().toString());
+                if (m.matches()) {
+                    long from = Long.parseLong(m.group(1));
+                    long to = Long.parseLong(m.group(2));
+                    if (from < shard.from() || to > shard.to() || to <= from) {
+                        throw damaged(e, "its replicates are not a slice of the shard's, " + shard.from() + " to " + (shard.to() - 1));
+                    }
+                    parts.add(new IndexRange(from, to));
+                }
+            }
+        }
+        parts.sort(Comparator.comparingLong(IndexRange::from));
+        for (int i = 1; i < parts.size(); i++) {
+            if (parts.get(i).from() < parts.get(i - 1).to()) {
+                throw damaged(dir.resolve(partName(parts.get(i))), "it overlaps " + partName(parts.get(i - 1)));
+            }
+        }
+        return parts;
+    }
+
+    private static TrialPartial read(TrialSimulation simulation, Path dir, IndexRange r) {
+        Path file = dir.resolve(partName(r));
+        TrialPartial part;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            part = simulation.readPartial(in);
+        } catch (IOException e) {
+            throw damaged(file, e.getMessage());
+        }
+        if (!part.range().equals(r)) {
+            throw damaged(file, "it holds replicates " + part.range().from() + " to " + (part.range().to() - 1) + ", not those of its name");
+        }
+        return part;
+    }
+
+    static void writeAtomically(Path dir, String name, byte[] bytes) throws IOException {
         Path partial = dir.resolve("." + name + ".partial");
         Path target = dir.resolve(name);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -183,6 +344,10 @@ final class TrialShards {
         Path[] byShard = new Path[first.shards() + 1];
         for (int i = 0; i < manifests.size(); i++) {
             int k = manifests.get(i).shard();
+            if (!Files.isRegularFile(dirs.get(i).resolve(TALLIES))) {
+                throw UserException.usage("shard " + k + "/" + first.shards() + " in '" + dirs.get(i) + "' has not finished: run its"
+                        + " command again, and it runs the replicates it has not run yet");
+            }
             if (byShard[k] != null) {
                 throw UserException.usage("shard " + k + "/" + first.shards() + " is given twice: '" + byShard[k] + "' and '"
                         + dirs.get(i) + "'");
@@ -235,8 +400,7 @@ final class TrialShards {
             throw UserException.usage("'" + dir + "' is not a folder");
         }
         if (!Files.isRegularFile(file)) {
-            throw UserException.usage("'" + dir + "' has no " + MANIFEST + ": it is not a trial shard's folder, or its shard has not"
-                    + " finished (run its command again into an empty folder)");
+            throw UserException.usage("'" + dir + "' has no " + MANIFEST + ": it is not a trial shard's folder");
         }
         Manifest m;
         try {
@@ -259,6 +423,11 @@ final class TrialShards {
 
     /** The protocol as the shards ran it, read back from the folder and checked against the manifest's content hash. */
     private static LoadedProtocol protocol(Path dir, Manifest m) throws IOException {
+        return protocol(dir, m.protocol(), m.contentHash(), m.settings());
+    }
+
+    /** The protocol as a shard ran it (from its folder's {@value #PROTOCOL}), checked against the content hash of its manifest. */
+    static LoadedProtocol protocol(Path dir, String source, String contentHash, List<String> settings) throws IOException {
         Path file = dir.resolve(PROTOCOL);
         LoadedProtocol read;
         try {
@@ -266,13 +435,13 @@ final class TrialShards {
         } catch (ProtocolException e) {
             throw damaged(file, e.getMessage().lines().findFirst().orElse(""));
         }
-        if (!read.contentHash().equals(m.contentHash())) {
-            throw damaged(file, "its content hash is " + read.contentHash() + ", the manifest's " + m.contentHash());
+        if (!read.contentHash().equals(contentHash)) {
+            throw damaged(file, "its content hash is " + read.contentHash() + ", the manifest's " + contentHash);
         }
-        return new LoadedProtocol(read.protocol(), m.protocol(), m.contentHash(), m.settings(), List.of());
+        return new LoadedProtocol(read.protocol(), source, contentHash, settings, List.of());
     }
 
-    private static UserException damaged(Path file, String why) {
+    static UserException damaged(Path file, String why) {
         return UserException.usage("'" + file + "' is damaged (" + why + "); run the shard's command again into an empty folder");
     }
 }

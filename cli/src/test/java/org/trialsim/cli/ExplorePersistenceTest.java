@@ -194,7 +194,7 @@ class ExplorePersistenceTest {
         assertThat(Cli.run(explore("--shard", "3/2", "--out-dir", dir.toString())).err()).contains("1 ≤ K ≤ N");
         assertThat(Cli.run(explore("--shard", "1/2", "--out-dir", dir.toString(), "--out", dir.resolve("x").toString())).err())
                 .contains("'trialsim merge' writes the result");
-        Cli tooMany = Cli.run(explore("--shard", "1/7", "--out-dir", dir.resolve("seven").toString()));
+        Cli tooMany = Cli.run(explore("--shard", "1/7", "--shard-by", "cells", "--out-dir", dir.resolve("seven").toString()));
         assertThat(tooMany.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(tooMany.err()).contains("a sweep of 6 cells cannot be cut into 7 shards");
     }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -96,6 +98,83 @@ class TrialShardTest {
         Files.writeString(dir.resolve("something"), "x");
         assertRefused(Cli.run("trial", TWO_ARM, "--shard", "1/2", "--out-dir", dir.toString()), "is not empty");
         assertThat(Files.readString(dir.resolve("something"))).isEqualTo("x");
+    }
+
+    /**
+     * A real trialsim process running a shard is killed with SIGKILL (nothing of the JVM runs) once a number of
+     * its slices have finished and a further 0 to 60 ms (both from the clock, printed if the test fails); the
+     * same command run again runs only the replicates not finished, and the merged result is one run's, byte
+     * for byte.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aShardKilledAtAnyMomentResumesWithoutRunningItsFinishedSlicesAgain(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("shard");
+        List<String> run = List.of(TWO_ARM, "-r", "2600", "-s", "4", "-t", "1", "--shard", "1/1", "--out-dir", folder.toString());
+        long clock = System.nanoTime();
+        long afterSlices = 1 + Math.floorMod(clock, 3);
+        long delayMillis = Math.floorMod(clock / 7, 60);
+        String moment = "SIGKILL after " + afterSlices + " slices + " + delayMillis + " ms";
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(trial(run, "-q")));
+        Path log = dir.resolve("child.log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            while (slices(folder) < afterSlices && child.isAlive()) {
+                Thread.sleep(2);
+            }
+            Thread.sleep(delayMillis);
+            assertThat(child.isAlive()).as("killed while running: " + moment + Files.readString(log)).isTrue();
+            child.destroyForcibly();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        long finished = slices(folder);
+        assertThat(finished).as(moment).isGreaterThanOrEqualTo(afterSlices);
+        assertThat(folder.resolve(TrialShards.TALLIES)).as(moment).doesNotExist();
+        assertRefused(Cli.run("merge", folder.toString()), "has not finished: run its command again");
+
+        Cli resumed = Cli.run(trial(run));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).as(moment).contains("resumed " + folder + ": " + finished * TrialShards.SLICE + " of 2600 replicates of"
+                + " shard 1/1 were finished there; ran " + (2600 - finished * TrialShards.SLICE));
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no slice or partial file is left")
+                    .containsExactlyInAnyOrder(TrialShards.MANIFEST, TrialShards.PROTOCOL, TrialShards.TALLIES);
+        }
+        List<String> whole = List.of(TWO_ARM, "-r", "2600", "-s", "4", "-q", "--format", "json");
+        assertThat(Cli.run("merge", folder.toString(), "--format", "json").out()).as(moment).isEqualTo(Cli.run(trial(whole)).out());
+        Cli again = Cli.run(trial(run));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("2600 of 2600 replicates of shard 1/1 were finished there; ran 0");
+    }
+
+    @Test
+    void aShardFolderOfAnotherRunIsRefusedSayingWhatChanged(@TempDir Path dir) throws Exception {
+        String s1 = shard(dir, "s1", "1/2", "-s", "3");
+        String mark = Files.readString(Path.of(s1, TrialShards.MANIFEST));
+        assertRefused(Cli.run("trial", TWO_ARM, "-q", "-r", "60", "-s", "4", "--shard", "1/2", "--out-dir", s1),
+                "holds a shard of another trial run, which it cannot resume: seed 3 there, 4 now");
+        Cli changed = Cli.run("trial", TWO_ARM, "-q", "-r", "60", "-s", "3", "--set", "design.sampleSize=200", "--shard", "1/2",
+                "--out-dir", s1);
+        assertRefused(changed, "settings [] there, [design.sampleSize=200] now; protocol content hash ");
+        assertRefused(Cli.run("trial", TWO_ARM, "-q", "-r", "60", "-s", "3", "--shard", "2/2", "--out-dir", s1), "shard 1/2 there, 2/2 now");
+        assertRefused(Cli.run("trial", TWO_ARM, "-q", "-r", "60", "-s", "3", "--null", "--shard", "1/2", "--out-dir", s1),
+                "null false there, true now");
+        assertThat(Files.readString(Path.of(s1, TrialShards.MANIFEST))).isEqualTo(mark);
+        shard(dir, "s1", "1/2", "-s", "3");
+    }
+
+    private static long slices(Path folder) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().matches("part-[0-9]+-[0-9]+\\.bin")).count();
+        }
     }
 
     private static String shard(Path dir, String name, String shard, String... more) {

@@ -116,6 +116,15 @@ public final class Simulator {
     }
 
     /**
+     * The cohort simulation of the protocol, for a run in slices of its patients
+     * ({@link CohortSimulation#runPart}, e.g. {@code simulate --shard K/N} or a Spark task), the codec of
+     * their partial tallies and their exact merge.
+     */
+    public CohortSimulation cohortSimulation(LoadedProtocol protocol) {
+        return new CohortSimulation(compiled(protocol));
+    }
+
+    /**
      * Compares the protocol's published targets with a cohort simulated on every arm: each with its
      * simulated value, the interval a trial of the target's own size would see, and the verdict
      * (docs/calibration.md).
@@ -239,6 +248,11 @@ public final class Simulator {
             public TrialResult run(LoadedProtocol protocol, TrialOptions options, Progress progress, ReplicateListener replicates)
                     throws IOException {
                 return trial(protocol, options, progress, replicates);
+            }
+
+            @Override
+            public TrialSimulation simulation(LoadedProtocol protocol) {
+                return trialSimulation(protocol);
             }
         });
     }

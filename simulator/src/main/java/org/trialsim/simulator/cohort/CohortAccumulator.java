@@ -1,8 +1,14 @@
 package org.trialsim.simulator.cohort;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.ProtocolIndex;
 import org.trialsim.simulator.run.RangeRunner;
+import org.trialsim.simulator.stats.CountCodec;
 import org.trialsim.simulator.stats.ExactSum;
 import org.trialsim.simulator.stats.SurvivalAccumulator;
 
@@ -40,8 +46,8 @@ final class CohortAccumulator implements RangeRunner.Mergeable<CohortAccumulator
     final long[] remissionAt;
     long remission;
     long transplanted;
-    final ExactSum timeOnTherapy = new ExactSum();
-    final ExactSum cost = new ExactSum();
+    ExactSum timeOnTherapy = new ExactSum();
+    ExactSum cost = new ExactSum();
     final SurvivalAccumulator[] endpoints;
     final int horizonDays;
     private final double[][] thresholds;
@@ -189,6 +195,63 @@ final class CohortAccumulator implements RangeRunner.Mergeable<CohortAccumulator
         for (int e = 0; e < endpoints.length; e++) {
             endpoints[e].merge(other.endpoints[e]);
         }
+    }
+
+    /**
+     * Writes every count (docs/shards.md, "the cohort's partial tallies"): the six single counts, then
+     * each array of counts in the order of the fields, the two exact sums and the endpoints' survival
+     * counts. What the index gives (thresholds, horizon) is not written: the reader has the protocol.
+     */
+    void writeTo(DataOutput out) throws IOException {
+        for (long c : new long[] {presented, enrolled, notOffered, onArm, remission, transplanted}) {
+            CountCodec.writeCount(out, c);
+        }
+        for (long[] counts : arrays()) {
+            CountCodec.writeCounts(out, counts);
+        }
+        timeOnTherapy.writeTo(out);
+        cost.writeTo(out);
+        for (SurvivalAccumulator e : endpoints) {
+            e.writeTo(out);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote into this empty accumulator.
+     *
+     * @throws IOException if it ends early or its counts do not have this protocol's shape
+     */
+    void readFrom(DataInput in) throws IOException {
+        presented = CountCodec.readCount(in);
+        enrolled = CountCodec.readCount(in);
+        notOffered = CountCodec.readCount(in);
+        onArm = CountCodec.readCount(in);
+        remission = CountCodec.readCount(in);
+        transplanted = CountCodec.readCount(in);
+        for (long[] counts : arrays()) {
+            CountCodec.addCounts(in, counts, "the cohort's counts");
+        }
+        timeOnTherapy = ExactSum.readFrom(in);
+        cost = ExactSum.readFrom(in);
+        for (SurvivalAccumulator e : endpoints) {
+            e.addFrom(in);
+        }
+        if (enrolled > presented || onArm > enrolled || timeOnTherapy.count() != onArm || cost.count() != onArm) {
+            throw new IOException("its counts do not add up (" + presented + " presented, " + enrolled + " enrolled, " + onArm
+                    + " on the arm)");
+        }
+    }
+
+    /** Every array of counts, in the codec's order. */
+    private List<long[]> arrays() {
+        List<long[]> all = new ArrayList<>(List.of(criterionFailed, criterionFirst, treatmentExcluded, riskAtEnrolment, nodePatients));
+        for (int i = 0; i < choices.length; i++) {
+            all.add(choices[i]);
+            all.add(toxicities[i]);
+        }
+        all.addAll(List.of(died, relapsed, assessed, negative, remissionAt));
+        all.addAll(List.of(belowThreshold));
+        return all;
     }
 
     /** Time on therapy as it is summed: whole thousandths of a day. */

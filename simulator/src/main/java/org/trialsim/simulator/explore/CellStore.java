@@ -59,6 +59,21 @@ final class CellStore {
     }
 
     /**
+     * What a shard cut by replicates keeps of one cell beside its partial tallies and outcomes
+     * ({@code cell-NNNN.part.json}, written last: the cell's slice is finished when it is there).
+     *
+     * @param version     the layout's version ({@link Manifest#VERSION})
+     * @param index       the cell's index in the sweep, from 0
+     * @param protocol    where the cell's protocol was read from
+     * @param settings    its changes, in order, as its trial's provenance has them
+     * @param contentHash SHA-256 of its protocol as run ({@code cell-NNNN.protocol.json})
+     * @param from        the slice's first replicate
+     * @param to          one past its last
+     */
+    record PartFile(int version, int index, String protocol, List<String> settings, String contentHash, long from, long to) {
+    }
+
+    /**
      * The folder for a run of the manifest's sweep: made (with its manifest) if it does not exist or is
      * empty; resumed if it holds a run of the same sweep and shard, its leftover partial files removed.
      *
@@ -124,7 +139,7 @@ final class CellStore {
                     + manifest.version() + "; this trialsim reads " + Manifest.FORMAT + " version " + Manifest.VERSION);
         }
         if (manifest.shard() == null || manifest.cells().isEmpty() || manifest.replicates() < 1
-                || manifest.shard().count() > manifest.cells().size()) {
+                || manifest.shard().count() > (manifest.shard().byReplicates() ? manifest.replicates() : manifest.cells().size())) {
             throw new ExplorationFolderException("'" + file + "' is damaged: it lacks its shard, cells or replicates");
         }
         return new CellStore(folder, manifest, false);
@@ -157,7 +172,51 @@ final class CellStore {
     }
 
     boolean finished(int cell) {
-        return Files.isRegularFile(folder.resolve(name(cell, ".json")));
+        return Files.isRegularFile(folder.resolve(name(cell, manifest.shard().byReplicates() ? ".part.json" : ".json")));
+    }
+
+    /**
+     * Makes a cell's slice of the replicates finished (a shard cut by replicates): its outcomes take
+     * their name, then its protocol, partial tallies and figures' state are written, and its part file last.
+     */
+    void finishPart(int cell, PartFile part, byte[] protocol, byte[] tallies, byte[] figures) throws IOException {
+        settle(partialOutcomes(cell), outcomes(cell));
+        writeAtomically(name(cell, ".protocol.json"), protocol);
+        writeAtomically(name(cell, ".tallies"), tallies);
+        writeAtomically(name(cell, ".figures"), figures);
+        writeAtomically(name(cell, ".part.json"), MAPPER.writeValueAsBytes(part));
+    }
+
+    /**
+     * A finished slice's part file, read back and checked against the cell and the shard.
+     *
+     * @throws ExplorationFolderException if it is damaged
+     */
+    PartFile part(int cell) throws IOException, ExplorationFolderException {
+        Path file = folder.resolve(name(cell, ".part.json"));
+        PartFile read;
+        try {
+            read = MAPPER.readValue(file.toFile(), PartFile.class);
+        } catch (JsonProcessingException e) {
+            throw damaged(file, e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        var range = manifest.shard().replicates(manifest.replicates());
+        if (read.version() != Manifest.VERSION || read.index() != cell || read.from() != range.from() || read.to() != range.to()
+                || read.settings() == null || !manifest.cells().get(cell).contentHash().equals(read.contentHash())) {
+            throw damaged(file, "it is not the file of cell " + cell + " '" + manifest.cells().get(cell).name() + "', replicates "
+                    + range.from() + " to " + (range.to() - 1));
+        }
+        long size = Files.size(outcomes(cell));
+        if (size != Exploration.BYTES_PER_REPLICATE * range.size()) {
+            throw damaged(outcomes(cell), "it has " + size + " bytes, not " + Exploration.BYTES_PER_REPLICATE + " for each of "
+                    + range.size() + " replicates");
+        }
+        return read;
+    }
+
+    /** A file of a finished cell's slice: {@code .protocol.json}, {@code .tallies} or {@code .figures}. */
+    Path partFile(int cell, String suffix) {
+        return folder.resolve(name(cell, suffix));
     }
 
     /** The finished cell's per-replicate outcomes. */

@@ -2,9 +2,13 @@ package org.trialsim.simulator.explore;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +17,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.Problem;
 import org.trialsim.protocol.ProtocolException;
+import org.trialsim.protocol.io.Format;
+import org.trialsim.protocol.io.ProtocolReader;
+import org.trialsim.protocol.io.ProtocolWriter;
 import org.trialsim.protocol.io.Setting;
 import org.trialsim.protocol.io.Sweep;
 import org.trialsim.simulator.run.IndexRange;
@@ -29,7 +37,9 @@ import org.trialsim.simulator.stats.ExactMoments;
 import org.trialsim.simulator.trial.ReplicateListener;
 import org.trialsim.simulator.trial.ReplicateLook;
 import org.trialsim.simulator.trial.ReplicateRecords;
+import org.trialsim.simulator.trial.TrialPartial;
 import org.trialsim.simulator.trial.TrialResult;
+import org.trialsim.simulator.trial.TrialSimulation;
 
 /**
  * Runs a sweep: checks every cell before any runs, then simulates the cells one after the other, each
@@ -183,6 +193,12 @@ public final class Exploration {
     public Ran runInto(Path folder, Shard shard, ExploreOptions options, boolean replicateRecords, Progress progress)
             throws IOException, ProtocolException, ExplorationFolderException {
         shard.cells(sweep.cells().size());
+        if (shard.byReplicates()) {
+            shard.replicates(options.replicates());
+            if (replicateRecords) {
+                throw new IllegalArgumentException("a shard of the replicates keeps no replicate records");
+            }
+        }
         Manifest manifest = manifest(checked(), options, replicateRecords, shard);
         CellStore store = CellStore.open(folder, manifest, false);
         return run(store, options, progress);
@@ -209,6 +225,10 @@ public final class Exploration {
             Sweep.Cell cell = cells.get(c);
             List<Setting> settings = sweep.settings(cell);
             LoadedProtocol loaded = trials.load(settings);
+            if (store.manifest().shard().byReplicates()) {
+                runPart(store, c, cell, loaded, options, progress, i, missing.size());
+                continue;
+            }
             long offset = (long) i * options.replicates();
             Outcomes outcomes = new Outcomes(sweep.analysis(), store.partialOutcomes(c));
             TrialResult trial;
@@ -230,6 +250,126 @@ public final class Exploration {
         return new Ran(missing.size(), (int) store.manifest().shard().cells(cells.size()).size() - missing.size());
     }
 
+    /** Runs the shard's slice of the replicates of one cell, and keeps its partial tallies, outcomes and figures' state. */
+    private void runPart(CellStore store, int c, Sweep.Cell cell, LoadedProtocol loaded, ExploreOptions options, Progress progress,
+            int i, int cells) throws IOException {
+        IndexRange range = store.manifest().shard().replicates(options.replicates());
+        long offset = i * range.size();
+        long total = cells * range.size();
+        TrialPartial part;
+        Outcomes outcomes = new Outcomes(sweep.analysis(), store.partialOutcomes(c));
+        try (outcomes) {
+            part = trials.simulation(loaded).runPart(options.trial(Sweep.nullHypothesis(cell)), range,
+                    (done, all) -> progress.update(offset + done, total), outcomes);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        ByteArrayOutputStream tallies = new ByteArrayOutputStream();
+        part.write(tallies);
+        ByteArrayOutputStream figures = new ByteArrayOutputStream();
+        outcomes.writeState(new DataOutputStream(figures));
+        store.finishPart(c, new CellStore.PartFile(Manifest.VERSION, c, loaded.source(), loaded.settings(), loaded.contentHash(),
+                range.from(), range.to()), ProtocolWriter.write(loaded.protocol(), Format.JSON).getBytes(StandardCharsets.UTF_8),
+                tallies.toByteArray(), figures.toByteArray());
+    }
+
+    /**
+     * As {@link #merge(List)}, and also the folders of every shard of a sweep cut by replicates
+     * ({@link Shard#byReplicates}): each cell's slices, merged in order with the simulation of its protocol,
+     * give the cell one run gives, to the bit.
+     */
+    public static ExploreResult merge(List<Path> folders, Function<LoadedProtocol, TrialSimulation> simulations)
+            throws IOException, ExplorationFolderException {
+        if (folders.isEmpty()) {
+            throw new ExplorationFolderException("give the folder of every shard");
+        }
+        List<CellStore> stores = new ArrayList<>();
+        for (Path f : folders) {
+            stores.add(CellStore.read(f));
+        }
+        if (!stores.get(0).manifest().shard().byReplicates()) {
+            return assemble(stores);
+        }
+        CellStore[] byShard = shards(stores);
+        Manifest manifest = stores.get(0).manifest();
+        Path folder = Files.createTempDirectory("trialsim-merge");
+        folder.toFile().deleteOnExit();
+        try {
+            CellStore whole = CellStore.open(folder, manifest.withShard(Shard.WHOLE), true);
+            for (int c = 0; c < manifest.cells().size(); c++) {
+                mergeCell(byShard, c, whole, simulations);
+            }
+            return assemble(List.of(whole));
+        } finally {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    /** One cell from its slices in every shard (in shard order), finished in the store of the whole sweep. */
+    private static void mergeCell(CellStore[] byShard, int c, CellStore whole, Function<LoadedProtocol, TrialSimulation> simulations)
+            throws IOException, ExplorationFolderException {
+        Manifest manifest = whole.manifest();
+        CellStore.PartFile first = byShard[0].part(c);
+        Path protocolFile = byShard[0].partFile(c, ".protocol.json");
+        LoadedProtocol read;
+        try {
+            read = new ProtocolReader().read(protocolFile.toString(), Files.readAllBytes(protocolFile));
+        } catch (ProtocolException e) {
+            throw new ExplorationFolderException("'" + protocolFile + "' is damaged (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); remove it and run the shard's command again");
+        }
+        if (!read.contentHash().equals(first.contentHash())) {
+            throw new ExplorationFolderException("'" + protocolFile + "' is damaged (its content hash is not the cell's)");
+        }
+        LoadedProtocol loaded = new LoadedProtocol(read.protocol(), first.protocol(), first.contentHash(), first.settings(), List.of());
+        TrialSimulation simulation = simulations.apply(loaded);
+        Outcomes figures = new Outcomes(manifest.analysis(), null);
+        try (OutputStream out = Files.newOutputStream(whole.partialOutcomes(c))) {
+            for (CellStore store : byShard) {
+                CellStore.PartFile part = store.part(c);
+                if (!part.protocol().equals(first.protocol()) || !part.settings().equals(first.settings())) {
+                    throw new ExplorationFolderException("'" + store.folder() + "' ran cell '" + manifest.cells().get(c).name()
+                            + "' from another protocol than '" + byShard[0].folder() + "'");
+                }
+                Path state = store.partFile(c, ".figures");
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state)))) {
+                    figures.addState(in);
+                } catch (IOException e) {
+                    throw new ExplorationFolderException("'" + state + "' is damaged (" + e.getMessage() + "); remove it and run the"
+                            + " shard's command again");
+                }
+                Files.copy(store.outcomes(c), out);
+            }
+        }
+        // each slice's tallies are decoded as the merge reaches them, so that memory holds the total and one slice's
+        Iterable<TrialPartial> parts = () -> Arrays.stream(byShard).map(store -> {
+            Path tallies = store.partFile(c, ".tallies");
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(tallies))) {
+                return simulation.readPartial(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException("'" + tallies + "' is damaged (" + e.getMessage() + "); remove it and"
+                        + " run the shard's command again"));
+            }
+        }).iterator();
+        TrialResult trial;
+        try {
+            trial = simulation.merge(parts);
+        } catch (UncheckedIOException e) {
+            throw new ExplorationFolderException(e.getCause().getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ExplorationFolderException("the slices of cell '" + manifest.cells().get(c).name() + "' cannot be merged: "
+                    + e.getMessage());
+        }
+        Manifest.Cell cell = manifest.cells().get(c);
+        whole.finish(c, new ExploreResult.Cell(cell.name(), cell.design(), cell.scenario(), cell.nullHypothesis(), cell.settings(),
+                figures.figures(trial.analyses().get(manifest.analysis() - 1).looks().size()), trial));
+    }
+
     /**
      * The exploration held by one folder of the whole sweep, or by the folders of every shard of it:
      * exactly what one uninterrupted run gives, byte for byte once written (docs/shards.md).
@@ -248,8 +388,8 @@ public final class Exploration {
         return assemble(stores);
     }
 
-    /** The result of the stores, which must together hold every cell of one sweep once. */
-    private static ExploreResult assemble(List<CellStore> stores) throws IOException, ExplorationFolderException {
+    /** The stores by shard: of one sweep and one cut, every shard once and finished; refused naming the folders otherwise. */
+    private static CellStore[] shards(List<CellStore> stores) throws IOException, ExplorationFolderException {
         CellStore first = stores.get(0);
         Manifest manifest = first.manifest();
         int count = manifest.shard().count();
@@ -262,7 +402,7 @@ public final class Exploration {
                         .collect(Collectors.joining("; ")));
             }
             Shard shard = store.manifest().shard();
-            if (shard.count() != count) {
+            if (shard.count() != count || shard.byReplicates() != manifest.shard().byReplicates()) {
                 throw new ExplorationFolderException("'" + store.folder() + "' is shard " + shard + " and '" + first.folder() + "' shard "
                         + manifest.shard() + ": the sweep was cut in two ways; merge the shards of one cut");
             }
@@ -276,6 +416,11 @@ public final class Exploration {
         List<String> absent = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             if (byShard[k] == null) {
+                if (manifest.shard().byReplicates()) {
+                    IndexRange range = new Shard(k + 1, count).replicates(manifest.replicates());
+                    absent.add((k + 1) + "/" + count + " (replicates " + range.from() + " to " + (range.to() - 1) + ")");
+                    continue;
+                }
                 IndexRange range = new Shard(k + 1, count).cells(cells);
                 absent.add((k + 1) + "/" + count + (range.size() == 1 ? " (cell " + range.to() : " (cells " + (range.from() + 1) + " to " + range.to())
                         + ")");
@@ -294,6 +439,14 @@ public final class Exploration {
                         + (missing.size() > 5 ? ", …" : "") + "); run its command again to finish it");
             }
         }
+        return byShard;
+    }
+
+    /** The result of the stores, which must together hold every cell of one sweep once. */
+    private static ExploreResult assemble(List<CellStore> stores) throws IOException, ExplorationFolderException {
+        CellStore[] byShard = shards(stores);
+        Manifest manifest = stores.get(0).manifest();
+        int cells = manifest.cells().size();
         CellStore[] byCell = new CellStore[cells];
         for (CellStore store : byShard) {
             IndexRange range = store.manifest().shard().cells(cells);
@@ -375,10 +528,47 @@ public final class Exploration {
         private long replicates;
         private long rejections;
 
+        /** Outcomes written to the file; with a null file, only the sums (for a merge of slices' states). */
         Outcomes(int analysis, Path file) throws IOException {
             this.analysis = analysis;
-            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            this.out = file == null ? null : new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             Arrays.setAll(moments, m -> new ExactMoments());
+        }
+
+        /** Writes the sums the figures come from (a slice's, to be merged with the other slices'). */
+        void writeState(DataOutputStream state) throws IOException {
+            state.writeLong(replicates);
+            state.writeLong(rejections);
+            state.writeInt(concludedAt.length);
+            for (long n : concludedAt) {
+                state.writeLong(n);
+            }
+            for (ExactMoments m : moments) {
+                m.writeTo(state);
+            }
+            state.flush();
+        }
+
+        /** Adds a slice's sums written by {@link #writeState}: exact, so the figures do not depend on the cut. */
+        void addState(DataInputStream state) throws IOException {
+            replicates += state.readLong();
+            rejections += state.readLong();
+            int looks = state.readInt();
+            if (looks < 0 || looks > 1_000_000) {
+                throw new IOException(looks + " looks");
+            }
+            if (looks > concludedAt.length) {
+                concludedAt = Arrays.copyOf(concludedAt, looks);
+            }
+            for (int k = 0; k < looks; k++) {
+                concludedAt[k] += state.readLong();
+            }
+            for (ExactMoments m : moments) {
+                m.merge(ExactMoments.readFrom(state));
+            }
+            if (state.read() != -1) {
+                throw new IOException("bytes after the sums");
+            }
         }
 
         @Override
@@ -428,7 +618,9 @@ public final class Exploration {
 
         @Override
         public void close() throws IOException {
-            out.close();
+            if (out != null) {
+                out.close();
+            }
         }
     }
 }

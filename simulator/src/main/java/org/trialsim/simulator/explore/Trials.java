@@ -9,6 +9,7 @@ import org.trialsim.simulator.run.Progress;
 import org.trialsim.simulator.trial.ReplicateListener;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
+import org.trialsim.simulator.trial.TrialSimulation;
 
 /** What an exploration needs of the simulator: the sweep's protocol with a cell's changes, and its trial simulated. */
 public interface Trials {
@@ -30,4 +31,7 @@ public interface Trials {
 
     /** Simulates the protocol's trial, handing every replicate's looks to the listener in order. */
     TrialResult run(LoadedProtocol protocol, TrialOptions options, Progress progress, ReplicateListener replicates) throws IOException;
+
+    /** The protocol's trial simulation, for a run of a slice of its replicates and the merge of such slices. */
+    TrialSimulation simulation(LoadedProtocol protocol);
 }

@@ -1,5 +1,8 @@
 package org.trialsim.simulator.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigInteger;
 
 /**
@@ -85,6 +88,33 @@ public final class ExactSum {
     /** The standard error of the mean: sd / √n. */
     public double standardError() {
         return standardDeviation() / Math.sqrt(count);
+    }
+
+    /** Writes the exact state: the count, the sum's and the squares' two halves (five longs, 40 bytes). */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeLong(count);
+        out.writeLong(sumHigh);
+        out.writeLong(sumLow);
+        out.writeLong(squaresHigh);
+        out.writeLong(squaresLow);
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote: the same state, to the bit.
+     *
+     * @throws IOException if the input ends early or holds a negative count or sum
+     */
+    public static ExactSum readFrom(DataInput in) throws IOException {
+        ExactSum s = new ExactSum();
+        s.count = in.readLong();
+        s.sumHigh = in.readLong();
+        s.sumLow = in.readLong();
+        s.squaresHigh = in.readLong();
+        s.squaresLow = in.readLong();
+        if (s.count < 0 || s.sumHigh < 0 || s.squaresHigh < 0) {
+            throw new IOException("an exact sum with a negative count or total");
+        }
+        return s;
     }
 
     private static BigInteger wide(long high, long low) {

@@ -1,5 +1,8 @@
 package org.trialsim.simulator.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * Counts right-censored, possibly competing-risk observations in whole-day bins, so that a cohort of any
@@ -145,6 +148,31 @@ public final class SurvivalAccumulator {
         for (int i = 0; i < counts.length; i++) {
             counts[i] += theirs[i];
         }
+    }
+
+    /**
+     * Writes the counts: the horizon and the number of causes (4 bytes each), then the counts by
+     * {@link CountCodec#writeCounts} (docs/shards.md).
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(horizon);
+        out.writeInt(causes);
+        CountCodec.writeCounts(out, counts);
+    }
+
+    /**
+     * Adds the counts {@link #writeTo} wrote, as {@link #merge} would.
+     *
+     * @throws IOException if the input ends early, or its horizon, causes or counts are not this accumulator's
+     */
+    public void addFrom(DataInput in) throws IOException {
+        int h = in.readInt();
+        int c = in.readInt();
+        if (h != horizon || c != causes) {
+            throw new IOException("survival counts of horizon " + h + " days and " + c + " causes where " + horizon + " and "
+                + causes + " were expected");
+        }
+        CountCodec.addCounts(in, counts, "survival counts");
     }
 
     /** The last day bin. */

@@ -91,7 +91,7 @@ public final class TrialSimulation {
     }
 
     private TrialResult runReplicates(TrialOptions options, Progress progress, ReplicateListener listener) {
-        return result(runRange(options, IndexRange.of(options.replicates()), progress, listener));
+        return result(runRange(options, IndexRange.of(options.replicates()), progress, listener, null));
     }
 
     /**
@@ -107,7 +107,39 @@ public final class TrialSimulation {
             throw new IllegalArgumentException("replicates [" + range.from() + ", " + range.to() + ") are not a slice of "
                     + options.replicates());
         }
-        return runRange(options, range, progress, null);
+        return runRange(options, range, progress, null, null);
+    }
+
+    /**
+     * As {@link #runPart(TrialOptions, IndexRange, Progress)}, handing every replicate's looks to the
+     * listener, in replicate order, as the replicates run.
+     */
+    public TrialPartial runPart(TrialOptions options, IndexRange range, Progress progress, ReplicateListener replicates) {
+        if (range.size() == 0 || range.to() > options.replicates()) {
+            throw new IllegalArgumentException("replicates [" + range.from() + ", " + range.to() + ") are not a slice of "
+                    + options.replicates());
+        }
+        return runRange(options, range, progress, replicates, null);
+    }
+
+    /**
+     * As {@link #runPart(TrialOptions, IndexRange, Progress)}, with the true effects taken from a partial
+     * of the same run rather than found again: where they come from the large trial, that saves running
+     * it for every slice (a resumed shard runs its replicates in several slices). The result is the same.
+     *
+     * @throws IllegalArgumentException also if the partial is of another run (seed, replicates, scenario)
+     */
+    public TrialPartial runPart(TrialOptions options, IndexRange range, Progress progress, TrialPartial sameRun) {
+        if (sameRun.seed() != options.seed() || sameRun.replicates() != options.replicates()
+                || sameRun.nullScenario() != options.nullScenario() || sameRun.truths().size() != design.analyses.size()) {
+            throw new IllegalArgumentException("replicates " + sameRun.range().from() + " to " + (sameRun.range().to() - 1)
+                    + " are of another run than the one to run");
+        }
+        if (range.size() == 0 || range.to() > options.replicates()) {
+            throw new IllegalArgumentException("replicates [" + range.from() + ", " + range.to() + ") are not a slice of "
+                    + options.replicates());
+        }
+        return runRange(options, range, progress, null, sameRun.truths());
     }
 
     /**
@@ -120,12 +152,14 @@ public final class TrialSimulation {
     }
 
     /**
-     * The result of the whole run from the partials of its slices, given in order of their ranges.
+     * The partial of the union of neighbouring slices, given in order of their ranges: what one
+     * {@link #runPart} over the union gives, to the bit. The partials are read one at a time (an iterable
+     * may decode each as it is asked for), so memory holds the total and one partial.
      *
      * @throws IllegalArgumentException if the partials are of different runs (seed, replicates, scenario,
-     *         true effects) or do not cover the replicates from 0 once, in order; the message says which
+     *         true effects) or do not follow one another without a gap or an overlap; the message says which
      */
-    public TrialResult merge(Iterable<TrialPartial> parts) {
+    public TrialPartial combine(Iterable<TrialPartial> parts) {
         TrialPartial first = null;
         String firstRange = null;
         TrialTally total = new TrialTally(design, RandomizedStratum.of(protocol, design));
@@ -135,6 +169,7 @@ public final class TrialSimulation {
             if (first == null) {
                 first = part;
                 firstRange = "replicates " + part.range().from() + " to " + (part.range().to() - 1);
+                next = part.range().from();
             } else if (part.seed() != first.seed() || part.replicates() != first.replicates()
                     || part.nullScenario() != first.nullScenario() || !part.truths().equals(first.truths())) {
                 throw new IllegalArgumentException("replicates " + part.range().from() + " to " + (part.range().to() - 1)
@@ -151,14 +186,29 @@ public final class TrialSimulation {
         if (first == null) {
             throw new IllegalArgumentException("no partials to merge");
         }
-        if (next != first.replicates()) {
-            throw new IllegalArgumentException("replicates " + next + " to " + (first.replicates() - 1) + " are missing");
-        }
-        return result(new TrialPartial(new TrialOptions(first.replicates(), first.seed(), 1, first.nullScenario()),
-                IndexRange.of(first.replicates()), first.truths(), total));
+        return new TrialPartial(new TrialOptions(first.replicates(), first.seed(), 1, first.nullScenario()),
+                new IndexRange(first.range().from(), next), first.truths(), total);
     }
 
-    private TrialPartial runRange(TrialOptions options, IndexRange range, Progress progress, ReplicateListener listener) {
+    /**
+     * The result of the whole run from the partials of its slices, given in order of their ranges.
+     *
+     * @throws IllegalArgumentException as {@link #combine}, and if the partials do not cover every replicate
+     */
+    public TrialResult merge(Iterable<TrialPartial> parts) {
+        TrialPartial whole = combine(parts);
+        if (whole.range().from() != 0) {
+            throw new IllegalArgumentException("replicates 0 to " + (whole.range().from() - 1) + " are missing");
+        }
+        if (whole.range().to() != whole.replicates()) {
+            throw new IllegalArgumentException("replicates " + whole.range().to() + " to " + (whole.replicates() - 1) + " are missing");
+        }
+        return result(whole);
+    }
+
+    /** Runs the range; the true effects are found, or {@code known} when a partial of the same run gave them. */
+    private TrialPartial runRange(TrialOptions options, IndexRange range, Progress progress, ReplicateListener listener,
+            List<Truth> known) {
         RandomStreams streams = new RandomStreams(options.seed());
         List<RandomizedStratum> strata = RandomizedStratum.of(protocol, design);
         if (options.nullScenario()) {
@@ -166,7 +216,7 @@ public final class TrialSimulation {
         }
         // under a null hypothesis at a hazard-ratio margin the true effect is ln θ₀ only where the hazards are
         // known multiples of one curve; elsewhere the large trial measures it, under the same null hypothesis
-        boolean largeTrialNeeded = design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty()
+        boolean largeTrialNeeded = known == null && design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty()
                 && (!options.nullScenario() || a.margin() != null));
         long needed = bytesNeeded(options.threads(), largeTrialNeeded);
         long available = Runtime.getRuntime().maxMemory();
@@ -177,7 +227,9 @@ public final class TrialSimulation {
                             : ""), needed, available);
         }
         CompletableFuture<List<Truth>> truths = new CompletableFuture<>();
-        if (!largeTrialNeeded) {
+        if (known != null) {
+            truths.complete(known);
+        } else if (!largeTrialNeeded) {
             truths.complete(truths(null, options.nullScenario()));
         }
         AtomicBoolean truthTaken = new AtomicBoolean(!largeTrialNeeded);
