@@ -24,7 +24,7 @@ import org.trialsim.simulator.random.RandomStreams;
  * rarer branches), or declines the protocol.
  */
 class ClosedFormPatientsTest {
-    private static final int PATIENTS = 5_000;
+    private static final int PATIENTS = 2_000;
 
     static Stream<Arguments> protocols() throws Exception {
         List<Arguments> all = new ArrayList<>();
