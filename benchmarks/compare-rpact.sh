@@ -13,7 +13,9 @@
 #
 # Times are whole processes: Rscript from start to exit (loading rpact included) and the trialsim command
 # from start to exit (JVM start-up and the analysis's summary included), on one thread (rpact's simulation
-# is single-threaded) and on all processors. rpact's getSimulationSurvival call alone is shown too. Both
+# is single-threaded) and on all processors; and the processor seconds (user + system) of rpact's process
+# against trialsim's on one thread, a ratio that other work on the machine changes less than wall times
+# (GNU time, /usr/bin/time, measures them). rpact's getSimulationSurvival call alone is shown too. Both
 # tools use seed 1, but their random numbers differ: the powers agree within Monte Carlo error (the
 # difference over its standard error is below 3 in all but about 1 comparison in 370), not to the digit.
 # Needs R with rpact; without it the script says so and stops (exit 0):
@@ -41,15 +43,24 @@ designs=(
     "examples/two-arm-exponential.yaml|getDesignGroupSequential(kMax = 1, alpha = 0.025, sided = 1)|lambda2 = log(2) / 12, hazardRatio = 1, thetaH0 = 1.3, directionUpper = FALSE, maxNumberOfSubjects = 600, accrualTime = c(0, 24), plannedEvents = 300|outcomes.deathInRemission[0].hazardRatio=1 design.sampleSize=600 design.accrual.patientsPerMonth=25 design.analysis.events=300 design.analysis.margin=1.3 design.analysis.hypothesis=non-inferiority"
 )
 
+if [ ! -x /usr/bin/time ]; then
+    echo "compare-rpact: skipped: needs GNU time as /usr/bin/time for the processor seconds (on Debian or Ubuntu: sudo apt-get install time)" >&2
+    exit 0
+fi
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./trialsim --version >/dev/null   # builds trialsim (and its start-up archive) if needed, outside the timing
 processors=$(nproc)
 
-run_rpact() { # replicates design arguments → "seconds call-seconds power version"
+processor_seconds() { # a file of /usr/bin/time's "%U %S" (its last line) → user + system seconds
+    tail -n 1 "$1" | python3 -c "import sys; print(f'{sum(map(float, sys.stdin.read().split())):.3f}')"
+}
+
+run_rpact() { # replicates design arguments → "seconds call-seconds power version processor-seconds"
     local start end
     start=$(date +%s.%N)
-    Rscript - "$1" "$2" "$3" >"$work/rpact.txt" <<'RSCRIPT'
+    /usr/bin/time -f '%U %S' -o "$work/rpact.cpu" Rscript - "$1" "$2" "$3" >"$work/rpact.txt" <<'RSCRIPT'
 suppressMessages(library(rpact))
 a <- commandArgs(trailingOnly = TRUE)
 r <- as.integer(a[1])
@@ -60,49 +71,51 @@ cat(sprintf("%.3f %.6f %s\n", time[["elapsed"]], s$overallReject, as.character(p
 RSCRIPT
     end=$(date +%s.%N)
     read -r call power version <"$work/rpact.txt"
-    echo "$(python3 -c "print(f'{$end - $start:.3f}')") $call $power $version"
+    echo "$(python3 -c "print(f'{$end - $start:.3f}')") $call $power $version $(processor_seconds "$work/rpact.cpu")"
 }
 
-run_trialsim() { # replicates threads file settings → "seconds power"
+run_trialsim() { # replicates threads file settings → "seconds power processor-seconds"
     local start end setting
     local -a sets=()
     for setting in $4; do
         sets+=(--set "$setting")
     done
     start=$(date +%s.%N)
-    ./trialsim trial "$3" -r "$1" -t "$2" -s 1 -f json -o "$work/trialsim.json" "${sets[@]}"
+    /usr/bin/time -f '%U %S' -o "$work/trialsim.cpu" ./trialsim trial "$3" -r "$1" -t "$2" -s 1 -f json -o "$work/trialsim.json" "${sets[@]}"
     end=$(date +%s.%N)
-    python3 - "$work/trialsim.json" "$start" "$end" <<'PY'
+    python3 - "$work/trialsim.json" "$start" "$end" "$(processor_seconds "$work/trialsim.cpu")" <<'PY'
 import json, sys
 a = json.load(open(sys.argv[1]))["analyses"][0]
-print(f"{float(sys.argv[3]) - float(sys.argv[2]):.3f} {a['rejection']['value']:.6f}")
+print(f"{float(sys.argv[3]) - float(sys.argv[2]):.3f} {a['rejection']['value']:.6f} {sys.argv[4]}")
 PY
 }
 
-printf '%-34s %8s %8s %8s %8s %8s %12s %8s %8s %7s\n' design replicates rpact "(call)" "ts 1 th" "ts $processors th" \
-    "rpact÷ts 1/$processors" "power R" "power ts" "diff/se"
+printf '%-34s %8s %8s %8s %8s %8s %12s %9s %8s %8s %7s\n' design replicates rpact "(call)" "ts 1 th" "ts $processors th" \
+    "rpact÷ts 1/$processors" "cpu÷cpu 1" "power R" "power ts" "diff/se"
 for r in "${counts[@]}"; do
     for entry in "${designs[@]}"; do
         IFS='|' read -r file rdesign rargs settings <<<"$entry"
-        read -r rp_seconds rp_call rp_power rp_version < <(run_rpact "$r" "$rdesign" "$rargs")
-        read -r one_seconds one_power < <(run_trialsim "$r" 1 "$file" "$settings")
-        read -r all_seconds all_power < <(run_trialsim "$r" "$processors" "$file" "$settings")
+        read -r rp_seconds rp_call rp_power rp_version rp_cpu < <(run_rpact "$r" "$rdesign" "$rargs")
+        read -r one_seconds one_power one_cpu < <(run_trialsim "$r" 1 "$file" "$settings")
+        read -r all_seconds all_power all_cpu < <(run_trialsim "$r" "$processors" "$file" "$settings")
         if [ "$one_power" != "$all_power" ]; then
             echo "compare-rpact: trialsim gave different powers on 1 and $processors threads ($one_power, $all_power)" >&2
             exit 1
         fi
         name=$file
         [ -z "$settings" ] || name="${file#examples/}, NI 1.3"
-        python3 - "$name" "$r" "$rp_seconds" "$rp_call" "$one_seconds" "$all_seconds" "$rp_power" "$all_power" <<'PY'
+        python3 - "$name" "$r" "$rp_seconds" "$rp_call" "$one_seconds" "$all_seconds" "$rp_power" "$all_power" "$rp_cpu" "$one_cpu" <<'PY'
 import math, sys
 name, r = sys.argv[1], int(sys.argv[2])
-rp, call, one, many, p_r, p_t = map(float, sys.argv[3:])
+rp, call, one, many, p_r, p_t, rp_cpu, one_cpu = map(float, sys.argv[3:])
 se = math.sqrt(p_r * (1 - p_r) / r + p_t * (1 - p_t) / r)
 ratio = f"{rp / one:.1f} / {rp / many:.1f}"
-print(f"{name.removeprefix('examples/'):<34} {r:>8} {rp:>8.2f} {call:>8.2f} {one:>8.2f} {many:>8.2f} {ratio:>12}"
+print(f"{name.removeprefix('examples/'):<34} {r:>8} {rp:>8.2f} {call:>8.2f} {one:>8.2f} {many:>8.2f} {ratio:>12} {rp_cpu / one_cpu:>9.1f}"
       f" {100 * p_r:>7.2f}% {100 * p_t:>7.2f}% {(p_t - p_r) / se:>7.2f}")
 PY
     done
 done
 echo "rpact $rp_version; seconds are whole processes (rpact's getSimulationSurvival call alone in brackets);"
-echo "ts = trialsim on 1 thread and on $processors; diff/se = (trialsim's power - rpact's) / the standard error of the difference."
+echo "ts = trialsim on 1 thread and on $processors; cpu÷cpu 1 = rpact's processor seconds (user + system, whole process) over"
+echo "trialsim's on 1 thread, which a busy machine distorts less than wall time; diff/se = (trialsim's power - rpact's) / the"
+echo "standard error of the difference."

@@ -1,6 +1,5 @@
 package org.trialsim.simulator.trial;
 
-import java.util.Arrays;
 import org.trialsim.simulator.analysis.GroupSequentialDesign;
 
 /**
@@ -41,16 +40,18 @@ record DataCuts(Integer events, double followUpDays, double calendarDay, double[
         int events = times.eventDays(scratch);
         double end = times.endOfFollowUp();
         if (this.events != null) {
+            // from the last look back: selecting the k-th smallest leaves the k smallest first, so each
+            // earlier look selects among those alone, and no look needs the event days sorted
             double[] cuts = new double[looks()];
-            if (cuts.length == 1) {
-                int target = targetEvents(0, scale);
-                cuts[0] = target <= events ? Ordering.kthSmallest(scratch, events, target) : end;
-                return cuts;
-            }
-            Arrays.sort(scratch, 0, events);
-            for (int k = 0; k < cuts.length; k++) {
+            int smallest = events;
+            for (int k = cuts.length - 1; k >= 0; k--) {
                 int target = targetEvents(k, scale);
-                cuts[k] = target <= events ? scratch[target - 1] : end;
+                if (target <= events) {
+                    cuts[k] = Ordering.kthSmallest(scratch, target <= smallest ? smallest : events, target);
+                    smallest = target;
+                } else {
+                    cuts[k] = end;
+                }
             }
             return cuts;
         }

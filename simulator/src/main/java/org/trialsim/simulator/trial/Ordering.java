@@ -60,7 +60,8 @@ final class Ordering {
 
     /**
      * The k-th smallest (from 1) of {@code values[0 … count)}, by selection in expected linear time;
-     * reorders the values.
+     * reorders the values so that the k smallest come first (in no particular order), so that a smaller
+     * rank can then be selected among those k alone.
      *
      * @throws IllegalArgumentException unless 1 ≤ k ≤ count
      */

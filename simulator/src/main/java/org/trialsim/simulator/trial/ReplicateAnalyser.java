@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.trialsim.protocol.TimeUnits;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.Patients;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
 
@@ -19,9 +20,14 @@ final class ReplicateAnalyser {
     private final List<RandomizedStratum> strata;
 
     ReplicateAnalyser(TrialDesign design, CompiledProtocol protocol, RandomStreams streams, boolean nullScenario) {
+        this(design, protocol, streams, nullScenario, Patients.of(protocol, streams));
+    }
+
+    /** As the other constructor, with the given simulator of the patients (of this protocol and these streams). */
+    ReplicateAnalyser(TrialDesign design, CompiledProtocol protocol, RandomStreams streams, boolean nullScenario, Patients patients) {
         this.design = design;
         this.data = design.analyses.stream().map(a -> a.newData(design, streams, nullScenario)).toList();
-        this.trial = new VirtualTrial(design, protocol, streams, data, nullScenario, protocol.index().nodes());
+        this.trial = new VirtualTrial(design, protocol, streams, data, nullScenario, protocol.index().nodes(), patients);
         this.strata = RandomizedStratum.of(protocol, design);
     }
 

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.trialsim.simulator.engine.ClosedFormPatients;
 import org.trialsim.simulator.engine.CompiledProtocol;
+import org.trialsim.simulator.engine.Patients;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.run.IndexRange;
 import org.trialsim.simulator.run.InvalidProtocolException;
@@ -39,6 +41,9 @@ public final class TrialSimulation {
     private final CompiledProtocol protocol;
     private final TrialDesign design;
     private final AccrualProcess accrual;
+    private final DesignImplementations registry;
+    /** Whether patients may take the closed form ({@link ClosedFormPatients}) where the protocol allows it. */
+    private final boolean closedForm;
 
     /**
      * A simulation of the protocol's trial design, with the allocation method and spending function
@@ -49,10 +54,30 @@ public final class TrialSimulation {
      *         of a name the design gives, or one refuses the design's settings or an allocation stratum
      */
     public TrialSimulation(CompiledProtocol protocol, DesignImplementations registry) {
+        this(protocol, registry, true);
+    }
+
+    private TrialSimulation(CompiledProtocol protocol, DesignImplementations registry, boolean closedForm) {
         this.protocol = protocol;
+        this.registry = registry;
+        this.closedForm = closedForm;
         this.design = TrialDesign.of(protocol, registry);
         this.accrual = AccrualProcess.of(design.accrual);
         Randomizer.checkStrata(design, protocol, RandomizedStratum.of(protocol, design));
+    }
+
+    /**
+     * The same simulation with every patient walked through the general pathway engine, even where the
+     * closed form ({@link ClosedFormPatients}) applies: the same results to the bit, more slowly. For
+     * tests and benchmarks that compare the two.
+     */
+    public TrialSimulation withGeneralEngine() {
+        return new TrialSimulation(protocol, registry, false);
+    }
+
+    /** The simulator of one worker's patients. */
+    private Patients patients(RandomStreams streams) {
+        return closedForm ? Patients.of(protocol, streams) : Patients.general(protocol, streams);
     }
 
     /** What each of the design's analyses compares, in the design's order. */
@@ -235,7 +260,7 @@ public final class TrialSimulation {
         AtomicBoolean truthTaken = new AtomicBoolean(!largeTrialNeeded);
         TrialTally total = new TrialTally(design, strata);
         RangeRunner.of(options.threads(), progress).run(range, CHUNK, () -> {
-            ReplicateAnalyser analyser = new ReplicateAnalyser(design, protocol, streams, options.nullScenario());
+            ReplicateAnalyser analyser = new ReplicateAnalyser(design, protocol, streams, options.nullScenario(), patients(streams));
             return chunk -> {
                 // the large trial that estimates the true effect runs beside the replicates, on the first worker free
                 if (truthTaken.compareAndSet(false, true)) {
@@ -328,7 +353,7 @@ public final class TrialSimulation {
      */
     private ReplicateResult largeTrial(RandomStreams streams, boolean nullScenario) {
         int scale = largePatients() / design.sampleSize;
-        return new ReplicateAnalyser(design, protocol, streams, nullScenario).runLarge(design.sampleSize * scale,
+        return new ReplicateAnalyser(design, protocol, streams, nullScenario, patients(streams)).runLarge(design.sampleSize * scale,
                 AccrualProcess.of(design.accrual.withRatesTimes(scale)));
     }
 

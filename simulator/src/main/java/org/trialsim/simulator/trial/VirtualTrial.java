@@ -7,7 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
-import org.trialsim.simulator.engine.PatientSimulator;
+import org.trialsim.simulator.engine.Patients;
 import org.trialsim.simulator.random.RandomStreams;
 import org.trialsim.simulator.run.SimulationException;
 import org.trialsim.simulator.trial.accrual.AccrualProcess;
@@ -31,7 +31,7 @@ final class VirtualTrial {
 
     private final TrialDesign design;
     private final RandomStreams streams;
-    private final PatientSimulator simulator;
+    private final Patients simulator;
     private final Randomizer randomizer;
     private final List<Analysis.Data> analyses;
     /** The arm of a single-arm design, given to every patient wherever the pathway allocates; -1 if the design randomizes. */
@@ -64,12 +64,13 @@ final class VirtualTrial {
      *
      * @param analyses the per-thread data of the design's analyses, which receive every patient
      * @param nullScenario simulate the null hypothesis: the experimental arm of each comparison follows its control's pathway
+     * @param simulator    the patients' simulator (of this protocol and these streams)
      */
     VirtualTrial(TrialDesign design, CompiledProtocol protocol, RandomStreams streams, List<Analysis.Data> analyses, boolean nullScenario,
-                 int nodes) {
+                 int nodes, Patients simulator) {
         this.design = design;
         this.streams = streams;
-        this.simulator = new PatientSimulator(protocol, streams);
+        this.simulator = simulator;
         this.analyses = List.copyOf(analyses);
         int[] simulatedArm = new int[protocol.arms().size()];
         for (int a = 0; a < simulatedArm.length; a++) {

@@ -54,6 +54,28 @@ class OrderingTest {
         }
     }
 
+    /** Data cuts select each look's event from the last look back, each among the smallest the one after left first. */
+    @Test
+    void kthSmallestLeavesTheKSmallestFirstSoSmallerRanksCanBeSelectedAmongThem() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = random.nextInt(1, 300);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = trial % 3 == 0 ? random.nextInt(7) : random.nextDouble() * 100;
+            }
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int k = random.nextInt(1, n + 1);
+            Ordering.kthSmallest(values, n, k);
+            double[] first = Arrays.copyOf(values, k);
+            Arrays.sort(first);
+            assertThat(first).containsExactly(Arrays.copyOf(sorted, k));
+            int smaller = random.nextInt(1, k + 1);
+            assertThat(Ordering.kthSmallest(values, k, smaller)).isEqualTo(sorted[smaller - 1]);
+        }
+    }
+
     @Test
     void kthSmallestRefusesARankOutsideTheValues() {
         assertThatThrownBy(() -> Ordering.kthSmallest(new double[] {1, 2}, 2, 3)).isInstanceOf(IllegalArgumentException.class)

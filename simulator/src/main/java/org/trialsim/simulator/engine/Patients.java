@@ -1,0 +1,30 @@
+package org.trialsim.simulator.engine;
+
+import org.trialsim.simulator.random.RandomStreams;
+
+/**
+ * Simulates virtual patients one at a time: the general {@link PatientSimulator}, or the
+ * {@link ClosedFormPatients} that give the same outcomes without walking the pathway where the
+ * protocol allows them. Not thread-safe: one per thread.
+ */
+@FunctionalInterface
+public interface Patients {
+
+    /**
+     * Simulates one patient. The returned outcome is reused by the next call.
+     *
+     * @param patientIndex the patient's index: the same index is the same virtual patient
+     * @param policy       how arms are chosen at allocation nodes
+     */
+    PatientOutcome simulate(long patientIndex, ArmPolicy policy);
+
+    /** The fastest simulator of the protocol's patients: the closed form where it applies, else the general engine. */
+    static Patients of(CompiledProtocol protocol, RandomStreams streams) {
+        return ClosedFormPatients.of(protocol, streams).<Patients>map(c -> c).orElseGet(() -> general(protocol, streams));
+    }
+
+    /** The general engine, whatever the protocol. */
+    static Patients general(CompiledProtocol protocol, RandomStreams streams) {
+        return new PatientSimulator(protocol, streams)::simulate;
+    }
+}
