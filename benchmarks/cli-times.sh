@@ -10,6 +10,10 @@
 # must not make long ones slower (a Java 17 archive recorded with the JIT on once made large
 # simulations 1.5-2 times slower; see StartupTraining): the last column should be about 1 for them.
 #
+# It times the `java` on the path, as the launcher runs it; with Java 25 or later the launcher uses the
+# JDK's ahead-of-time cache instead of the archive (TRIALSIM_CDS=off turns off either), e.g.
+#   PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH benchmarks/cli-times.sh
+#
 #   benchmarks/cli-times.sh [RUNS]     (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."

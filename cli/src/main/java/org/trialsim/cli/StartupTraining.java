@@ -16,6 +16,12 @@ import java.nio.charset.StandardCharsets;
  * 10⁵ trials took 1.5 to 2 times as long. So the commands are small enough to run interpreted in a few
  * seconds: a handful of patients, and trials under the null hypothesis (which skip the large trial
  * that estimates the true effect).
+ *
+ * <p>With Java 25 or later the launcher records the JDK's ahead-of-time cache from these commands instead
+ * ({@code -XX:AOTCacheOutput}, JEP 514), with the JIT on: that cache keeps the profiles of the training
+ * run (JEP 515), not code compiled in it. Neither can hold picocli's classes, which are compiled for Java
+ * 5 (class file version 49): Java 17 and 25 both skip old classes, and the trialsim classes that extend
+ * them, so picocli is loaded and verified from the jar in every run.
  */
 public final class StartupTraining {
     /** Commands that between them load the classes of every subcommand's usual path. */
