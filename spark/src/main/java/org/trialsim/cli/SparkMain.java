@@ -86,7 +86,10 @@ public final class SparkMain {
                 return explore(explore, sessions);
             }
         } catch (SparkJobException e) {
-            throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), "the Spark job failed", e);
+            // Spark's message holds the executor's stack trace after its first line, which says what failed and how often
+            String what = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+            throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), what,
+                    new UserException(ExitCode.INTERNAL, "the Spark job failed after Spark's retries: " + what));
         } catch (CommandLine.ExecutionException e) {
             throw e;
         } catch (Exception e) {
