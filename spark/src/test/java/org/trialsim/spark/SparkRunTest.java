@@ -143,6 +143,17 @@ class SparkRunTest {
     }
 
     @Test
+    void anOutDirHoldingOtherFilesIsRefusedAndLeftAsItWas(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Run run = onSpark("explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "5", "--out-dir", dir.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("is not a trialsim-spark explore folder");
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).containsExactly(dir.resolve("notes.txt"));
+        }
+    }
+
+    @Test
     void aBadOptionOfItsOwnIsAUsageError() {
         Run run = onSpark("trial", "aall1331", "--partitions", "0");
         assertThat(run.code()).isEqualTo(2);
