@@ -86,8 +86,14 @@ public final class SparkExplore {
             SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(rdd, new ExploreTask(arguments, cells),
                     SparkTrials.partitions(missing.size()), new Keeper(folder, missing, results), new SparkTrials.Done());
             results.watch(job);
-            // every folder is written by the handler as its task finishes; waiting for the last in order is waiting for all
-            results.forEach(b -> { });
+            try {
+                // every folder is written by the handler as its task finishes; waiting for the last in order is waiting for all
+                results.forEach(b -> { });
+            } finally {
+                if (!job.isCompleted()) {
+                    job.cancel();
+                }
+            }
         }
         List<Path> folders = new ArrayList<>();
         for (int c = 0; c < cells; c++) {

@@ -64,7 +64,14 @@ public final class SparkTrials {
             results.watch(job);
             Iterable<TrialPartial> partials = () -> StreamSupport.stream(results.spliterator(), false)
                     .map(bytes -> decode(simulation, bytes)).iterator();
-            return simulation.merge(partials);
+            try {
+                return simulation.merge(partials);
+            } finally {
+                // a merge that failed leaves no task worth finishing
+                if (!job.isCompleted()) {
+                    job.cancel();
+                }
+            }
         } finally {
             protocol.destroy();
         }
