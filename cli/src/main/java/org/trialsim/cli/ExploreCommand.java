@@ -228,7 +228,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     /** The sweep: the file's, with the command line's settings and axes added; or the command line's alone. */
-    private Sweep sweep() throws IOException, ProtocolException {
+    Sweep sweep() throws IOException, ProtocolException {
         List<Setting> fixed = parse("--set", settings);
         List<Sweep.Axis> axes = new ArrayList<>();
         for (String v : vary) {

@@ -188,7 +188,7 @@ final class TrialCommand implements Callable<Integer> {
      * patients (those the first simulated trial screens first) meets the eligibility criteria. Rather
      * than screen millions of patients and fail, it says which criteria exclude them.
      */
-    private void refuseIfNobodyIsEligible(Simulator simulator, LoadedProtocol loaded) {
+    void refuseIfNobodyIsEligible(Simulator simulator, LoadedProtocol loaded) {
         if (loaded.protocol().eligibility().isEmpty()) {
             return;
         }

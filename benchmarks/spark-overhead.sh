@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The overhead of Spark against local threads on this machine (issue 17): ./trialsim-spark on an embedded
+# local[2] against ./trialsim --threads 2, start-up included, for a 1,000,000-replicate two-arm trial and a
+# 4-cell explore sweep (two sample sizes under the alternative and the null). Each round runs the two
+# variants of a command one after the other, alternating which goes first, so that both see the same
+# machine; the ratio printed is the median of the rounds' ratios. Both outputs are compared, byte for byte.
+# Target: at most 1.3 times the local run's time.
+#
+#   benchmarks/spark-overhead.sh [RUNS] [REPLICATES]     (default 3 rounds, 1000000 replicates)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+replicates=${2:-1000000}
+if ! [[ $runs =~ ^[1-9][0-9]*$ && $replicates =~ ^[1-9][0-9]*$ ]]; then
+    echo "spark-overhead: RUNS and REPLICATES must be positive whole numbers" >&2
+    exit 2
+fi
+# builds both outside the timing: trialsim-spark first, since its build packages the cli jar again, after
+# which ./trialsim records its start-up archive anew
+./trialsim-spark --version >/dev/null
+./trialsim --version >/dev/null
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+commands=(
+    "trial examples/two-arm-exponential.yaml -r $replicates"
+    "explore --protocol examples/two-arm-exponential.yaml --vary design.sampleSize=180,220 --null -r $((replicates / 50))"
+)
+
+seconds() {   # seconds of wall-clock time the command takes, its output in $out/$1
+    local name=$1
+    shift
+    local start end
+    start=$(date +%s.%N)
+    "$@" -q > "$out/$name"
+    end=$(date +%s.%N)
+    awk -v a="$start" -v b="$end" 'BEGIN {print b - a}'
+}
+
+for command in "${commands[@]}"; do
+    ratios=()
+    for ((i = 1; i <= runs; i++)); do
+        if ((i % 2)); then
+            l=$(seconds local ./trialsim $command --threads 2)
+            s=$(seconds spark ./trialsim-spark --master 'local[2]' $command)
+        else
+            s=$(seconds spark ./trialsim-spark --master 'local[2]' $command)
+            l=$(seconds local ./trialsim $command --threads 2)
+        fi
+        cmp -s "$out/local" "$out/spark" || { echo "spark-overhead: the outputs of '$command' differ" >&2; exit 1; }
+        ratio=$(awk -v s="$s" -v l="$l" 'BEGIN {print s / l}')
+        ratios+=("$ratio")
+        printf '%s  round %d: trialsim --threads 2 %.1f s, trialsim-spark local[2] %.1f s, ratio %.2f\n' "$command" "$i" "$l" "$s" "$ratio"
+    done
+    median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
+    printf '%s: median ratio %.2f (target at most 1.3); outputs identical\n' "$command" "$median"
+done

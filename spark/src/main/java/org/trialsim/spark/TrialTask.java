@@ -1,0 +1,58 @@
+package org.trialsim.spark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.trialsim.simulator.run.IndexRange;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.TrialOptions;
+import org.trialsim.simulator.trial.TrialPartial;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * One Spark task of a trial: the replicates of its range, run by the ordinary harness
+ * ({@code TrialSimulation.runPart}) on the task's cores, returned as the encoded partial tallies
+ * ({@link TrialPartial#write}, the codec of a trial shard's {@code tallies.bin}).
+ */
+final class TrialTask extends AbstractFunction1<Iterator<Integer>, byte[]> implements Serializable {
+    /** A local property that makes every task's first attempt fail (the tests' injected fault; Spark retries it). */
+    static final String FAIL_FIRST_ATTEMPT = "trialsim.test.failFirstAttempt";
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<ProtocolText> protocol;
+    private final int replicates;
+    private final long seed;
+    private final boolean nullScenario;
+    private final int parts;
+
+    TrialTask(Broadcast<ProtocolText> protocol, TrialOptions options, int parts) {
+        this.protocol = protocol;
+        this.replicates = options.replicates();
+        this.seed = options.seed();
+        this.nullScenario = options.nullScenario();
+        this.parts = parts;
+    }
+
+    @Override
+    public byte[] apply(Iterator<Integer> partition) {
+        TaskContext task = TaskContext.get();
+        if ("true".equals(task.getLocalProperty(FAIL_FIRST_ATTEMPT)) && task.attemptNumber() == 0) {
+            throw new IllegalStateException("injected failure of the first attempt of task " + task.partitionId());
+        }
+        int k = partition.next();
+        IndexRange range = Ranges.range(k, parts, replicates);
+        TrialOptions options = new TrialOptions(replicates, seed, Math.max(1, task.cpus()), nullScenario);
+        TrialPartial partial = OnExecutor.simulator().trialSimulation(protocol.value().load()).runPart(options, range, Progress.NONE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            partial.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,162 @@
+package org.trialsim.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.trialsim.cli.Main;
+import org.trialsim.cli.SparkMain;
+
+/**
+ * trial and explore on an embedded Spark ({@code local[2,3]}: two cores, a failed task tried up to three
+ * times) give the bytes {@code trialsim} gives on one machine with the same arguments, whatever the
+ * partitions, and when every task's first attempt fails. One context for the class: starting Spark takes
+ * seconds.
+ */
+class SparkRunTest {
+    private static final String EXAMPLES = "../examples/";
+    private static JavaSparkContext spark;
+    private static String notStarted;
+
+    @BeforeAll
+    static void start() {
+        try {
+            spark = new JavaSparkContext(Sessions.conf("local[2,3]").setAppName("SparkRunTest"));
+        } catch (RuntimeException | LinkageError e) {
+            notStarted = e.toString();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.close();
+        }
+    }
+
+    /** What a command writes to standard output, with its exit code checked. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run local(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run onSpark(String... args) {
+        assumeTrue(spark != null, () -> "Spark could not start here, so the Spark tests are skipped: " + notStarted);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true), spark);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String[] with(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static void assertSameBytes(String[] args, String... sparkOptions) {
+        Run expected = local(args);
+        assertThat(expected.code()).as(expected.err()).isZero();
+        Run actual = onSpark(with(args, sparkOptions));
+        assertThat(actual.code()).as(actual.err()).isZero();
+        assertThat(actual.out()).isEqualTo(expected.out());
+    }
+
+    @ParameterizedTest(name = "{0} ranges")
+    @ValueSource(ints = {1, 3, 7})
+    void aTwoArmTrialGivesOneMachinesBytesWhateverTheRanges(int partitions) {
+        assertSameBytes(new String[] {"trial", EXAMPLES + "two-arm-exponential.yaml", "-r", "150", "--seed", "7", "--format", "json", "-q"},
+                "--partitions", Integer.toString(partitions));
+    }
+
+    @Test
+    void theAdaptiveExampleUnderTheNullGivesOneMachinesTable() {
+        assertSameBytes(new String[] {"trial", EXAMPLES + "adaptive-two-arm.yaml", "-r", "60", "--null", "-q"}, "--partitions", "4");
+    }
+
+    @Test
+    void aBuiltInWithStrataAndATrueEffectFromTheLargeTrialGivesOneMachinesJson() {
+        // every range runs the large trial for the true effect itself (to the same bits), which the merge checks
+        assertSameBytes(new String[] {"trial", "aall1331", "-r", "24", "--format", "json", "-q"}, "--partitions", "2");
+    }
+
+    @Test
+    void aTaskThatFailsItsFirstAttemptIsRetriedAndTheBytesAreTheSame() {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, "true");
+        try {
+            assertSameBytes(new String[] {"trial", EXAMPLES + "two-arm-exponential.yaml", "-r", "100", "--format", "csv", "-q"},
+                    "--partitions", "3");
+        } finally {
+            spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, null);
+        }
+    }
+
+    @Test
+    void anExplorationGivesOneMachinesBytesAndResumesFromItsFolder(@TempDir Path dir) throws Exception {
+        String[] args = {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "16", "--format", "json", "-q"};
+        assertSameBytes(args);
+        Path folder = dir.resolve("runs");
+        Run first = onSpark(with(args, "--out-dir", folder.toString()));
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo(local(args).out());
+        // a driver stopped after some cells: their folders are there, the others not
+        Path cell = SparkExplore.cellFolder(folder, 1);
+        try (var files = Files.list(cell)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(cell);
+        Run resumed = onSpark(with(args, "--out-dir", folder.toString()));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).isEqualTo(first.out());
+        assertThat(SparkExplore.finished(folder, 1)).isTrue();
+    }
+
+    @Test
+    void anExplorationsCellThatFailsItsFirstAttemptIsRetried() {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, "true");
+        try {
+            assertSameBytes(new String[] {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "12", "-q"});
+        } finally {
+            spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, null);
+        }
+    }
+
+    @Test
+    void anOutDirHoldingOtherFilesIsRefusedAndLeftAsItWas(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Run run = onSpark("explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "5", "--out-dir", dir.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("is not a trialsim-spark explore folder");
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).containsExactly(dir.resolve("notes.txt"));
+        }
+    }
+
+    @Test
+    void aBadOptionOfItsOwnIsAUsageError() {
+        Run run = onSpark("trial", "aall1331", "--partitions", "0");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--partitions takes a whole number from 1");
+    }
+}
