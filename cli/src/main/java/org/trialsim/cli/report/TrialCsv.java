@@ -7,7 +7,8 @@ import org.trialsim.simulator.trial.TrialResult;
 /**
  * A trial result as long-format CSV, one figure per row:
  * {@code analysis,figure,statistic,value,standard_error}; allocation per randomizing stratum follows, with
- * "allocation NODE STRATUM" in the analysis column.
+ * "allocation NODE STRATUM" in the analysis column, after the families of comparisons adjusted for multiplicity
+ * ("family A vs C &amp; B vs C").
  */
 final class TrialCsv {
     private TrialCsv() {
@@ -45,6 +46,16 @@ final class TrialCsv {
                 String figure = m.hypothesis() + " margin (" + m.scale() + ")";
                 csv.row(name, figure, "margin", m.margin(), null);
                 csv.row(name, figure, "interval beyond the margin", m.intervalBeyond().value(), m.intervalBeyond().standardError());
+            }
+        }
+        if (result.families() != null) {
+            for (TrialResult.Family f : result.families()) {
+                String name = "family " + String.join(" & ", f.comparisons());
+                String figure = f.multiplicity() + " against " + f.control();
+                csv.row(name, figure, "alpha", f.alpha(), null);
+                csv.row(name, figure, "alpha per comparison", f.alphaPerComparison(), null);
+                csv.row(name, figure, "rejects at least one", f.anyRejected().value(), f.anyRejected().standardError());
+                csv.row(name, figure, "rejects all", f.allRejected().value(), f.allRejected().standardError());
             }
         }
         for (TrialResult.StratumAllocation s : result.allocation()) {

@@ -51,6 +51,7 @@ final class TrialHtml {
         looks();
         boundaries();
         distributions();
+        families();
         allocation();
         effect();
         if (result.analyses().stream().anyMatch(a -> a.margin() != null)) {
@@ -263,6 +264,26 @@ final class TrialHtml {
         return List.of(label, Numbers.fixed(d.mean(), decimals + 1) + " ± " + Numbers.fixed(d.standardError(), decimals + 1),
                 Numbers.fixed(d.sd(), decimals + 1), Numbers.fixed(d.min(), decimals), Numbers.fixed(d.p10(), decimals),
                 Numbers.fixed(d.median(), decimals), Numbers.fixed(d.p90(), decimals), Numbers.fixed(d.max(), decimals));
+    }
+
+    /** The families of comparisons adjusted for multiplicity. */
+    private void families() {
+        if (result.families() == null) {
+            return;
+        }
+        page.heading(2, "Multiplicity");
+        page.paragraph("Comparisons of several experimental arms against one control on one endpoint share the one-sided alpha;"
+                + " each comparison's own power is its rejection rate above. "
+                + (isNull ? "Under the null hypothesis of every arm alike, rejecting at least one is the family-wise type I error."
+                : "Rejecting at least one is the power to find some experimental arm better."));
+        Table t = new Table("Families of comparisons", List.of("Comparisons", "Control", "Adjustment", "Alpha", "Per comparison",
+                isNull ? "Rejects at least one (family-wise error)" : "Rejects at least one (any-arm power)", "Rejects all"));
+        for (TrialResult.Family f : result.families()) {
+            t.row(List.of(String.join(", ", f.comparisons()), f.control(), f.multiplicity(), Numbers.fixed(f.alpha(), 4),
+                    Numbers.fixed(f.alphaPerComparison(), 4), Numbers.percentPlusMinus(f.anyRejected().value(), f.anyRejected().standardError()),
+                    Numbers.percentPlusMinus(f.allRejected().value(), f.allRejected().standardError())));
+        }
+        page.table(t);
     }
 
     private void allocation() {

@@ -27,6 +27,10 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
     private final TrialDesign design;
     private final AnalysisTally[] analyses;
     private final StratumTally[] strata;
+    /** Per adjusted family of comparisons, the replicates that rejected at least one of its null hypotheses. */
+    private final long[] anyRejected;
+    /** Per adjusted family, the replicates that rejected all of them. */
+    private final long[] allRejected;
     private long replicates;
 
     TrialTally(TrialDesign design, List<RandomizedStratum> randomized) {
@@ -39,6 +43,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         for (int k = 0; k < strata.length; k++) {
             strata[k] = new StratumTally(randomized.get(k).arms().size());
         }
+        this.anyRejected = new long[design.families.size()];
+        this.allRejected = new long[design.families.size()];
     }
 
     /** Adds one replicate. */
@@ -49,6 +55,15 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         }
         for (int k = 0; k < strata.length; k++) {
             strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k], result.strataLeading()[k]);
+        }
+        for (int f = 0; f < anyRejected.length; f++) {
+            int rejected = 0;
+            int[] family = design.families.get(f);
+            for (int a : family) {
+                rejected += result.analyses()[a].efficacy() ? 1 : 0;
+            }
+            anyRejected[f] += rejected > 0 ? 1 : 0;
+            allRejected[f] += rejected == family.length ? 1 : 0;
         }
     }
 
@@ -61,12 +76,17 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         for (int k = 0; k < strata.length; k++) {
             strata[k].merge(next.strata[k]);
         }
+        for (int f = 0; f < anyRejected.length; f++) {
+            anyRejected[f] += next.anyRejected[f];
+            allRejected[f] += next.allRejected[f];
+        }
     }
 
     /**
      * Writes the tally's exact state, once its coverage is counted (docs/shards.md, "the partial tallies"):
      * the replicates (8 bytes), the number of analyses and of randomized strata (4 bytes each), each
-     * analysis, each stratum.
+     * analysis, each stratum, the number of adjusted families (4 bytes) and for each the replicates that rejected any
+     * and all of its hypotheses (8 bytes each).
      *
      * @throws IllegalStateException if intervals wait for their coverage to be counted
      */
@@ -79,6 +99,11 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         }
         for (StratumTally k : strata) {
             k.writeTo(out);
+        }
+        out.writeInt(anyRejected.length);
+        for (int f = 0; f < anyRejected.length; f++) {
+            out.writeLong(anyRejected[f]);
+            out.writeLong(allRejected[f]);
         }
     }
 
@@ -97,6 +122,15 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         }
         for (StratumTally k : t.strata) {
             k.readFrom(in);
+        }
+        expect(in.readInt(), t.anyRejected.length, "families of comparisons");
+        for (int f = 0; f < t.anyRejected.length; f++) {
+            t.anyRejected[f] = in.readLong();
+            t.allRejected[f] = in.readLong();
+            if (t.anyRejected[f] < 0 || t.allRejected[f] < 0 || t.allRejected[f] > t.anyRejected[f] || t.anyRejected[f] > t.replicates) {
+                throw new IOException("impossible counts of a family's rejections (" + t.anyRejected[f] + " any, " + t.allRejected[f]
+                        + " all, of " + t.replicates + " replicates)");
+            }
         }
         return t;
     }
@@ -127,7 +161,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         Analysis analysis = design.analyses.get(a);
         AnalysisTally t = analyses[a];
         List<TrialResult.Look> looks = new ArrayList<>();
-        DataCuts cuts = design.cuts;
+        DataCuts cuts = design.cuts(analysis);
         boolean interim = analysis.groupSequential() && cuts.looks() > 1;
         for (int k = 0; k < cuts.looks() && (interim || k == 0); k++) {
             Double futility = interim && cuts.hasFutilityBound(k) ? cuts.futilityBounds()[k] : null;
@@ -151,6 +185,30 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 Estimate.ofProportion(t.beyondMargin, replicates));
         return new TrialResult.AnalysisResult(analysis.label(), analysis.test(), Estimate.ofProportion(t.rejections, replicates), looks,
                 distribution(t.patients), distribution(t.events), distribution(t.months), allocation, effect, margin);
+    }
+
+    /**
+     * The families of comparisons whose alpha the design adjusts, over the replicates; null when it adjusts none
+     * (so that the result of such a design is as before).
+     *
+     * @param armIds the protocol's arm ids, by the arm indices of the analyses
+     */
+    List<TrialResult.Family> families(List<String> armIds) {
+        if (design.families.isEmpty()) {
+            return null;
+        }
+        List<TrialResult.Family> list = new ArrayList<>();
+        for (int f = 0; f < anyRejected.length; f++) {
+            int[] family = design.families.get(f);
+            Analysis first = design.analyses.get(family[0]);
+            List<String> labels = new ArrayList<>();
+            for (int a : family) {
+                labels.add(design.analyses.get(a).label());
+            }
+            list.add(new TrialResult.Family(armIds.get(first.control()), design.multiplicity.label(), labels, design.alpha,
+                    design.level(first), Estimate.ofProportion(anyRejected[f], replicates), Estimate.ofProportion(allRejected[f], replicates)));
+        }
+        return list;
     }
 
     /**
