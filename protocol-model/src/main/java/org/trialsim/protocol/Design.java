@@ -294,6 +294,9 @@ public sealed interface Design extends Cited {
      * @param control         an arm kept at a fixed share of the allocation (with controlShare)
      * @param controlShare    the control arm's probability; the other arms share the rest adaptively
      * @param priors          Beta prior of each arm's response rate; Beta(1, 1) for an arm not listed
+     * @param dropBelow       at each update after the burn-in, an arm other than the control whose posterior
+     *                        probability of being best (among the arms still allocated) is below this is dropped
+     *                        for the rest of the trial; never the last such arm; none dropped if absent
      */
     record ResponseAdaptive(@Required @JsonPropertyDescription("The MRD assessment (an id in assessments) the allocation learns from")
                             String assessment,
@@ -327,7 +330,12 @@ public sealed interface Design extends Cited {
                             @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = "a probability strictly between 0 and 1")
                             Double controlShare,
                             @JsonPropertyDescription("Beta prior of each arm's response rate (Beta(1, 1) if absent)")
-                            Map<String, BetaPrior> priors) {
+                            Map<String, BetaPrior> priors,
+                            @JsonPropertyDescription("Drop an arm (not the control) whose P(arm is best) is below this at an update"
+                                    + " (none dropped if absent)")
+                            @Range(min = 0, max = 0.5, maxExcluded = true, why = "a probability of being best; at 1/2 or above"
+                                    + " two arms could both be dropped for being no better than even")
+                            Double dropBelow) {
         /** The largest power. */
         public static final double MAX_POWER = 20;
 
@@ -335,6 +343,14 @@ public sealed interface Design extends Cited {
             rule = Immutable.orElse(rule, Rule.THOMPSON);
             growth = Immutable.orElse(growth, Growth.CONSTANT);
             priors = Immutable.map(priors);
+        }
+
+        /** Settings that drop no arm. */
+        public ResponseAdaptive(String assessment, Double mrdBelow, Rule rule, Double power, Growth growth, Integer burnIn,
+                                Integer updateEvery, Double updateEveryDays, Double minProbability, Double maxProbability, String control,
+                                Double controlShare, Map<String, BetaPrior> priors) {
+            this(assessment, mrdBelow, rule, power, growth, burnIn, updateEvery, updateEveryDays, minProbability, maxProbability, control,
+                    controlShare, priors, null);
         }
 
         /** How the probabilities follow the posteriors. */

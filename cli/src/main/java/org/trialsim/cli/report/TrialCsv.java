@@ -71,6 +71,9 @@ final class TrialCsv {
                         csv.row(name, "highest allocation probability " + arm.getKey(), "proportion", x.highestProbability().value(),
                                 x.highestProbability().standardError());
                     }
+                    if (x.dropped() != null) {
+                        csv.row(name, "dropped " + arm.getKey(), "proportion", x.dropped().value(), x.dropped().standardError());
+                    }
                 }
             }
             if (s.bestArm() != null) {

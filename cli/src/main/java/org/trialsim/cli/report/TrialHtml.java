@@ -335,6 +335,10 @@ final class TrialHtml {
         if (adaptive) {
             columns.add("Ended with the highest probability ± se");
         }
+        boolean drops = result.allocation().stream().flatMap(s -> s.arms().values().stream()).anyMatch(x -> x.dropped() != null);
+        if (drops) {
+            columns.add("Dropped ± se");
+        }
         Table shares = new Table("Patients per arm: 95% range and share", columns);
         for (TrialResult.StratumAllocation s : result.allocation()) {
             s.arms().forEach((arm, x) -> {
@@ -344,6 +348,10 @@ final class TrialHtml {
                 if (adaptive) {
                     row.add(x.highestProbability() == null ? Numbers.NONE : Numbers.fixed(x.highestProbability().value(), 3) + " ± "
                             + Numbers.fixed(x.highestProbability().standardError(), 3));
+                }
+                if (drops) {
+                    row.add(x.dropped() == null ? Numbers.NONE : Numbers.fixed(x.dropped().value(), 3) + " ± "
+                            + Numbers.fixed(x.dropped().standardError(), 3));
                 }
                 shares.row(row);
             });

@@ -229,6 +229,15 @@ final class TrialTable {
             if (leading.length() > 0) {
                 line("    ended with the highest allocation probability: " + leading);
             }
+            StringBuilder dropped = new StringBuilder();
+            s.arms().forEach((arm, x) -> {
+                if (x.dropped() != null) {
+                    dropped.append(dropped.length() == 0 ? "" : " / ").append(arm).append(" ").append(estimate(x.dropped(), 3));
+                }
+            });
+            if (dropped.length() > 0) {
+                line("    dropped at an update (P(arm is best) below the bound): " + dropped);
+            }
         }
     }
 

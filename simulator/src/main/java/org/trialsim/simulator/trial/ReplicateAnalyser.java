@@ -109,7 +109,8 @@ final class ReplicateAnalyser {
         double[] factorImbalance = new double[strata.size()];
         int[] leading = new int[strata.size()];
         Arrays.fill(leading, -1);
-        trial.reportAllocation(strata, counts, imbalance, factorImbalance, leading);
-        return new ReplicateResult(conclusions, counts, imbalance, factorImbalance, leading);
+        int[] dropped = new int[strata.size()];
+        trial.reportAllocation(strata, counts, imbalance, factorImbalance, leading, dropped);
+        return new ReplicateResult(conclusions, counts, imbalance, factorImbalance, leading, dropped);
     }
 }

@@ -94,9 +94,15 @@ public record TrialResult(Provenance provenance, String design, String scenario,
      * @param share              the mean over trials of its share of the stratum's patients (trials with patients in the stratum)
      * @param highestProbability for a response-adaptive allocation: how often the arm ended the trial with the highest
      *                           allocation probability (ties and trials that never left the ratio count for no arm); else absent
+     * @param dropped            for a response-adaptive allocation that drops arms ({@code dropBelow}): how often the arm
+     *                           was dropped; else absent
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ArmAllocation(double p2_5, double p97_5, Estimate share, Estimate highestProbability) {
+    public record ArmAllocation(double p2_5, double p97_5, Estimate share, Estimate highestProbability, Estimate dropped) {
+        /** An arm of an allocation that drops none. */
+        public ArmAllocation(double p2_5, double p97_5, Estimate share, Estimate highestProbability) {
+            this(p2_5, p97_5, share, highestProbability, null);
+        }
     }
 
     /**

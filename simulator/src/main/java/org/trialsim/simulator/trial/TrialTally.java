@@ -54,7 +54,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             analyses[a].add(result.analyses()[a], design.analyses.get(a).margin());
         }
         for (int k = 0; k < strata.length; k++) {
-            strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k], result.strataLeading()[k]);
+            strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k], result.strataLeading()[k],
+                    result.strataDropped()[k]);
         }
         for (int f = 0; f < anyRejected.length; f++) {
             int rejected = 0;
@@ -222,6 +223,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
     List<TrialResult.StratumAllocation> strataAllocation(List<RandomizedStratum> randomized, List<Truth> truths, List<String> armIds) {
         boolean factors = design.factorSlots.length > 0;
         boolean adaptive = design.allocation instanceof AllocationMethod.ResponseAdaptive;
+        boolean drops = adaptive && ((AllocationMethod.ResponseAdaptive) design.allocation).dropBelow() > 0;
         List<TrialResult.StratumAllocation> list = new ArrayList<>();
         for (int k = 0; k < strata.length; k++) {
             RandomizedStratum stratum = randomized.get(k);
@@ -233,7 +235,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 ExactMoments share = t.share[arm];
                 arms.put(stratum.arms().get(arm), new TrialResult.ArmAllocation(t.patients[arm].quantile(0.025),
                         t.patients[arm].quantile(0.975), new Estimate(share.mean(), share.standardError()),
-                        adaptive ? Estimate.ofProportion(t.leading[arm], replicates) : null));
+                        adaptive ? Estimate.ofProportion(t.leading[arm], replicates) : null,
+                        drops ? Estimate.ofProportion(t.dropped[arm], replicates) : null));
             }
             String best = null;
             String by = null;
@@ -404,6 +407,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         final ExactMoments[] share;
         /** Per arm, trials whose learning allocator ended with the arm's probability the highest. */
         final long[] leading;
+        /** Per arm, trials whose learning allocator dropped it. */
+        final long[] dropped;
         final QuantileSketch imbalance = new QuantileSketch();
         final QuantileSketch factorImbalance = new QuantileSketch();
 
@@ -411,13 +416,17 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             patients = new QuantileSketch[arms];
             share = new ExactMoments[arms];
             leading = new long[arms];
+            dropped = new long[arms];
             for (int arm = 0; arm < arms; arm++) {
                 patients[arm] = new QuantileSketch();
                 share[arm] = new ExactMoments();
             }
         }
 
-        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial, int leadingArm) {
+        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial, int leadingArm, int droppedArms) {
+            for (int arm = 0; arm < dropped.length; arm++) {
+                dropped[arm] += droppedArms >>> arm & 1;
+            }
             int total = 0;
             for (int arm = 0; arm < patients.length; arm++) {
                 patients[arm].add(counts[arm]);
@@ -439,6 +448,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 patients[arm].writeTo(out);
                 share[arm].writeTo(out);
                 out.writeLong(leading[arm]);
+                out.writeLong(dropped[arm]);
             }
             imbalance.writeTo(out);
             factorImbalance.writeTo(out);
@@ -454,6 +464,11 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                     throw new IOException("a negative count of trials an arm led (" + led + ")");
                 }
                 leading[arm] += led;
+                long gone = in.readLong();
+                if (gone < 0) {
+                    throw new IOException("a negative count of trials that dropped an arm (" + gone + ")");
+                }
+                dropped[arm] += gone;
             }
             imbalance.merge(QuantileSketch.readFrom(in));
             factorImbalance.merge(QuantileSketch.readFrom(in));
@@ -464,6 +479,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 patients[arm].merge(o.patients[arm]);
                 share[arm].merge(o.share[arm]);
                 leading[arm] += o.leading[arm];
+                dropped[arm] += o.dropped[arm];
             }
             imbalance.merge(o.imbalance);
             factorImbalance.merge(o.factorImbalance);
