@@ -19,19 +19,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code trial --shard K/N --out-dir DIR} and {@code trialsim merge}: shards merged give the bytes of one run. */
 class TrialShardTest {
     private static final String TWO_ARM = "../examples/two-arm-exponential.yaml";
+    private static final String THREE_ARM = "../simulator/src/test/resources/protocols/three-arm-exponential.yaml";
 
     /**
      * aall1331 estimates its true effect by the large trial (which each shard runs) and has randomized
      * strata; the two-arm design's effect is exact, and --null simulates its null hypothesis. 200
      * replicates cut in three are 66, 67 and 67: the shards' bounds are not those of the 64-replicate chunks.
-     * The adaptive design's strata also tally how often each arm led its learning allocator.
+     * The adaptive design's strata also tally how often each arm led its learning allocator; the three-arm
+     * design its family's rejections (Bonferroni).
      */
     static Stream<Arguments> runs() {
         return Stream.of(
                 Arguments.of("1", List.of("aall1331", "-r", "200", "-s", "5")),
                 Arguments.of("2", List.of("aall1331", "-r", "200", "-s", "5")),
                 Arguments.of("2", List.of(TWO_ARM, "-r", "130", "-s", "3", "--null")),
-                Arguments.of("1", List.of("../examples/adaptive-two-arm.yaml", "-r", "90", "-s", "2")));
+                Arguments.of("1", List.of("../examples/adaptive-two-arm.yaml", "-r", "90", "-s", "2")),
+                Arguments.of("2", List.of(THREE_ARM, "-r", "100", "-s", "4", "--null")));
     }
 
     @ParameterizedTest(name = "{1} on {0} threads")

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The design of the trial that tests the protocol. */
@@ -60,6 +64,24 @@ public sealed interface Design extends Cited {
                       Randomization randomization, Analysis analysis, String source, String assumption) implements Design {
         public Randomized {
             comparisons = Immutable.list(comparisons);
+        }
+
+        /**
+         * The families of a multiplicity adjustment: the comparisons (by index, in order) that share a
+         * control arm and an endpoint (or the text of a response condition), first seen first. A comparison
+         * alone in its family is tested at the full alpha whatever the adjustment.
+         */
+        public List<List<Integer>> families() {
+            Map<List<String>, List<Integer>> families = new LinkedHashMap<>();
+            for (int i = 0; i < comparisons.size(); i++) {
+                Comparison c = comparisons.get(i);
+                if (c == null) {
+                    continue;
+                }
+                List<String> key = Arrays.asList(c.control(), c.endpoint(), c.response() == null ? null : c.response().text());
+                families.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
+            return families.values().stream().map(List::copyOf).toList();
         }
     }
 
@@ -272,6 +294,9 @@ public sealed interface Design extends Cited {
      * @param control         an arm kept at a fixed share of the allocation (with controlShare)
      * @param controlShare    the control arm's probability; the other arms share the rest adaptively
      * @param priors          Beta prior of each arm's response rate; Beta(1, 1) for an arm not listed
+     * @param dropBelow       at each update after the burn-in, an arm other than the control whose posterior
+     *                        probability of being best (among the arms still allocated) is below this is dropped
+     *                        for the rest of the trial; never the last such arm; none dropped if absent
      */
     record ResponseAdaptive(@Required @JsonPropertyDescription("The MRD assessment (an id in assessments) the allocation learns from")
                             String assessment,
@@ -305,7 +330,12 @@ public sealed interface Design extends Cited {
                             @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = "a probability strictly between 0 and 1")
                             Double controlShare,
                             @JsonPropertyDescription("Beta prior of each arm's response rate (Beta(1, 1) if absent)")
-                            Map<String, BetaPrior> priors) {
+                            Map<String, BetaPrior> priors,
+                            @JsonPropertyDescription("Drop an arm (not the control) whose P(arm is best) is below this at an update"
+                                    + " (none dropped if absent)")
+                            @Range(min = 0, max = 0.5, maxExcluded = true, why = "a probability of being best; at 1/2 or above"
+                                    + " two arms could both be dropped for being no better than even")
+                            Double dropBelow) {
         /** The largest power. */
         public static final double MAX_POWER = 20;
 
@@ -313,6 +343,14 @@ public sealed interface Design extends Cited {
             rule = Immutable.orElse(rule, Rule.THOMPSON);
             growth = Immutable.orElse(growth, Growth.CONSTANT);
             priors = Immutable.map(priors);
+        }
+
+        /** Settings that drop no arm. */
+        public ResponseAdaptive(String assessment, Double mrdBelow, Rule rule, Double power, Growth growth, Integer burnIn,
+                                Integer updateEvery, Double updateEveryDays, Double minProbability, Double maxProbability, String control,
+                                Double controlShare, Map<String, BetaPrior> priors) {
+            this(assessment, mrdBelow, rule, power, growth, burnIn, updateEvery, updateEveryDays, minProbability, maxProbability, control,
+                    controlShare, priors, null);
         }
 
         /** How the probabilities follow the posteriors. */
@@ -362,6 +400,9 @@ public sealed interface Design extends Cited {
      * @param hypothesis            what a rejection shows: non-inferiority (a survival margin above 1, a response
      *                              margin below 0) or superiority (by a margin below 1, or above 0); stated whenever
      *                              the margin is not the no-effect value, superiority if absent
+     * @param multiplicity          how a randomized design's comparisons of several experimental arms against one
+     *                              control, on one endpoint or response, share alpha: none (each at alpha; also
+     *                              when absent, which stays null so that a file written back is the one read), bonferroni (each at alpha/m) or holm (step-down, one look only)
      */
     record Analysis(@Required @Range(min = 0, max = 0.5, minExcluded = true, maxExcluded = true, why = Range.ALPHA) Double alpha,
                     @Range(min = 1, max = Range.MAX_SAMPLE_SIZE, why = "each patient has at most one event of an endpoint, so no more"
@@ -388,7 +429,10 @@ public sealed interface Design extends Cited {
                     Double margin,
                     @JsonPropertyDescription("non-inferiority or superiority (the default): what a rejection shows; stated whenever the"
                             + " margin is not 1 (survival) or 0 (response)")
-                    Hypothesis hypothesis) {
+                    Hypothesis hypothesis,
+                    @JsonPropertyDescription("none (the default), bonferroni or holm: how the comparisons of several experimental arms"
+                            + " against one control on one endpoint (or response) share alpha")
+                    Multiplicity multiplicity) {
         /** Lan–DeMets spending of the O'Brien–Fleming type: almost nothing early. */
         public static final String OBRIEN_FLEMING = "obrien-fleming";
         /** Lan–DeMets spending of the Pocock type: about evenly over the looks. */
@@ -400,10 +444,29 @@ public sealed interface Design extends Cited {
             stratifyBy = Immutable.list(stratifyBy);
         }
 
-        /** An analysis of plain superiority: no margin. */
+        /** An analysis of plain superiority: no margin, no multiplicity adjustment. */
         public Analysis(Double alpha, Integer events, Double followUpMonths, Double calendarMonths, List<Double> informationFractions,
                         String spending, List<Double> futilityBounds, List<String> stratifyBy) {
-            this(alpha, events, followUpMonths, calendarMonths, informationFractions, spending, futilityBounds, stratifyBy, null, null);
+            this(alpha, events, followUpMonths, calendarMonths, informationFractions, spending, futilityBounds, stratifyBy, null, null,
+                    null);
+        }
+
+        /**
+         * How the comparisons of a family (several experimental arms against one control on one endpoint or
+         * response) share the one-sided alpha.
+         */
+        public enum Multiplicity {
+            /** Each comparison at alpha: no adjustment. */
+            @JsonProperty("none") NONE,
+            /** Each of the m comparisons of a family at alpha/m (Bonferroni; with interim looks, bounds spending alpha/m). */
+            @JsonProperty("bonferroni") BONFERRONI,
+            /** Holm's (1979) step-down: the i-th smallest of m p-values at alpha/(m − i + 1), until one fails; one look only. */
+            @JsonProperty("holm") HOLM;
+
+            /** As a protocol file spells it. */
+            public String label() {
+                return name().toLowerCase(Locale.ROOT);
+            }
         }
 
         /** What a rejection of the null hypothesis shows. */

@@ -7,7 +7,8 @@ import org.trialsim.simulator.trial.TrialResult;
 /**
  * A trial result as long-format CSV, one figure per row:
  * {@code analysis,figure,statistic,value,standard_error}; allocation per randomizing stratum follows, with
- * "allocation NODE STRATUM" in the analysis column.
+ * "allocation NODE STRATUM" in the analysis column, after the families of comparisons adjusted for multiplicity
+ * ("family A vs C &amp; B vs C").
  */
 final class TrialCsv {
     private TrialCsv() {
@@ -47,6 +48,16 @@ final class TrialCsv {
                 csv.row(name, figure, "interval beyond the margin", m.intervalBeyond().value(), m.intervalBeyond().standardError());
             }
         }
+        if (result.families() != null) {
+            for (TrialResult.Family f : result.families()) {
+                String name = "family " + String.join(" & ", f.comparisons());
+                String figure = f.multiplicity() + " against " + f.control();
+                csv.row(name, figure, "alpha", f.alpha(), null);
+                csv.row(name, figure, "alpha per comparison", f.alphaPerComparison(), null);
+                csv.row(name, figure, "rejects at least one", f.anyRejected().value(), f.anyRejected().standardError());
+                csv.row(name, figure, "rejects all", f.allRejected().value(), f.allRejected().standardError());
+            }
+        }
         for (TrialResult.StratumAllocation s : result.allocation()) {
             String name = "allocation " + s.node() + " " + s.stratum();
             for (var arm : s.patients().entrySet()) {
@@ -59,6 +70,9 @@ final class TrialCsv {
                     if (x.highestProbability() != null) {
                         csv.row(name, "highest allocation probability " + arm.getKey(), "proportion", x.highestProbability().value(),
                                 x.highestProbability().standardError());
+                    }
+                    if (x.dropped() != null) {
+                        csv.row(name, "dropped " + arm.getKey(), "proportion", x.dropped().value(), x.dropped().standardError());
                     }
                 }
             }

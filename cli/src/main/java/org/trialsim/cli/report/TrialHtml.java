@@ -51,6 +51,7 @@ final class TrialHtml {
         looks();
         boundaries();
         distributions();
+        families();
         allocation();
         effect();
         if (result.analyses().stream().anyMatch(a -> a.margin() != null)) {
@@ -265,6 +266,26 @@ final class TrialHtml {
                 Numbers.fixed(d.median(), decimals), Numbers.fixed(d.p90(), decimals), Numbers.fixed(d.max(), decimals));
     }
 
+    /** The families of comparisons adjusted for multiplicity. */
+    private void families() {
+        if (result.families() == null) {
+            return;
+        }
+        page.heading(2, "Multiplicity");
+        page.paragraph("Comparisons of several experimental arms against one control on one endpoint share the one-sided alpha;"
+                + " each comparison's own power is its rejection rate above. "
+                + (isNull ? "Under the null hypothesis of every arm alike, rejecting at least one is the family-wise type I error."
+                : "Rejecting at least one is the power to find some experimental arm better."));
+        Table t = new Table("Families of comparisons", List.of("Comparisons", "Control", "Adjustment", "Alpha", "Per comparison",
+                isNull ? "Rejects at least one (family-wise error)" : "Rejects at least one (any-arm power)", "Rejects all"));
+        for (TrialResult.Family f : result.families()) {
+            t.row(List.of(String.join(", ", f.comparisons()), f.control(), f.multiplicity(), Numbers.fixed(f.alpha(), 4),
+                    Numbers.fixed(f.alphaPerComparison(), 4), Numbers.percentPlusMinus(f.anyRejected().value(), f.anyRejected().standardError()),
+                    Numbers.percentPlusMinus(f.allRejected().value(), f.allRejected().standardError())));
+        }
+        page.table(t);
+    }
+
     private void allocation() {
         if (result.allocation().isEmpty()) {
             return;
@@ -314,6 +335,10 @@ final class TrialHtml {
         if (adaptive) {
             columns.add("Ended with the highest probability ± se");
         }
+        boolean drops = result.allocation().stream().flatMap(s -> s.arms().values().stream()).anyMatch(x -> x.dropped() != null);
+        if (drops) {
+            columns.add("Dropped ± se");
+        }
         Table shares = new Table("Patients per arm: 95% range and share", columns);
         for (TrialResult.StratumAllocation s : result.allocation()) {
             s.arms().forEach((arm, x) -> {
@@ -323,6 +348,10 @@ final class TrialHtml {
                 if (adaptive) {
                     row.add(x.highestProbability() == null ? Numbers.NONE : Numbers.fixed(x.highestProbability().value(), 3) + " ± "
                             + Numbers.fixed(x.highestProbability().standardError(), 3));
+                }
+                if (drops) {
+                    row.add(x.dropped() == null ? Numbers.NONE : Numbers.fixed(x.dropped().value(), 3) + " ± "
+                            + Numbers.fixed(x.dropped().standardError(), 3));
                 }
                 shares.row(row);
             });

@@ -94,6 +94,7 @@ final class TrialTable {
                     : Numbers.fixed(100 * a.effect().meanLandmarkDifference().value(), 1) + " points");
         }
         blanks(isNull);
+        families();
         allocationByStratum();
         line("");
         if (margins) {
@@ -180,6 +181,23 @@ final class TrialTable {
         return a.label() + ": " + why + (a.rejection().value() == 0 ? "; the test never rejected." : ".");
     }
 
+    /** The families of comparisons adjusted for multiplicity: any-arm power, or the family-wise type I error under --null. */
+    private void families() {
+        if (result.families() == null) {
+            return;
+        }
+        boolean isNull = result.scenario().equals("null");
+        line("");
+        line("Multiplicity: families of comparisons against one control (each comparison's own power is in the table above)");
+        for (TrialResult.Family f : result.families()) {
+            line("  " + String.join(", ", f.comparisons()) + " — " + f.multiplicity() + ", one-sided alpha "
+                    + Numbers.fixed(f.alpha(), 4) + " for the family, " + Numbers.fixed(f.alphaPerComparison(), 4) + " per comparison"
+                    + (f.multiplicity().equals("holm") ? " at Holm's first step" : ""));
+            line("    rejects at least one " + (isNull ? "(family-wise type I error): " : "(any-arm power): ") + pct(f.anyRejected())
+                    + "; rejects all: " + pct(f.allRejected()));
+        }
+    }
+
     /** Patients per arm and imbalance in each randomizing stratum, over the whole trial. */
     private void allocationByStratum() {
         if (result.allocation().isEmpty()) {
@@ -210,6 +228,15 @@ final class TrialTable {
             });
             if (leading.length() > 0) {
                 line("    ended with the highest allocation probability: " + leading);
+            }
+            StringBuilder dropped = new StringBuilder();
+            s.arms().forEach((arm, x) -> {
+                if (x.dropped() != null) {
+                    dropped.append(dropped.length() == 0 ? "" : " / ").append(arm).append(" ").append(estimate(x.dropped(), 3));
+                }
+            });
+            if (dropped.length() > 0) {
+                line("    dropped at an update (P(arm is best) below the bound): " + dropped);
             }
         }
     }

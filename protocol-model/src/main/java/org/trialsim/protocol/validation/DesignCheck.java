@@ -77,6 +77,7 @@ final class DesignCheck {
             randomization(r.randomization(), at.appendProperty("randomization"));
             analysis(r.analysis(), r.sampleSize(), at.appendProperty("analysis"));
             margin(r, at.appendProperty("analysis"));
+            multiplicity(r, at.appendProperty("analysis").appendProperty("multiplicity"));
         } else if (design instanceof Design.SingleArmSurvival s) {
             arm(s.arm(), at.appendProperty("arm"));
             endpoint(s.endpoint(), at.appendProperty("endpoint"));
@@ -89,6 +90,12 @@ final class DesignCheck {
                 sink.error(at.appendProperty("analysis").appendProperty(s.analysis().margin() != null ? "margin" : "hypothesis"),
                         "a single-arm design compares its arm with a historical curve, where a margin has no meaning; a margin"
                                 + " and a non-inferiority hypothesis belong to a randomized comparison of two arms");
+            }
+            if (s.analysis() != null && s.analysis().multiplicity() != null
+                    && s.analysis().multiplicity() != Design.Analysis.Multiplicity.NONE) {
+                sink.error(at.appendProperty("analysis").appendProperty("multiplicity"), "a single-arm design tests one hypothesis,"
+                        + " so there is no family for a multiplicity adjustment to share alpha among; it belongs to a randomized design"
+                        + " comparing several experimental arms with one control");
             }
         } else if (design instanceof Design.SingleArmResponse s) {
             arm(s.arm(), at.appendProperty("arm"));
@@ -398,6 +405,28 @@ final class DesignCheck {
         }
         for (int i = 0; i < a.stratifyBy().size(); i++) {
             levels(a.stratifyBy().get(i), at.appendProperty("stratifyBy").appendIndex(i), "a stratum");
+        }
+    }
+
+    /**
+     * A multiplicity adjustment needs a family to act on: at least two comparisons with one control arm on
+     * one endpoint (or response). Holm's step-down orders the family's final p-values, which with interim
+     * looks do not exist for every comparison at one time, so it takes one look only.
+     */
+    private void multiplicity(Design.Randomized r, JsonPointer at) {
+        Design.Analysis a = r.analysis();
+        if (a == null || a.multiplicity() == null || a.multiplicity() == Design.Analysis.Multiplicity.NONE) {
+            return;
+        }
+        if (r.families().stream().allMatch(f -> f.size() < 2)) {
+            sink.error(at, "'" + a.multiplicity().label() + "' adjusts the comparisons of several experimental arms against one"
+                    + " control on one endpoint (or response), but no two comparisons share a control and an endpoint here, so"
+                    + " there is no family to share alpha among; remove it, or compare each experimental arm with the same control");
+        }
+        if (a.multiplicity() == Design.Analysis.Multiplicity.HOLM && a.informationFractions().size() > 1) {
+            sink.error(at, "Holm's step-down compares the family's p-values at one final analysis, but this design has "
+                    + a.informationFractions().size() + " looks; use 'bonferroni' (each comparison's group-sequential bounds"
+                    + " spend alpha/m) or a single look");
         }
     }
 

@@ -18,7 +18,19 @@ package org.trialsim.simulator.trial;
  * @param landmark     the Kaplan–Meier difference at the comparison's landmark, or NaN
  * @param control      patients allocated to the control arm by then (0 for a single arm)
  * @param experimental patients allocated to the experimental arm by then (0 for a single arm)
+ * @param pValue       the one-sided nominal p-value of the test at that look (NaN if there is no test statistic):
+ *                     what a multiplicity adjustment by Holm's step-down orders
  */
 record Conclusion(int look, boolean efficacy, boolean futility, int patients, int events, double day, double estimate, double lower,
-                  double upper, double landmark, int control, int experimental) {
+                  double upper, double landmark, int control, int experimental, double pValue) {
+
+    /** The same conclusion with the null hypothesis rejected at the final look by the family's adjustment (Holm's step-down). */
+    Conclusion rejectedByFamily(int finalLook) {
+        return new Conclusion(finalLook, true, false, patients, events, day, estimate, lower, upper, landmark, control, experimental, pValue);
+    }
+
+    /** The same conclusion with the null hypothesis not rejected (the family's adjustment kept it). */
+    Conclusion keptByFamily() {
+        return new Conclusion(look, false, futility, patients, events, day, estimate, lower, upper, landmark, control, experimental, pValue);
+    }
 }

@@ -196,9 +196,11 @@ final class Randomizer implements ArmPolicy {
     /**
      * What each randomized stratum's allocator did in the replicate (nothing, if no patient reached it);
      * leading is the arm a learning allocator ended with the highest probability for (see
-     * {@link ResponseLearning#leadingArm}), left as it is for other allocators.
+     * {@link ResponseLearning#leadingArm}), left as it is for other allocators; dropped the arms it dropped, as a
+     * bit mask (left as it is likewise).
      */
-    void report(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance, int[] leading) {
+    void report(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance, int[] leading,
+                int[] dropped) {
         for (int k = 0; k < strata.size(); k++) {
             RandomizedStratum rs = strata.get(k);
             Allocator a = allocators[rs.node()] == null ? null : allocators[rs.node()][rs.stratum()];
@@ -212,6 +214,7 @@ final class Randomizer implements ArmPolicy {
             factorImbalance[k] = a.marginalImbalance();
             if (a instanceof ResponseLearning learning) {
                 leading[k] = learning.leadingArm();
+                dropped[k] = learning.droppedArms();
             }
         }
     }

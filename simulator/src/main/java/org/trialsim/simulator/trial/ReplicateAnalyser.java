@@ -43,13 +43,25 @@ final class ReplicateAnalyser {
         trial.looks().keep(true);
         trial.simulate(r, design.sampleSize, accrual);
         Conclusion[] conclusions = new Conclusion[data.size()];
+        int[] lastRow = new int[conclusions.length];
         for (int a = 0; a < conclusions.length; a++) {
             trial.looks().clear();
             conclusions[a] = data.get(a).conclude(trial, false, 1);
             addRows(r, a, conclusions[a], rows);
+            lastRow[a] = rows.size() - 1;
         }
         trial.looks().keep(false);
-        return withAllocation(conclusions);
+        Conclusion[] adjusted = FamilyAdjustment.apply(design, conclusions);
+        for (int a = 0; a < conclusions.length; a++) {
+            if (adjusted[a] != conclusions[a]) {
+                // the family's adjustment changed the decision the analysis's last look noted
+                ReplicateLook row = rows.get(lastRow[a]);
+                rows.set(lastRow[a], new ReplicateLook(row.replicate(), row.analysis(), row.look(), row.patients(), row.events(),
+                        row.months(), row.statistic(), row.pValue(), row.estimate(), row.lower(), row.upper(),
+                        adjusted[a].efficacy() ? ReplicateLook.EFFICACY : ReplicateLook.NOT_REJECTED));
+            }
+        }
+        return withAllocation(adjusted);
     }
 
     /** The rows of analysis a's looks: each look it made, the last one the conclusion. */
@@ -90,7 +102,7 @@ final class ReplicateAnalyser {
         for (int a = 0; a < conclusions.length; a++) {
             conclusions[a] = data.get(a).conclude(trial, finalOnly, scale);
         }
-        return withAllocation(conclusions);
+        return withAllocation(FamilyAdjustment.apply(design, conclusions));
     }
 
     /** The conclusions, with what each randomized stratum's allocator did in the trial last simulated. */
@@ -103,7 +115,8 @@ final class ReplicateAnalyser {
         double[] factorImbalance = new double[strata.size()];
         int[] leading = new int[strata.size()];
         Arrays.fill(leading, -1);
-        trial.reportAllocation(strata, counts, imbalance, factorImbalance, leading);
-        return new ReplicateResult(conclusions, counts, imbalance, factorImbalance, leading);
+        int[] dropped = new int[strata.size()];
+        trial.reportAllocation(strata, counts, imbalance, factorImbalance, leading, dropped);
+        return new ReplicateResult(conclusions, counts, imbalance, factorImbalance, leading, dropped);
     }
 }

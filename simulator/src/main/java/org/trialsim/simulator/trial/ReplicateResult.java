@@ -10,7 +10,8 @@ package org.trialsim.simulator.trial;
  * @param factorImbalance per randomized stratum, the same within the level of a randomization factor where it is largest
  * @param strataLeading   per randomized stratum, the arm a response-adaptive allocator ended with the highest
  *                        probability for, or -1 (none: still the ratio, a tie, or an allocator that does not learn)
+ * @param strataDropped   per randomized stratum, the arms a response-adaptive allocator dropped, as a bit mask (bit a for arm a)
  */
 record ReplicateResult(Conclusion[] analyses, int[][] strataCounts, double[] strataImbalance, double[] factorImbalance,
-                       int[] strataLeading) {
+                       int[] strataLeading, int[] strataDropped) {
 }

@@ -78,7 +78,7 @@ record ResponseAgainstHistory(String label, int arm, Check response, double hist
             trial.looks().add(0, m, r, trial.lastArrival(), r, p);
             Interval ci = BinomialIntervals.clopperPearson(r, m, 0.95);
             return new Conclusion(0, p <= design.alpha, false, m, r, trial.lastArrival(), m == 0 ? Double.NaN : (double) r / m,
-                    ci.lower(), ci.upper(), Double.NaN, 0, 0);
+                    ci.lower(), ci.upper(), Double.NaN, 0, 0, p);
         }
     }
 }

@@ -87,8 +87,8 @@ record ResponseComparison(String label, int control, int experimental, Check res
             double d = pE - pC;
             double se = Math.sqrt(pE * (1 - pE) / nE + pC * (1 - pC) / nC);
             double all = Double.POSITIVE_INFINITY;
-            return new Conclusion(design.cuts.looks() - 1, p <= design.alpha, false, nE + nC, rE + rC, trial.lastArrival(), d,
-                    d - 1.96 * se, d + 1.96 * se, Double.NaN, trial.allocatedBy(control, all), trial.allocatedBy(experimental, all));
+            return new Conclusion(design.cuts.looks() - 1, p <= design.level(ResponseComparison.this), false, nE + nC, rE + rC, trial.lastArrival(), d,
+                    d - 1.96 * se, d + 1.96 * se, Double.NaN, trial.allocatedBy(control, all), trial.allocatedBy(experimental, all), p);
         }
     }
 }

@@ -87,7 +87,7 @@ record SurvivalAgainstHistory(String label, int arm, EndpointTime endpoint, Piec
                     double logRatio = Math.log(test.ratio());
                     double se = test.observed() > 0 ? 1 / Math.sqrt(test.observed()) : Double.NaN;
                     return new Conclusion(k, efficacy, false, trial.enrolledBy(cut), (int) Math.round(test.observed()), cut, logRatio,
-                            logRatio - 1.96 * se, logRatio + 1.96 * se, Double.NaN, 0, 0);
+                            logRatio - 1.96 * se, logRatio + 1.96 * se, Double.NaN, 0, 0, test.pOneSided());
                 }
             }
             throw new IllegalStateException("no final analysis for " + days.length + " looks");

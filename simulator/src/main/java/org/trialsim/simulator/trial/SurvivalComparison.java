@@ -2,6 +2,7 @@ package org.trialsim.simulator.trial;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialsim.simulator.analysis.CoxEstimate;
 import org.trialsim.simulator.analysis.CoxModel;
 import org.trialsim.simulator.analysis.KaplanMeier;
@@ -31,6 +32,7 @@ import org.trialsim.simulator.stats.Interval;
 record SurvivalComparison(String label, int control, int experimental, EndpointTime endpoint, double landmarkDays, int[] strataSlots,
                           Margin margin) implements Analysis {
 
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
     /** A stratum code is built from factor levels in base 64: factors have fewer levels than that. */
     private static final int LEVELS_PER_FACTOR = 64;
 
@@ -122,7 +124,7 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
 
         @Override
         public Conclusion conclude(VirtualTrial trial, boolean finalOnly, double scale) {
-            DataCuts cuts = design.cuts;
+            DataCuts cuts = design.cuts(SurvivalComparison.this);
             double[] days = cuts.days(times, trial.lastArrival(), scale, scratch);
             int finalLook = cuts.looks() - 1;
             for (int k = finalOnly ? days.length - 1 : 0; k < days.length; k++) {
@@ -140,13 +142,13 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
                     trial.looks().addZ(look, trial.enrolledBy(cut), data.events(), cut, z);
                 }
                 if (efficacy || futility || last) {
-                    return conclusion(trial, data, look, efficacy, futility, cut);
+                    return conclusion(trial, data, look, efficacy, futility, cut, z);
                 }
             }
             throw new IllegalStateException("no final analysis for " + days.length + " looks");
         }
 
-        private Conclusion conclusion(VirtualTrial trial, SurvivalData data, int look, boolean efficacy, boolean futility, double cut) {
+        private Conclusion conclusion(VirtualTrial trial, SurvivalData data, int look, boolean efficacy, boolean futility, double cut, double z) {
             CoxEstimate cox = data.events() == 0 ? null : CoxModel.estimate(data);
             double landmark = Double.NaN;
             if (!Double.isNaN(landmarkDays) && data.events() > 0) {
@@ -156,7 +158,8 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
             Interval ci = cox == null ? null : cox.hazardRatioInterval(0.95);
             return new Conclusion(look, efficacy, futility && !efficacy, trial.enrolledBy(cut), data.events(), cut, logHr,
                     ci == null ? Double.NaN : Math.log(ci.lower()), ci == null ? Double.NaN : Math.log(ci.upper()), landmark,
-                    trial.allocatedBy(control, cut), trial.allocatedBy(experimental, cut));
+                    trial.allocatedBy(control, cut), trial.allocatedBy(experimental, cut),
+                    z != z ? Double.NaN : STANDARD_NORMAL.survivalProbability(z));
         }
 
         /** The two arms' survival data at the cut, coded 0 control and 1 experimental. */

@@ -1,6 +1,7 @@
 package org.trialsim.simulator.trial;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.trialsim.protocol.Design;
 import org.trialsim.protocol.Protocol;
@@ -38,6 +39,14 @@ final class TrialDesign {
     final double alpha;
     final DataCuts cuts;
     final List<Analysis> analyses;
+    /** How a family of comparisons shares alpha (none for designs that state none, and single-arm designs). */
+    final Design.Analysis.Multiplicity multiplicity;
+    /** The families of comparisons with one control and one endpoint, by analysis index; only those of two or more when adjusted. */
+    final List<int[]> families;
+    /** Per analysis, the one-sided level its own test is at: alpha, or alpha/m in a family of m adjusted by Bonferroni or Holm. */
+    private final double[] levels;
+    /** Per analysis, its data cuts: the design's, or with boundaries that spend its level when that is not alpha. */
+    private final DataCuts[] cutsOf;
     /** Days from enrolment to the end of follow-up. */
     final double horizonDays;
 
@@ -50,7 +59,9 @@ final class TrialDesign {
         Design.Analysis analysis = null;
         Design.Randomization randomization = null;
         List<Analysis> list = new ArrayList<>();
+        List<List<Integer>> comparisonFamilies = List.of();
         if (design instanceof Design.Randomized r) {
+            comparisonFamilies = r.families();
             sampleSize = r.sampleSize();
             plannedAccrual = r.accrual();
             analysis = r.analysis();
@@ -101,6 +112,47 @@ final class TrialDesign {
         this.alpha = analysis.alpha();
         this.cuts = cuts(analysis, alpha, spending(registry, compiled, analysis, alpha));
         this.horizonDays = compiled.horizonDays();
+        this.multiplicity = analysis.multiplicity() == null ? Design.Analysis.Multiplicity.NONE : analysis.multiplicity();
+        this.levels = new double[analyses.size()];
+        this.cutsOf = new DataCuts[analyses.size()];
+        Arrays.fill(levels, alpha);
+        Arrays.fill(cutsOf, cuts);
+        List<int[]> adjusted = new ArrayList<>();
+        if (multiplicity != Design.Analysis.Multiplicity.NONE) {
+            for (List<Integer> family : comparisonFamilies) {
+                if (family.size() < 2) {
+                    continue;
+                }
+                // Bonferroni, and Holm's first step: each comparison's own test at alpha/m
+                double level = alpha / family.size();
+                DataCuts familyCuts = cuts(analysis, level, spending(registry, compiled, analysis, level));
+                for (int a : family) {
+                    levels[a] = level;
+                    cutsOf[a] = familyCuts;
+                }
+                adjusted.add(family.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        this.families = List.copyOf(adjusted);
+    }
+
+    /** The one-sided level of the analysis's own test: alpha, or alpha/m for a comparison in an adjusted family of m. */
+    double level(Analysis analysis) {
+        return levels[indexOf(analysis)];
+    }
+
+    /** The data cuts of the analysis, with the boundaries of its level. */
+    DataCuts cuts(Analysis analysis) {
+        return cutsOf[indexOf(analysis)];
+    }
+
+    private int indexOf(Analysis analysis) {
+        for (int a = 0; a < analyses.size(); a++) {
+            if (analyses.get(a) == analysis) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("not an analysis of the design: " + analysis.label());
     }
 
     /**

@@ -18,14 +18,45 @@ import org.trialsim.simulator.stats.Estimate;
  * @param scenario   "alternative" (the protocol as written) or "null" (no difference: the experimental arm
  *                   follows the control arm's pathway, or a single arm follows the historical control)
  * @param analyses   one per analysis of the design
+ * @param allocation per randomizing stratum of the pathway, what the allocation did
+ * @param families   the families of comparisons adjusted for multiplicity; absent when the design adjusts none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(Provenance provenance, String design, String scenario, List<AnalysisResult> analyses,
-                          List<StratumAllocation> allocation) {
+                          List<StratumAllocation> allocation, List<Family> families) {
 
     public TrialResult {
         analyses = List.copyOf(analyses);
         allocation = List.copyOf(allocation);
+        families = families == null ? null : List.copyOf(families);
+    }
+
+    /** A result of a design whose comparisons are not adjusted for multiplicity. */
+    public TrialResult(Provenance provenance, String design, String scenario, List<AnalysisResult> analyses,
+                       List<StratumAllocation> allocation) {
+        this(provenance, design, scenario, analyses, allocation, null);
+    }
+
+    /**
+     * A family of comparisons (several experimental arms against one control on one endpoint or response)
+     * whose one-sided alpha the design shares among them. Each comparison's own power is its analysis's
+     * rejection rate.
+     *
+     * @param control                the common control arm
+     * @param multiplicity           the adjustment: bonferroni or holm
+     * @param comparisons            the comparisons' labels, in the design's order
+     * @param alpha                  the family's one-sided alpha
+     * @param alphaPerComparison     each comparison's own level, alpha/m (Holm's first step; its later steps are less strict)
+     * @param anyRejected            how often at least one of the family's null hypotheses was rejected: the power to
+     *                               find some experimental arm better, and under the global null scenario the
+     *                               family-wise type I error
+     * @param allRejected            how often all of them were rejected
+     */
+    public record Family(String control, String multiplicity, List<String> comparisons, double alpha, double alphaPerComparison,
+                         Estimate anyRejected, Estimate allRejected) {
+        public Family {
+            comparisons = List.copyOf(comparisons);
+        }
     }
 
     /**
@@ -63,9 +94,15 @@ public record TrialResult(Provenance provenance, String design, String scenario,
      * @param share              the mean over trials of its share of the stratum's patients (trials with patients in the stratum)
      * @param highestProbability for a response-adaptive allocation: how often the arm ended the trial with the highest
      *                           allocation probability (ties and trials that never left the ratio count for no arm); else absent
+     * @param dropped            for a response-adaptive allocation that drops arms ({@code dropBelow}): how often the arm
+     *                           was dropped; else absent
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ArmAllocation(double p2_5, double p97_5, Estimate share, Estimate highestProbability) {
+    public record ArmAllocation(double p2_5, double p97_5, Estimate share, Estimate highestProbability, Estimate dropped) {
+        /** An arm of an allocation that drops none. */
+        public ArmAllocation(double p2_5, double p97_5, Estimate share, Estimate highestProbability) {
+            this(p2_5, p97_5, share, highestProbability, null);
+        }
     }
 
     /**

@@ -299,7 +299,7 @@ public final class TrialSimulation {
         Provenance provenance = Provenance.ofTrials(protocol.loaded(), options.seed(), options.replicates());
         return new TrialResult(provenance, design.type + (design.label == null ? "" : ": " + design.label),
                 options.nullScenario() ? "null" : "alternative", analyses,
-                total.strataAllocation(strata, whole.truths(), protocol.arms()));
+                total.strataAllocation(strata, whole.truths(), protocol.arms()), total.families(protocol.arms()));
     }
 
     /** A chunk's tally, and its replicates' looks when they are asked for. */

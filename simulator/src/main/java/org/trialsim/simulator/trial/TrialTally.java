@@ -27,6 +27,10 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
     private final TrialDesign design;
     private final AnalysisTally[] analyses;
     private final StratumTally[] strata;
+    /** Per adjusted family of comparisons, the replicates that rejected at least one of its null hypotheses. */
+    private final long[] anyRejected;
+    /** Per adjusted family, the replicates that rejected all of them. */
+    private final long[] allRejected;
     private long replicates;
 
     TrialTally(TrialDesign design, List<RandomizedStratum> randomized) {
@@ -39,6 +43,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         for (int k = 0; k < strata.length; k++) {
             strata[k] = new StratumTally(randomized.get(k).arms().size());
         }
+        this.anyRejected = new long[design.families.size()];
+        this.allRejected = new long[design.families.size()];
     }
 
     /** Adds one replicate. */
@@ -48,7 +54,17 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             analyses[a].add(result.analyses()[a], design.analyses.get(a).margin());
         }
         for (int k = 0; k < strata.length; k++) {
-            strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k], result.strataLeading()[k]);
+            strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k], result.strataLeading()[k],
+                    result.strataDropped()[k]);
+        }
+        for (int f = 0; f < anyRejected.length; f++) {
+            int rejected = 0;
+            int[] family = design.families.get(f);
+            for (int a : family) {
+                rejected += result.analyses()[a].efficacy() ? 1 : 0;
+            }
+            anyRejected[f] += rejected > 0 ? 1 : 0;
+            allRejected[f] += rejected == family.length ? 1 : 0;
         }
     }
 
@@ -61,12 +77,17 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         for (int k = 0; k < strata.length; k++) {
             strata[k].merge(next.strata[k]);
         }
+        for (int f = 0; f < anyRejected.length; f++) {
+            anyRejected[f] += next.anyRejected[f];
+            allRejected[f] += next.allRejected[f];
+        }
     }
 
     /**
      * Writes the tally's exact state, once its coverage is counted (docs/shards.md, "the partial tallies"):
      * the replicates (8 bytes), the number of analyses and of randomized strata (4 bytes each), each
-     * analysis, each stratum.
+     * analysis, each stratum, the number of adjusted families (4 bytes) and for each the replicates that rejected any
+     * and all of its hypotheses (8 bytes each).
      *
      * @throws IllegalStateException if intervals wait for their coverage to be counted
      */
@@ -79,6 +100,11 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         }
         for (StratumTally k : strata) {
             k.writeTo(out);
+        }
+        out.writeInt(anyRejected.length);
+        for (int f = 0; f < anyRejected.length; f++) {
+            out.writeLong(anyRejected[f]);
+            out.writeLong(allRejected[f]);
         }
     }
 
@@ -97,6 +123,15 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         }
         for (StratumTally k : t.strata) {
             k.readFrom(in);
+        }
+        expect(in.readInt(), t.anyRejected.length, "families of comparisons");
+        for (int f = 0; f < t.anyRejected.length; f++) {
+            t.anyRejected[f] = in.readLong();
+            t.allRejected[f] = in.readLong();
+            if (t.anyRejected[f] < 0 || t.allRejected[f] < 0 || t.allRejected[f] > t.anyRejected[f] || t.anyRejected[f] > t.replicates) {
+                throw new IOException("impossible counts of a family's rejections (" + t.anyRejected[f] + " any, " + t.allRejected[f]
+                        + " all, of " + t.replicates + " replicates)");
+            }
         }
         return t;
     }
@@ -127,7 +162,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         Analysis analysis = design.analyses.get(a);
         AnalysisTally t = analyses[a];
         List<TrialResult.Look> looks = new ArrayList<>();
-        DataCuts cuts = design.cuts;
+        DataCuts cuts = design.cuts(analysis);
         boolean interim = analysis.groupSequential() && cuts.looks() > 1;
         for (int k = 0; k < cuts.looks() && (interim || k == 0); k++) {
             Double futility = interim && cuts.hasFutilityBound(k) ? cuts.futilityBounds()[k] : null;
@@ -154,6 +189,30 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
     }
 
     /**
+     * The families of comparisons whose alpha the design adjusts, over the replicates; null when it adjusts none
+     * (so that the result of such a design is as before).
+     *
+     * @param armIds the protocol's arm ids, by the arm indices of the analyses
+     */
+    List<TrialResult.Family> families(List<String> armIds) {
+        if (design.families.isEmpty()) {
+            return null;
+        }
+        List<TrialResult.Family> list = new ArrayList<>();
+        for (int f = 0; f < anyRejected.length; f++) {
+            int[] family = design.families.get(f);
+            Analysis first = design.analyses.get(family[0]);
+            List<String> labels = new ArrayList<>();
+            for (int a : family) {
+                labels.add(design.analyses.get(a).label());
+            }
+            list.add(new TrialResult.Family(armIds.get(first.control()), design.multiplicity.label(), labels, design.alpha,
+                    design.level(first), Estimate.ofProportion(anyRejected[f], replicates), Estimate.ofProportion(allRejected[f], replicates)));
+        }
+        return list;
+    }
+
+    /**
      * Allocation in each randomized stratum over the replicates. The best arm of a stratum is chosen by
      * the true effect of the first analysis that compares exactly its two arms, when that effect is
      * clearly not none (beyond 1.96 of its standard errors; an exact effect needs only to differ from 0).
@@ -164,6 +223,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
     List<TrialResult.StratumAllocation> strataAllocation(List<RandomizedStratum> randomized, List<Truth> truths, List<String> armIds) {
         boolean factors = design.factorSlots.length > 0;
         boolean adaptive = design.allocation instanceof AllocationMethod.ResponseAdaptive;
+        boolean drops = adaptive && ((AllocationMethod.ResponseAdaptive) design.allocation).dropBelow() > 0;
         List<TrialResult.StratumAllocation> list = new ArrayList<>();
         for (int k = 0; k < strata.length; k++) {
             RandomizedStratum stratum = randomized.get(k);
@@ -175,7 +235,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 ExactMoments share = t.share[arm];
                 arms.put(stratum.arms().get(arm), new TrialResult.ArmAllocation(t.patients[arm].quantile(0.025),
                         t.patients[arm].quantile(0.975), new Estimate(share.mean(), share.standardError()),
-                        adaptive ? Estimate.ofProportion(t.leading[arm], replicates) : null));
+                        adaptive ? Estimate.ofProportion(t.leading[arm], replicates) : null,
+                        drops ? Estimate.ofProportion(t.dropped[arm], replicates) : null));
             }
             String best = null;
             String by = null;
@@ -346,6 +407,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         final ExactMoments[] share;
         /** Per arm, trials whose learning allocator ended with the arm's probability the highest. */
         final long[] leading;
+        /** Per arm, trials whose learning allocator dropped it. */
+        final long[] dropped;
         final QuantileSketch imbalance = new QuantileSketch();
         final QuantileSketch factorImbalance = new QuantileSketch();
 
@@ -353,13 +416,17 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             patients = new QuantileSketch[arms];
             share = new ExactMoments[arms];
             leading = new long[arms];
+            dropped = new long[arms];
             for (int arm = 0; arm < arms; arm++) {
                 patients[arm] = new QuantileSketch();
                 share[arm] = new ExactMoments();
             }
         }
 
-        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial, int leadingArm) {
+        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial, int leadingArm, int droppedArms) {
+            for (int arm = 0; arm < dropped.length; arm++) {
+                dropped[arm] += droppedArms >>> arm & 1;
+            }
             int total = 0;
             for (int arm = 0; arm < patients.length; arm++) {
                 patients[arm].add(counts[arm]);
@@ -381,6 +448,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 patients[arm].writeTo(out);
                 share[arm].writeTo(out);
                 out.writeLong(leading[arm]);
+                out.writeLong(dropped[arm]);
             }
             imbalance.writeTo(out);
             factorImbalance.writeTo(out);
@@ -396,6 +464,11 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                     throw new IOException("a negative count of trials an arm led (" + led + ")");
                 }
                 leading[arm] += led;
+                long gone = in.readLong();
+                if (gone < 0) {
+                    throw new IOException("a negative count of trials that dropped an arm (" + gone + ")");
+                }
+                dropped[arm] += gone;
             }
             imbalance.merge(QuantileSketch.readFrom(in));
             factorImbalance.merge(QuantileSketch.readFrom(in));
@@ -406,6 +479,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 patients[arm].merge(o.patients[arm]);
                 share[arm].merge(o.share[arm]);
                 leading[arm] += o.leading[arm];
+                dropped[arm] += o.dropped[arm];
             }
             imbalance.merge(o.imbalance);
             factorImbalance.merge(o.factorImbalance);

@@ -206,8 +206,9 @@ final class VirtualTrial {
     }
 
     /** What each randomized stratum's allocator did in the replicate. */
-    void reportAllocation(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance, int[] leading) {
-        randomizer.report(strata, counts, imbalance, factorImbalance, leading);
+    void reportAllocation(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance, int[] leading,
+                          int[] dropped) {
+        randomizer.report(strata, counts, imbalance, factorImbalance, leading, dropped);
     }
 
     /** Where the analyses note each look they make, for per-replicate output. */

@@ -246,6 +246,11 @@ public interface AllocationMethod {
             return settings.updateEveryDays() == null ? Double.NaN : settings.updateEveryDays();
         }
 
+        /** The bound on P(arm is best) below which an arm is dropped at an update; 0 (none dropped) if the protocol gives none. */
+        public double dropBelow() {
+            return settings.dropBelow() == null ? 0 : settings.dropBelow();
+        }
+
         /** The least probability of an arm. */
         public double minProbability() {
             return settings.minProbability() == null ? 0 : settings.minProbability();

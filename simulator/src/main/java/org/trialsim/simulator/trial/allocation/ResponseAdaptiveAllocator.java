@@ -24,6 +24,9 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
     private final double updateEveryDays;
     private final double min;
     private final double max;
+    private final double dropBelow;
+    /** Arms dropped in the replicate: never allocated again, and out of the comparison of P(arm is best). */
+    private final boolean[] dropped;
     private final double[] priorAlpha;
     private final double[] priorBeta;
     private int control = -1;
@@ -60,6 +63,7 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.updateEveryDays = method.updateEveryDays();
         this.min = method.minProbability();
         this.max = method.maxProbability();
+        this.dropBelow = method.dropBelow();
         if (arms * min > 1 + 1e-12 || arms * max < 1 - 1e-12) {
             throw new IllegalArgumentException("the probabilities of " + arms + " arms cannot all lie within [" + min + ", " + max
                     + "] and sum to 1");
@@ -80,6 +84,7 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.best = new double[arms];
         this.probability = new double[arms];
         this.fixed = new boolean[arms];
+        this.dropped = new boolean[arms];
         clear();
     }
 
@@ -144,19 +149,24 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
             return drawByWeight(rng, weights, 0, arms, total);
         }
         double u = rng.nextDouble();
-        for (int a = 0; a < arms - 1; a++) {
+        int last = arms - 1;
+        while (last > 0 && probability[last] == 0) {
+            last--; // a dropped arm: rounding must not leave u for it
+        }
+        for (int a = 0; a < last; a++) {
             u -= probability[a];
             if (u < 0) {
                 return a;
             }
         }
-        return arms - 1;
+        return last;
     }
 
     @Override
     protected void clear() {
         Arrays.fill(responses, 0);
         Arrays.fill(nonResponses, 0);
+        Arrays.fill(dropped, false);
         pending = 0;
         bestValid = false;
         byRatio = true;
@@ -195,6 +205,20 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         return tie ? -1 : lead;
     }
 
+    @Override
+    public int droppedArms() {
+        int mask = 0;
+        for (int a = 0; a < arms; a++) {
+            mask |= dropped[a] ? 1 << a : 0;
+        }
+        return mask;
+    }
+
+    /** Whether the arm has been dropped in the replicate. */
+    boolean dropped(int arm) {
+        return dropped[arm];
+    }
+
     /** Patients whose results the last update counted, on the arm. */
     int known(int arm) {
         return responses[arm] + nonResponses[arm];
@@ -220,7 +244,8 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         }
         pending = kept;
         double c = growing ? power * Math.min(1.0, (double) n / planned) : power;
-        if (c == 0 && control < 0) {
+        boolean anyDropped = dropBelow > 0 && drop();
+        if (c == 0 && control < 0 && !anyDropped) {
             byRatio = true;
             for (int a = 0; a < arms; a++) {
                 probability[a] = (double) weights[a] / total;
@@ -228,18 +253,16 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
             return;
         }
         byRatio = false;
-        if (!bestValid) {
-            double[] alpha = new double[arms];
-            double[] beta = new double[arms];
-            for (int a = 0; a < arms; a++) {
-                alpha[a] = priorAlpha[a] + responses[a];
-                beta[a] = priorBeta[a] + nonResponses[a];
-            }
-            System.arraycopy(BestArm.probabilities(alpha, beta), 0, best, 0, arms);
-            bestValid = true;
-        }
+        computeBest();
         Arrays.fill(fixed, false);
         double rest = 1;
+        int adaptive = 0;
+        for (int a = 0; a < arms; a++) {
+            if (dropped[a]) {
+                probability[a] = 0;
+                fixed[a] = true;
+            }
+        }
         if (control >= 0) {
             probability[control] = settings.controlShare();
             fixed[control] = true;
@@ -248,9 +271,65 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         for (int a = 0; a < arms; a++) {
             if (!fixed[a]) {
                 probability[a] = weights[a] * Math.pow(best[a], c);
+                adaptive++;
             }
         }
-        cap(rest);
+        cap(rest, adaptive);
+    }
+
+    /** P(arm is best) among the arms not dropped (0 for those dropped), from the counts; recomputed only when they changed. */
+    private void computeBest() {
+        if (bestValid) {
+            return;
+        }
+        int active = 0;
+        for (int a = 0; a < arms; a++) {
+            active += dropped[a] ? 0 : 1;
+        }
+        double[] alpha = new double[active];
+        double[] beta = new double[active];
+        for (int a = 0, j = 0; a < arms; a++) {
+            if (!dropped[a]) {
+                alpha[j] = priorAlpha[a] + responses[a];
+                beta[j++] = priorBeta[a] + nonResponses[a];
+            }
+        }
+        double[] p = active == 1 ? new double[] {1} : BestArm.probabilities(alpha, beta);
+        for (int a = 0, j = 0; a < arms; a++) {
+            best[a] = dropped[a] ? 0 : p[j++];
+        }
+        bestValid = true;
+    }
+
+    /**
+     * Drops the arms other than the control whose P(arm is best) is below the bound, keeping the one with
+     * the highest (the first of equals) among those that could be dropped; each drop is final, and the
+     * others' P(arm is best) is computed again without the arms dropped. Whether any arm is dropped now or before.
+     */
+    private boolean drop() {
+        computeBest();
+        int keep = -1;
+        for (int a = 0; a < arms; a++) {
+            if (!dropped[a] && a != control && (keep < 0 || best[a] > best[keep])) {
+                keep = a;
+            }
+        }
+        boolean changed = false;
+        for (int a = 0; a < arms; a++) {
+            if (!dropped[a] && a != control && a != keep && best[a] < dropBelow) {
+                dropped[a] = true;
+                changed = true;
+            }
+        }
+        if (changed) {
+            bestValid = false;
+        }
+        for (boolean d : dropped) {
+            if (d) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -260,7 +339,10 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
      * (every power underflowed, as when one fixed arm is all but certain to be best) the weights stand
      * in for them.
      */
-    private void cap(double rest) {
+    private void cap(double rest, int adaptive) {
+        // once arms are dropped, the arms left may be too few to keep within [min, max] and still share rest
+        double lower = adaptive == 0 ? min : Math.min(min, rest / adaptive);
+        double upper = adaptive == 0 ? max : Math.max(max, rest / adaptive);
         double smallest = Double.POSITIVE_INFINITY;
         for (int a = 0; a < arms; a++) {
             if (!fixed[a] && probability[a] > 0) {
@@ -276,14 +358,14 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
             smallest = 1;
         }
         double lo = 0;
-        double hi = Math.max(1, max) / smallest;
+        double hi = Math.max(1, upper) / smallest;
         double[] v = probability.clone();
         for (int i = 0; i < 200 && lo < hi; i++) {
             double mid = 0.5 * (lo + hi);
             if (mid == lo || mid == hi) {
                 break;
             }
-            if (capped(v, mid) < rest) {
+            if (capped(v, mid, lower, upper) < rest) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -291,16 +373,16 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         }
         for (int a = 0; a < arms; a++) {
             if (!fixed[a]) {
-                probability[a] = Math.min(max, Math.max(min, hi * v[a]));
+                probability[a] = Math.min(upper, Math.max(lower, hi * v[a]));
             }
         }
     }
 
-    private double capped(double[] v, double lambda) {
+    private double capped(double[] v, double lambda, double lower, double upper) {
         double sum = 0;
         for (int a = 0; a < arms; a++) {
             if (!fixed[a]) {
-                sum += Math.min(max, Math.max(min, lambda * v[a]));
+                sum += Math.min(upper, Math.max(lower, lambda * v[a]));
             }
         }
         return sum;

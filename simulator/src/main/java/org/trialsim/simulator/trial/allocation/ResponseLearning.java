@@ -36,4 +36,9 @@ public interface ResponseLearning {
      * two arms share the highest probability.
      */
     int leadingArm();
+
+    /** The arms dropped so far in the replicate, as a bit mask over the arm indices (bit a for arm a); 0 if none. */
+    default int droppedArms() {
+        return 0;
+    }
 }

@@ -74,6 +74,78 @@ class ResponseAdaptiveAllocatorTest {
         }
     }
 
+    /**
+     * Arm dropping: 200 replicates of 200 patients, response rates 0.2 (a, the control at a fixed share 0.3),
+     * 0.25 (b) and 0.6 (c), results known 30 days later, arms dropped when P(arm is best) falls below 0.05.
+     * In every replicate a dropped arm is never given again and its probability is 0, the control is never
+     * dropped nor both other arms, and the probabilities sum to 1; b is dropped in most replicates (195 of 200
+     * on this seed: with 0.25 against 0.6 over about 60 results each P(b is best) ends near 1e-4), c (far
+     * better) in a few (4: at the first update, on about 10 results an arm, chance can put c behind b).
+     */
+    @Test
+    void aDroppedArmIsNeverGivenAgainAndTheControlAndTheBestStay() {
+        Design.ResponseAdaptive s = new Design.ResponseAdaptive("eoc1", 1e-4, null, 1.0, null, 30, 5, null, 0.1, 0.9, "a", 0.3,
+                null, 0.05);
+        double[] rate = {0.2, 0.25, 0.6};
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(3L);
+        UniformRandomProvider outcomes = RandomSource.XO_RO_SHI_RO_128_PP.create(4L);
+        ResponseAdaptiveAllocator a = allocator(s, new int[] {1, 1, 1}, rng);
+        int droppedB = 0;
+        int droppedC = 0;
+        for (int r = 0; r < 200; r++) {
+            a.restart(rng);
+            boolean[] gone = new boolean[3];
+            for (int day = 0; day < 200; day++) {
+                a.today(day);
+                int arm = a.allocate();
+                assertThat(gone[arm]).as("a dropped arm is given again").isFalse();
+                for (int k = 0; k < 3; k++) {
+                    gone[k] |= a.dropped(k);
+                    if (a.dropped(k)) {
+                        assertThat(a.probability(k)).isZero();
+                    }
+                }
+                if (!a.byRatio()) {
+                    double sum = 0;
+                    for (int k = 0; k < 3; k++) {
+                        sum += a.probability(k);
+                    }
+                    assertThat(sum).isCloseTo(1, within(1e-12));
+                    assertThat(a.probability(0)).isEqualTo(0.3);
+                }
+                a.result(arm, day + 30, outcomes.nextDouble() < rate[arm]);
+            }
+            assertThat(a.dropped(0)).isFalse();
+            assertThat(a.dropped(1) && a.dropped(2)).isFalse();
+            droppedB += a.dropped(1) ? 1 : 0;
+            droppedC += a.dropped(2) ? 1 : 0;
+        }
+        assertThat(droppedB).isGreaterThan(180);
+        assertThat(droppedC).isLessThan(10);
+    }
+
+    /** Without a control the arm with the highest P(arm is best) is kept: one of two identical arms may go, never both. */
+    @Test
+    void theLastArmIsNeverDropped() {
+        Design.ResponseAdaptive s = new Design.ResponseAdaptive("eoc1", 1e-4, null, 1.0, null, 10, 1, null, null, null, null, null,
+                null, 0.45);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+        UniformRandomProvider outcomes = RandomSource.XO_RO_SHI_RO_128_PP.create(6L);
+        ResponseAdaptiveAllocator a = allocator(s, new int[] {1, 1}, rng);
+        int dropped = 0;
+        for (int r = 0; r < 100; r++) {
+            a.restart(rng);
+            for (int day = 0; day < 100; day++) {
+                a.today(day);
+                int arm = a.allocate();
+                a.result(arm, day + 5, outcomes.nextDouble() < 0.5);
+            }
+            assertThat(a.dropped(0) && a.dropped(1)).isFalse();
+            dropped += a.droppedArms() != 0 ? 1 : 0;
+        }
+        assertThat(dropped).as("with a bound of 0.45 two equal arms soon differ enough").isPositive();
+    }
+
     /** An update counts only the results known by its day: results due tomorrow are not used today. */
     @Test
     void onlyResultsKnownByTheDayCount() {
