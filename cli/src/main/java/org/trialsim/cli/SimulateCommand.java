@@ -1,6 +1,8 @@
 package org.trialsim.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,6 +13,7 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
+import org.trialsim.simulator.cohort.FollowUpWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +50,12 @@ final class SimulateCommand implements Callable<Integer> {
             + " level of GROUP; 'risk' (the risk group at enrolment) is the one grouping. Table and JSON only.")
     String by;
 
+    @Option(names = "--follow-up", paramLabel = "SHORTEST,LONGEST",
+            description = "Also report, per arm, the first events a data cut would count when each patient is followed from the"
+                    + " endpoint's origin for a time uniform between SHORTEST and LONGEST months (e.g. 0,44.8; 36,36 for everyone"
+                    + " followed 36 months): the expected count and share of each kind of first event. May be repeated.")
+    List<String> followUp = List.of();
+
     @Mixin
     FormatOption format = new FormatOption(CohortReport.FORMATS);
 
@@ -80,7 +89,8 @@ final class SimulateCommand implements Callable<Integer> {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "
                     + String.join(", ", loaded.protocol().arms().keySet()));
         }
-        CohortOptions options = new CohortOptions(patients, run.seed, workers, arm).subgroups(subgroups(loaded));
+        CohortOptions options = new CohortOptions(patients, run.seed, workers, arm).subgroups(subgroups(loaded))
+                .cuts(cuts(loaded));
         Simulator simulator = GuiceFactory.simulator(spec);
         CohortResult result;
         try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
@@ -109,5 +119,34 @@ final class SimulateCommand implements Callable<Integer> {
                     Locale.ROOT));
         }
         return loaded.protocol().riskGroups().groups().keySet().stream().map(g -> "risk == \"" + g + "\"").toList();
+    }
+
+    /**
+     * The data cuts --follow-up asks for: two numbers each, the shortest first, within the protocol's
+     * follow-up (a cohort is followed no further).
+     */
+    private List<FollowUpWindow> cuts(LoadedProtocol loaded) {
+        double horizonMonths = loaded.protocol().followUp().horizonYears() * 12;
+        List<FollowUpWindow> cuts = new ArrayList<>();
+        for (String text : followUp) {
+            String[] parts = text.split(",", -1);
+            BigDecimal shortest = parts.length == 2 ? NumberText.parse(parts[0].strip()) : null;
+            BigDecimal longest = parts.length == 2 ? NumberText.parse(parts[1].strip()) : null;
+            if (shortest == null || longest == null) {
+                throw UserException.usage("--follow-up takes two numbers of months, the shortest and the longest follow-up at the"
+                        + " data cut, e.g. 0,44.8; not '" + text + "'");
+            }
+            double a = shortest.doubleValue();
+            double b = longest.doubleValue();
+            if (!(a >= 0 && a <= b)) {
+                throw UserException.usage("--follow-up " + text + ": the shortest follow-up must be at least 0 and at most the longest");
+            }
+            if (b > horizonMonths + 1e-9) {
+                throw UserException.usage("--follow-up " + text + ": the longest follow-up is beyond the protocol's follow-up of "
+                        + Numbers.given(horizonMonths) + " months (followUp.horizonYears), and a cohort is followed no further");
+            }
+            cuts.add(new FollowUpWindow(a, b));
+        }
+        return cuts;
     }
 }

@@ -56,6 +56,7 @@ final class CohortHtml {
         flow();
         survival();
         incidence();
+        dataCuts();
         responses();
         toxicity();
         StringWriter text = new StringWriter();
@@ -245,6 +246,48 @@ final class CohortHtml {
                     + " log-log) shaded; the numbers at risk under the time axis. " + Numbers.count(any.patients()) + " patients count on the"
                     + " first arm that has any.", numbers);
         }
+    }
+
+    /** The first events at each data cut asked for ({@code simulate --follow-up}): count and share per arm. */
+    private void dataCuts() {
+        List<CohortResult.DataCut> cuts = result.arms().stream().map(ArmResult::dataCuts).filter(c -> c != null).findFirst()
+                .orElse(List.of());
+        if (cuts.isEmpty()) {
+            return;
+        }
+        page.heading(2, "First events at a data cut");
+        for (int c = 0; c < cuts.size(); c++) {
+            List<Double> months = cuts.get(c).followUpMonths();
+            Table t = new Table("Follow-up " + Numbers.given(months.get(0)) + "–" + Numbers.given(months.get(1)) + " months: expected"
+                    + " patients with each first event by the cut (share ± Monte Carlo standard error)", header("Endpoint: event"));
+            for (String id : endpointIds()) {
+                int ci = c;
+                CohortResult.CutEndpoint any = result.arms().stream().map(a -> cut(a, ci, id)).filter(e -> e != null).findFirst()
+                        .orElse(null);
+                if (any == null) {
+                    continue;
+                }
+                for (int k = 0; k < any.events().size(); k++) {
+                    List<String> cells = new ArrayList<>();
+                    cells.add(id + ": " + any.events().get(k).event());
+                    for (ArmResult a : result.arms()) {
+                        var e = cut(a, c, id);
+                        var ev = e == null ? null : e.events().get(k);
+                        cells.add(ev == null ? Numbers.NONE : Numbers.count(Math.round(ev.count())) + " of " + Numbers.count(e.patients())
+                                + ", " + Numbers.percentPlusMinus(ev.share(), ev.standardError()));
+                    }
+                    t.row(cells);
+                }
+            }
+            page.table(t);
+        }
+        page.paragraph("Each patient is followed from the endpoint's origin for a time uniform over the window, as with even accrual"
+                + " and one cut; a patient counts with the chance that the follow-up reaches the first event.");
+    }
+
+    private static CohortResult.CutEndpoint cut(ArmResult a, int c, String endpoint) {
+        return a.dataCuts() == null ? null : a.dataCuts().get(c).endpoints().stream().filter(e -> e.endpoint().equals(endpoint))
+                .findFirst().orElse(null);
     }
 
     /** The patients at risk at t years: the monthly point nearest to t, or blank past the curve's end. */

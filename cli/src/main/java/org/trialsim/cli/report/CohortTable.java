@@ -48,6 +48,7 @@ final class CohortTable {
         line("Percentages with 95% intervals, which show the Monte Carlo error at this number of patients.");
         screening(result.arms().get(0).flow());
         comparison();
+        dataCuts();
         if (result.subgroups() != null) {
             for (CohortResult.Subgroup g : result.subgroups()) {
                 subgroup(g);
@@ -71,6 +72,7 @@ final class CohortTable {
         }
         CohortTable among = new CohortTable(new CohortResult(result.provenance(), g.arms()), protocol);
         among.comparison();
+        among.dataCuts();
         // the comparison begins with a blank line, already written above
         page.append(among.page.text().substring(System.lineSeparator().length()));
     }
@@ -179,6 +181,59 @@ final class CohortTable {
         }
         notes();
         endpointNotes.forEach(this::wrapped);
+    }
+
+    /**
+     * The first events a trial would count at each data cut asked for ({@code simulate --follow-up}): per
+     * endpoint and kind of first event, the expected count among the arm's patients and its share.
+     */
+    private void dataCuts() {
+        List<CohortResult.DataCut> first = result.arms().stream().map(ArmResult::dataCuts).filter(c -> c != null).findFirst()
+                .orElse(List.of());
+        for (int c = 0; c < first.size(); c++) {
+            int ci = c;
+            List<Double> months = first.get(c).followUpMonths();
+            blank();
+            wrapped("First events at a data cut, each patient followed from the endpoint's origin for " + (months.get(0).equals(months.get(1))
+                    ? Numbers.given(months.get(0)) + " months" : "a time uniform over " + Numbers.given(months.get(0)) + "–"
+                    + Numbers.given(months.get(1)) + " months") + ": the expected number of the arm's patients with each first"
+                    + " event by the cut (its share of the patients the endpoint counts)");
+            double largest = 0;
+            for (String endpoint : protocol.endpoints().keySet()) {
+                CohortResult.CutEndpoint any = result.arms().stream().map(a -> cut(a, ci, endpoint)).filter(e -> e != null).findFirst()
+                        .orElse(null);
+                if (any == null) {
+                    continue;
+                }
+                var def = protocol.endpoints().get(endpoint);
+                line(def.label() == null ? endpoint : def.label());
+                row("  patients counted", a -> {
+                    var e = cut(a, ci, endpoint);
+                    return e == null ? Numbers.NONE : Numbers.count(e.patients());
+                });
+                for (int k = 0; k < any.events().size(); k++) {
+                    int ki = k;
+                    row("  " + any.events().get(k).event() + " first", a -> {
+                        var e = cut(a, ci, endpoint);
+                        if (e == null) {
+                            return Numbers.NONE;
+                        }
+                        var ev = e.events().get(ki);
+                        return Numbers.count(Math.round(ev.count())) + " (" + Numbers.fixed(100 * ev.share(), 1) + "%)";
+                    });
+                    for (ArmResult a : result.arms()) {
+                        var e = cut(a, ci, endpoint);
+                        largest = e == null ? largest : Math.max(largest, e.events().get(k).standardError());
+                    }
+                }
+            }
+            line("  Monte Carlo standard error of each share at most " + Numbers.fixed(100 * largest, 2) + " percentage points.");
+        }
+    }
+
+    private static CohortResult.CutEndpoint cut(ArmResult a, int c, String endpoint) {
+        return a.dataCuts() == null ? null : a.dataCuts().get(c).endpoints().stream().filter(e -> e.endpoint().equals(endpoint))
+                .findFirst().orElse(null);
     }
 
     /** Says, in words, why figures are left blank (–) where they cannot be computed. */

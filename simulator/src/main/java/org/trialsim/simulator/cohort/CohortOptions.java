@@ -11,8 +11,10 @@ import java.util.List;
  * @param arm      the one arm to simulate, or null for every arm
  * @param subgroups conditions over a patient's state (in which {@code risk} is the risk group at
  *                 enrolment): each adds the arms' results among the enrolled patients who meet it
+ * @param cuts     follow-up windows: each adds to every arm the first events a data cut with that
+ *                 follow-up would count ({@link CohortResult.DataCut})
  */
-public record CohortOptions(long patients, long seed, int threads, String arm, List<String> subgroups) {
+public record CohortOptions(long patients, long seed, int threads, String arm, List<String> subgroups, List<FollowUpWindow> cuts) {
     /** The most patients a run accepts (memory does not grow with it, only time). */
     public static final long MAX_PATIENTS = 10_000_000_000L;
 
@@ -24,11 +26,17 @@ public record CohortOptions(long patients, long seed, int threads, String arm, L
             throw new IllegalArgumentException("threads must be between 1 and 1024, not " + threads);
         }
         subgroups = subgroups == null ? List.of() : List.copyOf(subgroups);
+        cuts = cuts == null ? List.of() : cuts.stream().distinct().toList();
+    }
+
+    /** Options without data cuts. */
+    public CohortOptions(long patients, long seed, int threads, String arm, List<String> subgroups) {
+        this(patients, seed, threads, arm, subgroups, List.of());
     }
 
     /** Options without subgroups. */
     public CohortOptions(long patients, long seed, int threads, String arm) {
-        this(patients, seed, threads, arm, List.of());
+        this(patients, seed, threads, arm, List.of(), List.of());
     }
 
     /**
@@ -41,21 +49,26 @@ public record CohortOptions(long patients, long seed, int threads, String arm, L
 
     /** The same options with another seed. */
     public CohortOptions seed(long value) {
-        return new CohortOptions(patients, value, threads, arm, subgroups);
+        return new CohortOptions(patients, value, threads, arm, subgroups, cuts);
     }
 
     /** The same options on another number of threads: the result does not depend on it. */
     public CohortOptions threads(int count) {
-        return new CohortOptions(patients, seed, count, arm, subgroups);
+        return new CohortOptions(patients, seed, count, arm, subgroups, cuts);
     }
 
     /** The same options for one arm only (null: every arm). */
     public CohortOptions arm(String id) {
-        return new CohortOptions(patients, seed, threads, id, subgroups);
+        return new CohortOptions(patients, seed, threads, id, subgroups, cuts);
     }
 
     /** The same options with these subgroups (conditions; the same condition twice is run once). */
     public CohortOptions subgroups(List<String> conditions) {
-        return new CohortOptions(patients, seed, threads, arm, conditions.stream().distinct().toList());
+        return new CohortOptions(patients, seed, threads, arm, conditions.stream().distinct().toList(), cuts);
+    }
+
+    /** The same options with these data cuts (the same window twice is reported once). */
+    public CohortOptions cuts(List<FollowUpWindow> windows) {
+        return new CohortOptions(patients, seed, threads, arm, subgroups, windows);
     }
 }

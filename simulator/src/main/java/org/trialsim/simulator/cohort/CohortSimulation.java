@@ -90,9 +90,9 @@ public final class CohortSimulation {
                     return tally;
                 };
             });
-            results.add(armResults.of(merged.all));
+            results.add(armResults.of(merged.all, options.cuts()));
             for (int g = 0; g < subgroups.length; g++) {
-                subgroupResults.get(g).add(armResults.of(merged.subgroups[g]));
+                subgroupResults.get(g).add(armResults.of(merged.subgroups[g], options.cuts()));
             }
         }
         List<CohortResult.Subgroup> groups = new ArrayList<>();
