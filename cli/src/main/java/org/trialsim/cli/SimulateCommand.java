@@ -56,6 +56,15 @@ final class SimulateCommand implements Callable<Integer> {
                     + " followed 36 months): the expected count and share of each kind of first event. May be repeated.")
     List<String> followUp = List.of();
 
+    @Option(names = "--hazard-ratio", description = "Also report each arm's hazard ratio against the control arm (the first arm, or"
+            + " --versus), per endpoint: Cox regression of the first event on the arm, on the same virtual patients, with its 95%"
+            + " interval. Needs every arm simulated, at most 2,147,483,647 patients per arm.")
+    boolean hazardRatio;
+
+    @Option(names = "--versus", paramLabel = "ARM", description = "The control arm of --hazard-ratio (implies it; default: the"
+            + " protocol's first arm).")
+    String versus;
+
     @Mixin
     FormatOption format = new FormatOption(CohortReport.FORMATS);
 
@@ -90,7 +99,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + String.join(", ", loaded.protocol().arms().keySet()));
         }
         CohortOptions options = new CohortOptions(patients, run.seed, workers, arm).subgroups(subgroups(loaded))
-                .cuts(cuts(loaded));
+                .cuts(cuts(loaded)).versus(controls(loaded));
         Simulator simulator = GuiceFactory.simulator(spec);
         CohortResult result;
         try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
@@ -119,6 +128,30 @@ final class SimulateCommand implements Callable<Integer> {
                     Locale.ROOT));
         }
         return loaded.protocol().riskGroups().groups().keySet().stream().map(g -> "risk == \"" + g + "\"").toList();
+    }
+
+    /** The control arm --hazard-ratio or --versus asks for: every other arm is compared with it. */
+    private List<String> controls(LoadedProtocol loaded) {
+        if (!hazardRatio && versus == null) {
+            return List.of();
+        }
+        var arms = loaded.protocol().arms().keySet();
+        if (arms.size() < 2) {
+            throw UserException.usage("--hazard-ratio compares arms, and the protocol " + loaded.protocol().id() + " has one");
+        }
+        if (arm != null) {
+            throw UserException.usage("--hazard-ratio compares every arm with the control, so it needs every arm simulated; leave"
+                    + " out --arm");
+        }
+        if (patients > CohortOptions.MAX_PATIENTS_FOR_HAZARD_RATIOS) {
+            throw UserException.usage("--hazard-ratio is fitted for at most " + Numbers.count(CohortOptions.MAX_PATIENTS_FOR_HAZARD_RATIOS)
+                    + " patients per arm (the Cox fit counts them in an int), not " + Numbers.count(patients));
+        }
+        if (versus != null && !arms.contains(versus)) {
+            throw UserException.usage("--versus: the protocol " + loaded.protocol().id() + " has no arm '" + versus + "'; its arms are "
+                    + String.join(", ", arms));
+        }
+        return List.of(versus != null ? versus : arms.iterator().next());
     }
 
     /**

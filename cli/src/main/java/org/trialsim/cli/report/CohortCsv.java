@@ -80,6 +80,13 @@ final class CohortCsv {
                     }
                 }
             }
+            if (a.hazardRatios() != null) {
+                for (var h : a.hazardRatios()) {
+                    // the standard error is that of the log hazard ratio, the scale of its interval
+                    csv.row(arm, "hazard-ratio", h.endpoint(), "versus " + h.versus(), null, h.events(), h.patients(), h.hazardRatio(),
+                            h.standardError(), h.lower(), h.upper());
+                }
+            }
             var t = a.timeOnTherapyDays();
             csv.row(arm, "time-on-therapy", "days", "mean", null, t.patients(), null, t.mean(), t.standardError(), null, null);
             if (a.costPerPatient() != null) {

@@ -57,6 +57,7 @@ final class CohortHtml {
         survival();
         incidence();
         dataCuts();
+        hazardRatios();
         responses();
         toxicity();
         StringWriter text = new StringWriter();
@@ -283,6 +284,38 @@ final class CohortHtml {
         }
         page.paragraph("Each patient is followed from the endpoint's origin for a time uniform over the window, as with even accrual"
                 + " and one cut; a patient counts with the chance that the follow-up reaches the first event.");
+    }
+
+    /** Each arm's hazard ratio against its control arm per endpoint ({@code simulate --hazard-ratio}). */
+    private void hazardRatios() {
+        List<String> controls = result.arms().stream().filter(a -> a.hazardRatios() != null)
+                .flatMap(a -> a.hazardRatios().stream().map(CohortResult.HazardRatio::versus)).distinct().toList();
+        if (controls.isEmpty()) {
+            return;
+        }
+        page.heading(2, "Hazard ratios");
+        for (String control : controls) {
+            Table t = new Table("Hazard ratio against arm " + control + " (95% interval), events / patients", header("Endpoint"));
+            for (String id : endpointIds()) {
+                List<String> cells = new ArrayList<>();
+                cells.add(id);
+                boolean any = false;
+                for (ArmResult a : result.arms()) {
+                    var h = a.hazardRatios() == null ? null : a.hazardRatios().stream().filter(x -> x.versus().equals(control)
+                            && x.endpoint().equals(id)).findFirst().orElse(null);
+                    any |= h != null;
+                    cells.add(a.arm().equals(control) ? "control" : h == null ? Numbers.NONE : CohortTable.ratio(h) + ", "
+                            + Numbers.count(h.events()) + " / " + Numbers.count(h.patients()));
+                }
+                if (any) {
+                    t.row(cells);
+                }
+            }
+            page.table(t);
+        }
+        page.paragraph("Cox regression of each endpoint's first event (of any kind) on the arm, Efron ties, fitted to the same"
+                + " virtual patients on both arms with every time in whole days; the interval is the Wald interval a trial of"
+                + " these patients, taken as independent groups, would report.");
     }
 
     private static CohortResult.CutEndpoint cut(ArmResult a, int c, String endpoint) {

@@ -49,6 +49,7 @@ final class CohortTable {
         screening(result.arms().get(0).flow());
         comparison();
         dataCuts();
+        hazardRatios();
         if (result.subgroups() != null) {
             for (CohortResult.Subgroup g : result.subgroups()) {
                 subgroup(g);
@@ -73,6 +74,7 @@ final class CohortTable {
         CohortTable among = new CohortTable(new CohortResult(result.provenance(), g.arms()), protocol);
         among.comparison();
         among.dataCuts();
+        among.hazardRatios();
         // the comparison begins with a blank line, already written above
         page.append(among.page.text().substring(System.lineSeparator().length()));
     }
@@ -229,6 +231,43 @@ final class CohortTable {
             }
             line("  Monte Carlo standard error of each share at most " + Numbers.fixed(100 * largest, 2) + " percentage points.");
         }
+    }
+
+    /** Each arm's hazard ratio against its control arm per endpoint ({@code simulate --hazard-ratio}). */
+    private void hazardRatios() {
+        List<String> controls = result.arms().stream().filter(a -> a.hazardRatios() != null)
+                .flatMap(a -> a.hazardRatios().stream().map(CohortResult.HazardRatio::versus)).distinct().toList();
+        for (String control : controls) {
+            blank();
+            wrapped("Hazard ratio against arm " + control + " (Cox regression of the first event on the arm, Efron ties, on the same"
+                    + " virtual patients; 95% interval)");
+            for (String endpoint : protocol.endpoints().keySet()) {
+                if (result.arms().stream().noneMatch(a -> hazardRatio(a, control, endpoint) != null)) {
+                    continue;
+                }
+                var def = protocol.endpoints().get(endpoint);
+                row("  " + (def.label() == null ? endpoint : def.label()), a -> {
+                    if (a.arm().equals(control)) {
+                        return "control";
+                    }
+                    var h = hazardRatio(a, control, endpoint);
+                    return h == null ? Numbers.NONE : ratio(h);
+                });
+            }
+        }
+    }
+
+    private static CohortResult.HazardRatio hazardRatio(ArmResult a, String control, String endpoint) {
+        return a.hazardRatios() == null ? null : a.hazardRatios().stream().filter(h -> h.versus().equals(control)
+                && h.endpoint().equals(endpoint)).findFirst().orElse(null);
+    }
+
+    /** A hazard ratio with its interval, three decimals: 0.762 (0.701–0.829); "–" when it cannot be estimated. */
+    static String ratio(CohortResult.HazardRatio h) {
+        if (!Double.isFinite(h.hazardRatio()) || !Double.isFinite(h.lower())) {
+            return Numbers.NONE;
+        }
+        return Numbers.fixed(h.hazardRatio(), 3) + " (" + Numbers.fixed(h.lower(), 3) + "–" + Numbers.fixed(h.upper(), 3) + ")";
     }
 
     private static CohortResult.CutEndpoint cut(ArmResult a, int c, String endpoint) {

@@ -26,7 +26,8 @@ public final class Calibration {
      * @param cohort   a cohort simulated on every arm of it with the {@link #options} for it
      */
     public static CalibrationResult of(Protocol protocol, CohortResult cohort) {
-        List<TargetResult> results = protocol.targets().stream().map(t -> TargetResult.of(t, measure(t, cohort))).toList();
+        List<TargetResult> results = protocol.targets().stream().map(t -> t.measure() == Target.Measure.HAZARD_RATIO
+                ? TargetResult.ofHazardRatio(t, hazardRatio(t, protocol, cohort)) : TargetResult.of(t, measure(t, cohort))).toList();
         return new CalibrationResult(cohort.provenance(), results);
     }
 
@@ -35,7 +36,36 @@ public final class Calibration {
      * protocol's targets are measured at.
      */
     public static CohortOptions options(Protocol protocol, CohortOptions options) {
-        return new CohortOptions(options.patients(), options.seed(), options.threads(), null, subgroups(protocol), cuts(protocol));
+        return new CohortOptions(options.patients(), options.seed(), options.threads(), null, subgroups(protocol), cuts(protocol),
+                controls(protocol));
+    }
+
+    /** The control arms of the protocol's hazard-ratio targets: the cohort options' {@code versus} for {@link #of}. */
+    public static List<String> controls(Protocol protocol) {
+        return protocol.targets().stream().filter(t -> t.measure() == Target.Measure.HAZARD_RATIO).map(t -> control(t, protocol))
+                .distinct().toList();
+    }
+
+    /** A hazard-ratio target's control arm: its {@code versus}, or the protocol's first arm. */
+    static String control(Target t, Protocol protocol) {
+        return t.versus() != null ? t.versus() : protocol.arms().keySet().iterator().next();
+    }
+
+    /**
+     * The hazard ratio a target reads: the arm's against its control on the endpoint, from the cohort's
+     * {@link CohortResult.HazardRatio}s; null if the endpoint counts no patient on one of the arms.
+     */
+    static CohortResult.HazardRatio hazardRatio(Target t, Protocol protocol, CohortResult cohort) {
+        CohortResult.ArmResult arm = find(arms(t, cohort), a -> a.arm().equals(t.arm()), "arm", t.arm());
+        String control = control(t, protocol);
+        return (arm.hazardRatios() == null ? List.<CohortResult.HazardRatio>of() : arm.hazardRatios()).stream()
+                .filter(h -> h.versus().equals(control) && h.endpoint().equals(t.endpoint())).findFirst().orElse(null);
+    }
+
+    private static List<CohortResult.ArmResult> arms(Target t, CohortResult cohort) {
+        return t.among() == null ? cohort.arms()
+                : find(cohort.subgroups() == null ? List.of() : cohort.subgroups(), g -> g.among().equals(t.among().text()),
+                "subgroup", t.among().text()).arms();
     }
 
     /** The follow-up windows of the protocol's crude targets: the cohort options' data cuts for {@link #of}. */
@@ -57,10 +87,7 @@ public final class Calibration {
      * A target among a subgroup reads the cohort's results for that subgroup.
      */
     static double measure(Target t, CohortResult cohort) {
-        List<CohortResult.ArmResult> arms = t.among() == null ? cohort.arms()
-                : find(cohort.subgroups() == null ? List.of() : cohort.subgroups(), g -> g.among().equals(t.among().text()),
-                "subgroup", t.among().text()).arms();
-        CohortResult.ArmResult arm = find(arms, a -> a.arm().equals(t.arm()), "arm", t.arm());
+        CohortResult.ArmResult arm = find(arms(t, cohort), a -> a.arm().equals(t.arm()), "arm", t.arm());
         return switch (t.measure()) {
             case MRD_NEGATIVE -> mrd(t, arm, response(t, arm).negative());
             case MRD_BELOW -> mrd(t, arm, find(response(t, arm).belowThreshold(), r -> r.threshold() == t.threshold(),
@@ -73,6 +100,7 @@ public final class Calibration {
                     : (double) arm.flow().riskAtEnrolment().getOrDefault(t.group(), 0L) / arm.flow().enrolled();
             case REMISSION -> estimate(arm.remission());
             case TRANSPLANT -> estimate(arm.transplant());
+            case HAZARD_RATIO -> throw new IllegalArgumentException("a hazard ratio is measured by hazardRatio, with its error");
             case TOXICITY -> estimate(find(find(arm.toxicities(), b -> b.block().equals(t.block()), "block", t.block()).toxicities(),
                     x -> x.toxicity().equals(t.toxicity()), "toxicity", t.toxicity()).rate());
         };

@@ -2,6 +2,7 @@ package org.trialsim.simulator.cohort;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
@@ -54,16 +55,26 @@ public final class CohortSimulation {
             }
             toRun.add(a);
         }
+        for (String control : options.versus()) {
+            if (!toRun.contains(arms.indexOf(control))) {
+                throw new IllegalArgumentException("a hazard ratio against the arm '" + control + "' needs that arm simulated; the"
+                        + " protocol's arms are " + String.join(", ", arms));
+            }
+        }
         RandomStreams streams = new RandomStreams(options.seed());
         Check[] subgroups = options.subgroups().stream().map(protocol::condition).toArray(Check[]::new);
         long n = options.patients();
         long total = n * toRun.size();
-        List<CohortResult.ArmResult> results = new ArrayList<>();
-        List<List<CohortResult.ArmResult>> subgroupResults = new ArrayList<>();
-        for (int g = 0; g < subgroups.length; g++) {
-            subgroupResults.add(new ArrayList<>());
-        }
+        // Hazard ratios need the control's counts beside each arm's: then every arm's tally is kept to the
+        // end; otherwise each arm's result is made as soon as it is run, and its tally dropped.
+        boolean keep = !options.versus().isEmpty();
         ArmResults armResults = new ArmResults(protocol, index);
+        List<Tally> tallies = new ArrayList<>();
+        List<CohortResult.ArmResult> results = new ArrayList<>();
+        List<List<CohortResult.ArmResult>> among = new ArrayList<>();
+        for (int g = 0; g < subgroups.length; g++) {
+            among.add(new ArrayList<>());
+        }
         for (int k = 0; k < toRun.size(); k++) {
             int arm = toRun.get(k);
             long before = n * k;
@@ -90,18 +101,43 @@ public final class CohortSimulation {
                     return tally;
                 };
             });
-            results.add(armResults.of(merged.all, options.cuts()));
+            if (keep) {
+                tallies.add(merged);
+            } else {
+                results.add(armResults.of(merged.all, options.cuts(), List.of()));
+                for (int g = 0; g < subgroups.length; g++) {
+                    among.get(g).add(armResults.of(merged.subgroups[g], options.cuts(), List.of()));
+                }
+            }
+        }
+        for (int k = 0; k < tallies.size(); k++) {
+            results.add(armResults.of(tallies.get(k).all, options.cuts(), versus(options, toRun, tallies, k, t -> t.all)));
             for (int g = 0; g < subgroups.length; g++) {
-                subgroupResults.get(g).add(armResults.of(merged.subgroups[g], options.cuts()));
+                int gi = g;
+                among.get(g).add(armResults.of(tallies.get(k).subgroups[g], options.cuts(),
+                        versus(options, toRun, tallies, k, t -> t.subgroups[gi])));
             }
         }
         List<CohortResult.Subgroup> groups = new ArrayList<>();
         for (int g = 0; g < subgroups.length; g++) {
-            groups.add(new CohortResult.Subgroup(options.subgroups().get(g), subgroupResults.get(g)));
+            groups.add(new CohortResult.Subgroup(options.subgroups().get(g), among.get(g)));
         }
         Provenance provenance = Provenance.ofCohort(protocol.loaded(), options.seed(), options.patients(),
                 toRun.stream().map(arms::get).toList());
         return new CohortResult(provenance, results, groups);
+    }
+
+    /** The k-th arm run's hazard ratios against each control arm asked for (none against itself). */
+    private List<CohortResult.HazardRatio> versus(CohortOptions options, List<Integer> toRun, List<Tally> tallies, int k,
+                                                  Function<Tally, CohortAccumulator> which) {
+        List<CohortResult.HazardRatio> ratios = new ArrayList<>();
+        for (String control : options.versus()) {
+            int c = toRun.indexOf(protocol.arms().indexOf(control));
+            if (c != k) {
+                ratios.addAll(HazardRatios.of(index, control, which.apply(tallies.get(c)), which.apply(tallies.get(k))));
+            }
+        }
+        return ratios;
     }
 
     /**
