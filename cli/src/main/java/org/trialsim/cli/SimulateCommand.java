@@ -47,7 +47,10 @@ final class SimulateCommand implements Callable<Integer> {
     String arm;
 
     @Option(names = "--by", paramLabel = "GROUP", description = "Also report every arm among the enrolled patients of each"
-            + " level of GROUP; 'risk' (the risk group at enrolment) is the one grouping. Table and JSON only.")
+            + " group: 'risk' (the risk group at enrolment), a categorical or yes/no covariate (each level), 'COVARIATE:C1,C2'"
+            + " (a numeric covariate cut at C1 < C2: below C1, from C1 to below C2, from C2), or 'mrd:ASSESSMENT[:L1,L2]' (MRD"
+            + " at the assessment cut at levels, by default its detection limit and thresholds, and those not assessed)."
+            + " Table and JSON only.")
     String by;
 
     @Option(names = "--follow-up", paramLabel = "SHORTEST,LONGEST",
@@ -115,19 +118,17 @@ final class SimulateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The subgroups --by asks for: one condition per risk group, in the protocol's order. */
+    /** The subgroups --by asks for ({@link Grouping}), reported in the table and JSON formats. */
     private List<String> subgroups(LoadedProtocol loaded) {
         if (by == null) {
             return List.of();
         }
-        if (!by.equals("risk")) {
-            throw UserException.usage("--by takes 'risk' (the risk group at enrolment), not '" + by + "'");
-        }
+        List<String> conditions = Grouping.conditions(by, loaded.protocol());
         if (format.get() != Format.TABLE && format.get() != Format.JSON) {
             throw UserException.usage("--by is reported in the table and JSON formats, not " + format.get().name().toLowerCase(
                     Locale.ROOT));
         }
-        return loaded.protocol().riskGroups().groups().keySet().stream().map(g -> "risk == \"" + g + "\"").toList();
+        return conditions;
     }
 
     /** The control arm --hazard-ratio or --versus asks for: every other arm is compared with it. */
