@@ -60,7 +60,7 @@ final class SimulateCommand implements Callable<Integer> {
     List<String> followUp = List.of();
 
     @Option(names = "--hazard-ratio", description = "Also report each arm's hazard ratio against the control arm (the first arm, or"
-            + " --versus), per endpoint: Cox regression of the first event on the arm, on the same virtual patients, with its 95%"
+            + " --versus), per endpoint: Cox regression of the first event on the arm, on the same virtual patients, with its 95%%"
             + " interval. Needs every arm simulated, at most 2,147,483,647 patients per arm.")
     boolean hazardRatio;
 
