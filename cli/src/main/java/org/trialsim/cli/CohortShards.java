@@ -27,6 +27,7 @@ import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.cohort.CohortPartial;
 import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.CohortSimulation;
+import org.trialsim.simulator.cohort.FollowUpWindow;
 import org.trialsim.simulator.explore.Shard;
 import org.trialsim.simulator.run.IndexRange;
 
@@ -64,14 +65,16 @@ final class CohortShards {
      * @param patients    the run's patients per arm (all shards)
      * @param arm         the one arm run (--arm), or null for every arm
      * @param subgroups   the subgroups' conditions (--by), in order
+     * @param followUp    the data cuts' follow-up windows (--follow-up), each [shortest, longest] months
+     * @param versus      the control arms of the hazard ratios (--hazard-ratio, --versus)
      * @param shard       K
      * @param shards      N
      * @param from        the shard's first patient (from 0)
      * @param to          one past its last
      */
     record Manifest(String format, int version, String trialsim, String protocolId, String protocol, List<String> settings,
-                    String contentHash, long seed, long patients, String arm, List<String> subgroups, int shard, int shards,
-                    long from, long to) {
+                    String contentHash, long seed, long patients, String arm, List<String> subgroups, List<List<Double>> followUp,
+                    List<String> versus, int shard, int shards, long from, long to) {
         /** The fields every shard of one run shares, by name, in the order a refusal names them. */
         Map<String, Object> identity() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -83,6 +86,8 @@ final class CohortShards {
             m.put("patients", patients);
             m.put("arm", arm == null ? "every arm" : arm);
             m.put("subgroups (--by)", subgroups);
+            m.put("follow-up windows (--follow-up)", followUp);
+            m.put("hazard ratios against (--hazard-ratio)", versus);
             m.put("number of shards", shards);
             return m;
         }
@@ -106,7 +111,8 @@ final class CohortShards {
         partial.write(tallies);
         TrialShards.writeAtomically(dir, TrialShards.TALLIES, tallies.toByteArray());
         Manifest m = new Manifest(FORMAT, VERSION, TrialsimVersion.get(), loaded.protocol().id(), loaded.source(), loaded.settings(),
-                loaded.contentHash(), partial.seed(), partial.patients(), partial.arm(), partial.subgroups(), shard.index(),
+                loaded.contentHash(), partial.seed(), partial.patients(), partial.arm(), partial.subgroups(),
+                partial.cuts().stream().map(FollowUpWindow::months).toList(), partial.versus(), shard.index(),
                 shard.count(), partial.range().from(), partial.range().to());
         TrialShards.writeAtomically(dir, TrialShards.MANIFEST, (MAPPER.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -127,7 +133,7 @@ final class CohortShards {
 
     /**
      * The result of the run from the folders of its shards, in any order: what one {@code simulate} run
-     * with the same protocol, seed, patients, arm and subgroups gives.
+     * with the same protocol, seed, patients, arm, subgroups, follow-up windows and hazard ratios gives.
      *
      * @throws UserException (usage) naming the folders, if they are not the shards of one run, each once, or one is damaged
      */
@@ -187,7 +193,8 @@ final class CohortShards {
             throw TrialShards.damaged(file, e.getMessage());
         }
         if (part.range().from() != m.from() || part.range().to() != m.to() || part.seed() != m.seed()
-                || part.patients() != m.patients() || !Objects.equals(part.arm(), m.arm()) || !part.subgroups().equals(m.subgroups())) {
+                || part.patients() != m.patients() || !Objects.equals(part.arm(), m.arm()) || !part.subgroups().equals(m.subgroups())
+                || !part.cuts().stream().map(FollowUpWindow::months).toList().equals(m.followUp()) || !part.versus().equals(m.versus())) {
             throw TrialShards.damaged(file, "it holds patients " + part.range().from() + " to " + (part.range().to() - 1) + " of "
                     + part.patients() + " (seed " + part.seed() + "), not what its manifest says");
         }
@@ -221,7 +228,7 @@ final class CohortShards {
                     + " reads version " + VERSION);
         }
         if (m.shards() < 1 || m.shard() < 1 || m.shard() > m.shards() || m.patients() < m.shards() || m.subgroups() == null
-                || m.settings() == null) {
+                || m.settings() == null || m.followUp() == null || m.versus() == null) {
             throw TrialShards.damaged(file, "shard " + m.shard() + "/" + m.shards() + " of " + m.patients() + " patients");
         }
         return m;

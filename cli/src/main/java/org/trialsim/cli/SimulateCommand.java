@@ -1,7 +1,9 @@
 package org.trialsim.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,6 +15,7 @@ import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortPartial;
 import org.trialsim.simulator.cohort.CohortResult;
+import org.trialsim.simulator.cohort.FollowUpWindow;
 import org.trialsim.simulator.explore.Shard;
 import org.trialsim.simulator.run.IndexRange;
 import picocli.CommandLine.Command;
@@ -48,8 +51,26 @@ final class SimulateCommand implements Callable<Integer> {
     String arm;
 
     @Option(names = "--by", paramLabel = "GROUP", description = "Also report every arm among the enrolled patients of each"
-            + " level of GROUP; 'risk' (the risk group at enrolment) is the one grouping. Table and JSON only.")
+            + " group: 'risk' (the risk group at enrolment), a categorical or yes/no covariate (each level), 'COVARIATE:C1,C2'"
+            + " (a numeric covariate cut at C1 < C2: below C1, from C1 to below C2, from C2), or 'mrd:ASSESSMENT[:L1,L2]' (MRD"
+            + " at the assessment cut at levels, by default its detection limit and thresholds, and those not assessed)."
+            + " Table and JSON only.")
     String by;
+
+    @Option(names = "--follow-up", paramLabel = "SHORTEST,LONGEST",
+            description = "Also report, per arm, the first events a data cut would count when each patient is followed from the"
+                    + " endpoint's origin for a time uniform between SHORTEST and LONGEST months (e.g. 0,44.8; 36,36 for everyone"
+                    + " followed 36 months): the expected count and share of each kind of first event. May be repeated.")
+    List<String> followUp = List.of();
+
+    @Option(names = "--hazard-ratio", description = "Also report each arm's hazard ratio against the control arm (the first arm, or"
+            + " --versus), per endpoint: Cox regression of the first event on the arm, on the same virtual patients, with its 95%%"
+            + " interval. Needs every arm simulated, at most 2,147,483,647 patients per arm.")
+    boolean hazardRatio;
+
+    @Option(names = "--versus", paramLabel = "ARM", description = "The control arm of --hazard-ratio (implies it; default: the"
+            + " protocol's first arm).")
+    String versus;
 
     @Mixin
     FormatOption format = new FormatOption(CohortReport.FORMATS);
@@ -94,7 +115,8 @@ final class SimulateCommand implements Callable<Integer> {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "
                     + String.join(", ", loaded.protocol().arms().keySet()));
         }
-        CohortOptions options = new CohortOptions(patients, run.seed, workers, arm).subgroups(subgroups(loaded));
+        CohortOptions options = new CohortOptions(patients, run.seed, workers, arm).subgroups(subgroups(loaded))
+                .cuts(cuts(loaded)).versus(controls(loaded));
         Simulator simulator = GuiceFactory.simulator(spec);
         if (slice != null) {
             IndexRange range = CohortShards.patients(slice, patients);
@@ -148,18 +170,69 @@ final class SimulateCommand implements Callable<Integer> {
         return slice;
     }
 
-    /** The subgroups --by asks for: one condition per risk group, in the protocol's order. */
+    /** The subgroups --by asks for ({@link Grouping}), reported in the table and JSON formats. */
     private List<String> subgroups(LoadedProtocol loaded) {
         if (by == null) {
             return List.of();
         }
-        if (!by.equals("risk")) {
-            throw UserException.usage("--by takes 'risk' (the risk group at enrolment), not '" + by + "'");
-        }
+        List<String> conditions = Grouping.conditions(by, loaded.protocol());
         if (format.get() != Format.TABLE && format.get() != Format.JSON) {
             throw UserException.usage("--by is reported in the table and JSON formats, not " + format.get().name().toLowerCase(
                     Locale.ROOT));
         }
-        return loaded.protocol().riskGroups().groups().keySet().stream().map(g -> "risk == \"" + g + "\"").toList();
+        return conditions;
+    }
+
+    /** The control arm --hazard-ratio or --versus asks for: every other arm is compared with it. */
+    private List<String> controls(LoadedProtocol loaded) {
+        if (!hazardRatio && versus == null) {
+            return List.of();
+        }
+        var arms = loaded.protocol().arms().keySet();
+        if (arms.size() < 2) {
+            throw UserException.usage("--hazard-ratio compares arms, and the protocol " + loaded.protocol().id() + " has one");
+        }
+        if (arm != null) {
+            throw UserException.usage("--hazard-ratio compares every arm with the control, so it needs every arm simulated; leave"
+                    + " out --arm");
+        }
+        if (patients > CohortOptions.MAX_PATIENTS_FOR_HAZARD_RATIOS) {
+            throw UserException.usage("--hazard-ratio is fitted for at most " + Numbers.count(CohortOptions.MAX_PATIENTS_FOR_HAZARD_RATIOS)
+                    + " patients per arm (the Cox fit counts them in an int), not " + Numbers.count(patients));
+        }
+        if (versus != null && !arms.contains(versus)) {
+            throw UserException.usage("--versus: the protocol " + loaded.protocol().id() + " has no arm '" + versus + "'; its arms are "
+                    + String.join(", ", arms));
+        }
+        return List.of(versus != null ? versus : arms.iterator().next());
+    }
+
+    /**
+     * The data cuts --follow-up asks for: two numbers each, the shortest first, within the protocol's
+     * follow-up (a cohort is followed no further).
+     */
+    private List<FollowUpWindow> cuts(LoadedProtocol loaded) {
+        double horizonMonths = loaded.protocol().followUp().horizonYears() * 12;
+        List<FollowUpWindow> cuts = new ArrayList<>();
+        for (String text : followUp) {
+            String[] parts = text.split(",", -1);
+            BigDecimal shortest = parts.length == 2 ? NumberText.parse(parts[0].strip()) : null;
+            BigDecimal longest = parts.length == 2 ? NumberText.parse(parts[1].strip()) : null;
+            if (shortest == null || longest == null) {
+                throw UserException.usage("--follow-up takes two numbers of months, the shortest and the longest follow-up at the"
+                        + " data cut, e.g. 0,44.8; not '" + text + "'");
+            }
+            double a = shortest.doubleValue();
+            double b = longest.doubleValue();
+            if (!(a >= 0 && a <= b)) {
+                throw UserException.usage("--follow-up " + text + ": the shortest follow-up must be at least 0 and at most the longest");
+            }
+            if (b > horizonMonths + 1e-9) {
+                throw UserException.usage("--follow-up " + text + ": the longest follow-up is beyond the protocol's follow-up of "
+                        + Numbers.given(horizonMonths) + " months (followUp.horizonYears), and a cohort is followed no further");
+            }
+            cuts.add(new FollowUpWindow(a, b));
+        }
+        return cuts;
     }
 }

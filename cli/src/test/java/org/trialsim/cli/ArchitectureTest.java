@@ -60,7 +60,8 @@ class ArchitectureTest {
                 .whereLayer("cohort").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("trial").mayOnlyBeAccessedByLayers("facade", "explore", "registry")
                 .whereLayer("design").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("facade", "registry", "trial", "design")
+                // a cohort fits the Cox hazard ratio between its arms (simulate --hazard-ratio)
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("facade", "registry", "cohort", "trial", "design")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("facade", "cohort", "trial")
                 .whereLayer("run").mayOnlyBeAccessedByLayers("facade", "explore", "registry", "cohort", "trial", "design")
                 .whereLayer("foundations").mayOnlyBeAccessedByLayers("facade", "explore", "registry", "cohort", "trial", "design", "analysis", "engine",

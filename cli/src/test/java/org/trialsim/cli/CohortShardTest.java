@@ -25,7 +25,10 @@ class CohortShardTest {
         return Stream.of(
                 Arguments.of("1", List.of("aall1331", "-n", "3001", "-s", "5"), List.of("table", "json", "csv", "html")),
                 Arguments.of("2", List.of("interfant-21", "-n", "3001", "-s", "2", "--by", "risk"), List.of("table", "json")),
-                Arguments.of("1", List.of("aall1331", "-n", "2000", "-s", "9", "--arm", "B"), List.of("json")));
+                Arguments.of("1", List.of("aall1331", "-n", "2000", "-s", "9", "--arm", "B"), List.of("json")),
+                Arguments.of("2", List.of("aall1331", "-n", "3001", "-s", "6", "--follow-up", "0,44.8", "--hazard-ratio"),
+                        List.of("table", "json", "csv", "html")),
+                Arguments.of("1", List.of("interfant-21", "-n", "3001", "-s", "7", "--by", "mrd:eoi:1e-4,1e-3"), List.of("table", "json")));
     }
 
     @ParameterizedTest(name = "{1} on {0} threads")
@@ -63,6 +66,10 @@ class CohortShardTest {
         assertRefused(Cli.run("merge", s1, s2, shard(dir, "arm", "3/3", "-s", "3", "--arm", "B")),
                 "arm every arm in the first, B in the second");
         assertRefused(Cli.run("merge", s1, s2, shard(dir, "by", "3/3", "-s", "3", "--by", "risk")), "subgroups (--by) [] in the first");
+        assertRefused(Cli.run("merge", s1, s2, shard(dir, "cuts", "3/3", "-s", "3", "--follow-up", "0,24")),
+                "follow-up windows (--follow-up) [] in the first, [[0.0, 24.0]] in the second");
+        assertRefused(Cli.run("merge", s1, s2, shard(dir, "hr", "3/3", "-s", "3", "--hazard-ratio")),
+                "hazard ratios against (--hazard-ratio) [] in the first");
         assertRefused(Cli.run("merge", s1, s2, shard(dir, "set", "3/3", "-s", "3", "--set", "design.sampleSize=200")),
                 "settings [] in the first, [design.sampleSize=200]");
         Cli trial = Cli.run("trial", "aall1331", "-q", "-r", "6", "--shard", "1/2", "--out-dir", dir.resolve("trial").toString());

@@ -47,6 +47,19 @@ class MemoryTest {
         assertThat(r.out()).contains("\"replicates\" : 250000");
     }
 
+    /**
+     * Hazard ratios and data cuts of 3,000,000 patients per arm in a 32 MB heap: the Cox fit and the cut
+     * read the per-day counts, where keeping each patient's time and event (12 bytes, 72 MB here) would not fit.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void hazardRatiosOfMillionsOfPatientsFitInASmallHeap(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "32m", "simulate", "interfant-06-blina", "-n", "3000000", "--hazard-ratio", "--follow-up", "0,44.8", "-t", "2",
+                "-q", "-f", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"hazardRatios\"").contains("\"dataCuts\"");
+    }
+
     /** The large trial that estimates AALL1331's true effect needs about 46 MB: refused at once in 32 MB, with what to do. */
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)

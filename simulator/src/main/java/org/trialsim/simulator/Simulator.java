@@ -138,8 +138,7 @@ public final class Simulator {
         if (protocol.protocol().targets().isEmpty()) {
             throw new IllegalArgumentException("the protocol " + protocol.protocol().id() + " has no targets");
         }
-        CohortOptions everyArm = new CohortOptions(options.patients(), options.seed(), options.threads(), null,
-                Calibration.subgroups(protocol.protocol()));
+        CohortOptions everyArm = Calibration.options(protocol.protocol(), options);
         return Calibration.of(protocol.protocol(), cohort(protocol, everyArm, progress));
     }
 
@@ -159,8 +158,7 @@ public final class Simulator {
     public FitResult fit(Fitting.Loader loader, List<FitParameter> parameters, int maxEvaluations, CohortOptions options,
                          Progress progress) throws ProtocolException {
         LoadedProtocol protocol = loader.load(List.of());
-        CohortOptions everyArm = new CohortOptions(options.patients(), options.seed(), options.threads(), null,
-                Calibration.subgroups(protocol.protocol()));
+        CohortOptions everyArm = Calibration.options(protocol.protocol(), options);
         return Fitting.fit(protocol.protocol(), parameters, maxEvaluations,
                 changes -> cohort(changes.isEmpty() ? protocol : loader.load(changes), everyArm, Progress.NONE), progress);
     }

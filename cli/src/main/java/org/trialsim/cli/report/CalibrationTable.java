@@ -42,7 +42,9 @@ final class CalibrationTable {
             page.line("Changed with --set: " + String.join(", ", prov.settings()));
         }
         page.wrapped("A target is met when the published value lies within the simulated 95% interval for a trial of its n, or"
-                + " the simulated value within the published interval (docs/calibration.md). Percentages.", WIDTH);
+                + " the simulated value within the published interval (docs/calibration.md). Percentages"
+                + (result.targets().stream().anyMatch(r -> isRatio(r.target())) ? "; a hazard ratio as a ratio, the arm against"
+                + " its control (versus)." : "."), WIDTH);
         page.blank();
         page.line("  " + Layout.pad("arm", ARM) + Layout.pad("published", PUBLISHED) + Layout.right("n", N) + "  "
                 + Layout.pad("simulated (95% at n)", SIMULATED) + "verdict");
@@ -53,10 +55,8 @@ final class CalibrationTable {
             Target t = r.target();
             page.blank();
             page.wrapped((i + 1) + ". " + t.label(), WIDTH);
-            String published = t.lower() == null ? Numbers.percentInterval(t.value(), Double.NaN, Double.NaN)
-                    : Numbers.percentInterval(t.value(), t.lower(), t.upper());
-            String simulated = r.simulated() == null ? Numbers.NONE
-                    : Numbers.percentInterval(r.simulated(), r.simulatedLower(), r.simulatedUpper());
+            String published = value(t, t.value(), t.lower(), t.upper());
+            String simulated = r.simulated() == null ? Numbers.NONE : value(t, r.simulated(), r.simulatedLower(), r.simulatedUpper());
             page.line("  " + Layout.pad(Layout.abbreviate(t.arm(), ARM - 1), ARM) + Layout.pad(published, PUBLISHED)
                     + Layout.right(Numbers.count(t.n()), N) + "  " + Layout.pad(simulated, SIMULATED)
                     + (r.met() ? "met" : r.simulated() == null ? "MISSED (no patient to measure it on)" : "MISSED"));
@@ -69,5 +69,20 @@ final class CalibrationTable {
         page.line(String.format(Locale.ROOT, "%d of %d targets met", targets.size() - missed.size(), targets.size())
                 + (missed.isEmpty() ? "." : "; missed: " + String.join(", ", missed) + "."));
         return page.text();
+    }
+
+    static boolean isRatio(Target t) {
+        return t.measure() == Target.Measure.HAZARD_RATIO;
+    }
+
+    /**
+     * A target's value with its interval (null limits: none), as its measure is read: a proportion in
+     * percent, one decimal, 35.7 (34.1–37.3); a hazard ratio as it is, two decimals, 0.76 (0.51–1.14).
+     */
+    static String value(Target t, double v, Double lower, Double upper) {
+        if (!isRatio(t)) {
+            return Numbers.percentInterval(v, lower == null ? Double.NaN : lower, upper == null ? Double.NaN : upper);
+        }
+        return Numbers.fixed(v, 2) + (lower == null ? "" : " (" + Numbers.fixed(lower, 2) + "–" + Numbers.fixed(upper, 2) + ")");
     }
 }

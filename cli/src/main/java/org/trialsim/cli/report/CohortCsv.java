@@ -69,6 +69,24 @@ final class CohortCsv {
                 }
                 proportion(csv, arm, "toxicity", b.block(), "death", b.death());
             }
+            if (a.dataCuts() != null) {
+                for (var cut : a.dataCuts()) {
+                    String window = Numbers.csv(cut.followUpMonths().get(0)) + "-" + Numbers.csv(cut.followUpMonths().get(1)) + " months";
+                    for (var e : cut.endpoints()) {
+                        for (var ev : e.events()) {
+                            csv.row(arm, "data-cut", e.endpoint() + ":" + ev.event(), window, null, ev.count(), e.patients(), ev.share(),
+                                    ev.standardError(), null, null);
+                        }
+                    }
+                }
+            }
+            if (a.hazardRatios() != null) {
+                for (var h : a.hazardRatios()) {
+                    // the standard error is that of the log hazard ratio, the scale of its interval
+                    csv.row(arm, "hazard-ratio", h.endpoint(), "versus " + h.versus(), null, h.events(), h.patients(), h.hazardRatio(),
+                            h.standardError(), h.lower(), h.upper());
+                }
+            }
             var t = a.timeOnTherapyDays();
             csv.row(arm, "time-on-therapy", "days", "mean", null, t.patients(), null, t.mean(), t.standardError(), null, null);
             if (a.costPerPatient() != null) {

@@ -56,6 +56,8 @@ final class CohortHtml {
         flow();
         survival();
         incidence();
+        dataCuts();
+        hazardRatios();
         responses();
         toxicity();
         StringWriter text = new StringWriter();
@@ -245,6 +247,80 @@ final class CohortHtml {
                     + " log-log) shaded; the numbers at risk under the time axis. " + Numbers.count(any.patients()) + " patients count on the"
                     + " first arm that has any.", numbers);
         }
+    }
+
+    /** The first events at each data cut asked for ({@code simulate --follow-up}): count and share per arm. */
+    private void dataCuts() {
+        List<CohortResult.DataCut> cuts = result.arms().stream().map(ArmResult::dataCuts).filter(c -> c != null).findFirst()
+                .orElse(List.of());
+        if (cuts.isEmpty()) {
+            return;
+        }
+        page.heading(2, "First events at a data cut");
+        for (int c = 0; c < cuts.size(); c++) {
+            List<Double> months = cuts.get(c).followUpMonths();
+            Table t = new Table("Follow-up " + Numbers.given(months.get(0)) + "–" + Numbers.given(months.get(1)) + " months: expected"
+                    + " patients with each first event by the cut (share ± Monte Carlo standard error)", header("Endpoint: event"));
+            for (String id : endpointIds()) {
+                int ci = c;
+                CohortResult.CutEndpoint any = result.arms().stream().map(a -> cut(a, ci, id)).filter(e -> e != null).findFirst()
+                        .orElse(null);
+                if (any == null) {
+                    continue;
+                }
+                for (int k = 0; k < any.events().size(); k++) {
+                    List<String> cells = new ArrayList<>();
+                    cells.add(id + ": " + any.events().get(k).event());
+                    for (ArmResult a : result.arms()) {
+                        var e = cut(a, c, id);
+                        var ev = e == null ? null : e.events().get(k);
+                        cells.add(ev == null ? Numbers.NONE : Numbers.count(Math.round(ev.count())) + " of " + Numbers.count(e.patients())
+                                + ", " + Numbers.percentPlusMinus(ev.share(), ev.standardError()));
+                    }
+                    t.row(cells);
+                }
+            }
+            page.table(t);
+        }
+        page.paragraph("Each patient is followed from the endpoint's origin for a time uniform over the window, as with even accrual"
+                + " and one cut; a patient counts with the chance that the follow-up reaches the first event.");
+    }
+
+    /** Each arm's hazard ratio against its control arm per endpoint ({@code simulate --hazard-ratio}). */
+    private void hazardRatios() {
+        List<String> controls = result.arms().stream().filter(a -> a.hazardRatios() != null)
+                .flatMap(a -> a.hazardRatios().stream().map(CohortResult.HazardRatio::versus)).distinct().toList();
+        if (controls.isEmpty()) {
+            return;
+        }
+        page.heading(2, "Hazard ratios");
+        for (String control : controls) {
+            Table t = new Table("Hazard ratio against arm " + control + " (95% interval), events / patients", header("Endpoint"));
+            for (String id : endpointIds()) {
+                List<String> cells = new ArrayList<>();
+                cells.add(id);
+                boolean any = false;
+                for (ArmResult a : result.arms()) {
+                    var h = a.hazardRatios() == null ? null : a.hazardRatios().stream().filter(x -> x.versus().equals(control)
+                            && x.endpoint().equals(id)).findFirst().orElse(null);
+                    any |= h != null;
+                    cells.add(a.arm().equals(control) ? "control" : h == null ? Numbers.NONE : CohortTable.ratio(h) + ", "
+                            + Numbers.count(h.events()) + " / " + Numbers.count(h.patients()));
+                }
+                if (any) {
+                    t.row(cells);
+                }
+            }
+            page.table(t);
+        }
+        page.paragraph("Cox regression of each endpoint's first event (of any kind) on the arm, Efron ties, fitted to the same"
+                + " virtual patients on both arms with every time in whole days; the interval is the Wald interval a trial of"
+                + " these patients, taken as independent groups, would report.");
+    }
+
+    private static CohortResult.CutEndpoint cut(ArmResult a, int c, String endpoint) {
+        return a.dataCuts() == null ? null : a.dataCuts().get(c).endpoints().stream().filter(e -> e.endpoint().equals(endpoint))
+                .findFirst().orElse(null);
     }
 
     /** The patients at risk at t years: the monthly point nearest to t, or blank past the curve's end. */

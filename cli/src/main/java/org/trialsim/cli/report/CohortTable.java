@@ -48,6 +48,8 @@ final class CohortTable {
         line("Percentages with 95% intervals, which show the Monte Carlo error at this number of patients.");
         screening(result.arms().get(0).flow());
         comparison();
+        dataCuts();
+        hazardRatios();
         if (result.subgroups() != null) {
             for (CohortResult.Subgroup g : result.subgroups()) {
                 subgroup(g);
@@ -71,6 +73,8 @@ final class CohortTable {
         }
         CohortTable among = new CohortTable(new CohortResult(result.provenance(), g.arms()), protocol);
         among.comparison();
+        among.dataCuts();
+        among.hazardRatios();
         // the comparison begins with a blank line, already written above
         page.append(among.page.text().substring(System.lineSeparator().length()));
     }
@@ -179,6 +183,96 @@ final class CohortTable {
         }
         notes();
         endpointNotes.forEach(this::wrapped);
+    }
+
+    /**
+     * The first events a trial would count at each data cut asked for ({@code simulate --follow-up}): per
+     * endpoint and kind of first event, the expected count among the arm's patients and its share.
+     */
+    private void dataCuts() {
+        List<CohortResult.DataCut> first = result.arms().stream().map(ArmResult::dataCuts).filter(c -> c != null).findFirst()
+                .orElse(List.of());
+        for (int c = 0; c < first.size(); c++) {
+            int ci = c;
+            List<Double> months = first.get(c).followUpMonths();
+            blank();
+            wrapped("First events at a data cut, each patient followed from the endpoint's origin for " + (months.get(0).equals(months.get(1))
+                    ? Numbers.given(months.get(0)) + " months" : "a time uniform over " + Numbers.given(months.get(0)) + "–"
+                    + Numbers.given(months.get(1)) + " months") + ": the expected number of the arm's patients with each first"
+                    + " event by the cut (its share of the patients the endpoint counts)");
+            double largest = 0;
+            for (String endpoint : protocol.endpoints().keySet()) {
+                CohortResult.CutEndpoint any = result.arms().stream().map(a -> cut(a, ci, endpoint)).filter(e -> e != null).findFirst()
+                        .orElse(null);
+                if (any == null) {
+                    continue;
+                }
+                var def = protocol.endpoints().get(endpoint);
+                line(def.label() == null ? endpoint : def.label());
+                row("  patients counted", a -> {
+                    var e = cut(a, ci, endpoint);
+                    return e == null ? Numbers.NONE : Numbers.count(e.patients());
+                });
+                for (int k = 0; k < any.events().size(); k++) {
+                    int ki = k;
+                    row("  " + any.events().get(k).event() + " first", a -> {
+                        var e = cut(a, ci, endpoint);
+                        if (e == null) {
+                            return Numbers.NONE;
+                        }
+                        var ev = e.events().get(ki);
+                        return Numbers.count(Math.round(ev.count())) + " (" + Numbers.fixed(100 * ev.share(), 1) + "%)";
+                    });
+                    for (ArmResult a : result.arms()) {
+                        var e = cut(a, ci, endpoint);
+                        largest = e == null ? largest : Math.max(largest, e.events().get(k).standardError());
+                    }
+                }
+            }
+            line("  Monte Carlo standard error of each share at most " + Numbers.fixed(100 * largest, 2) + " percentage points.");
+        }
+    }
+
+    /** Each arm's hazard ratio against its control arm per endpoint ({@code simulate --hazard-ratio}). */
+    private void hazardRatios() {
+        List<String> controls = result.arms().stream().filter(a -> a.hazardRatios() != null)
+                .flatMap(a -> a.hazardRatios().stream().map(CohortResult.HazardRatio::versus)).distinct().toList();
+        for (String control : controls) {
+            blank();
+            wrapped("Hazard ratio against arm " + control + " (Cox regression of the first event on the arm, Efron ties, on the same"
+                    + " virtual patients; 95% interval)");
+            for (String endpoint : protocol.endpoints().keySet()) {
+                if (result.arms().stream().noneMatch(a -> hazardRatio(a, control, endpoint) != null)) {
+                    continue;
+                }
+                var def = protocol.endpoints().get(endpoint);
+                row("  " + (def.label() == null ? endpoint : def.label()), a -> {
+                    if (a.arm().equals(control)) {
+                        return "control";
+                    }
+                    var h = hazardRatio(a, control, endpoint);
+                    return h == null ? Numbers.NONE : ratio(h);
+                });
+            }
+        }
+    }
+
+    private static CohortResult.HazardRatio hazardRatio(ArmResult a, String control, String endpoint) {
+        return a.hazardRatios() == null ? null : a.hazardRatios().stream().filter(h -> h.versus().equals(control)
+                && h.endpoint().equals(endpoint)).findFirst().orElse(null);
+    }
+
+    /** A hazard ratio with its interval, three decimals: 0.762 (0.701–0.829); "–" when it cannot be estimated. */
+    static String ratio(CohortResult.HazardRatio h) {
+        if (!Double.isFinite(h.hazardRatio()) || !Double.isFinite(h.lower())) {
+            return Numbers.NONE;
+        }
+        return Numbers.fixed(h.hazardRatio(), 3) + " (" + Numbers.fixed(h.lower(), 3) + "–" + Numbers.fixed(h.upper(), 3) + ")";
+    }
+
+    private static CohortResult.CutEndpoint cut(ArmResult a, int c, String endpoint) {
+        return a.dataCuts() == null ? null : a.dataCuts().get(c).endpoints().stream().filter(e -> e.endpoint().equals(endpoint))
+                .findFirst().orElse(null);
     }
 
     /** Says, in words, why figures are left blank (–) where they cannot be computed. */

@@ -59,8 +59,7 @@ final class FitTable {
         for (int i = 0; i < after.size(); i++) {
             Target t = after.get(i).target();
             page.wrapped((i + 1) + ". " + t.label(), WIDTH);
-            String published = t.lower() == null ? Numbers.percentInterval(t.value(), Double.NaN, Double.NaN)
-                    : Numbers.percentInterval(t.value(), t.lower(), t.upper());
+            String published = CalibrationTable.value(t, t.value(), t.lower(), t.upper());
             page.line("  " + Layout.pad(Layout.abbreviate(t.arm(), ARM - 1), ARM) + Layout.pad(published, PUBLISHED)
                     + Layout.pad(simulated(before.get(i)), SIMULATED) + simulated(after.get(i)));
         }
@@ -71,7 +70,7 @@ final class FitTable {
     }
 
     private static String simulated(TargetResult r) {
-        return (r.simulated() == null ? Numbers.NONE : Numbers.percentInterval(r.simulated(), Double.NaN, Double.NaN))
+        return (r.simulated() == null ? Numbers.NONE : CalibrationTable.value(r.target(), r.simulated(), null, null))
                 + (r.met() ? " met" : " MISSED");
     }
 }

@@ -61,6 +61,7 @@ final class TargetCheck {
                 case MRD_NEGATIVE, MRD_BELOW -> assessment(t, here);
                 case SURVIVAL, INCIDENCE -> endpoint(t, here);
                 case CRUDE -> crude(t, here);
+                case HAZARD_RATIO -> hazardRatio(t, here);
                 case TOXICITY -> toxicity(t, here);
                 case SCREEN_FAILURE -> criterion(t, here);
                 case RISK_GROUP -> c.reference(t.group(), protocol.riskGroups() == null || protocol.riskGroups().groups() == null ? Set.of()
@@ -68,6 +69,15 @@ final class TargetCheck {
                 case REMISSION, TRANSPLANT -> {
                 }
             }
+        }
+        if (t.measure() != Measure.HAZARD_RATIO) {
+            proportion(t.value(), at(here, "value"));
+            proportion(t.lower(), at(here, "lower"));
+            proportion(t.upper(), at(here, "upper"));
+        }
+        if (t.measure() != Measure.HAZARD_RATIO && t.versus() != null) {
+            sink.error(at(here, "versus"), "'versus' names the control arm of a hazard-ratio target, and a " + measureName(t.measure())
+                    + " target is measured on one arm");
         }
         if ((t.lower() == null) != (t.upper() == null)) {
             sink.error(at(here, t.lower() == null ? "upper" : "lower"), "a published interval has both 'lower' and 'upper',"
@@ -98,6 +108,7 @@ final class TargetCheck {
             case SURVIVAL -> Set.of("endpoint", "years");
             case INCIDENCE -> Set.of("endpoint", "event", "years");
             case CRUDE -> Set.of("endpoint", "event", "followUpMonths");
+            case HAZARD_RATIO -> Set.of("endpoint");
             case TOXICITY -> Set.of("block", "toxicity");
             case SCREEN_FAILURE -> Set.of("criterion");
             case RISK_GROUP -> Set.of("group");
@@ -185,6 +196,42 @@ final class TargetCheck {
             sink.error(at(here, "followUpMonths"), "the longest follow-up, " + Values.fmt(months.get(1)) + " months, is beyond the"
                     + " follow-up's horizon of " + Values.fmt(protocol.followUp().horizonYears() * 12) + " months; a cohort is followed"
                     + " no further");
+        }
+    }
+
+    /** A proportion target's value or interval limit: the model's range admits hazard ratios up to a thousand. */
+    private void proportion(Double v, JsonPointer at) {
+        if (v != null && v > 1) {
+            sink.error(at, Values.fmt(v) + " is not a proportion: a target's value and interval are in [0, 1], except a"
+                    + " hazard-ratio target's");
+        }
+    }
+
+    /**
+     * A hazard ratio: an endpoint of the protocol, an experimental arm compared with another (the control,
+     * by default the first arm), and a published value and 95% interval above 0 (a verdict and a fit weigh
+     * the ratio on the log scale by that interval).
+     */
+    private void hazardRatio(Target t, JsonPointer here) {
+        c.reference(t.endpoint(), protocol.endpoints().keySet(), at(here, "endpoint"), "endpoint");
+        String control = t.versus() != null ? t.versus() : protocol.arms().keySet().stream().findFirst().orElse(null);
+        if (t.versus() != null) {
+            c.reference(t.versus(), protocol.arms().keySet(), at(here, "versus"), "arm");
+        }
+        if (control != null && control.equals(t.arm())) {
+            sink.error(at(here, t.versus() != null ? "versus" : "arm"), "a hazard ratio compares the arm '" + t.arm() + "' with another"
+                    + " arm, not with itself" + (t.versus() == null ? " (without 'versus' the control is the first arm); name the"
+                    + " control with 'versus'" : ""));
+        }
+        for (String field : List.of("value", "lower", "upper")) {
+            Double v = field.equals("value") ? t.value() : field.equals("lower") ? t.lower() : t.upper();
+            if (v != null && !(v > 0)) {
+                sink.error(at(here, field), "a hazard ratio is above 0, not " + Values.fmt(v));
+            }
+        }
+        if (t.lower() == null && t.upper() == null) {
+            sink.error(at(here, "lower"), "a hazard-ratio target needs its published 95% interval ('lower' and 'upper'): the"
+                    + " verdict and the fit weigh the ratio by it");
         }
     }
 

@@ -35,6 +35,8 @@ class TargetCheckTest {
               - {label: younger than 1 year, measure: screen-failure, arm: control, criterion: one-or-older, value: 0.02, n: 100,
                  source: a report}
               - {label: high risk, measure: risk-group, arm: control, group: HR, value: 0.3, n: 100, source: a report}
+              - {label: EFS hazard ratio, measure: hazard-ratio, arm: experimental, endpoint: efs, value: 0.7, lower: 0.5, upper: 0.98,
+                 n: 200, source: a report}
             eligibility:
               one-or-older: {include: age >= 1, source: a report}
             """;
@@ -63,6 +65,8 @@ class TargetCheckTest {
         assertThat(targets.get(7).followUpMonths()).containsExactly(12.0, 48.0);
         assertThat(targets.get(8).criterion()).isEqualTo("one-or-older");
         assertThat(targets.get(9).group()).isEqualTo("HR");
+        assertThat(targets.get(10).versus()).as("the control is the first arm unless told").isNull();
+        assertThat(targets.get(10).upper()).isEqualTo(0.98);
         assertThat(loaded.warnings()).as("a target's source covers it").isEmpty();
     }
 
@@ -89,10 +93,18 @@ class TargetCheckTest {
             unknown toxicity         | block: blina, toxicity: crs                     | block: blina, toxicity: cytokine                | targets[6].toxicity   | the block 'blina' has no toxicity 'cytokine'; its toxicities are crs
             value outside interval   | value: 0.5, lower: 0.4                          | value: 0.7, lower: 0.4                          | targets[2].value      | the published value 0.7 is outside its interval 0.4–0.6
             half an interval         | lower: 0.4, upper: 0.6                          | lower: 0.4                                      | targets[2].lower      | a published interval has both 'lower' and 'upper', or neither
-            value out of range       | value: 0.9                                      | value: 90                                       | targets[4].value      | value is 90; it must be from 0 to 1 (a probability)
+            value out of range       | value: 0.9                                      | value: 90                                       | targets[4].value      | 90 is not a proportion
+            lower not a proportion   | lower: 0.4, upper: 0.6                          | lower: 0.4, upper: 1.6                          | targets[2].upper      | 1.6 is not a proportion
+            ratio out of range       | value: 0.7, lower: 0.5                          | value: 1001, lower: 0.5                         | targets[10].value     | value is 1001; it must be from 0 to 1000
+            ratio of zero            | value: 0.7, lower: 0.5                          | value: 0.7, lower: 0                            | targets[10].lower     | a hazard ratio is above 0, not 0
+            ratio without interval   | value: 0.7, lower: 0.5, upper: 0.98,            | value: 0.7,                                     | targets[10].lower     | a hazard-ratio target needs its published 95% interval
+            ratio against itself     | measure: hazard-ratio, arm: experimental        | measure: hazard-ratio, arm: control             | targets[10].arm       | compares the arm 'control' with another arm, not with itself
+            ratio unknown control    | measure: hazard-ratio, arm: experimental        | measure: hazard-ratio, arm: experimental, versus: placebo | targets[10].versus | there is no arm 'placebo'
+            ratio without endpoint   | endpoint: efs, value: 0.7                       | value: 0.7                                      | targets[10].endpoint  | a hazard-ratio target needs 'endpoint'
+            versus on one arm        | measure: remission, arm: control                | measure: remission, arm: control, versus: experimental | targets[4].versus | 'versus' names the control arm of a hazard-ratio target
             n of nobody              | value: 0.2, n: 100                              | value: 0.2, n: 0                                | targets[5].n          | n is 0; it must be from 1 to 100000
             missing source           | value: 0.9, n: 100, source: a report                   | value: 0.9, n: 100                              | targets[4].source     | missing field 'source'
-            unknown measure          | measure: remission                              | measure: response                               | targets[4].measure    | 'response' is not one of mrd-negative, mrd-below, survival, incidence, remission, transplant, toxicity, crude, screen-failure, risk-group
+            unknown measure          | measure: remission                              | measure: response                               | targets[4].measure    | 'response' is not one of mrd-negative, mrd-below, survival, incidence, remission, transplant, toxicity, crude, screen-failure, risk-group, hazard-ratio
             one follow-up            | followUpMonths: [12, 48]                        | followUpMonths: [12]                            | targets[7].followUpMonths | followUpMonths is two numbers
             follow-up reversed       | followUpMonths: [12, 48]                        | followUpMonths: [48, 12]                        | targets[7].followUpMonths | the shortest follow-up 48 is longer than the longest, 12
             follow-up past horizon   | followUpMonths: [12, 48]                        | followUpMonths: [12, 61]                        | targets[7].followUpMonths | beyond the follow-up's horizon of 60 months

@@ -264,11 +264,11 @@ class ValueRangesTest {
             Design.TwoStage.r | min | 0 | -1 | design.twoStage.r | true | TWO_STAGEp0: 0.2, p1: 0.4, n1: 5, r1: 0, n: 10, r: X}}
             Design.TwoStage.r | max | 1999 | 2000 | design.twoStage.r | true | TWO_STAGEp0: 0.2, p1: 0.4, n1: 10, r1: 0, n: 2000, r: X}}
             Target.value | min | 0 | -0.001 | targets[0].value | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: X, n: 10, source: s}]
-            Target.value | max | 1 | 1.0000000000000002 | targets[0].value | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: X, n: 10, source: s}]
+            Target.value | max | 1000 | 1000.0000000000001 | targets[0].value | true | targets=[{label: t, measure: hazard-ratio, arm: experimental, versus: control, endpoint: efs, value: X, lower: 0.5, upper: 1000, n: 10, source: s}]
             Target.lower | min | 0 | -0.001 | targets[0].lower | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0.5, lower: X, upper: 1, n: 10, source: s}]
-            Target.lower | max | 1 | 1.0000000000000002 | targets[0].lower | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 1, lower: X, upper: 1, n: 10, source: s}]
+            Target.lower | max | 1000 | 1000.0000000000001 | targets[0].lower | true | targets=[{label: t, measure: hazard-ratio, arm: experimental, endpoint: efs, value: 1000, lower: X, upper: 1000, n: 10, source: s}]
             Target.upper | min | 0 | -0.001 | targets[0].upper | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0, lower: 0, upper: X, n: 10, source: s}]
-            Target.upper | max | 1 | 1.0000000000000002 | targets[0].upper | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0.5, lower: 0, upper: X, n: 10, source: s}]
+            Target.upper | max | 1000 | 1000.0000000000001 | targets[0].upper | true | targets=[{label: t, measure: hazard-ratio, arm: experimental, endpoint: efs, value: 0.5, lower: 0.5, upper: X, n: 10, source: s}]
             Target.n | min | 1 | 0 | targets[0].n | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0.5, n: X, source: s}]
             Target.n | max | 100000 | 100001 | targets[0].n | true | targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: 1, value: 0.5, n: X, source: s}]
             Target.years | min | 4.9e-324 | 0 | targets[0].years | true | followUp={horizonYears: 100, landmarkYears: [X]} ; targets=[{label: t, measure: survival, arm: control, endpoint: efs, years: X, value: 0.5, n: 10, source: s}]

@@ -58,7 +58,10 @@ public final class CoxModel {
      * @return the fit
      */
     public static CoxResult fit(SurvivalData data, Ties ties) {
-        EventTable table = data.table();
+        return fit(data.table(), ties);
+    }
+
+    private static CoxResult fit(EventTable table, Ties ties) {
         boolean efron = ties == Ties.EFRON;
         double[] at = new double[3];
         evaluate(table, 0, efron, at);
@@ -74,6 +77,24 @@ public final class CoxModel {
         double waldZ = beta / se;
         return new CoxResult(ties, beta, se, waldZ, Normal.cdf(waldZ), Normal.twoSided(waldZ),
             scoreZ, Normal.cdf(scoreZ), Normal.twoSided(scoreZ), ll0, ll, 2 * (ll - ll0), (int) fit[2]);
+    }
+
+    /**
+     * Fits the model, with Efron's handling of ties, to data already counted into its tied event times:
+     * for each distinct event time, the numbers at risk in each arm just before it and the events at it.
+     * The fit depends on the data only through these (see above), so a cohort of any size is fitted from
+     * its per-day counts exactly as from its patients.
+     *
+     * @param time    the event times, increasing (they only label the rows)
+     * @param atRisk0 control patients at risk just before each time
+     * @param atRisk1 experimental patients at risk
+     * @param events0 control events at each time
+     * @param events1 experimental events
+     * @return the fit, as {@link #fit(SurvivalData)} of the same patients
+     * @throws IllegalArgumentException if the arrays differ in length or events exceed the numbers at risk
+     */
+    public static CoxResult fitTiedTimes(double[] time, int[] atRisk0, int[] atRisk1, int[] events0, int[] events1) {
+        return fit(EventTable.of(time, atRisk0, atRisk1, events0, events1), Ties.EFRON);
     }
 
     /**

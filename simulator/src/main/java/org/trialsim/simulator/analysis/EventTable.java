@@ -33,6 +33,26 @@ final class EventTable {
     }
 
     /**
+     * A one-stratum table from its rows, already counted (a cohort's per-day counts): the numbers at risk
+     * in each arm just before each event time and the events at it.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length or a count is negative
+     */
+    static EventTable of(double[] time, int[] atRisk0, int[] atRisk1, int[] events0, int[] events1) {
+        int rows = time.length;
+        if (atRisk0.length != rows || atRisk1.length != rows || events0.length != rows || events1.length != rows) {
+            throw new IllegalArgumentException("every row needs a time, two numbers at risk and two numbers of events");
+        }
+        for (int r = 0; r < rows; r++) {
+            if (atRisk0[r] < events0[r] || atRisk1[r] < events1[r] || events0[r] < 0 || events1[r] < 0) {
+                throw new IllegalArgumentException("row " + r + ": events must be between 0 and the number at risk");
+            }
+        }
+        return new EventTable(1, new int[] {0, rows}, time.clone(), atRisk0.clone(), atRisk1.clone(), events0.clone(),
+            events1.clone());
+    }
+
+    /**
      * Builds the table from times sorted within buckets 4s + 2·arm + event.
      *
      * @param sorted times, ascending within each bucket

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.Target;
+import org.trialsim.simulator.cohort.CohortOptions;
 import org.trialsim.simulator.cohort.CohortResult;
+import org.trialsim.simulator.cohort.FollowUpWindow;
 
 /**
  * Measures a protocol's targets on a simulated cohort of every arm. Each measure reads one figure the
@@ -21,11 +23,55 @@ public final class Calibration {
      * Every target of the protocol against the cohort.
      *
      * @param protocol a validated protocol (its targets name arms, assessments, endpoints and blocks it has)
-     * @param cohort   a cohort simulated on every arm of it, with the subgroups of {@link #subgroups}
+     * @param cohort   a cohort simulated on every arm of it with the {@link #options} for it
      */
     public static CalibrationResult of(Protocol protocol, CohortResult cohort) {
-        List<TargetResult> results = protocol.targets().stream().map(t -> TargetResult.of(t, measure(t, cohort))).toList();
+        List<TargetResult> results = protocol.targets().stream().map(t -> t.measure() == Target.Measure.HAZARD_RATIO
+                ? TargetResult.ofHazardRatio(t, hazardRatio(t, protocol, cohort)) : TargetResult.of(t, measure(t, cohort))).toList();
         return new CalibrationResult(cohort.provenance(), results);
+    }
+
+    /**
+     * The cohort options a calibration simulates: every arm, with the subgroups and data cuts the
+     * protocol's targets are measured at.
+     */
+    public static CohortOptions options(Protocol protocol, CohortOptions options) {
+        return new CohortOptions(options.patients(), options.seed(), options.threads(), null, subgroups(protocol), cuts(protocol),
+                controls(protocol));
+    }
+
+    /** The control arms of the protocol's hazard-ratio targets: the cohort options' {@code versus} for {@link #of}. */
+    public static List<String> controls(Protocol protocol) {
+        return protocol.targets().stream().filter(t -> t.measure() == Target.Measure.HAZARD_RATIO).map(t -> control(t, protocol))
+                .distinct().toList();
+    }
+
+    /** A hazard-ratio target's control arm: its {@code versus}, or the protocol's first arm. */
+    static String control(Target t, Protocol protocol) {
+        return t.versus() != null ? t.versus() : protocol.arms().keySet().iterator().next();
+    }
+
+    /**
+     * The hazard ratio a target reads: the arm's against its control on the endpoint, from the cohort's
+     * {@link CohortResult.HazardRatio}s; null if the endpoint counts no patient on one of the arms.
+     */
+    static CohortResult.HazardRatio hazardRatio(Target t, Protocol protocol, CohortResult cohort) {
+        CohortResult.ArmResult arm = find(arms(t, cohort), a -> a.arm().equals(t.arm()), "arm", t.arm());
+        String control = control(t, protocol);
+        return (arm.hazardRatios() == null ? List.<CohortResult.HazardRatio>of() : arm.hazardRatios()).stream()
+                .filter(h -> h.versus().equals(control) && h.endpoint().equals(t.endpoint())).findFirst().orElse(null);
+    }
+
+    private static List<CohortResult.ArmResult> arms(Target t, CohortResult cohort) {
+        return t.among() == null ? cohort.arms()
+                : find(cohort.subgroups() == null ? List.of() : cohort.subgroups(), g -> g.among().equals(t.among().text()),
+                "subgroup", t.among().text()).arms();
+    }
+
+    /** The follow-up windows of the protocol's crude targets: the cohort options' data cuts for {@link #of}. */
+    public static List<FollowUpWindow> cuts(Protocol protocol) {
+        return protocol.targets().stream().filter(t -> t.measure() == Target.Measure.CRUDE).map(t -> FollowUpWindow.of(t.followUpMonths()))
+                .distinct().toList();
     }
 
     /**
@@ -41,10 +87,7 @@ public final class Calibration {
      * A target among a subgroup reads the cohort's results for that subgroup.
      */
     static double measure(Target t, CohortResult cohort) {
-        List<CohortResult.ArmResult> arms = t.among() == null ? cohort.arms()
-                : find(cohort.subgroups() == null ? List.of() : cohort.subgroups(), g -> g.among().equals(t.among().text()),
-                "subgroup", t.among().text()).arms();
-        CohortResult.ArmResult arm = find(arms, a -> a.arm().equals(t.arm()), "arm", t.arm());
+        CohortResult.ArmResult arm = find(arms(t, cohort), a -> a.arm().equals(t.arm()), "arm", t.arm());
         return switch (t.measure()) {
             case MRD_NEGATIVE -> mrd(t, arm, response(t, arm).negative());
             case MRD_BELOW -> mrd(t, arm, find(response(t, arm).belowThreshold(), r -> r.threshold() == t.threshold(),
@@ -57,6 +100,7 @@ public final class Calibration {
                     : (double) arm.flow().riskAtEnrolment().getOrDefault(t.group(), 0L) / arm.flow().enrolled();
             case REMISSION -> estimate(arm.remission());
             case TRANSPLANT -> estimate(arm.transplant());
+            case HAZARD_RATIO -> throw new IllegalArgumentException("a hazard ratio is measured by hazardRatio, with its error");
             case TOXICITY -> estimate(find(find(arm.toxicities(), b -> b.block().equals(t.block()), "block", t.block()).toxicities(),
                     x -> x.toxicity().equals(t.toxicity()), "toxicity", t.toxicity()).rate());
         };
@@ -100,59 +144,16 @@ public final class Calibration {
 
     /**
      * The share with the event as first event by a data cut, each patient followed for a time uniform over
-     * [a, b] months: the average of the event's cumulative incidence over that time, read from the monthly
-     * curve (linear between months; 0 at the origin). With one event the incidence is one minus survival.
+     * [a, b] months: read from the arm's data cut with that window ({@link CohortResult.DataCut}), the one
+     * place it is computed, so that {@code simulate --follow-up} reports the same number.
      */
     private static double crude(Target t, CohortResult.ArmResult arm) {
-        Optional<CohortResult.EndpointResult> endpoint = arm.endpoints().stream().filter(e -> e.endpoint().equals(t.endpoint()))
-                .findFirst();
-        if (endpoint.isEmpty() || endpoint.get().curve().isEmpty()) {
-            return Double.NaN;
-        }
+        List<Double> window = FollowUpWindow.of(t.followUpMonths()).months();
+        CohortResult.DataCut cut = find(arm.dataCuts() == null ? List.of() : arm.dataCuts(), c -> c.followUpMonths().equals(window),
+                "data cut", window.toString());
         String event = t.event().name().toLowerCase(Locale.ROOT);
-        Optional<CohortResult.Incidence> incidence = endpoint.get().incidence().stream().filter(i -> i.event().equals(event)).findFirst();
-        List<CohortResult.SurvivalPoint> curve = incidence.isPresent() ? incidence.get().curve() : endpoint.get().curve();
-        int n = curve.size() + 1;
-        double[] months = new double[n];
-        double[] share = new double[n];
-        for (int i = 1; i < n; i++) {
-            CohortResult.SurvivalPoint p = curve.get(i - 1);
-            months[i] = p.years() * 12;
-            share[i] = incidence.isPresent() ? p.estimate() : 1 - p.estimate();
-        }
-        return averageBetween(months, share, t.followUpMonths().get(0), t.followUpMonths().get(1));
-    }
-
-    /**
-     * The average over [a, b] of the function linear between the points (x increasing from 0), constant
-     * after the last; its value at a when a = b.
-     */
-    static double averageBetween(double[] x, double[] y, double a, double b) {
-        if (b - a < 1e-12) {
-            return interpolate(x, y, a);
-        }
-        double sum = 0;
-        double from = a;
-        for (int i = 0; i < x.length && from < b; i++) {
-            double to = i + 1 < x.length ? Math.min(b, x[i + 1]) : b;
-            if (to > from) {
-                sum += (to - from) * (interpolate(x, y, from) + interpolate(x, y, to)) / 2;
-                from = to;
-            }
-        }
-        return sum / (b - a);
-    }
-
-    private static double interpolate(double[] x, double[] y, double at) {
-        if (at >= x[x.length - 1]) {
-            return y[y.length - 1];
-        }
-        int i = 0;
-        while (x[i + 1] < at) {
-            i++;
-        }
-        double w = x[i + 1] == x[i] ? 1 : (at - x[i]) / (x[i + 1] - x[i]);
-        return y[i] + w * (y[i + 1] - y[i]);
+        Optional<CohortResult.CutEndpoint> endpoint = cut.endpoints().stream().filter(e -> e.endpoint().equals(t.endpoint())).findFirst();
+        return endpoint.isEmpty() ? Double.NaN : find(endpoint.get().events(), e -> e.event().equals(event), "event", event).share();
     }
 
     /** The one element a validated protocol's target names: its absence is a programming error, not bad input. */

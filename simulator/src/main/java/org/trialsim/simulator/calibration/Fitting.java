@@ -23,7 +23,8 @@ import org.trialsim.simulator.run.Progress;
  * <p>The distance is the sum over targets of ((simulated − published) / se)², with se the published
  * interval's half-width divided by 1.96 where one was published, and else the binomial standard error
  * of the published proportion at the target's n (the proportion kept at least 0.5/n from 0 and 1). A
- * target that cannot be measured counts as a distance of 1 on the proportion scale.
+ * hazard ratio is weighed on the log scale by its published interval (which validation requires). A
+ * target that cannot be measured counts as a distance of 1 on its scale.
  *
  * <p>Every evaluation simulates the same virtual patients (the same seed: common random numbers), so the
  * distance is a deterministic function of the parameters, changing only where a patient's path changes;
@@ -180,17 +181,22 @@ public final class Fitting {
     public static double distance(CalibrationResult result) {
         double sum = 0;
         for (TargetResult r : result.targets()) {
-            double d = r.simulated() == null ? 1 : r.simulated() - r.target().value();
+            double d = r.simulated() == null ? 1 : scale(r.target(), r.simulated()) - scale(r.target(), r.target().value());
             double z = d / standardError(r.target());
             sum += z * z;
         }
         return sum;
     }
 
-    /** The standard error a target's published value is weighed with. */
+    /** A target's value on the scale it is weighed on: the log of a hazard ratio, a proportion as it is. */
+    private static double scale(Target t, double value) {
+        return t.measure() == Target.Measure.HAZARD_RATIO ? Math.log(value) : value;
+    }
+
+    /** The standard error a target's published value is weighed with, on its {@link #scale}. */
     static double standardError(Target t) {
         if (t.lower() != null && t.upper() > t.lower()) {
-            return (t.upper() - t.lower()) / (2 * Z);
+            return (scale(t, t.upper()) - scale(t, t.lower())) / (2 * Z);
         }
         double p = Math.min(1 - 0.5 / t.n(), Math.max(0.5 / t.n(), t.value()));
         return Math.sqrt(p * (1 - p) / t.n());

@@ -1,6 +1,7 @@
 package org.trialsim.simulator.calibration;
 
 import org.trialsim.protocol.Target;
+import org.trialsim.simulator.cohort.CohortResult;
 
 /**
  * One published target against the simulated cohort.
@@ -13,7 +14,7 @@ import org.trialsim.protocol.Target;
  * makes the interval slightly narrower than the trial's.
  *
  * @param target         the target as the protocol gives it
- * @param simulated      the simulated proportion; null if the cohort has no patients to measure it on
+ * @param simulated      the simulated proportion (a hazard ratio for a hazard-ratio target); null if the cohort has no patients to measure it on
  *                       (e.g. none reached the assessment), and then the target is missed
  * @param simulatedLower the simulated 95% interval at the trial's n, lower limit; null with simulated
  * @param simulatedUpper its upper limit
@@ -33,6 +34,27 @@ public record TargetResult(Target target, Double simulated, Double simulatedLowe
         boolean met = matches(target.value(), target.lower() == null ? Double.NaN : target.lower(),
                 target.upper() == null ? Double.NaN : target.upper(), simulated, n);
         return new TargetResult(target, simulated, lower, upper, met);
+    }
+
+    /**
+     * A published hazard ratio against the cohort's (null, or not finite: not measured, and missed). The
+     * simulated interval at the trial's n is the cohort's Wald interval widened to n patients in all:
+     * exp(β̂ ± 1.96·SE·√(N/n)), N the patients of both arms the cohort's fit counts, since the information
+     * of a Cox fit grows with the patients (and their events) in it. The cohort follows every patient to
+     * the horizon, so a trial whose cut comes earlier sees fewer events and a wider interval: the verdict
+     * is that much stricter than the trial.
+     */
+    public static TargetResult ofHazardRatio(Target target, CohortResult.HazardRatio hr) {
+        if (hr == null || !Double.isFinite(hr.logHazardRatio()) || !Double.isFinite(hr.standardError())) {
+            return new TargetResult(target, null, null, null, false);
+        }
+        double half = Z * hr.standardError() * Math.sqrt((double) (hr.patients() + hr.versusPatients()) / target.n());
+        double lower = Math.exp(hr.logHazardRatio() - half);
+        double upper = Math.exp(hr.logHazardRatio() + half);
+        double published = target.value();
+        boolean met = published >= lower && published <= upper
+                || target.lower() != null && hr.hazardRatio() >= target.lower() && hr.hazardRatio() <= target.upper();
+        return new TargetResult(target, hr.hazardRatio(), lower, upper, met);
     }
 
     /** The lower limit of the 95% interval a trial of n patients would see around a true proportion p. */

@@ -29,6 +29,11 @@ final class ArmResults {
     }
 
     CohortResult.ArmResult of(CohortAccumulator a) {
+        return of(a, List.of(), List.of());
+    }
+
+    /** The arm's results with the first events at each data cut and its hazard ratios against control arms. */
+    CohortResult.ArmResult of(CohortAccumulator a, List<FollowUpWindow> cuts, List<CohortResult.HazardRatio> hazardRatios) {
         String armId = index.arms().get(a.arm);
         var arm = protocol.arms().get(armId);
         boolean hasCost = protocol.pathway().nodes().values().stream()
@@ -37,7 +42,8 @@ final class ArmResults {
                 proportion(a.remission, a.onArm), proportion(a.transplanted, a.onArm),
                 summary(a.timeOnTherapy, CohortAccumulator.TIME_SCALE),
                 hasCost ? summary(a.cost, CohortAccumulator.COST_SCALE) : null,
-                hasCost ? protocol.currency() : null);
+                hasCost ? protocol.currency() : null, cuts.stream().map(w -> DataCuts.of(w, a, index)).toList(),
+                hazardRatios);
     }
 
     private CohortResult.Flow flow(CohortAccumulator a) {

@@ -69,6 +69,16 @@ public final class CohortPartial {
         return options.subgroups();
     }
 
+    /** The follow-up windows of the data cuts reported (--follow-up), in order. */
+    public List<FollowUpWindow> cuts() {
+        return options.cuts();
+    }
+
+    /** The control arms the hazard ratios are against (--hazard-ratio), in order. */
+    public List<String> versus() {
+        return options.versus();
+    }
+
     /** SHA-256 of the protocol as run. */
     public String contentHash() {
         return contentHash;
@@ -86,16 +96,20 @@ public final class CohortPartial {
         return tallies;
     }
 
-    /** Whether the other partial is of the same run (protocol, patients, seed, arm, subgroups), whatever its range. */
+    /**
+     * Whether the other partial is of the same run (protocol, patients, seed, arm, subgroups, follow-up
+     * windows, hazard-ratio controls), whatever its range.
+     */
     boolean sameRun(CohortPartial other) {
         return contentHash.equals(other.contentHash) && options.patients() == other.options.patients()
                 && options.seed() == other.options.seed() && Objects.equals(options.arm(), other.options.arm())
-                && options.subgroups().equals(other.options.subgroups());
+                && options.subgroups().equals(other.options.subgroups()) && options.cuts().equals(other.options.cuts())
+                && options.versus().equals(other.options.versus());
     }
 
     /**
      * Writes the codec: a header (magic, version, content hash, patients, from, to, seed, arm, subgroups,
-     * the arms run), then each arm's tallies. Big-endian, as {@link DataOutputStream} writes.
+     * follow-up windows, hazard-ratio controls, the arms run), then each arm's tallies. Big-endian, as {@link DataOutputStream} writes.
      */
     public void write(OutputStream stream) throws IOException {
         DataOutputStream out = new DataOutputStream(stream);
@@ -110,6 +124,15 @@ public final class CohortPartial {
         out.writeInt(options.subgroups().size());
         for (String s : options.subgroups()) {
             out.writeUTF(s);
+        }
+        out.writeInt(options.cuts().size());
+        for (FollowUpWindow w : options.cuts()) {
+            out.writeDouble(w.shortestMonths());
+            out.writeDouble(w.longestMonths());
+        }
+        out.writeInt(options.versus().size());
+        for (String control : options.versus()) {
+            out.writeUTF(control);
         }
         out.writeInt(arms.size());
         for (int k = 0; k < arms.size(); k++) {
@@ -153,6 +176,33 @@ public final class CohortPartial {
         for (int g = 0; g < count; g++) {
             subgroups.add(in.readUTF());
         }
+        List<FollowUpWindow> cuts = new ArrayList<>();
+        int cutCount = in.readInt();
+        if (cutCount < 0 || cutCount > MAX_SUBGROUPS) {
+            throw new IOException(cutCount + " follow-up windows (0 to " + MAX_SUBGROUPS + ")");
+        }
+        for (int c = 0; c < cutCount; c++) {
+            double shortest = in.readDouble();
+            double longest = in.readDouble();
+            try {
+                cuts.add(new FollowUpWindow(shortest, longest));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("its follow-up window " + (c + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        List<String> versus = new ArrayList<>();
+        int versusCount = in.readInt();
+        if (versusCount < 0 || versusCount > index.arms().size() || versusCount > 0 && !arm.isEmpty()) {
+            throw new IOException(versusCount + " control arms for hazard ratios (0 to " + index.arms().size()
+                    + ", and none when one arm is run)");
+        }
+        for (int c = 0; c < versusCount; c++) {
+            String control = in.readUTF();
+            if (!index.arms().contains(control)) {
+                throw new IOException("its hazard ratios are against '" + control + "', not an arm of the protocol");
+            }
+            versus.add(control);
+        }
         int armCount = in.readInt();
         int protocolArms = index.arms().size();
         if (arm.isEmpty() ? armCount != protocolArms : armCount != 1) {
@@ -180,7 +230,12 @@ public final class CohortPartial {
         if (stream.read() != -1) {
             throw new IOException("it has bytes after its tallies");
         }
-        CohortOptions options = new CohortOptions(patients, seed, 1, arm.isEmpty() ? null : arm, subgroups);
+        CohortOptions options;
+        try {
+            options = new CohortOptions(patients, seed, 1, arm.isEmpty() ? null : arm, subgroups, cuts, versus);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         return new CohortPartial(hash, options, new IndexRange(from, to), arms, tallies);
     }
 }

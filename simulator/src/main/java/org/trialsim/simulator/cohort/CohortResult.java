@@ -56,11 +56,86 @@ public record CohortResult(Provenance provenance, List<ArmResult> arms, List<Sub
      * @param timeOnTherapyDays days from enrolment to the end of the pathway, for patients on the arm
      * @param costPerPatient  cost of the blocks started, for patients on the arm (null if the protocol has no costs)
      * @param currency        the currency of the costs
+     * @param dataCuts        first events at each data cut asked for ({@link CohortOptions#cuts()}); null when none was
+     * @param hazardRatios    the arm's hazard ratios against each control arm asked for ({@link CohortOptions#versus()}),
+     *                        per endpoint; null when none was, and on a control arm against itself
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ArmResult(String arm, String label, Flow flow, List<Response> responses, List<EndpointResult> endpoints,
                             List<BlockToxicity> toxicities, Proportion remission, Proportion transplant,
-                            Summary timeOnTherapyDays, Summary costPerPatient, String currency) {
+                            Summary timeOnTherapyDays, Summary costPerPatient, String currency, List<DataCut> dataCuts,
+                            List<HazardRatio> hazardRatios) {
+        public ArmResult {
+            dataCuts = dataCuts == null || dataCuts.isEmpty() ? null : List.copyOf(dataCuts);
+            hazardRatios = hazardRatios == null || hazardRatios.isEmpty() ? null : List.copyOf(hazardRatios);
+        }
+
+        /** A result without data cuts. */
+        public ArmResult(String arm, String label, Flow flow, List<Response> responses, List<EndpointResult> endpoints,
+                         List<BlockToxicity> toxicities, Proportion remission, Proportion transplant,
+                         Summary timeOnTherapyDays, Summary costPerPatient, String currency) {
+            this(arm, label, flow, responses, endpoints, toxicities, remission, transplant, timeOnTherapyDays, costPerPatient,
+                    currency, null, null);
+        }
+    }
+
+    /**
+     * The hazard ratio of the arm against a control arm on one endpoint: Cox regression on the arm of the
+     * endpoint's first event of any kind (Efron ties), on the same virtual patients (docs/cohort-json.md,
+     * {@code hazardRatios}).
+     *
+     * @param endpoint        the endpoint's id
+     * @param versus          the control arm
+     * @param patients        patients the endpoint counts on this arm
+     * @param events          their events by the horizon
+     * @param versusPatients  patients it counts on the control arm
+     * @param versusEvents    their events
+     * @param hazardRatio     exp(β̂), this arm's hazard over the control's (NaN without events; ±∞ exponentiated
+     *                        when one arm has no event while the other has)
+     * @param lower           the 95% Wald interval's lower limit, exp(β̂ − 1.96·SE)
+     * @param upper           its upper limit
+     * @param logHazardRatio  β̂
+     * @param standardError   the standard error of β̂
+     */
+    public record HazardRatio(String endpoint, String versus, long patients, long events, long versusPatients, long versusEvents,
+                              double hazardRatio, double lower, double upper, double logHazardRatio, double standardError) {
+    }
+
+    /**
+     * The first events a trial would count at a data cut where each patient's follow-up from the
+     * endpoint's origin is uniform over a window (docs/cohort-json.md, {@code dataCuts}).
+     *
+     * @param followUpMonths the shortest and the longest follow-up at the cut, in months
+     * @param endpoints      each endpoint that counts a patient of the arm
+     */
+    public record DataCut(List<Double> followUpMonths, List<CutEndpoint> endpoints) {
+        public DataCut {
+            followUpMonths = List.copyOf(followUpMonths);
+            endpoints = List.copyOf(endpoints);
+        }
+    }
+
+    /**
+     * @param endpoint the endpoint's id
+     * @param patients patients it counts
+     * @param events   each of its kinds of first event, in the endpoint's order
+     */
+    public record CutEndpoint(String endpoint, long patients, List<CutEvent> events) {
+        public CutEndpoint {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * One kind of first event at a data cut.
+     *
+     * @param event         failure, relapse or death
+     * @param count         the expected number of the patients counted with it at the cut (each patient with
+     *                      the event counts with the chance that the follow-up reaches it)
+     * @param share         count / patients: the event's cumulative incidence averaged over the follow-up window
+     * @param standardError the Monte Carlo standard error of the share
+     */
+    public record CutEvent(String event, double count, double share, double standardError) {
     }
 
     /**

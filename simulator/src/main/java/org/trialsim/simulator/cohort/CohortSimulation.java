@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.trialsim.protocol.condition.Check;
 import org.trialsim.simulator.engine.ArmPolicy;
 import org.trialsim.simulator.engine.CompiledProtocol;
@@ -141,6 +142,12 @@ public final class CohortSimulation {
             }
             toRun.add(a);
         }
+        for (String control : options.versus()) {
+            if (!toRun.contains(arms.indexOf(control))) {
+                throw new IllegalArgumentException("a hazard ratio against the arm '" + control + "' needs that arm simulated; the"
+                        + " protocol's arms are " + String.join(", ", arms));
+            }
+        }
         RandomStreams streams = new RandomStreams(options.seed());
         Check[] subgroups = options.subgroups().stream().map(protocol::condition).toArray(Check[]::new);
         long n = range.size();
@@ -186,10 +193,15 @@ public final class CohortSimulation {
             subgroupResults.add(new ArrayList<>());
         }
         ArmResults armResults = new ArmResults(protocol, index);
-        for (Tally merged : whole.tallies()) {
-            results.add(armResults.of(merged.all));
+        List<Tally> tallies = whole.tallies();
+        List<Integer> toRun = whole.arms();
+        for (int k = 0; k < tallies.size(); k++) {
+            Tally merged = tallies.get(k);
+            results.add(armResults.of(merged.all, options.cuts(), versus(options, toRun, tallies, k, t -> t.all)));
             for (int g = 0; g < merged.subgroups.length; g++) {
-                subgroupResults.get(g).add(armResults.of(merged.subgroups[g]));
+                int gi = g;
+                subgroupResults.get(g).add(armResults.of(merged.subgroups[g], options.cuts(),
+                        versus(options, toRun, tallies, k, t -> t.subgroups[gi])));
             }
         }
         List<CohortResult.Subgroup> groups = new ArrayList<>();
@@ -199,6 +211,19 @@ public final class CohortSimulation {
         Provenance provenance = Provenance.ofCohort(protocol.loaded(), options.seed(), options.patients(),
                 whole.arms().stream().map(arms::get).toList());
         return new CohortResult(provenance, results, groups);
+    }
+
+    /** The k-th arm run's hazard ratios against each control arm asked for (none against itself). */
+    private List<CohortResult.HazardRatio> versus(CohortOptions options, List<Integer> toRun, List<Tally> tallies, int k,
+                                                  Function<Tally, CohortAccumulator> which) {
+        List<CohortResult.HazardRatio> ratios = new ArrayList<>();
+        for (String control : options.versus()) {
+            int c = toRun.indexOf(protocol.arms().indexOf(control));
+            if (c != k) {
+                ratios.addAll(HazardRatios.of(index, control, which.apply(tallies.get(c)), which.apply(tallies.get(k))));
+            }
+        }
+        return ratios;
     }
 
     /**

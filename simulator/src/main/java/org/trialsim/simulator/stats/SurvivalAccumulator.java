@@ -185,6 +185,25 @@ public final class SurvivalAccumulator {
         return causes;
     }
 
+    /**
+     * The observations counted in one day bin with one status: the tied-time table that a data cut or a
+     * Cox fit reads, without a copy.
+     *
+     * @param dayBin a day bin from 0 to {@link #horizonDays()}, or {@code horizonDays() + 1} for the
+     *     observations after the horizon (all counted as {@link #CENSORED})
+     * @param status {@link #CENSORED}, or a cause from 1 to {@link #causes()}
+     * @throws IllegalArgumentException if the bin or the status is out of range
+     */
+    public long observations(int dayBin, int status) {
+        if (dayBin < 0 || dayBin > horizon + 1) {
+            throw new IllegalArgumentException("dayBin must be in [0, " + (horizon + 1) + "]: " + dayBin);
+        }
+        if (status < 0 || status > causes) {
+            throw new IllegalArgumentException("status must be in [0, " + causes + "]: " + status);
+        }
+        return counts[dayBin * stride + status];
+    }
+
     /** The number of observations recorded. */
     public long count() {
         long n = 0;

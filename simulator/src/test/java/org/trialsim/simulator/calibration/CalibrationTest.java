@@ -147,8 +147,8 @@ class CalibrationTest {
      */
     private static CohortResult cohort(String id) throws Exception {
         LoadedProtocol protocol = BuiltinProtocols.load(id);
-        CohortResult result = new Simulator().cohort(protocol, new CohortOptions(N, SEED, 2, null)
-                .subgroups(Calibration.subgroups(protocol.protocol())), Progress.NONE);
+        CohortResult result = new Simulator().cohort(protocol, Calibration.options(protocol.protocol(), new CohortOptions(N, SEED, 2, null)),
+                Progress.NONE);
         for (TargetResult t : Calibration.of(protocol.protocol(), result).targets()) {
             FIGURES.add(Figure.of(id, t));
         }
@@ -239,7 +239,9 @@ class CalibrationTest {
                 .append("`shared/reference/published-figures.md` (section numbers in brackets); most are the `targets` of the\n")
                 .append("protocol files (docs/protocol-format.md), which `trialsim calibrate` checks too. A figure matches when the\n")
                 .append("published point lies within the simulated 95% interval for the trial's own number of patients, or the\n")
-                .append("simulated point lies within the published interval. Regenerate with\n")
+                .append("simulated point lies within the published interval. A hazard ratio (written as a ratio, not a percentage)\n")
+                .append("is the Cox ratio of the two arms' virtual patients, its interval at n the cohort's widened to n patients in\n")
+                .append("all (`TargetResult.ofHazardRatio`). Regenerate with\n")
                 .append("`mvn -pl simulator -am test -Dtest=CalibrationTest -Dsurefire.failIfNoSpecifiedTests=false -Dtrialsim.updateCalibration=true`.\n");
         String protocol = "";
         for (Figure f : FIGURES) {
@@ -249,10 +251,10 @@ class CalibrationTest {
                 sb.append("| figure | published | n | simulated | 95% interval at n | matches | source |\n");
                 sb.append("|---|---|---|---|---|---|---|\n");
             }
-            sb.append("| ").append(f.name()).append(" | ").append(Figure.pct(f.published()))
-                    .append(Double.isNaN(f.lower()) ? "" : " (" + Figure.pct(f.lower()) + "–" + Figure.pct(f.upper()) + ")")
-                    .append(" | ").append(f.trialN()).append(" | ").append(Figure.pct(f.simulated())).append(" | ")
-                    .append(Figure.pct(f.simulatedLower())).append("–").append(Figure.pct(f.simulatedUpper())).append(" | ")
+            sb.append("| ").append(f.name()).append(" | ").append(f.fmt(f.published()))
+                    .append(Double.isNaN(f.lower()) ? "" : " (" + f.fmt(f.lower()) + "–" + f.fmt(f.upper()) + ")")
+                    .append(" | ").append(f.trialN()).append(" | ").append(f.fmt(f.simulated())).append(" | ")
+                    .append(f.fmt(f.simulatedLower())).append("–").append(f.fmt(f.simulatedUpper())).append(" | ")
                     .append(f.matches() ? "yes" : "**no**").append(" | ").append(f.source()).append(" |\n");
         }
         sb.append("\n## Medians\n\n");

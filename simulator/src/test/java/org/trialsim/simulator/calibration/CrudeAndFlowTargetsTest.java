@@ -17,19 +17,6 @@ import org.trialsim.simulator.run.Progress;
 class CrudeAndFlowTargetsTest {
     private static final CohortOptions OPTIONS = new CohortOptions(4_000, 11, 2, null);
 
-    @Test
-    void theAverageOfALineOverAnIntervalIsItsMidpointValue() {
-        double[] x = {0, 12, 24};
-        double[] y = {0, 0.12, 0.18};
-        // on [0, 12] y = x/100: its average over [3, 9] is 0.06
-        assertThat(Calibration.averageBetween(x, y, 3, 9)).isCloseTo(0.06, within(1e-15));
-        // over [6, 18]: ∫6..12 x/100 = 0.54, ∫12..18 (0.12 + (x-12)·0.005) = 0.72 + 0.09 = 0.81; (0.54 + 0.81)/12
-        assertThat(Calibration.averageBetween(x, y, 6, 18)).isCloseTo(1.35 / 12, within(1e-15));
-        // constant after the last point, and a point when the interval has no width
-        assertThat(Calibration.averageBetween(x, y, 24, 36)).isCloseTo(0.18, within(1e-15));
-        assertThat(Calibration.averageBetween(x, y, 18, 18)).isCloseTo(0.15, within(1e-15));
-    }
-
     /**
      * With every patient followed exactly 36 months the crude share is the cumulative incidence at 3 years;
      * with follow-up spread from 12 to 60 months it lies between the incidences at 1 and 5 years.
