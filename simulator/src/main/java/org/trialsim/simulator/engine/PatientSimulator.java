@@ -34,6 +34,8 @@ public final class PatientSimulator {
      * in one step rather than filled slot by slot.
      */
     private final double[] initialState;
+    /** For each criterion, the bit of its treatment in {@link PatientOutcome#ineligibleTreatments}, or 0. */
+    private final long[] criterionTreatmentBits;
     private final Draws draws = new Draws();
 
     private long patient;
@@ -72,6 +74,14 @@ public final class PatientSimulator {
         }
         for (int slot : protocol.treatmentSlots) {
             initialState[slot] = 1;
+        }
+        this.criterionTreatmentBits = new long[protocol.criterionTreatmentSlot.length];
+        for (int i = 0; i < criterionTreatmentBits.length; i++) {
+            for (int t = 0; t < protocol.treatmentSlots.length; t++) {
+                if (protocol.treatmentSlots[t] == protocol.criterionTreatmentSlot[i]) {
+                    criterionTreatmentBits[i] |= 1L << t;
+                }
+            }
         }
         this.keys = new Keys(protocol, streams);
         this.relapse = new HazardClock(protocol.relapseRules, protocol.relapseArmRatios, protocol.armSlot);
@@ -182,11 +192,7 @@ public final class PatientSimulator {
                 }
             } else {
                 s[treatmentSlot] = 0;
-                for (int t = 0; t < p.treatmentSlots.length; t++) {
-                    if (p.treatmentSlots[t] == treatmentSlot) {
-                        out.ineligibleTreatments |= 1L << t;
-                    }
-                }
+                out.ineligibleTreatments |= criterionTreatmentBits[i];
             }
         }
         out.enrolled = out.failedCriteria == 0;
