@@ -39,18 +39,30 @@ import org.trialsim.simulator.run.Progress;
  * statistics read (every MRD measured, every endpoint). A change that defers work until a value is read
  * can gain in {@code engine} what it loses in {@code cohortOneThread}: judge it by both.
  *
- * <p>Where an interfant-21 patient's time goes (engine alone, 2026-12-04): per patient, 14.0 re-seeded
- * streams, 17.4 conditions tested by the engine, 4.45 state changes followed by the two hazard clocks
- * (1.92 of them changing the rule in force), 3.28 blocks, 1.62 decisions, 2.04 {@code Math.pow} and 0.68
+ * <p>Where an interfant-21 patient's time goes (engine alone). Per patient: 14.0 re-seeded streams,
+ * 17.4 conditions tested by the engine, 4.45 state changes followed by the two hazard clocks (1.92 of
+ * them changing the rule in force), 3.28 blocks, 1.62 decisions, 2.04 {@code Math.pow} and 0.68
  * {@code Math.log10} (about 15 and 7 ns each here; counted by an instrumented copy over patients 0 to
- * 999,999, seed 1): the powers and logarithms are about a tenth of the patient. A JFR profile splits
- * the rest: covariates and MRD at enrolment 27%, blocks (stream, death and toxicity draws, state
- * changes) 19%, hazard clocks 17%, node dispatch 9%, eligibility 7%, decisions 6%, initial risk group 5%,
- * MRD response and assessments 5%, outcome bookkeeping 2%. JFR all but misses the time inside {@code
- * Math.pow} (a loop spending 85% of its CPU time there got 21% of the samples). Profile with {@code
- * -prof jfr} (then {@code jfr print --events jdk.ExecutionSample}), count allocation with {@code -prof
- * gc}; on a shared machine, time two builds alternately in one run, or by thread CPU time, rather than
- * trusting one score.
+ * 999,999, seed 1, on 2026-12-04; the changes since moved no draw). A JFR profile of 2026-12-05 (25 s,
+ * 4,426 samples, after issue 12's engine changes) splits it: covariates and MRD at enrolment 21%
+ * (eight re-seeded streams, the histogram of age, the log-normal white cell count and its
+ * {@code pow}), hazard clocks 20% (choosing the rule in force, its cumulative hazard and inverse),
+ * blocks 14% (stream, death and toxicity draws, state changes), MRD response and assessments 10%,
+ * decisions 6%, node dispatch 6%, eligibility 5%, the start of the two clocks 3%, initial risk group
+ * 3%, the patient's start (state copied from a template, outcome reset) 2%, events after relapse 1%,
+ * the benchmark's loop 7%. JFR all but misses the time inside {@code Math.pow} (a loop spending 85% of
+ * its CPU time there got 21% of the samples), so the pow-bearing parts are larger than they look.
+ *
+ * <p>Tried, timed with {@link PairedCpuTime} (both builds in one JVM, call by call), and kept when
+ * byte-identical and faster: the state copied from a template instead of a fill and four loops, and a
+ * piecewise hazard's interval found by a scan of its few breakpoints instead of a binary search (1.10
+ * times the patients per processor second); two-level covariates by one comparison (with those, 1.08-1.14
+ * in three paired runs). Not kept: every condition flattened into one branch program (interval tests
+ * with jumps, no switch on the operator; 0.79-0.88: the JIT compiles the tree's {@code Check.holds}
+ * separately at each call site, where the one shared loop mispredicts its jumps), and following only
+ * the hazard clock whose slots changed (0.98 on aall1331). Profile with {@code -prof jfr} (then {@code
+ * jfr print --events jdk.ExecutionSample}), count allocation with {@code -prof gc}; on a shared
+ * machine, compare two builds with {@link PairedCpuTime} rather than trusting one score.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -60,9 +60,10 @@ public final class PatientOutcome {
         this.assessmentDays = new double[assessments];
     }
 
-    void reset(long patient) {
+    /** Starts the next patient, whose state starts as a copy of {@code initialState}. */
+    void reset(long patient, double[] initialState) {
         index = patient;
-        Arrays.fill(state, Double.NaN);
+        System.arraycopy(initialState, 0, state, 0, state.length);
         enrolled = false;
         failedCriteria = 0;
         firstFailedCriterion = -1;

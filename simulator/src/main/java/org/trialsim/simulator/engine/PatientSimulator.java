@@ -28,9 +28,14 @@ public final class PatientSimulator {
     private final RandomStreams streams;
     private final PatientOutcome out;
     private final boolean singleArmWithoutAllocation;
-    private final int[] receivedSlots;
-    /** The "during" flag of every block. */
-    private final int[] duringSlots;
+    /**
+     * Every patient's state before the covariates are drawn: unknown (NaN) but for the flags that start
+     * known (no block received or under way, no assessment made, eligible for every treatment), copied
+     * in one step rather than filled slot by slot.
+     */
+    private final double[] initialState;
+    /** For each criterion, the bit of its treatment in {@link PatientOutcome#ineligibleTreatments}, or 0. */
+    private final long[] criterionTreatmentBits;
     private final Draws draws = new Draws();
 
     private long patient;
@@ -56,10 +61,28 @@ public final class PatientSimulator {
             hasAllocation |= n instanceof CompiledNode.Allocation;
         }
         this.singleArmWithoutAllocation = !hasAllocation && protocol.arms.length == 1;
-        this.receivedSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
-                .mapToInt(n -> ((CompiledNode.Block) n).receivedSlot()).toArray();
-        this.duringSlots = java.util.Arrays.stream(protocol.nodes).filter(n -> n instanceof CompiledNode.Block)
-                .mapToInt(n -> ((CompiledNode.Block) n).duringSlot()).toArray();
+        this.initialState = new double[protocol.slots];
+        java.util.Arrays.fill(initialState, Double.NaN);
+        for (CompiledNode n : protocol.nodes) {
+            if (n instanceof CompiledNode.Block b) {
+                initialState[b.receivedSlot()] = 0;
+                initialState[b.duringSlot()] = 0;
+            }
+        }
+        for (int slot : protocol.assessedSlots) {
+            initialState[slot] = 0;
+        }
+        for (int slot : protocol.treatmentSlots) {
+            initialState[slot] = 1;
+        }
+        this.criterionTreatmentBits = new long[protocol.criterionTreatmentSlot.length];
+        for (int i = 0; i < criterionTreatmentBits.length; i++) {
+            for (int t = 0; t < protocol.treatmentSlots.length; t++) {
+                if (protocol.treatmentSlots[t] == protocol.criterionTreatmentSlot[i]) {
+                    criterionTreatmentBits[i] |= 1L << t;
+                }
+            }
+        }
         this.keys = new Keys(protocol, streams);
         this.relapse = new HazardClock(protocol.relapseRules, protocol.relapseArmRatios, protocol.armSlot);
         this.deathInRemission = new HazardClock(protocol.deathInRemissionRules, protocol.deathInRemissionArmRatios, protocol.armSlot);
@@ -112,7 +135,7 @@ public final class PatientSimulator {
     public PatientOutcome simulate(long patientIndex, ArmPolicy policy) {
         patient = patientIndex;
         mixedPatient = RandomStreams.mix(patientIndex);
-        out.reset(patientIndex);
+        out.reset(patientIndex, initialState);
         double[] s = out.state;
         drawCovariates(s);
         checkEligibility(s);
@@ -153,18 +176,6 @@ public final class PatientSimulator {
         initialMrd = mrd;
         out.initialMrd = mrd;
         trueLog10Mrd = Double.NaN;
-        for (int slot : receivedSlots) {
-            s[slot] = 0;
-        }
-        for (int slot : duringSlots) {
-            s[slot] = 0;
-        }
-        for (int slot : p.assessedSlots) {
-            s[slot] = 0;
-        }
-        for (int slot : p.treatmentSlots) {
-            s[slot] = 1;
-        }
     }
 
     private void checkEligibility(double[] s) {
@@ -181,11 +192,7 @@ public final class PatientSimulator {
                 }
             } else {
                 s[treatmentSlot] = 0;
-                for (int t = 0; t < p.treatmentSlots.length; t++) {
-                    if (p.treatmentSlots[t] == treatmentSlot) {
-                        out.ineligibleTreatments |= 1L << t;
-                    }
-                }
+                out.ineligibleTreatments |= criterionTreatmentBits[i];
             }
         }
         out.enrolled = out.failedCriteria == 0;

@@ -96,9 +96,12 @@ public final class PiecewiseConstantHazard {
 
     /** Λ(t) = ∫₀ᵗ λ(u) du, for t ≥ 0. */
     public double cumulativeHazard(double t) {
-        // Number of breakpoints <= t: the interval holding t.
-        int j = Arrays.binarySearch(breakpoints, t);
-        int interval = j >= 0 ? j + 1 : -j - 1;
+        // Number of breakpoints <= t: the interval holding t (a scan: curves have a handful of breakpoints,
+        // and the engine calls this on every change of the rule in force)
+        int interval = 0;
+        while (interval < breakpoints.length && breakpoints[interval] <= t) {
+            interval++;
+        }
         double lower = interval == 0 ? 0 : breakpoints[interval - 1];
         double base = interval == 0 ? 0 : cumulative[interval - 1];
         return base + rates[interval] * (t - lower);
