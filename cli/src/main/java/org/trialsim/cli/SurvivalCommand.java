@@ -172,7 +172,7 @@ final class SurvivalCommand implements Callable<Integer> {
             throw UserException.usage(explain(e.getMessage()));
         }
         SampleSizeReport report = SampleSizeReport.survival(result, hazards, design.spending().id(),
-                events != null, loaded);
+                design.betaSpending() == null ? null : design.betaSpending().id(), events != null, loaded);
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }
