@@ -116,7 +116,8 @@ final class RatesCommand implements Callable<Integer> {
             question = RatesSizing.oneSample(p1, p0, design);
         }
         RatesResult result = question.sampleSize(power);
-        SampleSizeReport report = SampleSizeReport.rates(result, design.spending().id(), loaded);
+        SampleSizeReport report = SampleSizeReport.rates(result, design.spending().id(),
+                design.betaSpending() == null ? null : design.betaSpending().id(), loaded);
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The error rates and looks of an analytic sample size ({@code design survival}, {@code design rates}):
- * one-sided α, target power, information fractions, α spending and non-binding futility bounds, made
+ * one-sided α, target power, information fractions, α spending and non-binding futility bounds (fixed, or
+ * from β spending), made
  * into {@link Looks} (one look at fraction 1 for a fixed design). A protocol's
  * {@code design.analysis} fills in what the options leave out.
  */
@@ -41,6 +42,11 @@ final class SequentialOptions {
             description = "Non-binding futility bounds on the z scale, one per interim look (stop if Z is at most it), each from -10"
                     + " to 10 (default: the protocol's, else none).")
     List<Double> futility;
+
+    @Option(names = "--beta-spending", paramLabel = "NAME", converter = Spending.class,
+            description = "Non-binding futility bounds from beta spending instead of --futility: obrien-fleming or pocock, Lan-DeMets"
+                    + " type, beta = 1 - --power (rpact's typeBetaSpending bsOF or bsP; default none).")
+    String betaSpending;
 
     /** The alpha given, the protocol's, or the default. */
     double alpha(Design.Analysis fromProtocol) {
@@ -95,9 +101,17 @@ final class SequentialOptions {
             throw UserException.usage(boundsWhere + " gives " + bounds.size() + " bounds for " + (t.size() - 1)
                     + " interim looks: one per interim look, none at the final one");
         }
+        double[] fractions = t.stream().mapToDouble(Double::doubleValue).toArray();
+        if (betaSpending != null) {
+            if (futility != null) {
+                throw UserException.usage("give --futility or --beta-spending, not both: both set the futility bounds");
+            }
+            // --beta-spending replaces a protocol's fixed bounds; beta is what the target power leaves
+            Looks.Spending beta = betaSpending.equals(Design.Analysis.POCOCK) ? Looks.Spending.POCOCK : Looks.Spending.OBRIEN_FLEMING;
+            return Looks.of(a, function, fractions, new double[0]).withBetaSpending(beta, 1 - power(a));
+        }
         try {
-            return Looks.of(a, function, t.stream().mapToDouble(Double::doubleValue).toArray(),
-                    bounds.stream().mapToDouble(Double::doubleValue).toArray());
+            return Looks.of(a, function, fractions, bounds.stream().mapToDouble(Double::doubleValue).toArray());
         } catch (IllegalArgumentException e) {
             throw UserException.usage(boundsWhere + ": " + e.getMessage());
         }

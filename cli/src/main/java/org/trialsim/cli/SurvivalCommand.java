@@ -26,14 +26,17 @@ import picocli.CommandLine.Spec;
         description = {"Analytic events and patients of a two-arm survival comparison (log-rank test), or its power.",
                 "Sample size: the events for the target --power by Schoenfeld's or Freedman's formula, inflated for a group-sequential"
                         + " design, and the patients whose expected events by the end of follow-up are that many, with accrual and"
-                        + " loss to follow-up. Power: with --events, the power of that many events. --margin tests H0: HR >= margin"
-                        + " (non-inferiority when above 1). Time is in months. As rpact's getSampleSizeSurvival and getPowerSurvival.",
+                        + " loss to follow-up. Power: with --events, the power of that many events (per look, the chances of rejecting and of stopping for futility). --margin tests H0: HR >= margin"
+                        + " (non-inferiority when above 1). --beta-spending derives non-binding futility bounds from beta = 1 - --power."
+                        + " Time is in months. As rpact's getSampleSizeSurvival and getPowerSurvival.",
                 "With --protocol, alpha, looks, spending, futility bounds, accrual, dropout and follow-up come from the protocol's"
                         + " randomized design (and with --events, its sample size); options override them."},
         footer = {"", "Examples:",
                 "  trialsim design survival --median-control 12 --hazard-ratio 0.7 --accrual-months 24 --follow-up-months 12",
                 "  trialsim design survival --hazard-control 0.03,0.05,0.02 --hazard-changes 6,12 --hazard-ratio 0.65 --looks 0.5,1",
                 "  trialsim design survival --median-control 24 --hazard-ratio 1 --margin 1.3 --dropout 0.05",
+                "  trialsim design survival --median-control 12 --hazard-ratio 0.7 --looks 0.5,1 --beta-spending obrien-fleming",
+                "  trialsim design survival --median-control 12 --hazard-ratio 0.7 --looks 0.5,1 --events 250 --patients 400",
                 "  trialsim design survival --protocol aall1331 --median-control 36 --hazard-ratio 0.6"})
 final class SurvivalCommand implements Callable<Integer> {
     @Spec
@@ -172,7 +175,7 @@ final class SurvivalCommand implements Callable<Integer> {
             throw UserException.usage(explain(e.getMessage()));
         }
         SampleSizeReport report = SampleSizeReport.survival(result, hazards, design.spending().id(),
-                events != null, loaded);
+                design.betaSpending() == null ? null : design.betaSpending().id(), events != null, loaded);
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }

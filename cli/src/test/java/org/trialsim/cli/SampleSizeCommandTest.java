@@ -71,6 +71,65 @@ class SampleSizeCommandTest {
         assertThat(run.out()).contains("power 0.7072 (computed)").contains("Follow-up 3.45 months");
     }
 
+    /**
+     * d &lt;- getDesignGroupSequential(kMax = 3, alpha = 0.025, beta = 0.2, sided = 1, typeOfDesign = "asOF",
+     * typeBetaSpending = "bsOF", bindingFutility = FALSE, informationRates = c(1/3, 2/3, 1));
+     * getSampleSizeSurvival(d, lambda2 = log(2)/12, hazardRatio = 0.7, accrualTime = c(0, 24), followUpTime = 12):
+     * maxNumberOfEvents 272.535395958, maxNumberOfSubjects 408.133296321, expectedEventsH1 215.990528636,
+     * futilityBounds -0.23614460988 1.17037203116.
+     */
+    @Test
+    void betaSpendingGivesTheFutilityBoundsAndSampleSizeOfRpact() throws Exception {
+        CommandRun run = CommandRun.of("design", "survival", "--median-control", "12", "--hazard-ratio", "0.7", "--accrual-months", "24",
+                "--follow-up-months", "12", "--looks", "0.3333333333333333,0.6666666666666666,1", "--beta-spending", "obrien-fleming",
+                "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.at("/betaSpending").asText()).isEqualTo("obrien-fleming");
+        assertThat(root.at("/result/events").asDouble()).isCloseTo(272.535395958, within(1e-6 * 272.5));
+        assertThat(root.at("/result/patients").asDouble()).isCloseTo(408.133296321, within(1e-6 * 408.1));
+        assertThat(root.at("/result/expectedEvents").asDouble()).isCloseTo(215.990528636, within(1e-6 * 216));
+        assertThat(root.at("/result/looks/0/futilityZ").asDouble()).isCloseTo(-0.23614460988, within(1e-6));
+        assertThat(root.at("/result/looks/1/futilityZ").asDouble()).isCloseTo(1.17037203116, within(1e-6));
+    }
+
+    /**
+     * The power of given events keeps the bounds of the design planned for --power (0.8), as rpact's getPowerSurvival
+     * keeps its design's: getPowerSurvival(d, lambda2 = log(2)/12, hazardRatio = 0.7, accrualTime = c(0, 24),
+     * maxNumberOfEvents = 200, maxNumberOfSubjects = 400, directionUpper = FALSE) with d as above: overallReject
+     * 0.669141137511, rejectPerStage 0.012092312803 0.313643409250 0.343405415458, futilityPerStage 0.0452978270628
+     * 0.1514115704127, expectedNumberOfEvents 161.34431604.
+     */
+    @Test
+    void betaSpendingPowerOfGivenEventsMatchesRpact() throws Exception {
+        CommandRun run = CommandRun.of("design", "survival", "--median-control", "12", "--hazard-ratio", "0.7", "--accrual-months", "24",
+                "--events", "200", "--patients", "400", "--looks", "0.3333333333333333,0.6666666666666666,1",
+                "--beta-spending", "obrien-fleming", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.at("/result/power").asDouble()).isCloseTo(0.669141137511, within(1e-7));
+        double[] reject = {0.012092312803, 0.313643409250, 0.343405415458};
+        double[] futile = {0.0452978270628, 0.1514115704127};
+        for (int k = 0; k < 3; k++) {
+            assertThat(root.at("/result/looks/" + k + "/efficacyProbability").asDouble()).isCloseTo(reject[k], within(1e-7));
+        }
+        for (int k = 0; k < 2; k++) {
+            assertThat(root.at("/result/looks/" + k + "/futilityProbability").asDouble()).isCloseTo(futile[k], within(1e-7));
+        }
+        assertThat(root.at("/result/expectedEvents").asDouble()).isCloseTo(161.34431604, within(1e-6 * 161.3));
+    }
+
+    @Test
+    void betaSpendingTogetherWithFixedFutilityBoundsIsAUsageError() {
+        CommandRun run = CommandRun.of("design", "survival", "--median-control", "12", "--hazard-ratio", "0.7", "--looks", "0.5,1",
+                "--futility", "0", "--beta-spending", "pocock");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--futility or --beta-spending, not both");
+    }
+
     @Test
     void aRandomizedProtocolGivesTheAnalysisAndAccrualAndOptionsOverrideIt() {
         CommandRun run = CommandRun.of("design", "survival", "--protocol", "aall1331", "--median-control", "36", "--hazard-ratio", "0.6");

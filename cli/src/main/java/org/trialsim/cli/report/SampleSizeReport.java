@@ -23,24 +23,25 @@ import org.trialsim.simulator.design.sizing.SurvivalResult;
  * @param hazards   the survival assumptions, or null
  * @param rates     the rates result, or null
  * @param spending  the α spending function's name
+ * @param betaSpending the β spending function's name when the futility bounds come from one, else null
  * @param powerMode whether the power of given events was computed (else a sample size)
  * @param protocol  the protocol parameters came from, or null
  */
-public record SampleSizeReport(SurvivalResult survival, Hazards hazards, RatesResult rates, String spending, boolean powerMode,
-                               LoadedProtocol protocol) implements Report {
+public record SampleSizeReport(SurvivalResult survival, Hazards hazards, RatesResult rates, String spending, String betaSpending,
+                               boolean powerMode, LoadedProtocol protocol) implements Report {
     /** The formats an analytic sample size is written in. */
     public static final Set<Format> FORMATS = Format.setOf(TABLE, JSON);
     private static final String NL = System.lineSeparator();
 
     /** A survival sample size, or a survival design's power. */
-    public static SampleSizeReport survival(SurvivalResult result, Hazards hazards, String spending, boolean powerMode,
-                                            LoadedProtocol protocol) {
-        return new SampleSizeReport(result, hazards, null, spending, powerMode, protocol);
+    public static SampleSizeReport survival(SurvivalResult result, Hazards hazards, String spending, String betaSpending,
+                                            boolean powerMode, LoadedProtocol protocol) {
+        return new SampleSizeReport(result, hazards, null, spending, betaSpending, powerMode, protocol);
     }
 
     /** A sample size of rates. */
-    public static SampleSizeReport rates(RatesResult result, String spending, LoadedProtocol protocol) {
-        return new SampleSizeReport(null, null, result, spending, false, protocol);
+    public static SampleSizeReport rates(RatesResult result, String spending, String betaSpending, LoadedProtocol protocol) {
+        return new SampleSizeReport(null, null, result, spending, betaSpending, false, protocol);
     }
 
     @Override
@@ -60,9 +61,10 @@ public record SampleSizeReport(SurvivalResult survival, Hazards hazards, RatesRe
         return Double.isFinite(v) ? f("%.4f", v) : Numbers.NONE;
     }
 
-    private static String looksLine(int looks, String spending) {
+    private static String looksLine(int looks, SampleSizeReport report) {
         return looks == 1 ? "one look (a fixed design)"
-                : looks + " looks, " + spending + " alpha spending (Lan-DeMets)";
+                : looks + " looks, " + report.spending() + " alpha spending (Lan-DeMets)"
+                + (report.betaSpending() == null ? "" : ", futility bounds by " + report.betaSpending() + " beta spending");
     }
 
     private static void table(SampleSizeReport report, Writer out) throws IOException {
@@ -99,8 +101,8 @@ public record SampleSizeReport(SurvivalResult survival, Hazards hazards, RatesRe
                     num(-r.followUpMonths(), 2), num(r.studyMonths(), 2))).append(NL)
                     .append(f("with %s of the patients enrolled.", num(last.patients(), 2))).append(NL);
         }
-        sb.append(looksLine(r.looks().size(), report.spending()).substring(0, 1).toUpperCase(Locale.ROOT))
-                .append(looksLine(r.looks().size(), report.spending()).substring(1)).append('.').append(NL).append(NL);
+        sb.append(looksLine(r.looks().size(), report).substring(0, 1).toUpperCase(Locale.ROOT))
+                .append(looksLine(r.looks().size(), report).substring(1)).append('.').append(NL).append(NL);
 
         sb.append(f("%-28s %12s %12s%n", "", "expected", "rounded up"));
         sb.append(f("%-28s %12s %12d%n", "events", num(r.events(), 2), (long) Math.ceil(r.events() - 1e-9)));
@@ -173,7 +175,7 @@ public record SampleSizeReport(SurvivalResult survival, Hazards hazards, RatesRe
                     .append(Numbers.given(r.controlRate())).append('.').append(NL);
         }
         sb.append("One-sided alpha ").append(Numbers.given(r.alpha())).append(", power ").append(Numbers.given(r.power()))
-                .append("; ").append(looksLine(r.looks().size(), report.spending())).append('.').append(NL).append(NL);
+                .append("; ").append(looksLine(r.looks().size(), report)).append('.').append(NL).append(NL);
         sb.append(f("%-28s %12s %12s%n", "", "expected", "rounded up"));
         sb.append(f("%-28s %12s %12d%n", "patients", num(r.patients(), 2), (long) Math.ceil(r.patients() - 1e-9)));
         if (r.twoSample()) {
@@ -208,6 +210,9 @@ public record SampleSizeReport(SurvivalResult survival, Hazards hazards, RatesRe
         ObjectNode root = Json.envelope(survival ? "design survival" : "design rates", report.protocol());
         root.put("computed", report.powerMode() ? "power" : "sampleSize");
         root.put("spending", report.spending());
+        if (report.betaSpending() != null) {
+            root.put("betaSpending", report.betaSpending());
+        }
         if (survival) {
             Hazards h = report.hazards();
             ObjectNode hz = root.putObject("hazards");

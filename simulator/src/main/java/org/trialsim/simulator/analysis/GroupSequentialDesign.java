@@ -1,6 +1,7 @@
 package org.trialsim.simulator.analysis;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A one-sided group-sequential design with Lan–DeMets α spending and optional non-binding futility
@@ -24,7 +25,8 @@ import java.util.Arrays;
  * accept H₀ if Z<sub>k</sub> ≤ a<sub>k</sub>). They are non-binding: the efficacy bounds ignore them,
  * so type I error stays at most α whether or not the trial stops when a bound is crossed, while
  * {@link #probabilities(double)} reports the operating characteristics when it does stop. Fixed
- * bounds (rather than β spending) keep the efficacy bounds independent of the assumed effect.
+ * bounds keep the efficacy bounds independent of the assumed effect; {@link #withBetaSpending} derives
+ * non-binding bounds from a β spending function instead (they depend on the drift the design is planned for).
  *
  * <p>Looks are indexed from 0. Instances are immutable.
  */
@@ -123,6 +125,92 @@ public final class GroupSequentialDesign {
             futilityBounds[k] = bounds[k];
         }
         return new GroupSequentialDesign(spending, fractions, cumulativeAlpha, efficacy, futilityBounds, grid);
+    }
+
+    /**
+     * The same design with non-binding futility bounds from a β spending function, as rpact's
+     * {@code typeBetaSpending} with {@code bindingFutility = FALSE}: at the drift δ the design is
+     * planned for, the chance of stopping for futility by look k is β(t<sub>k</sub>) (with the efficacy
+     * bounds applied), and δ is the drift at which all of β is spent by the final look, so the power
+     * there is 1 − β. A futility bound that would exceed its look's efficacy bound is set to it, as in
+     * rpact. The efficacy bounds are unchanged.
+     *
+     * @param betaSpending β(t), its total β = 1 − power, with 0 &lt; β &lt; 1 − α
+     * @return the design with futility bounds at its interim looks
+     */
+    public GroupSequentialDesign withBetaSpending(SpendingFunction betaSpending) {
+        double beta = betaSpending.alpha();
+        if (!(beta > 0 && beta < 1 - spending.alpha())) {
+            throw new IllegalArgumentException("beta must be in (0, 1 - alpha); got " + beta);
+        }
+        int looks = fractions.length;
+        if (looks == 1) {
+            return this;
+        }
+        // The chance of not rejecting at the final look falls as the drift grows (the early futility
+        // stops are held at β(t_{K-1}) by construction); bracket the drift, then bisect.
+        double lo = 0;
+        double hi = Normal.upperQuantile(spending.alpha()) + Normal.upperQuantile(beta);
+        while (betaSpendingDesign(betaSpending, hi).probabilities(hi).power() < 1 - beta) {
+            lo = hi;
+            hi *= 1.5;
+        }
+        for (int iteration = 0; iteration < 200 && hi - lo > 1e-12 * hi; iteration++) {
+            double mid = 0.5 * (lo + hi);
+            if (betaSpendingDesign(betaSpending, mid).probabilities(mid).power() < 1 - beta) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double drift = 0.5 * (lo + hi);
+        return betaSpendingDesign(betaSpending, drift);
+    }
+
+    /** The futility bounds that spend β(t) at this drift, look by look. */
+    private GroupSequentialDesign betaSpendingDesign(SpendingFunction betaSpending, double drift) {
+        int looks = fractions.length;
+        double[] bounds = new double[looks];
+        Arrays.fill(bounds, Double.NEGATIVE_INFINITY);
+        SequentialIntegration integration = new SequentialIntegration(grid);
+        for (int k = 0; k < looks - 1; k++) {
+            double target = betaSpending.spent(Math.min(fractions[k], 1)) - (k == 0 ? 0 : betaSpending.spent(Math.min(fractions[k - 1], 1)));
+            if (!(target > 0)) {
+                continue;
+            }
+            int look = k;
+            double[] t = Arrays.copyOf(fractions, k + 1);
+            double[] upper = Arrays.copyOf(efficacy, k + 1);
+            double[] up = new double[k + 1];
+            double[] low = new double[k + 1];
+            DoubleUnaryOperator spent = a -> {
+                double[] lower = Arrays.copyOf(bounds, look + 1);
+                lower[look] = a;
+                integration.exitProbabilities(t, lower, upper, drift, up, low);
+                return low[look];
+            };
+            double top = efficacy[k];
+            if (spent.applyAsDouble(top) <= target) {
+                bounds[k] = top;
+                continue;
+            }
+            double bottom = Math.min(top, drift * Math.sqrt(fractions[k])) - 1;
+            while (spent.applyAsDouble(bottom) > target) {
+                bottom -= 2 * (top - bottom);
+            }
+            double a = bottom;
+            double b = top;
+            for (int iteration = 0; iteration < 200 && b - a > 1e-12; iteration++) {
+                double mid = 0.5 * (a + b);
+                if (spent.applyAsDouble(mid) < target) {
+                    a = mid;
+                } else {
+                    b = mid;
+                }
+            }
+            bounds[k] = 0.5 * (a + b);
+        }
+        return new GroupSequentialDesign(spending, fractions, cumulativeAlpha, efficacy, bounds, grid);
     }
 
     /** The spending function. */

@@ -32,10 +32,12 @@ public final class Looks {
     }
 
     private final Spending spending;
+    private final Spending betaSpending;
     private final GroupSequentialDesign design;
 
-    private Looks(Spending spending, GroupSequentialDesign design) {
+    private Looks(Spending spending, Spending betaSpending, GroupSequentialDesign design) {
         this.spending = spending;
+        this.betaSpending = betaSpending;
         this.design = design;
     }
 
@@ -66,7 +68,7 @@ public final class Looks {
         SpendingFunction function = spending == Spending.POCOCK ? SpendingFunction.pocock(alpha) : SpendingFunction.obrienFleming(alpha);
         GroupSequentialDesign design = GroupSequentialDesign.of(function, fractions);
         if (futility.length == 0) {
-            return new Looks(spending, design);
+            return new Looks(spending, null, design);
         }
         if (futility.length != fractions.length - 1) {
             throw new IllegalArgumentException("there must be one futility bound per interim look, none at the final one: "
@@ -78,7 +80,33 @@ public final class Looks {
                         + " efficacy bound (%.4f)", k + 1, futility[k], design.efficacyBound(k)));
             }
         }
-        return new Looks(spending, design.withFutilityBounds(futility));
+        return new Looks(spending, null, design.withFutilityBounds(futility));
+    }
+
+    /**
+     * The same looks with non-binding futility bounds from a β spending function instead of fixed ones, as
+     * rpact's {@code typeBetaSpending = "bsOF"} or {@code "bsP"} with {@code bindingFutility = FALSE}: at the
+     * drift the design is planned for, the chance of stopping for futility by each interim look is β(t), and
+     * the power at the final look is 1 − β ({@link GroupSequentialDesign#withBetaSpending}). The bounds depend
+     * on β, so the power of given events uses the bounds of the design planned for 1 − β, as rpact's
+     * {@code getPowerSurvival} uses its design's.
+     *
+     * @param function the β spending function (Lan–DeMets type, as for α)
+     * @param beta     1 − the planned power, above 0 and below 1 − α
+     * @return the looks with those futility bounds (a single look has none)
+     */
+    public Looks withBetaSpending(Spending function, double beta) {
+        if (!(beta > 0 && beta < 1 - alpha())) {
+            throw new IllegalArgumentException("beta (1 - power) must be above 0 and below 1 - alpha; got " + beta);
+        }
+        GroupSequentialDesign plain = GroupSequentialDesign.of(design.spending(), design.informationFractions());
+        SpendingFunction betaFunction = function == Spending.POCOCK ? SpendingFunction.pocock(beta) : SpendingFunction.obrienFleming(beta);
+        return new Looks(spending, function, plain.withBetaSpending(betaFunction));
+    }
+
+    /** The β spending function of the futility bounds, or null when they are fixed (or absent). */
+    public Spending betaSpending() {
+        return betaSpending;
     }
 
     /** The one-sided α. */
