@@ -18,6 +18,7 @@ import org.trialsim.simulator.cohort.CohortResult;
 import org.trialsim.simulator.cohort.FollowUpWindow;
 import org.trialsim.simulator.explore.Shard;
 import org.trialsim.simulator.run.IndexRange;
+import org.trialsim.simulator.run.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,6 +99,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progressOption;
 
+    /** How the whole run's cohort is simulated: here, on this machine's threads; trialsim-spark runs it on Spark. */
+    CohortRunner runner = Simulator::cohort;
+
+    /** Runs a whole cohort (docs/spark.md); every check of the command's options is made before it is called. */
+    interface CohortRunner {
+        CohortResult run(Simulator simulator, LoadedProtocol loaded, CohortOptions options, Progress progress) throws Exception;
+    }
+
     @Override
     public Integer call() throws Exception {
         int workers = run.workers();
@@ -129,7 +138,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         CohortResult result;
         try (ProgressDisplay progress = progressOption.display(spec, "simulating", "patients")) {
-            result = simulator.cohort(loaded, options, progress);
+            result = runner.run(simulator, loaded, options, progress);
         }
         if (records != null) {
             try (ProgressDisplay progress = progressOption.display(spec, "writing records", "patients")) {

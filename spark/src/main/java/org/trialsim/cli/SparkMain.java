@@ -21,6 +21,7 @@ import org.trialsim.simulator.explore.ExploreResult;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
 import org.trialsim.spark.Sessions;
+import org.trialsim.spark.SparkCohorts;
 import org.trialsim.spark.SparkExplore;
 import org.trialsim.spark.SparkJobException;
 import org.trialsim.spark.SparkTrials;
@@ -28,9 +29,10 @@ import picocli.CommandLine;
 
 /**
  * The entry point of {@code trialsim-spark} (docs/spark.md): the command line of {@code trialsim}, with
- * {@code trial} and {@code explore} run on Spark and every other command as {@code trialsim} runs it.
+ * {@code simulate}, {@code trial} and {@code explore} run on Spark and every other command as {@code trialsim} runs it.
  * Two options of its own, anywhere on the line: {@code --master URL} (without it, spark-submit's master
- * or an embedded {@code local[*]}) and {@code --partitions N} (the ranges a trial's replicates are cut into).
+ * or an embedded {@code local[*]}) and {@code --partitions N} (the ranges a trial's replicates or a cohort's
+ * patients are cut into).
  * In the cli's package, since it drives the cli's own commands with the options they parsed.
  */
 public final class SparkMain {
@@ -82,6 +84,9 @@ public final class SparkMain {
             if (command instanceof TrialCommand trial) {
                 return trial(trial, sessions, partitions);
             }
+            if (command instanceof SimulateCommand simulate) {
+                return simulate(simulate, sessions, partitions);
+            }
             if (command instanceof ExploreCommand explore) {
                 return explore(explore, sessions);
             }
@@ -96,6 +101,20 @@ public final class SparkMain {
             throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), String.valueOf(e.getMessage()), e);
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /**
+     * A cohort's patients on Spark: the command as {@code trialsim} runs it (its checks, --shard, --records
+     * and the report on the driver), with the whole run's patients simulated in ranges on Spark. --records
+     * writes its rows on the driver, as one machine does after the run; Spark starts only once every check passed.
+     */
+    private static int simulate(SimulateCommand s, Sessions sessions, Integer partitions) throws Exception {
+        s.runner = (simulator, loaded, options, progress) -> {
+            SparkCohorts cohorts = new SparkCohorts(sessions.context());
+            int parts = partitions == null ? cohorts.defaultParts(options.patients()) : (int) Math.min(partitions, options.patients());
+            return cohorts.run(simulator, loaded, options, parts, progress);
+        };
+        return s.call();
     }
 
     /**

@@ -84,7 +84,7 @@ public final class SparkExplore {
             InOrder results = new InOrder(missing.size(), k -> progress.update(done.addAndGet(replicatesPerCell), total));
             RDD<Integer> rdd = spark.parallelize(missing, missing.size()).rdd();
             SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(rdd, new ExploreTask(arguments, cells),
-                    SparkTrials.partitions(missing.size()), new Keeper(folder, missing, results), new SparkTrials.Done());
+                    RangeJob.partitions(missing.size()), new Keeper(folder, missing, results), new RangeJob.Done());
             results.watch(job);
             try {
                 // every folder is written by the handler as its task finishes; waiting for the last in order is waiting for all

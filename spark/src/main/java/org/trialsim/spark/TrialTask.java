@@ -37,12 +37,17 @@ final class TrialTask extends AbstractFunction1<Iterator<Integer>, byte[]> imple
         this.parts = parts;
     }
 
-    @Override
-    public byte[] apply(Iterator<Integer> partition) {
-        TaskContext task = TaskContext.get();
+    /** The tests' injected fault ({@link #FAIL_FIRST_ATTEMPT}), for every kind of task. */
+    static void failFirstAttemptIfAsked(TaskContext task) {
         if ("true".equals(task.getLocalProperty(FAIL_FIRST_ATTEMPT)) && task.attemptNumber() == 0) {
             throw new IllegalStateException("injected failure of the first attempt of task " + task.partitionId());
         }
+    }
+
+    @Override
+    public byte[] apply(Iterator<Integer> partition) {
+        TaskContext task = TaskContext.get();
+        failFirstAttemptIfAsked(task);
         int k = partition.next();
         IndexRange range = Ranges.range(k, parts, replicates);
         TrialOptions options = new TrialOptions(replicates, seed, Math.max(1, task.cpus()), nullScenario);

@@ -20,7 +20,7 @@ import org.trialsim.cli.Main;
 import org.trialsim.cli.SparkMain;
 
 /**
- * trial and explore on an embedded Spark ({@code local[2,3]}: two cores, a failed task tried up to three
+ * simulate, trial and explore on an embedded Spark ({@code local[2,3]}: two cores, a failed task tried up to three
  * times) give the bytes {@code trialsim} gives on one machine with the same arguments, whatever the
  * partitions, and when every task's first attempt fails. One context for the class: starting Spark takes
  * seconds.
@@ -107,6 +107,76 @@ class SparkRunTest {
         } finally {
             spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, null);
         }
+    }
+
+    @ParameterizedTest(name = "{0} ranges")
+    @ValueSource(ints = {1, 3, 8})
+    void aCohortOfEveryArmOfABuiltInGivesOneMachinesBytesWhateverTheRanges(int partitions) {
+        assertSameBytes(new String[] {"simulate", "aall1331", "-n", "900", "--seed", "5", "--format", "json", "-q"},
+                "--partitions", Integer.toString(partitions));
+    }
+
+    @Test
+    void aCohortByRiskGroupGivesOneMachinesTable() {
+        assertSameBytes(new String[] {"simulate", "interfant-06-blina", "-n", "700", "--by", "risk", "-q"}, "--partitions", "4");
+    }
+
+    @Test
+    void aCohortOfOneArmGivesOneMachinesCsv() {
+        assertSameBytes(new String[] {"simulate", "aall1331", "-n", "500", "--arm", "B", "--format", "csv", "-q"},
+                "--partitions", "2");
+    }
+
+    @Test
+    void aCohortsTaskThatFailsItsFirstAttemptIsRetriedAndTheBytesAreTheSame() throws InterruptedException {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, "true");
+        spark.setJobGroup("cohort-retried", "a cohort whose tasks fail once", false);
+        try {
+            assertSameBytes(new String[] {"simulate", "interfant-06-blina", "-n", "600", "--by", "risk", "--format", "json", "-q"},
+                    "--partitions", "3");
+        } finally {
+            spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, null);
+            spark.clearJobGroup();
+        }
+        // the cohort ran on Spark, not on the driver's threads: one job, whose three tasks each failed once
+        // (the status tracker learns of them through Spark's listener bus, a moment after the job ended)
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        int[] jobs = spark.statusTracker().getJobIdsForGroup("cohort-retried");
+        while (!ranThreeTasksFailingOnce(jobs) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            jobs = spark.statusTracker().getJobIdsForGroup("cohort-retried");
+        }
+        assertThat(jobs).hasSize(1);
+        assertThat(ranThreeTasksFailingOnce(jobs)).isTrue();
+    }
+
+    private static boolean ranThreeTasksFailingOnce(int[] jobs) {
+        if (jobs.length != 1 || spark.statusTracker().getJobInfo(jobs[0]) == null) {
+            return false;
+        }
+        int[] stages = spark.statusTracker().getJobInfo(jobs[0]).stageIds();
+        var stage = stages.length == 1 ? spark.statusTracker().getStageInfo(stages[0]) : null;
+        return stage != null && stage.numCompletedTasks() == 3 && stage.numFailedTasks() == 3;
+    }
+
+    @Test
+    void aCohortsRecordsAreWrittenOnTheDriverAsOneMachineWritesThem(@TempDir Path dir) throws Exception {
+        Path here = dir.resolve("local.csv");
+        Path there = dir.resolve("spark.csv");
+        Run expected = local("simulate", "aall1121", "-n", "200", "-q", "--records", here.toString());
+        Run actual = onSpark("simulate", "aall1121", "-n", "200", "-q", "--records", there.toString(), "--partitions", "3");
+        assertThat(actual.code()).as(actual.err()).isZero();
+        assertThat(actual.out()).isEqualTo(expected.out());
+        assertThat(Files.readString(there)).isEqualTo(Files.readString(here));
+    }
+
+    @Test
+    void aCohortsBadOptionIsRefusedAsOneMachineRefusesIt() {
+        Run expected = local("simulate", "aall1331", "-n", "100", "--arm", "none");
+        Run actual = onSpark("simulate", "aall1331", "-n", "100", "--arm", "none");
+        assertThat(actual.code()).isEqualTo(expected.code()).isEqualTo(2);
+        assertThat(actual.err()).isEqualTo(expected.err());
     }
 
     @Test
