@@ -297,6 +297,12 @@ public sealed interface Design extends Cited {
      * @param dropBelow       at each update after the burn-in, an arm other than the control whose posterior
      *                        probability of being best (among the arms still allocated) is below this is dropped
      *                        for the rest of the trial; never the last such arm; none dropped if absent
+     * @param stopSuperiorityAbove at each update after the burn-in, the whole trial stops accruing when an arm other
+     *                        than the control (the {@code control}, or the stratum's first arm) has P(arm is best)
+     *                        above this; never if absent
+     * @param stopFutilityBelow or when every arm other than the control still allocated has P(arm better than
+     *                        the control) below this; never if absent
+     * @param stopMinPatients no stop before the stratum has randomized this many patients; 0 if absent
      */
     record ResponseAdaptive(@Required @JsonPropertyDescription("The MRD assessment (an id in assessments) the allocation learns from")
                             String assessment,
@@ -335,7 +341,20 @@ public sealed interface Design extends Cited {
                                     + " (none dropped if absent)")
                             @Range(min = 0, max = 0.5, maxExcluded = true, why = "a probability of being best; at 1/2 or above"
                                     + " two arms could both be dropped for being no better than even")
-                            Double dropBelow) {
+                            Double dropBelow,
+                            @JsonPropertyDescription("Stop the trial at an update when an arm other than the control has"
+                                    + " P(arm is best) above this (never if absent)")
+                            @Range(min = 0, max = 1, minExcluded = true, why = "a probability; at 1 the trial never stops for"
+                                    + " superiority")
+                            Double stopSuperiorityAbove,
+                            @JsonPropertyDescription("Stop the trial at an update when every arm other than the control has"
+                                    + " P(arm better than control) below this (never if absent)")
+                            @Range(min = 0, max = 1, maxExcluded = true, why = "a probability; at 0 the trial never stops for"
+                                    + " futility")
+                            Double stopFutilityBelow,
+                            @JsonPropertyDescription("No stop before the stratum has randomized this many patients (0 if absent)")
+                            @Range(min = 0, max = Range.MAX_SAMPLE_SIZE, why = "patients of the stratum, at most the sample size")
+                            Integer stopMinPatients) {
         /** The largest power. */
         public static final double MAX_POWER = 20;
 
@@ -351,6 +370,14 @@ public sealed interface Design extends Cited {
                                 Double controlShare, Map<String, BetaPrior> priors) {
             this(assessment, mrdBelow, rule, power, growth, burnIn, updateEvery, updateEveryDays, minProbability, maxProbability, control,
                     controlShare, priors, null);
+        }
+
+        /** Settings that never stop the trial. */
+        public ResponseAdaptive(String assessment, Double mrdBelow, Rule rule, Double power, Growth growth, Integer burnIn,
+                                Integer updateEvery, Double updateEveryDays, Double minProbability, Double maxProbability, String control,
+                                Double controlShare, Map<String, BetaPrior> priors, Double dropBelow) {
+            this(assessment, mrdBelow, rule, power, growth, burnIn, updateEvery, updateEveryDays, minProbability, maxProbability, control,
+                    controlShare, priors, dropBelow, null, null, null);
         }
 
         /** How the probabilities follow the posteriors. */

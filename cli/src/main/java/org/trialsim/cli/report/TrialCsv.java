@@ -76,6 +76,11 @@ final class TrialCsv {
                     }
                 }
             }
+            if (s.stoppedForSuperiority() != null) {
+                csv.row(name, "stopped for superiority", "proportion", s.stoppedForSuperiority().value(),
+                        s.stoppedForSuperiority().standardError());
+                csv.row(name, "stopped for futility", "proportion", s.stoppedForFutility().value(), s.stoppedForFutility().standardError());
+            }
             if (s.bestArm() != null) {
                 csv.row(name, "share on the truly best arm " + s.bestArm(), "mean", s.bestArmShare().value(), s.bestArmShare().standardError());
             }

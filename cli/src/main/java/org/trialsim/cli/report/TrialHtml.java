@@ -359,6 +359,18 @@ final class TrialHtml {
         if (shares.size() > 0) {
             page.table(shares);
         }
+        if (result.allocation().stream().anyMatch(s -> s.stoppedForSuperiority() != null)) {
+            Table stops = new Table("Trials stopped at an adaptive update, by the stratum whose update stopped them",
+                    List.of("Stratum", "For superiority ± se", "For futility ± se"));
+            for (TrialResult.StratumAllocation s : result.allocation()) {
+                if (s.stoppedForSuperiority() != null) {
+                    stops.row(List.of(s.node() + " · " + s.stratum(), Numbers.fixed(s.stoppedForSuperiority().value(), 3) + " ± "
+                            + Numbers.fixed(s.stoppedForSuperiority().standardError(), 3), Numbers.fixed(s.stoppedForFutility().value(), 3)
+                            + " ± " + Numbers.fixed(s.stoppedForFutility().standardError(), 3)));
+                }
+            }
+            page.table(stops);
+        }
     }
 
     private void effect() {

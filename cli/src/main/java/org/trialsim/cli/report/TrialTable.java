@@ -238,6 +238,10 @@ final class TrialTable {
             if (dropped.length() > 0) {
                 line("    dropped at an update (P(arm is best) below the bound): " + dropped);
             }
+            if (s.stoppedForSuperiority() != null) {
+                line("    stopped the trial at an update: for superiority " + estimate(s.stoppedForSuperiority(), 3) + ", for futility "
+                        + estimate(s.stoppedForFutility(), 3));
+            }
         }
     }
 

@@ -282,6 +282,12 @@ final class DesignCheck {
         for (String arm : a.priors().keySet()) {
             arm(arm, at.appendProperty("priors").appendProperty(arm));
         }
+        if (a.stopSuperiorityAbove() != null && a.stopFutilityBelow() != null && a.stopFutilityBelow() >= a.stopSuperiorityAbove()) {
+            sink.error(at.appendProperty("stopFutilityBelow"), "the futility bound " + Values.fmt(a.stopFutilityBelow())
+                    + " is not below the superiority bound stopSuperiorityAbove " + Values.fmt(a.stopSuperiorityAbove())
+                    + ": an update could find an arm both good enough to stop for superiority and poor enough to stop for futility;"
+                    + " set stopFutilityBelow below stopSuperiorityAbove (for example 0.05 and 0.95)");
+        }
     }
 
     /**

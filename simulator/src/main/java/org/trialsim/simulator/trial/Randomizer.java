@@ -38,6 +38,11 @@ final class Randomizer implements ArmPolicy {
     private final int[] levels;
     /** The early response a response-adaptive allocation learns from, or null if the allocation does not learn. */
     private final EarlyResponse early;
+    /** The node and stratum whose allocator stopped the trial in the replicate (-1: none), why and on which day. */
+    private int stopNode = -1;
+    private int stopStratum;
+    private int stopReason;
+    private double stopDay = Double.NaN;
 
     Randomizer(TrialDesign design, CompiledProtocol protocol, int nodes, int[] simulatedArm, double[] hazardFactor) {
         this.design = design;
@@ -83,6 +88,9 @@ final class Randomizer implements ArmPolicy {
     /** Starts a replicate: every allocator made so far forgets its patients and draws from the stream. */
     void start(UniformRandomProvider stream) {
         rng = stream;
+        stopNode = -1;
+        stopReason = 0;
+        stopDay = Double.NaN;
         for (Allocator[] byStratum : allocators) {
             if (byStratum != null) {
                 for (Allocator a : byStratum) {
@@ -163,7 +171,22 @@ final class Randomizer implements ArmPolicy {
         if (a instanceof ResponseLearning learning) {
             learning.today(day);
         }
-        return protocol.strataArms(allocationNode, s)[a.allocate(patientLevels)];
+        int given = protocol.strataArms(allocationNode, s)[a.allocate(patientLevels)];
+        if (stopNode < 0 && a instanceof ResponseLearning learning && learning.stopReason() != 0) {
+            stopNode = allocationNode;
+            stopStratum = s;
+            stopReason = learning.stopReason();
+            stopDay = learning.stopDay();
+        }
+        return given;
+    }
+
+    /**
+     * The calendar day on which an update of a learning allocation stopped the trial (the first such
+     * update of any stratum), or NaN while none has.
+     */
+    double stopDay() {
+        return stopDay;
     }
 
     /**
@@ -197,10 +220,11 @@ final class Randomizer implements ArmPolicy {
      * What each randomized stratum's allocator did in the replicate (nothing, if no patient reached it);
      * leading is the arm a learning allocator ended with the highest probability for (see
      * {@link ResponseLearning#leadingArm}), left as it is for other allocators; dropped the arms it dropped, as a
-     * bit mask (left as it is likewise).
+     * bit mask (left as it is likewise); stopped, for the stratum whose allocator stopped the trial, why
+     * ({@link ResponseLearning#stopReason()}), 0 for the others.
      */
     void report(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance, int[] leading,
-                int[] dropped) {
+                int[] dropped, int[] stopped) {
         for (int k = 0; k < strata.size(); k++) {
             RandomizedStratum rs = strata.get(k);
             Allocator a = allocators[rs.node()] == null ? null : allocators[rs.node()][rs.stratum()];
@@ -216,6 +240,7 @@ final class Randomizer implements ArmPolicy {
                 leading[k] = learning.leadingArm();
                 dropped[k] = learning.droppedArms();
             }
+            stopped[k] = rs.node() == stopNode && rs.stratum() == stopStratum ? stopReason : 0;
         }
     }
 

@@ -116,7 +116,8 @@ final class ReplicateAnalyser {
         int[] leading = new int[strata.size()];
         Arrays.fill(leading, -1);
         int[] dropped = new int[strata.size()];
-        trial.reportAllocation(strata, counts, imbalance, factorImbalance, leading, dropped);
-        return new ReplicateResult(conclusions, counts, imbalance, factorImbalance, leading, dropped);
+        int[] stopped = new int[strata.size()];
+        trial.reportAllocation(strata, counts, imbalance, factorImbalance, leading, dropped, stopped);
+        return new ReplicateResult(conclusions, counts, imbalance, factorImbalance, leading, dropped, stopped);
     }
 }

@@ -22,7 +22,7 @@ public final class TrialPartial {
     /** The first four bytes of the codec: "TSTP". */
     public static final int MAGIC = 0x54535450;
     /** The codec's version; another is refused, never misread. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private final TrialOptions options;
     private final IndexRange range;

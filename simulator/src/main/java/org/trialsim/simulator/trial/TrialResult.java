@@ -74,11 +74,14 @@ public record TrialResult(Provenance provenance, String design, String scenario,
      *                        arms and its true effect differs from none by more than 1.96 of its standard errors; else absent
      * @param bestArmBy       how the best arm was chosen: the analysis, its measure and where its true value comes from
      * @param bestArmShare    the mean over trials of the best arm's share of the stratum's patients
+     * @param stoppedForSuperiority for a response-adaptive allocation that can stop the trial: how often an update of
+     *                        this stratum stopped it for superiority ({@code stopSuperiorityAbove}); else absent
+     * @param stoppedForFutility    and how often for futility ({@code stopFutilityBelow}); else absent
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StratumAllocation(String node, String stratum, Map<String, Distribution> patients, Distribution imbalance,
                                     Distribution factorImbalance, Map<String, ArmAllocation> arms, String bestArm, String bestArmBy,
-                                    Estimate bestArmShare) {
+                                    Estimate bestArmShare, Estimate stoppedForSuperiority, Estimate stoppedForFutility) {
         public StratumAllocation {
             patients = Collections.unmodifiableMap(new LinkedHashMap<>(patients));
             // a result written before the arms' figures existed reads back without them

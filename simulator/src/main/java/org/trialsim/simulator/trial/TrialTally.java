@@ -14,6 +14,7 @@ import org.trialsim.simulator.stats.Estimate;
 import org.trialsim.simulator.stats.ExactMoments;
 import org.trialsim.simulator.stats.QuantileSketch;
 import org.trialsim.simulator.trial.allocation.AllocationMethod;
+import org.trialsim.simulator.trial.allocation.ResponseLearning;
 
 /**
  * The operating characteristics of a design accumulated over a range of replicates in fixed memory:
@@ -55,7 +56,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         }
         for (int k = 0; k < strata.length; k++) {
             strata[k].add(result.strataCounts()[k], result.strataImbalance()[k], result.factorImbalance()[k], result.strataLeading()[k],
-                    result.strataDropped()[k]);
+                    result.strataDropped()[k], result.strataStopped()[k]);
         }
         for (int f = 0; f < anyRejected.length; f++) {
             int rejected = 0;
@@ -224,6 +225,7 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         boolean factors = design.factorSlots.length > 0;
         boolean adaptive = design.allocation instanceof AllocationMethod.ResponseAdaptive;
         boolean drops = adaptive && ((AllocationMethod.ResponseAdaptive) design.allocation).dropBelow() > 0;
+        boolean stops = adaptive && ((AllocationMethod.ResponseAdaptive) design.allocation).stops();
         List<TrialResult.StratumAllocation> list = new ArrayList<>();
         for (int k = 0; k < strata.length; k++) {
             RandomizedStratum stratum = randomized.get(k);
@@ -258,7 +260,9 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             }
             Estimate bestShare = best == null ? null : arms.get(best).share();
             list.add(new TrialResult.StratumAllocation(stratum.nodeId(), stratum.stratumId(), patients, distribution(t.imbalance),
-                    factors ? distribution(t.factorImbalance) : null, arms, best, by, bestShare));
+                    factors ? distribution(t.factorImbalance) : null, arms, best, by, bestShare,
+                    stops ? Estimate.ofProportion(t.stoppedSuperiority, replicates) : null,
+                    stops ? Estimate.ofProportion(t.stoppedFutility, replicates) : null));
         }
         return list;
     }
@@ -409,6 +413,9 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
         final long[] leading;
         /** Per arm, trials whose learning allocator dropped it. */
         final long[] dropped;
+        /** Trials this stratum's learning allocator stopped for superiority, and for futility. */
+        long stoppedSuperiority;
+        long stoppedFutility;
         final QuantileSketch imbalance = new QuantileSketch();
         final QuantileSketch factorImbalance = new QuantileSketch();
 
@@ -423,7 +430,9 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
             }
         }
 
-        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial, int leadingArm, int droppedArms) {
+        void add(int[] counts, double imbalanceOfTrial, double factorImbalanceOfTrial, int leadingArm, int droppedArms, int stopped) {
+            stoppedSuperiority += stopped == ResponseLearning.STOP_SUPERIORITY ? 1 : 0;
+            stoppedFutility += stopped == ResponseLearning.STOP_FUTILITY ? 1 : 0;
             for (int arm = 0; arm < dropped.length; arm++) {
                 dropped[arm] += droppedArms >>> arm & 1;
             }
@@ -450,6 +459,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 out.writeLong(leading[arm]);
                 out.writeLong(dropped[arm]);
             }
+            out.writeLong(stoppedSuperiority);
+            out.writeLong(stoppedFutility);
             imbalance.writeTo(out);
             factorImbalance.writeTo(out);
         }
@@ -470,6 +481,13 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 }
                 dropped[arm] += gone;
             }
+            long superiority = in.readLong();
+            long futility = in.readLong();
+            if (superiority < 0 || futility < 0) {
+                throw new IOException("a negative count of trials stopped at an update (" + superiority + ", " + futility + ")");
+            }
+            stoppedSuperiority += superiority;
+            stoppedFutility += futility;
             imbalance.merge(QuantileSketch.readFrom(in));
             factorImbalance.merge(QuantileSketch.readFrom(in));
         }
@@ -481,6 +499,8 @@ final class TrialTally implements RangeRunner.Mergeable<TrialTally> {
                 leading[arm] += o.leading[arm];
                 dropped[arm] += o.dropped[arm];
             }
+            stoppedSuperiority += o.stoppedSuperiority;
+            stoppedFutility += o.stoppedFutility;
             imbalance.merge(o.imbalance);
             factorImbalance.merge(o.factorImbalance);
         }

@@ -189,14 +189,44 @@ final class VirtualTrial {
         // each patient is allocated and then simulated, so that an allocation that learns knows the results
         // of the patients before (the allocators draw only from their own stream, so for the others the
         // order of allocating and simulating changes nothing)
+        PatientOutcome last = null;
+        // the large trial that estimates the true effect (r = -1) runs its whole size
+        boolean mayStop = replicate >= 0;
         for (int k = 0; k < toAllocate; k++) {
             int i = order[k];
+            if (mayStop && arrival[i] > randomizer.stopDay()) {
+                continue; // accrual ended when an update stopped the trial: never enrolled (false while none has: NaN)
+            }
             arm[i] = randomizer.allocate(allocationNode[i], stratum[i], levels[i], allocationDay[i]);
             PatientOutcome o = simulator.simulate(base + presenting[i], ArmPolicy.forced(randomizer.simulatedArm(arm[i]),
                     randomizer.hazardFactor(arm[i])));
             record(i, o);
             randomizer.learn(allocationNode[i], stratum[i], arm[i], arrival[i], dropout[i], o);
+            last = o;
         }
+        double stop = randomizer.stopDay();
+        if (mayStop && stop == stop) {
+            endAccrual(stop, last);
+        }
+    }
+
+    /**
+     * Ends accrual on the day an update stopped the trial: the patients who arrived after it leave the
+     * replicate (its size becomes those who arrived by then). Patients enrolled by then but allocated later
+     * were allocated and simulated as usual. The analyses, which recorded the later arrivals in the first
+     * pass, are told again with no arm, which excludes them from every comparison; any outcome serves.
+     */
+    private void endAccrual(double day, PatientOutcome any) {
+        int kept = 0;
+        while (kept < n && arrival[kept] <= day) {
+            kept++;
+        }
+        for (int i = kept; i < n; i++) {
+            arm[i] = -1;
+            allocated[i] = false;
+            record(i, any);
+        }
+        n = kept;
     }
 
     private void record(int i, PatientOutcome o) {
@@ -207,8 +237,8 @@ final class VirtualTrial {
 
     /** What each randomized stratum's allocator did in the replicate. */
     void reportAllocation(List<RandomizedStratum> strata, int[][] counts, double[] imbalance, double[] factorImbalance, int[] leading,
-                          int[] dropped) {
-        randomizer.report(strata, counts, imbalance, factorImbalance, leading, dropped);
+                          int[] dropped, int[] stopped) {
+        randomizer.report(strata, counts, imbalance, factorImbalance, leading, dropped, stopped);
     }
 
     /** Where the analyses note each look they make, for per-replicate output. */

@@ -251,6 +251,26 @@ public interface AllocationMethod {
             return settings.dropBelow() == null ? 0 : settings.dropBelow();
         }
 
+        /** The bound on an arm's P(arm is best) above which the trial stops for superiority; +∞ (never) if the protocol gives none. */
+        public double stopSuperiorityAbove() {
+            return settings.stopSuperiorityAbove() == null ? Double.POSITIVE_INFINITY : settings.stopSuperiorityAbove();
+        }
+
+        /** The bound on P(arm better than control) below which, for every arm, the trial stops for futility; 0 (never) if none. */
+        public double stopFutilityBelow() {
+            return settings.stopFutilityBelow() == null ? 0 : settings.stopFutilityBelow();
+        }
+
+        /** Whether the trial can stop at an update. */
+        public boolean stops() {
+            return settings.stopSuperiorityAbove() != null || settings.stopFutilityBelow() != null;
+        }
+
+        /** The stratum's patients before which no update stops the trial. */
+        public int stopMinPatients() {
+            return settings.stopMinPatients() == null ? 0 : settings.stopMinPatients();
+        }
+
         /** The least probability of an arm. */
         public double minProbability() {
             return settings.minProbability() == null ? 0 : settings.minProbability();

@@ -25,6 +25,12 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
     private final double min;
     private final double max;
     private final double dropBelow;
+    private final boolean stops;
+    private final double stopAbove;
+    private final double stopBelow;
+    private final int stopMinPatients;
+    private int stopReason;
+    private double stopDay;
     /** Arms dropped in the replicate: never allocated again, and out of the comparison of P(arm is best). */
     private final boolean[] dropped;
     private final double[] priorAlpha;
@@ -64,6 +70,10 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.min = method.minProbability();
         this.max = method.maxProbability();
         this.dropBelow = method.dropBelow();
+        this.stops = method.stops();
+        this.stopAbove = method.stopSuperiorityAbove();
+        this.stopBelow = method.stopFutilityBelow();
+        this.stopMinPatients = method.stopMinPatients();
         if (arms * min > 1 + 1e-12 || arms * max < 1 - 1e-12) {
             throw new IllegalArgumentException("the probabilities of " + arms + " arms cannot all lie within [" + min + ", " + max
                     + "] and sum to 1");
@@ -175,6 +185,8 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         }
         today = Double.NEGATIVE_INFINITY;
         nextUpdateDay = Double.NaN;
+        stopReason = 0;
+        stopDay = Double.NaN;
     }
 
     /** The probability with which the next patient after the burn-in gets the arm, as of the last update. */
@@ -243,6 +255,9 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
             }
         }
         pending = kept;
+        if (stops && stopReason == 0 && n >= stopMinPatients) {
+            decideStop(day);
+        }
         double c = growing ? power * Math.min(1.0, (double) n / planned) : power;
         boolean anyDropped = dropBelow > 0 && drop();
         if (c == 0 && control < 0 && !anyDropped) {
@@ -275,6 +290,47 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
             }
         }
         cap(rest, adaptive);
+    }
+
+    @Override
+    public int stopReason() {
+        return stopReason;
+    }
+
+    @Override
+    public double stopDay() {
+        return stopDay;
+    }
+
+    /**
+     * Whether the posteriors stop the trial on the day: for superiority when an arm other than the
+     * control (the fixed-share control, or arm 0) has P(arm is best) among the arms still allocated above
+     * the bound; for futility when every such arm still allocated has P(arm better than the control) below
+     * its bound. Superiority is asked first. Draws nothing, so bounds that never trigger change nothing.
+     */
+    private void decideStop(double day) {
+        computeBest();
+        int reference = control >= 0 ? control : 0;
+        boolean futile = stopBelow > 0;
+        for (int a = 0; a < arms; a++) {
+            if (a == reference || dropped[a]) {
+                continue;
+            }
+            if (best[a] > stopAbove) {
+                stopReason = STOP_SUPERIORITY;
+                stopDay = day;
+                return;
+            }
+            if (futile) {
+                double[] pair = BestArm.probabilities(new double[] {priorAlpha[reference] + responses[reference], priorAlpha[a] + responses[a]},
+                        new double[] {priorBeta[reference] + nonResponses[reference], priorBeta[a] + nonResponses[a]});
+                futile = pair[1] < stopBelow;
+            }
+        }
+        if (futile) {
+            stopReason = STOP_FUTILITY;
+            stopDay = day;
+        }
     }
 
     /** P(arm is best) among the arms not dropped (0 for those dropped), from the counts; recomputed only when they changed. */

@@ -10,6 +10,11 @@ import java.util.List;
  * no particular order of their days.
  */
 public interface ResponseLearning {
+    /** {@link #stopReason()}: an arm other than the control was likely enough to be best. */
+    int STOP_SUPERIORITY = 1;
+    /** {@link #stopReason()}: no arm was likely enough to be better than the control. */
+    int STOP_FUTILITY = 2;
+
     /**
      * The stratum's arms and the design's sample size; called once, before the first allocation.
      *
@@ -40,5 +45,15 @@ public interface ResponseLearning {
     /** The arms dropped so far in the replicate, as a bit mask over the arm indices (bit a for arm a); 0 if none. */
     default int droppedArms() {
         return 0;
+    }
+
+    /** Why an update stopped the trial in the replicate ({@link #STOP_SUPERIORITY}, {@link #STOP_FUTILITY}), or 0 if none did. */
+    default int stopReason() {
+        return 0;
+    }
+
+    /** The calendar day of the update that stopped the trial (the scheduled day of an update by days), or NaN if none did. */
+    default double stopDay() {
+        return Double.NaN;
     }
 }
