@@ -11,6 +11,9 @@ package org.trialsim.simulator.analysis;
  * (Peto &amp; Peto 1972; Kalbfleisch &amp; Prentice 2002, §7.2; R {@code survival::survdiff}).
  */
 public final class LogRankTest {
+    /** The number of sums a test gathers: O₁, E₁, O₀ and V. */
+    private static final int SUMS = 4;
+
     private LogRankTest() {
     }
 
@@ -21,7 +24,26 @@ public final class LogRankTest {
      * @return the test result; Z negative favours the experimental arm
      */
     public static LogRankResult test(SurvivalData data) {
-        EventTable table = data.table();
+        double[] sums = new double[SUMS];
+        sum(data.table(), sums);
+        return result(sums);
+    }
+
+    /**
+     * The z statistic of {@link #test(SurvivalData)} alone, to the bit, without the p-values it does not
+     * need (a simulated trial's look compares z with its boundaries).
+     *
+     * @param data the data cut
+     * @return (O₁ − E₁)/√V, NaN without variance
+     */
+    public static double z(SurvivalData data) {
+        double[] sums = new double[SUMS];
+        sum(data.table(), sums);
+        return z(sums);
+    }
+
+    /** O₁, E₁, O₀ and the hypergeometric variance into sums[0..3]. */
+    private static void sum(EventTable table, double[] sums) {
         double observed1 = 0;
         double observed0 = 0;
         double expected1 = 0;
@@ -38,8 +60,23 @@ public final class LogRankTest {
                 variance += d * (n - d) * n0 * n1 / (n * n * (n - 1));
             }
         }
+        sums[0] = observed1;
+        sums[1] = expected1;
+        sums[2] = observed0;
+        sums[3] = variance;
+    }
+
+    private static double z(double[] sums) {
+        return sums[3] > 0 ? (sums[0] - sums[1]) / Math.sqrt(sums[3]) : Double.NaN;
+    }
+
+    private static LogRankResult result(double[] sums) {
+        double observed1 = sums[0];
+        double expected1 = sums[1];
+        double observed0 = sums[2];
+        double variance = sums[3];
         double expected0 = observed0 + observed1 - expected1;
-        double z = variance > 0 ? (observed1 - expected1) / Math.sqrt(variance) : Double.NaN;
+        double z = z(sums);
         return new LogRankResult(observed1, expected1, observed0, expected0, variance, z, z * z,
             Normal.cdf(z), Normal.twoSided(z));
     }
@@ -62,11 +99,34 @@ public final class LogRankTest {
      *         better than θ₀ times the control's hazard
      */
     public static LogRankResult test(SurvivalData data, double nullHazardRatio) {
+        double[] sums = new double[SUMS];
+        sum(data.table(), checked(nullHazardRatio), sums);
+        return result(sums);
+    }
+
+    /**
+     * The z statistic of {@link #test(SurvivalData, double)} alone, to the bit, without its p-values.
+     *
+     * @param data            the data cut
+     * @param nullHazardRatio θ₀, positive and finite
+     * @return (O₁ − E₁)/√V at θ₀, NaN without variance
+     */
+    public static double z(SurvivalData data, double nullHazardRatio) {
+        double[] sums = new double[SUMS];
+        sum(data.table(), checked(nullHazardRatio), sums);
+        return z(sums);
+    }
+
+    private static double checked(double nullHazardRatio) {
         if (!(nullHazardRatio > 0) || Double.isInfinite(nullHazardRatio)) {
             throw new IllegalArgumentException("the hazard ratio under the null hypothesis must be positive and finite, not "
                     + nullHazardRatio);
         }
-        EventTable table = data.table();
+        return nullHazardRatio;
+    }
+
+    /** O₁, E₁, O₀ and the variance at θ₀ into sums[0..3]. */
+    private static void sum(EventTable table, double nullHazardRatio, double[] sums) {
         double observed1 = 0;
         double observed0 = 0;
         double expected1 = 0;
@@ -81,9 +141,9 @@ public final class LogRankTest {
             expected1 += d * weighted1 / sum;
             variance += d * weighted1 * n0 / (sum * sum);
         }
-        double expected0 = observed0 + observed1 - expected1;
-        double z = variance > 0 ? (observed1 - expected1) / Math.sqrt(variance) : Double.NaN;
-        return new LogRankResult(observed1, expected1, observed0, expected0, variance, z, z * z,
-            Normal.cdf(z), Normal.twoSided(z));
+        sums[0] = observed1;
+        sums[1] = expected1;
+        sums[2] = observed0;
+        sums[3] = variance;
     }
 }

@@ -118,9 +118,32 @@ public final class SurvivalData {
             throw new IllegalArgumentException("bucketStart must have 4S + 1 entries from 0 to " + sorted.length + "; got "
                 + Arrays.toString(bucketStart));
         }
+        return ofSortedBuckets(sorted, sorted.length, bucketStart, buckets);
+    }
+
+    /**
+     * As {@link #ofSortedBuckets(double[], int[])} on the first {@code size} times and the first
+     * {@code buckets + 1} starts of the arrays: for a caller that reuses longer arrays from cut to cut,
+     * so that the times are copied once.
+     *
+     * @param sorted      the times in their first {@code size} entries, ascending within each bucket
+     * @param size        the number of patients
+     * @param bucketStart the start of each bucket in its first {@code buckets + 1} entries, from 0 to {@code size}
+     * @param buckets     the number of buckets, 4S for S strata
+     * @return the data, which keep copies of the parts of the arrays they use
+     * @throws IllegalArgumentException as {@link #ofSortedBuckets(double[], int[])}, or if the arrays are
+     *                                  shorter than the sizes given
+     */
+    public static SurvivalData ofSortedBuckets(double[] sorted, int size, int[] bucketStart, int buckets) {
+        if (buckets < 4 || buckets % 4 != 0 || size < 0 || size > sorted.length || bucketStart.length < buckets + 1
+                || bucketStart[0] != 0 || bucketStart[buckets] != size) {
+            throw new IllegalArgumentException("bucketStart must have 4S + 1 entries from 0 to " + size + "; got "
+                + Arrays.toString(Arrays.copyOf(bucketStart, Math.max(0, Math.min(bucketStart.length, buckets + 1)))));
+        }
         for (int b = 0; b < buckets; b++) {
             if (bucketStart[b + 1] < bucketStart[b]) {
-                throw new IllegalArgumentException("bucketStart must not decrease; got " + Arrays.toString(bucketStart));
+                throw new IllegalArgumentException("bucketStart must not decrease; got "
+                    + Arrays.toString(Arrays.copyOf(bucketStart, buckets + 1)));
             }
             double previous = 0;
             for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
@@ -132,7 +155,7 @@ public final class SurvivalData {
                 previous = t;
             }
         }
-        return new SurvivalData(sorted.length, buckets / 4, sorted.clone(), bucketStart.clone());
+        return new SurvivalData(size, buckets / 4, Arrays.copyOf(sorted, size), Arrays.copyOf(bucketStart, buckets + 1));
     }
 
     private static int bucket(int stratum, int arm, boolean event) {

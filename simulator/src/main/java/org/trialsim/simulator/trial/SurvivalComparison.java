@@ -134,7 +134,7 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
                 int look = finalOnly ? finalLook : k;
                 // the log-rank z is oriented so that a benefit of the experimental arm is positive
                 double z = data.events() == 0 ? Double.NaN
-                        : -(margin == null ? LogRankTest.test(data) : LogRankTest.test(data, margin.value())).z();
+                        : -(margin == null ? LogRankTest.z(data) : LogRankTest.z(data, margin.value()));
                 boolean efficacy = z >= cuts.boundaries().efficacyBound(look);
                 boolean futility = !last && !efficacy && cuts.futilityBounds().length > 0 && !(z >= cuts.futilityBounds()[k]);
                 if (trial.looks().on()) {

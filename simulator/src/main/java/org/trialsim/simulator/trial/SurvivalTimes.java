@@ -21,6 +21,8 @@ final class SurvivalTimes {
     private double[] bucketed = new double[0];
     private int[] bucketStart = new int[0];
     private int[] bucketEnd = new int[0];
+    /** Each patient's bucket in the data at the cut being built, -1 if not in it. */
+    private int[] bucketOf = new int[0];
 
     /** Makes room for n patients, all outside the analysis until recorded. */
     void resize(int patients) {
@@ -93,16 +95,22 @@ final class SurvivalTimes {
             bucketStart = new int[buckets + 1];
             bucketEnd = new int[buckets];
         }
+        if (bucketOf.length < n) {
+            bucketOf = new int[n];
+        }
         Arrays.fill(bucketStart, 0, buckets + 1, 0);
+        // one pass decides each patient's bucket (-1: not in the data), the second only places the times
         int m = 0;
         int lastBucket = 0;
         for (int i = 0; i < n; i++) {
+            int b = -1;
             if (inData(i, cut)) {
-                int b = 2 * group[i] + (observedBy(i, cut) ? 1 : 0);
+                b = 2 * group[i] + (observedBy(i, cut) ? 1 : 0);
                 bucketStart[b + 1]++;
                 lastBucket = Math.max(lastBucket, b);
                 m++;
             }
+            bucketOf[i] = b;
         }
         // as SurvivalData.of: strata up to the last that holds a patient (at least one)
         int used = 4 * (lastBucket / 4 + 1);
@@ -118,10 +126,9 @@ final class SurvivalTimes {
             bucketEnd[b] = b % 2 == 1 ? bucketStart[b] : bucketStart[b + 1];
         }
         for (int i = 0; i < n; i++) {
-            if (inData(i, cut)) {
-                boolean observed = observedBy(i, cut);
-                int b = 2 * group[i] + (observed ? 1 : 0);
-                if (observed) {
+            int b = bucketOf[i];
+            if (b >= 0) {
+                if ((b & 1) == 1) {
                     times[bucketEnd[b]++] = eventAfter[i];
                 } else {
                     times[--bucketEnd[b]] = timeAt(i, cut, false);
@@ -135,7 +142,7 @@ final class SurvivalTimes {
                 Arrays.sort(times, from, to);
             }
         }
-        return SurvivalData.ofSortedBuckets(Arrays.copyOf(times, m), Arrays.copyOf(bucketStart, used + 1));
+        return SurvivalData.ofSortedBuckets(times, m, bucketStart, used);
     }
 
     private static boolean ascending(double[] a, int from, int to) {

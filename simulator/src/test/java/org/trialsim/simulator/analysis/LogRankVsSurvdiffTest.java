@@ -86,4 +86,14 @@ class LogRankVsSurvdiffTest {
         LogRankResult b = LogRankTest.test(SurvivalData.of(vet.time(), vet.event(), vet.arm(), sparse));
         assertThat(b).isEqualTo(a);
     }
+
+    @ParameterizedTest(name = "{0} stratified={1} θ₀={2}")
+    @CsvSource({"aml, false, 1", "veteran, false, 1.3", "veteran, true, 1", "synthetic, true, 0.8", "synthetic, false, 1"})
+    void zAloneIsTheTestsZToTheBit(String name, boolean stratified, double theta0) {
+        Datasets.Survival survival = Datasets.byName(name);
+        SurvivalData data = stratified ? survival.stratified() : survival.unstratified();
+        assertThat(LogRankTest.z(data)).isEqualTo(LogRankTest.test(data).z());
+        assertThat(LogRankTest.z(data, theta0)).isEqualTo(LogRankTest.test(data, theta0).z());
+        assertThat(LogRankTest.z(SurvivalData.of(new double[] {1, 2}, new boolean[2], new int[] {0, 1}))).isNaN();
+    }
 }

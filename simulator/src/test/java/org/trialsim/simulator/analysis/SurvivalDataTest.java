@@ -89,4 +89,20 @@ class SurvivalDataTest {
         assertThatThrownBy(() -> SurvivalData.ofSortedBuckets(new double[] {1, 2}, new int[] {0, 2, 1, 2, 2}))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decrease");
     }
+
+    @Test
+    void sortedBucketsReadFromLongerArraysAreTheDataOfTheirPrefixes() {
+        double[] times = {2, 5, 1, 3, 3, 4, 2, 6, -1, Double.NaN};
+        int[] starts = {0, 2, 5, 6, 8, 99, 7};
+        SurvivalData prefixes = SurvivalData.ofSortedBuckets(times, 8, starts, 4);
+        SurvivalData exact = SurvivalData.ofSortedBuckets(new double[] {2, 5, 1, 3, 3, 4, 2, 6}, new int[] {0, 2, 5, 6, 8});
+        assertThat(prefixes.size()).isEqualTo(8);
+        assertThat(CoxModel.fit(prefixes)).isEqualTo(CoxModel.fit(exact));
+        times[0] = 0;
+        assertThat(KaplanMeier.landmarkDifference(prefixes, 3)).isEqualTo(KaplanMeier.landmarkDifference(exact, 3));
+        assertThatThrownBy(() -> SurvivalData.ofSortedBuckets(times, 7, starts, 4))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 to 7");
+        assertThatThrownBy(() -> SurvivalData.ofSortedBuckets(times, 8, new int[] {0, 2, 5}, 4))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4S + 1");
+    }
 }
