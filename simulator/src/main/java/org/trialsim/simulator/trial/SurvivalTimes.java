@@ -80,9 +80,10 @@ final class SurvivalTimes {
      * The data at the cut of the patients in the analysis, grouped as {@link SurvivalData} groups them,
      * without the sorting that is not needed: the same data as {@link SurvivalData#of} gives on every
      * patient in the data with {@link #timeAt} and {@link #observedBy}, built in two passes (the first
-     * decides each patient's bucket, the second places the times). Only the event times are sorted; the censored times are written from the last patient to the first, which puts
-     * them in order when entry days increase with the patient and follow-up is not cut short unevenly
-     * (arrival order and no loss to follow-up), and are sorted only where they are not.
+     * decides each patient's bucket, the second places the times). Only the event times are sorted;
+     * the censored times are written from the last patient to the first, which puts them in order when
+     * entry days increase with the patient and follow-up is not cut short unevenly (arrival order and no
+     * loss to follow-up), and are sorted only where they are not.
      *
      * @param group   patient i's group: 2·stratum + arm (arm 0 control, 1 experimental)
      * @param strata  unused strata beyond the last one a patient in the data has are left out, as
