@@ -2,7 +2,6 @@ package org.trialsim.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -119,16 +118,7 @@ final class CohortShards {
 
     /** Whether the folder's manifest says it is a cohort shard's (it may still be damaged). */
     static boolean isCohortShard(Path dir) {
-        Path manifest = dir.resolve(TrialShards.MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
-            return false;
-        }
-        try {
-            JsonNode node = MAPPER.readTree(manifest.toFile());
-            return node != null && FORMAT.equals(node.path("format").asText());
-        } catch (IOException e) {
-            return false;
-        }
+        return TrialShards.hasFormat(dir, FORMAT);
     }
 
     /**
@@ -143,16 +133,7 @@ final class CohortShards {
             manifests.add(manifest(dir));
         }
         Manifest first = manifests.get(0);
-        for (int i = 1; i < manifests.size(); i++) {
-            Map<String, Object> a = first.identity();
-            Map<String, Object> b = manifests.get(i).identity();
-            for (String field : a.keySet()) {
-                if (!Objects.equals(a.get(field), b.get(field))) {
-                    throw UserException.usage("'" + dirs.get(0) + "' and '" + dirs.get(i) + "' are shards of different cohort runs: "
-                            + field + " " + a.get(field) + " in the first, " + b.get(field) + " in the second");
-                }
-            }
-        }
+        TrialShards.requireOneRun(dirs, manifests.stream().map(Manifest::identity).toList(), "cohort");
         Path[] byShard = new Path[first.shards() + 1];
         Manifest[] manifestOf = new Manifest[first.shards() + 1];
         for (int i = 0; i < manifests.size(); i++) {

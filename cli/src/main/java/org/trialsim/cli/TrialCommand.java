@@ -157,27 +157,9 @@ final class TrialCommand implements Callable<Integer> {
 
     /** The shard asked for, or null for the whole run; checked with the other options before anything is read or run. */
     private Shard shard() throws IOException {
-        if (shard == null) {
-            if (outDir != null) {
-                throw UserException.usage("--out-dir applies with --shard K/N; without it, write the result with --out FILE");
-            }
+        Shard slice = TrialShards.parseShard(shard, outDir, output.out, "--replicates-out", replicatesOut);
+        if (slice == null) {
             return null;
-        }
-        Shard slice;
-        try {
-            slice = Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            throw UserException.usage("--shard: " + e.getMessage());
-        }
-        if (outDir == null) {
-            throw UserException.usage("--shard " + shard + " writes the shard's partial tallies to a folder: give it with --out-dir DIR");
-        }
-        if (output.out != null) {
-            throw UserException.usage("--shard " + shard + " writes no result, only the shard's partial tallies to --out-dir;"
-                    + " 'trialsim merge' writes the result (with --out) once every shard has run");
-        }
-        if (replicatesOut != null) {
-            throw UserException.usage("--replicates-out applies to a whole run, not to --shard " + shard);
         }
         TrialShards.replicates(slice, replicates);
         return slice;

@@ -305,17 +305,75 @@ final class TrialShards {
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * The shard --shard asks for, or null for a whole run, checked against the options a shard does not take:
+     * a shard writes its partial tallies to --out-dir, never a result to --out, and none of the whole run's
+     * per-patient or per-replicate files.
+     *
+     * @param wholeRunOnly the option that applies to a whole run only (e.g. "--records"), and {@code itsValue}
+     *                     its value, or null when it is not given
+     */
+    static Shard parseShard(String shard, Path outDir, Path out, String wholeRunOnly, Path itsValue) {
+        if (shard == null) {
+            if (outDir != null) {
+                throw UserException.usage("--out-dir applies with --shard K/N; without it, write the result with --out FILE");
+            }
+            return null;
+        }
+        Shard slice;
+        try {
+            slice = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage("--shard: " + e.getMessage());
+        }
+        if (outDir == null) {
+            throw UserException.usage("--shard " + shard + " writes the shard's partial tallies to a folder: give it with --out-dir DIR");
+        }
+        if (out != null) {
+            throw UserException.usage("--shard " + shard + " writes no result, only the shard's partial tallies to --out-dir;"
+                    + " 'trialsim merge' writes the result (with --out) once every shard has run");
+        }
+        if (itsValue != null) {
+            throw UserException.usage(wholeRunOnly + " applies to a whole run, not to --shard " + shard);
+        }
+        return slice;
+    }
+
     /** Whether the folder's manifest says it is a trial shard's (it may still be damaged). */
     static boolean isTrialShard(Path dir) {
+        return hasFormat(dir, FORMAT);
+    }
+
+    /** Whether the folder's manifest names this format (trial or cohort shard; the folder may still be damaged). */
+    static boolean hasFormat(Path dir, String format) {
         Path manifest = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifest)) {
             return false;
         }
         try {
             JsonNode node = MAPPER.readTree(manifest.toFile());
-            return node != null && FORMAT.equals(node.path("format").asText());
+            return node != null && format.equals(node.path("format").asText());
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Refuses, naming the field that differs with both values, folders whose manifests are not of one run.
+     *
+     * @param identities each folder's identity (the fields every shard of one run shares, by name), in the order of {@code dirs}
+     * @param kind       what runs they are, for the message ("trial", "cohort")
+     */
+    static void requireOneRun(List<Path> dirs, List<Map<String, Object>> identities, String kind) {
+        Map<String, Object> a = identities.get(0);
+        for (int i = 1; i < identities.size(); i++) {
+            Map<String, Object> b = identities.get(i);
+            for (String field : a.keySet()) {
+                if (!Objects.equals(a.get(field), b.get(field))) {
+                    throw UserException.usage("'" + dirs.get(0) + "' and '" + dirs.get(i) + "' are shards of different " + kind
+                            + " runs: " + field + " " + a.get(field) + " in the first, " + b.get(field) + " in the second");
+                }
+            }
         }
     }
 
@@ -331,16 +389,7 @@ final class TrialShards {
             manifests.add(manifest(dir));
         }
         Manifest first = manifests.get(0);
-        for (int i = 1; i < manifests.size(); i++) {
-            Map<String, Object> a = first.identity();
-            Map<String, Object> b = manifests.get(i).identity();
-            for (String field : a.keySet()) {
-                if (!Objects.equals(a.get(field), b.get(field))) {
-                    throw UserException.usage("'" + dirs.get(0) + "' and '" + dirs.get(i) + "' are shards of different trial runs: "
-                            + field + " " + a.get(field) + " in the first, " + b.get(field) + " in the second");
-                }
-            }
-        }
+        requireOneRun(dirs, manifests.stream().map(Manifest::identity).toList(), "trial");
         Path[] byShard = new Path[first.shards() + 1];
         for (int i = 0; i < manifests.size(); i++) {
             int k = manifests.get(i).shard();
