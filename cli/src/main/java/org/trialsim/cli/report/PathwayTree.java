@@ -41,7 +41,9 @@ final class PathwayTree {
             p.assessments().forEach((id, a) -> page.line("    " + id + (a.label() == null ? "" : " (" + a.label() + ")")
                     + (a.method() == null ? "" : ", " + a.method()) + ", negative below " + Numbers.parameter(a.detectionLimit())
                     + (a.thresholds().isEmpty() ? "" : ", reported at " + a.thresholds().stream().map(Numbers::parameter)
-                    .collect(Collectors.joining(", ")))));
+                    .collect(Collectors.joining(", ")))
+                    + (a.drift() == null ? "" : ", drifting " + Numbers.parameter(a.drift().log10PerYear())
+                    + " logs a year of enrolment")));
         }
     }
 

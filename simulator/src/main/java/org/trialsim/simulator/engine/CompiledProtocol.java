@@ -79,6 +79,8 @@ public final class CompiledProtocol {
     /** For each assessment, a log10 MRD below which it is certainly undetected (a margin under log10 of the limit). */
     final double[] assessmentUndetectedBelow;
     final double[][] assessmentThresholds;
+    /** For each assessment, its drift: the change of log10 MRD per day of enrolment after the start of accrual (0: none). */
+    final double[] assessmentDriftPerDay;
 
     final Rule[] relapseRules;
     final Rule[] deathInRemissionRules;
@@ -160,6 +162,7 @@ public final class CompiledProtocol {
         assessmentDetectionLimits = new double[assessmentIds.length];
         assessmentUndetectedBelow = new double[assessmentIds.length];
         assessmentThresholds = new double[assessmentIds.length][];
+        assessmentDriftPerDay = new double[assessmentIds.length];
         for (int i = 0; i < assessmentIds.length; i++) {
             var a = protocol.assessments().get(assessmentIds[i]);
             assessmentSlots[i] = symbols.slot(ProtocolVariables.MRD_AT + assessmentIds[i]);
@@ -168,6 +171,7 @@ public final class CompiledProtocol {
             // 10^(log10(limit) - 1e-9) is below the limit by far more than the rounding of log10 and pow
             assessmentUndetectedBelow[i] = Math.log10(a.detectionLimit()) - 1e-9;
             assessmentThresholds[i] = a.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
+            assessmentDriftPerDay[i] = a.drift() == null ? 0 : a.drift().log10PerYear() / TimeUnits.DAYS_PER_YEAR;
         }
 
         nodeIds = protocol.pathway().nodes().keySet().toArray(String[]::new);

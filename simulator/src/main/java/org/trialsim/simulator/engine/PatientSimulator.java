@@ -23,7 +23,7 @@ import org.trialsim.simulator.random.RandomStreams;
  * <p>Not thread-safe: use one per thread. Allocates nothing per patient: the streams are one re-seeded
  * {@link org.trialsim.simulator.random.SplitMix64Stream}, bit-identical to Commons RNG's SplitMix64.
  */
-public final class PatientSimulator {
+public final class PatientSimulator implements Patients {
     private final CompiledProtocol p;
     private final RandomStreams streams;
     private final PatientOutcome out;
@@ -39,6 +39,8 @@ public final class PatientSimulator {
     private final Draws draws = new Draws();
 
     private long patient;
+    /** The current patient's day of enrolment from the start of accrual, which assessments' drifts read. */
+    private double enrolmentDay;
     private long mixedPatient;
     private final Keys keys;
     private double initialMrd;
@@ -132,8 +134,23 @@ public final class PatientSimulator {
      * @param patientIndex the patient's index: the same index is the same virtual patient
      * @param policy       how arms are chosen at allocation nodes
      */
+    @Override
     public PatientOutcome simulate(long patientIndex, ArmPolicy policy) {
+        return simulate(patientIndex, policy, 0);
+    }
+
+    /**
+     * Simulates one patient enrolled on a calendar day (a cohort's patients are all enrolled on day 0).
+     * The returned outcome is reused by the next call.
+     *
+     * @param patientIndex the patient's index: the same index is the same virtual patient
+     * @param policy       how arms are chosen at allocation nodes
+     * @param enrolmentDay the day of enrolment from the start of accrual, which an assessment's drift reads
+     */
+    @Override
+    public PatientOutcome simulate(long patientIndex, ArmPolicy policy, double enrolmentDay) {
         patient = patientIndex;
+        this.enrolmentDay = enrolmentDay;
         mixedPatient = RandomStreams.mix(patientIndex);
         out.reset(patientIndex, initialState);
         double[] s = out.state;
@@ -346,6 +363,11 @@ public final class PatientSimulator {
                     + (resistant ? m.resistantShift() + m.resistantSd() * z : m.shift() + m.sd() * z));
         }
         for (int a : b.assessments()) {
+            double drift = p.assessmentDriftPerDay[a] * enrolmentDay;
+            if (drift != 0) {
+                // a time trend: the level found here is shifted by the calendar time of enrolment, and stays so
+                trueLog10Mrd = Math.min(0, trueLog10Mrd() + drift);
+            }
             double measured = measuredMrd(p.assessmentDetectionLimits[a], p.assessmentUndetectedBelow[a]);
             change(s, p.assessmentSlots[a], measured);
             change(s, p.assessedSlots[a], 1);

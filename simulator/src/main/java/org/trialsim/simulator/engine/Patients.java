@@ -18,6 +18,18 @@ public interface Patients {
      */
     PatientOutcome simulate(long patientIndex, ArmPolicy policy);
 
+    /**
+     * Simulates one patient enrolled on a calendar day, which an assessment's drift reads. Without a
+     * pathway block there is no assessment, so a simulator of such protocols may ignore the day.
+     *
+     * @param patientIndex the patient's index: the same index is the same virtual patient
+     * @param policy       how arms are chosen at allocation nodes
+     * @param enrolmentDay the day of enrolment, counted from the start of accrual
+     */
+    default PatientOutcome simulate(long patientIndex, ArmPolicy policy, double enrolmentDay) {
+        return simulate(patientIndex, policy);
+    }
+
     /** The fastest simulator of the protocol's patients: the closed form where it applies, else the general engine. */
     static Patients of(CompiledProtocol protocol, RandomStreams streams) {
         return ClosedFormPatients.of(protocol, streams).<Patients>map(c -> c).orElseGet(() -> general(protocol, streams));
@@ -25,6 +37,6 @@ public interface Patients {
 
     /** The general engine, whatever the protocol. */
     static Patients general(CompiledProtocol protocol, RandomStreams streams) {
-        return new PatientSimulator(protocol, streams)::simulate;
+        return new PatientSimulator(protocol, streams);
     }
 }

@@ -164,7 +164,7 @@ final class VirtualTrial {
                             + " exclude almost everyone ('trialsim simulate' shows the screening)", n, STRIDE, n));
                 }
                 presenting[i] = next;
-                o = simulator.simulate(base + next++, singleArm != null ? singleArm : randomizer);
+                o = simulator.simulate(base + next++, singleArm != null ? singleArm : randomizer, arrival[i]);
             } while (!o.enrolled());
             allocated[i] = randomizer.decided();
             if (allocated[i]) {
@@ -199,7 +199,7 @@ final class VirtualTrial {
             }
             arm[i] = randomizer.allocate(allocationNode[i], stratum[i], levels[i], allocationDay[i]);
             PatientOutcome o = simulator.simulate(base + presenting[i], ArmPolicy.forced(randomizer.simulatedArm(arm[i]),
-                    randomizer.hazardFactor(arm[i])));
+                    randomizer.hazardFactor(arm[i])), arrival[i]);
             record(i, o);
             randomizer.learn(allocationNode[i], stratum[i], arm[i], arrival[i], dropout[i], o);
             last = o;
