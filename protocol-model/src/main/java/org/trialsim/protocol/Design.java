@@ -419,7 +419,8 @@ public sealed interface Design extends Cited {
      * @param spending              the alpha-spending function for interim looks: a built-in
      *                              ({@link #OBRIEN_FLEMING}, {@link #POCOCK}) or one an extension adds
      * @param futilityBounds        non-binding futility bounds on the z scale, one per interim look (stop if z is below)
-     * @param stratifyBy            covariates (or {@code risk}) that stratify the log-rank test and Cox model
+     * @param stratifyBy            covariates (or {@code risk}, or {@value #PERIOD}: the calendar period of enrolment)
+     *                              that stratify the log-rank test and Cox model
      * @param margin                the margin of a randomized comparison: a hazard ratio (experimental vs control)
      *                              for a survival endpoint, a difference in response rates (experimental minus
      *                              control) for a response; absent, or 1 (survival) or 0 (response), for plain
@@ -430,6 +431,8 @@ public sealed interface Design extends Cited {
      * @param multiplicity          how a randomized design's comparisons of several experimental arms against one
      *                              control, on one endpoint or response, share alpha: none (each at alpha; also
      *                              when absent, which stays null so that a file written back is the one read), bonferroni (each at alpha/m) or holm (step-down, one look only)
+     * @param periodMonths          the length of the calendar periods of enrolment that {@value #PERIOD} in
+     *                              {@code stratifyBy} names, from the start of accrual
      */
     record Analysis(@Required @Range(min = 0, max = 0.5, minExcluded = true, maxExcluded = true, why = Range.ALPHA) Double alpha,
                     @Range(min = 1, max = Range.MAX_SAMPLE_SIZE, why = "each patient has at most one event of an endpoint, so no more"
@@ -447,7 +450,9 @@ public sealed interface Design extends Cited {
                     @JsonPropertyDescription("Non-binding futility bounds (z scale), one per interim look")
                     @Range(min = -10, max = 10, why = "a z value; beyond 10 the normal tail is below 1e-23")
                     List<Double> futilityBounds,
-                    @JsonPropertyDescription("Covariates (or risk) that stratify the log-rank test and Cox model") List<String> stratifyBy,
+                    @JsonPropertyDescription("Covariates (or risk, or period: the calendar period of enrolment, periodMonths long) that"
+                            + " stratify the log-rank test and Cox model")
+                    List<String> stratifyBy,
                     @JsonPropertyDescription("Margin of a randomized comparison: a hazard ratio (experimental vs control) for a"
                             + " survival endpoint, above 1 for non-inferiority, below 1 for superiority by a margin; a difference in"
                             + " response rates (experimental minus control) for a response, below 0 for non-inferiority")
@@ -459,7 +464,14 @@ public sealed interface Design extends Cited {
                     Hypothesis hypothesis,
                     @JsonPropertyDescription("none (the default), bonferroni or holm: how the comparisons of several experimental arms"
                             + " against one control on one endpoint (or response) share alpha")
-                    Multiplicity multiplicity) {
+                    Multiplicity multiplicity,
+                    @JsonPropertyDescription("The length of the calendar periods of enrolment, from the start of accrual, that 'period'"
+                            + " in stratifyBy names")
+                    @Range(min = 1, max = Range.CENTURY_MONTHS, why = "from a month (shorter periods hold too few patients to"
+                            + " stratify on) to a lifetime")
+                    Double periodMonths) {
+        /** In {@code stratifyBy}: the calendar period of enrolment, {@code periodMonths} long, counted from the start of accrual. */
+        public static final String PERIOD = "period";
         /** Lan–DeMets spending of the O'Brien–Fleming type: almost nothing early. */
         public static final String OBRIEN_FLEMING = "obrien-fleming";
         /** Lan–DeMets spending of the Pocock type: about evenly over the looks. */
@@ -475,7 +487,7 @@ public sealed interface Design extends Cited {
         public Analysis(Double alpha, Integer events, Double followUpMonths, Double calendarMonths, List<Double> informationFractions,
                         String spending, List<Double> futilityBounds, List<String> stratifyBy) {
             this(alpha, events, followUpMonths, calendarMonths, informationFractions, spending, futilityBounds, stratifyBy, null, null,
-                    null);
+                    null, null);
         }
 
         /**

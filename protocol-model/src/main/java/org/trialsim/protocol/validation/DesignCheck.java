@@ -19,6 +19,12 @@ import org.trialsim.protocol.condition.VariableType;
 final class DesignCheck {
     /** The most combinations of factor levels stratified blocks keep (as the simulator's allocator). */
     static final int MAX_STRATA = 1 << 16;
+    /**
+     * The most covariates that stratify an analysis beside the period of enrolment: the analysis codes a
+     * stratum as period · 64^k plus the covariates' levels, and keeps a table row for every code up to the
+     * largest, so k is kept small (docs/limits.md).
+     */
+    static final int MAX_FACTORS_WITH_PERIOD = 2;
     /** The one-sided significance level of a single-arm response design that gives none. */
     private static final double DEFAULT_ALPHA = 0.025;
 
@@ -409,8 +415,31 @@ final class DesignCheck {
             sink.error(at.appendProperty("futilityBounds"), "give one futility bound per interim look (" + interims + "), not "
                     + a.futilityBounds().size());
         }
+        boolean period = false;
         for (int i = 0; i < a.stratifyBy().size(); i++) {
-            levels(a.stratifyBy().get(i), at.appendProperty("stratifyBy").appendIndex(i), "a stratum");
+            String v = a.stratifyBy().get(i);
+            JsonPointer place = at.appendProperty("stratifyBy").appendIndex(i);
+            if (!Design.Analysis.PERIOD.equals(v)) {
+                levels(v, place, "a stratum");
+                continue;
+            }
+            period = true;
+            if (symbols.variable(v) != null) {
+                sink.error(place, "'period' names the calendar period of enrolment, so a covariate named 'period' cannot"
+                        + " stratify the analysis; rename the covariate");
+            }
+            if (a.periodMonths() == null) {
+                sink.error(place, "'period' stratifies by the calendar period of enrolment: give its length as"
+                        + " design.analysis.periodMonths (for example 12 for years from the start of accrual)");
+            }
+            if (a.stratifyBy().size() > MAX_FACTORS_WITH_PERIOD + 1) {
+                sink.error(place, "with 'period', at most " + MAX_FACTORS_WITH_PERIOD + " other factors can stratify the analysis"
+                        + " (each period holds a stratum for every combination of their levels)");
+            }
+        }
+        if (a.periodMonths() != null && !period) {
+            sink.error(at.appendProperty("periodMonths"), "periodMonths is the length of the periods that 'period' in"
+                    + " stratifyBy names, but stratifyBy does not name it; add 'period' to stratifyBy or remove periodMonths");
         }
     }
 

@@ -27,10 +27,11 @@ import org.trialsim.simulator.stats.Interval;
  * @param endpoint     the survival endpoint
  * @param landmarkDays a day at which the Kaplan–Meier curves are also compared, or NaN
  * @param strataSlots  the state slots of the stratification factors (none: unstratified)
+ * @param periodDays   the length of the calendar periods of enrolment that also stratify, or NaN
  * @param margin       the hazard-ratio margin, or null for superiority
  */
 record SurvivalComparison(String label, int control, int experimental, EndpointTime endpoint, double landmarkDays, int[] strataSlots,
-                          Margin margin) implements Analysis {
+                          double periodDays, Margin margin) implements Analysis {
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
     /** A stratum code is built from factor levels in base 64: factors have fewer levels than that. */
@@ -38,7 +39,7 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
 
     @Override
     public String test() {
-        String test = strataSlots.length > 0 ? "stratified log-rank" : "log-rank";
+        String test = strataSlots.length > 0 || periodDays == periodDays ? "stratified log-rank" : "log-rank";
         return margin == null ? test : test + " at " + margin.nullHypothesis() + " (" + margin.hypothesis().label() + ")";
     }
 
@@ -71,9 +72,13 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
         return new Data(design);
     }
 
-    /** The stratum of a patient: their stratification factors' levels as one code. */
-    private int stratumOf(PatientOutcome o) {
-        int s = 0;
+    /**
+     * The stratum of a patient: their stratification factors' levels as one code, after the number of
+     * whole periods from the start of accrual to their arrival, when periods stratify too (the most
+     * significant digit, since their number is not bounded in advance).
+     */
+    private int stratumOf(PatientOutcome o, double arrivalDay) {
+        int s = periodDays == periodDays ? (int) (arrivalDay / periodDays) : 0;
         for (int slot : strataSlots) {
             s = s * LEVELS_PER_FACTOR + (int) o.state()[slot];
         }
@@ -110,7 +115,7 @@ record SurvivalComparison(String label, int control, int experimental, EndpointT
                 times.exclude(i);
                 return;
             }
-            int stratum = stratumOf(o);
+            int stratum = stratumOf(o, trial.arrival(i));
             strata = Math.max(strata, stratum + 1);
             group[i] = 2 * stratum + (trial.arm(i) == experimental ? 1 : 0);
             double origin = endpoint.origin(o);

@@ -66,7 +66,10 @@ final class TrialDesign {
             plannedAccrual = r.accrual();
             analysis = r.analysis();
             randomization = r.randomization() == null ? Design.Randomization.of(Design.Randomization.SIMPLE) : r.randomization();
-            int[] strata = analysis == null ? new int[0] : analysis.stratifyBy().stream().mapToInt(symbols::slot).toArray();
+            int[] strata = analysis == null ? new int[0] : analysis.stratifyBy().stream()
+                    .filter(f -> !f.equals(Design.Analysis.PERIOD)).mapToInt(symbols::slot).toArray();
+            double periodDays = analysis == null || !analysis.stratifyBy().contains(Design.Analysis.PERIOD) ? Double.NaN
+                    : analysis.periodMonths() * TimeUnits.DAYS_PER_MONTH;
             for (Design.Comparison c : r.comparisons()) {
                 String label = c.label() == null ? c.experimental() + " vs " + c.control() : c.label();
                 int control = arms.indexOf(c.control());
@@ -74,7 +77,7 @@ final class TrialDesign {
                 if (c.endpoint() != null) {
                     double landmarkDays = c.landmarkYears() == null ? Double.NaN : c.landmarkYears() * TimeUnits.DAYS_PER_YEAR;
                     list.add(new SurvivalComparison(label, control, experimental, EndpointTime.of(protocol.endpoints().get(c.endpoint())),
-                            landmarkDays, strata, Margin.of(analysis, true)));
+                            landmarkDays, strata, periodDays, Margin.of(analysis, true)));
                 } else {
                     list.add(new ResponseComparison(label, control, experimental, compiled.condition(c.response().text()),
                             Margin.of(analysis, false)));
