@@ -129,6 +129,8 @@ class ValueRangesTest {
             Assessment.detectionLimit | max | 0.9999999999999999 | 1 | assessments.eoi.detectionLimit | true | assessments.eoi.detectionLimit=X
             Assessment.thresholds | min | 4.9e-324 | 0 | assessments.eoi.thresholds[0] | true | assessments.eoi.thresholds=[X]
             Assessment.thresholds | max | 1 | 1.0000000000000002 | assessments.eoi.thresholds[0] | true | assessments.eoi.thresholds=[X]
+            Assessment.Drift.log10PerYear | min | -3 | -3.0000000000000004 | assessments.eoi.drift.log10PerYear | true | assessments.eoi.drift={log10PerYear: X}
+            Assessment.Drift.log10PerYear | max | 3 | 3.0000000000000004 | assessments.eoi.drift.log10PerYear | true | assessments.eoi.drift={log10PerYear: X}
             Pathway.remissionBelow | min | 4.9e-324 | 0 | pathway.remissionBelow | true | pathway.remissionBelow=X
             Pathway.remissionBelow | max | 1 | 1.0000000000000002 | pathway.remissionBelow | true | pathway.remissionBelow=X
             Node.Block.durationDays | min | 0 | -4.9e-324 | pathway.nodes.chemo.durationDays | true | pathway.nodes.chemo.durationDays=X
@@ -217,6 +219,8 @@ class ValueRangesTest {
             Design.Analysis.margin | max | 10 | 10.000000000000002 | design.analysis.margin | true | design.analysis.margin=X ; design.analysis.hypothesis=non-inferiority
             Design.Analysis.futilityBounds | min | -10 | -10.000000000000002 | design.analysis.futilityBounds[0] | true | design.analysis={alpha: 0.025, events: 80, informationFractions: [0.5, 1], spending: pocock, futilityBounds: [X]}
             Design.Analysis.futilityBounds | max | 10 | 10.000000000000002 | design.analysis.futilityBounds[0] | true | design.analysis={alpha: 0.025, events: 80, informationFractions: [0.5, 1], spending: pocock, futilityBounds: [X]}
+            Design.Analysis.periodMonths | min | 1 | 0.9999999999999999 | design.analysis.periodMonths | true | design.analysis={alpha: 0.025, events: 80, stratifyBy: [period], periodMonths: X}
+            Design.Analysis.periodMonths | max | 1200 | 1200.0000000000002 | design.analysis.periodMonths | true | design.analysis={alpha: 0.025, events: 80, stratifyBy: [period], periodMonths: X}
             Design.SingleArmSurvival.sampleSize | min | 1 | 0 | design.sampleSize | true | design={type: single-arm-survival, arm: control, endpoint: efs, sampleSize: X, historicalCurve: high, assumption: test}
             Design.SingleArmSurvival.sampleSize | max | 100000 | 100001 | design.sampleSize | true | design={type: single-arm-survival, arm: control, endpoint: efs, sampleSize: X, historicalCurve: high, accrual: {patientsPerMonth: 1000}, assumption: test}
             Design.SingleArmResponse.historicalRate | min | 4.9e-324 | 0 | design.historicalRate | true | design={type: single-arm-response, arm: control, response: cr, historicalRate: X, sampleSize: 10, assumption: test}
