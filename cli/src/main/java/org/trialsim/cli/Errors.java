@@ -23,7 +23,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
-        PrintWriter err = cl.getErr();
+        return handle(e, cl.getErr(), verbose(cl));
+    }
+
+    /** Prints what went wrong and returns the exit code; a stack trace only for an internal error, and only when verbose. */
+    static int handle(Exception e, PrintWriter err, boolean verbose) {
         if (e instanceof ProtocolException pe) {
             printProblems(pe, err);
             return ExitCode.INVALID_INPUT;
@@ -60,8 +64,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             return ExitCode.IO;
         }
         err.println("trialsim: internal error: " + visible(e.toString())
-                + (verbose(cl) ? "" : " (run with --verbose for details, and please report it)"));
-        if (verbose(cl)) {
+                + (verbose ? "" : " (run with --verbose for details, and please report it)"));
+        if (verbose) {
             e.printStackTrace(err);
         }
         return ExitCode.INTERNAL;

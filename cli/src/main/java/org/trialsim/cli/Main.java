@@ -39,7 +39,8 @@ public final class Main {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return commandLine(out, err, args).execute(args);
+            Integer quick = Shortcut.run(args, out, err);
+            return quick != null ? quick : commandLine(out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             err.println(String.format(Locale.ROOT, "trialsim: ran out of memory (this JVM may use %,d MB); give it more, e.g."
                     + " TRIALSIM_JAVA_OPTS=-Xmx%dm, or use fewer threads", Runtime.getRuntime().maxMemory() >> 20,

@@ -16,7 +16,11 @@ final class ProtocolsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        return list(spec.commandLine().getOut());
+    }
+
+    /** Lists the built-ins on {@code out}. */
+    static int list(PrintWriter out) {
         for (BuiltinProtocols.Listing p : BuiltinProtocols.listings()) {
             out.printf("%-20s %-14s %s%n", p.id(), p.registry() == null ? "-" : p.registry(), p.title());
         }

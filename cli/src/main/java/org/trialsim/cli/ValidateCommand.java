@@ -1,5 +1,6 @@
 package org.trialsim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,8 +24,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return validate(files, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Validates each file in turn, valid ones on {@code out} and problems on {@code err}; the exit code of the worst. */
+    static int validate(List<String> files, PrintWriter out, PrintWriter err) throws IOException {
         int exit = ExitCode.OK;
         for (String file : files) {
             try {
