@@ -134,11 +134,14 @@ final class SurvivalTimes {
         for (int i = 0; i < n; i++) {
             int b = bucketOf[i];
             if (b >= 0) {
-                if ((b & 1) == 1) {
-                    times[bucketEnd[b]++] = eventAfter[i];
-                } else {
-                    times[--bucketEnd[b]] = timeAt(i, cut, false);
-                }
+                // whether the patient's event is observed is a coin toss to the branch predictor: both
+                // times are computed, and the place is bucketEnd[b]++ for an event, --bucketEnd[b] if censored
+                int event = b & 1;
+                double censored = timeAt(i, cut, false);
+                double time = event == 1 ? eventAfter[i] : censored;
+                int end = bucketEnd[b];
+                times[end - 1 + event] = time;
+                bucketEnd[b] = end - 1 + 2 * event;
             }
         }
         for (int b = 0; b < used; b++) {
