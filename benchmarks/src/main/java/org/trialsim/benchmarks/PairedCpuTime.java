@@ -27,8 +27,10 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
  * </pre>
  *
  * Arguments: the two class paths (jars, separated by ':'), the benchmark class (simple name), the
- * value of its {@code protocol} parameter, the method, and the seconds of processor time to measure
- * after 10 seconds of warm-up of both.
+ * value of its {@code protocol} parameter, the method, the seconds of processor time to measure after
+ * 10 seconds of warm-up of both, and optionally the calls timed together (default 1): the process's
+ * processor time may advance in ticks of 10 ms (Linux's jiffies), so a call much shorter than that
+ * needs several per timing, else every time is 0 or one tick.
  */
 public final class PairedCpuTime {
     private static final double WARM_UP_SECONDS = 10;
@@ -83,8 +85,8 @@ public final class PairedCpuTime {
 
     /** Prints the comparison; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: PairedCpuTime CLASSPATH-A CLASSPATH-B BENCHMARK-CLASS PROTOCOL METHOD SECONDS");
+        if (args.length != 6 && args.length != 7) {
+            System.err.println("usage: PairedCpuTime CLASSPATH-A CLASSPATH-B BENCHMARK-CLASS PROTOCOL METHOD SECONDS [CALLS-PER-TIMING]");
             System.exit(2);
         }
         Build[] builds = {Build.load(args[0], args[2], args[3], args[4]), Build.load(args[1], args[2], args[3], args[4])};
@@ -95,6 +97,7 @@ public final class PairedCpuTime {
             builds[1].call();
         }
         double seconds = Double.parseDouble(args[5]);
+        int calls = args.length == 7 ? Integer.parseInt(args[6]) : 1;
         double[][] times = new double[2][16];
         int pairs = 0;
         start = os.getProcessCpuTime();
@@ -106,8 +109,10 @@ public final class PairedCpuTime {
             for (int k = 0; k < 2; k++) {
                 int b = pairs % 2 == 0 ? k : 1 - k;
                 long before = os.getProcessCpuTime();
-                builds[b].call();
-                times[b][pairs] = (os.getProcessCpuTime() - before) / (double) builds[b].operations();
+                for (int c = 0; c < calls; c++) {
+                    builds[b].call();
+                }
+                times[b][pairs] = (os.getProcessCpuTime() - before) / (double) (calls * builds[b].operations());
             }
             pairs++;
         }

@@ -85,8 +85,9 @@ final class EventTable {
             int risk0 = e0End - c0;
             int risk1 = e1End - c1;
             while (e0 < e0End || e1 < e1End) {
-                double t = Math.min(e0 < e0End ? sorted[e0] : Double.POSITIVE_INFINITY,
-                                    e1 < e1End ? sorted[e1] : Double.POSITIVE_INFINITY);
+                double first0 = e0 < e0End ? sorted[e0] : Double.POSITIVE_INFINITY;
+                double first1 = e1 < e1End ? sorted[e1] : Double.POSITIVE_INFINITY;
+                double t = Math.min(first0, first1);
                 // Censored strictly before t leave the risk set; censored at t stay in it (R's convention).
                 while (c0 < c0End && sorted[c0] < t) {
                     c0++;
@@ -96,12 +97,17 @@ final class EventTable {
                     c1++;
                     risk1--;
                 }
-                int dead0 = 0;
+                // which arm has the event at t is a coin toss to the processor's branch predictor: count
+                // the first event of each arm without a branch (event times are finite, so an arm without
+                // events left is never counted), and only tied events by a loop, which rarely runs
+                int dead0 = first0 == t ? 1 : 0;
+                e0 += dead0;
                 while (e0 < e0End && sorted[e0] == t) {
                     e0++;
                     dead0++;
                 }
-                int dead1 = 0;
+                int dead1 = first1 == t ? 1 : 0;
+                e1 += dead1;
                 while (e1 < e1End && sorted[e1] == t) {
                     e1++;
                     dead1++;

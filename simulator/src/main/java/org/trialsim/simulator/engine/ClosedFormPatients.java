@@ -171,9 +171,13 @@ public final class ClosedFormPatients implements Patients {
                             rule.hazard().cumulativeHazard(0));
         }
 
-        /** The day the patient's budget runs out, from their stream of the process; +∞ without a rule or when cured. */
+        /**
+         * The day the patient's budget runs out, from their stream of the process; +∞ without a rule, under
+         * a hazard that is 0 at all times (as {@link HazardClock} decides it, so without drawing: the stream
+         * is the process's alone) or when cured.
+         */
         double eventDay(Draws draws, long key, long mixedPatient, double factor) {
-            if (rule == null) {
+            if (rule == null || ratio == 0 || rule.hazard().isZero()) {
                 return Double.POSITIVE_INFINITY;
             }
             Draws d = draws.reset(RandomStreams.shortSeed(key, mixedPatient));

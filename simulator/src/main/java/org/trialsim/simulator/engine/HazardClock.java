@@ -74,7 +74,7 @@ final class HazardClock {
         }
         scale = factor;
         if (rule != null) {
-            eventDay = rule.hazard().inverse(cumulativeSince + (budget - spent) / (scale * ratio));
+            eventDay = runsOut();
         }
     }
 
@@ -107,8 +107,19 @@ final class HazardClock {
             eventDay = Double.POSITIVE_INFINITY;
         } else {
             cumulativeSince = next.hazard().cumulativeHazard(day);
-            eventDay = next.hazard().inverse(cumulativeSince + (budget - spent) / (scale * nextRatio));
+            eventDay = runsOut();
         }
+    }
+
+    /**
+     * The day the budget runs out under the rule in force: never under a hazard that is 0 at all times
+     * (or a ratio of 0), whatever the budget; the inverse of the cumulative hazard would put an event on
+     * the rule's first day for a budget of exactly 0 (a draw of probability below 2⁻⁵⁰). So a closed form
+     * of the patients need not draw a budget for such a process ({@link ClosedFormPatients}).
+     */
+    private double runsOut() {
+        return ratio == 0 || rule.hazard().isZero() ? Double.POSITIVE_INFINITY
+                : rule.hazard().inverse(cumulativeSince + (budget - spent) / (scale * ratio));
     }
 
     /** The day the budget runs out if the state does not change again, +∞ if it never does. */

@@ -17,6 +17,8 @@ public final class PiecewiseConstantHazard {
     private final double[] rates;
     /** Cumulative hazard at each breakpoint. */
     private final double[] cumulative;
+    /** Whether every rate is 0 (asked per patient and process by the engine). */
+    private final boolean zero;
 
     private PiecewiseConstantHazard(double[] breakpoints, double[] rates) {
         this.breakpoints = breakpoints;
@@ -29,6 +31,11 @@ public final class PiecewiseConstantHazard {
             cumulative[j] = sum;
             lower = breakpoints[j];
         }
+        boolean allZero = true;
+        for (double r : rates) {
+            allZero &= r == 0;
+        }
+        this.zero = allZero;
     }
 
     /**
@@ -137,12 +144,7 @@ public final class PiecewiseConstantHazard {
 
     /** Whether the hazard is 0 at all times: no event ever happens. */
     public boolean isZero() {
-        for (double r : rates) {
-            if (r != 0) {
-                return false;
-            }
-        }
-        return true;
+        return zero;
     }
 
     /** Equal hazards have the same breakpoints and rates. */

@@ -1,5 +1,6 @@
 package org.trialsim.simulator.trial;
 
+import java.util.Arrays;
 import org.trialsim.simulator.analysis.GroupSequentialDesign;
 
 /**
@@ -40,17 +41,25 @@ record DataCuts(Integer events, double followUpDays, double calendarDay, double[
         int events = times.eventDays(scratch);
         double end = times.endOfFollowUp();
         if (this.events != null) {
-            // from the last look back: selecting the k-th smallest leaves the k smallest first, so each
-            // earlier look selects among those alone, and no look needs the event days sorted
+            // the looks whose planned events happen are at the day of their event, the others at the end
             double[] cuts = new double[looks()];
-            int smallest = events;
-            for (int k = cuts.length - 1; k >= 0; k--) {
+            int reached = 0;
+            int[] ranks = new int[cuts.length];
+            int[] lookOf = new int[cuts.length];
+            for (int k = 0; k < cuts.length; k++) {
                 int target = targetEvents(k, scale);
                 if (target <= events) {
-                    cuts[k] = Ordering.kthSmallest(scratch, target <= smallest ? smallest : events, target);
-                    smallest = target;
+                    lookOf[reached] = k;
+                    ranks[reached++] = target;
                 } else {
                     cuts[k] = end;
+                }
+            }
+            if (reached > 0) {
+                double[] days = new double[reached];
+                times.kthEventDays(scratch, events, reached == ranks.length ? ranks : Arrays.copyOf(ranks, reached), days);
+                for (int r = 0; r < reached; r++) {
+                    cuts[lookOf[r]] = days[r];
                 }
             }
             return cuts;

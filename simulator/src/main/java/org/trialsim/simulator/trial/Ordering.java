@@ -1,10 +1,15 @@
 package org.trialsim.simulator.trial;
 
+import java.util.Arrays;
+
 /**
  * Ordering on primitive arrays without boxing, for the per-replicate work of the trial engine: a
  * stable sort of indices by a key, and the k-th smallest of some values.
  */
 final class Ordering {
+    /** Below this many values {@link #sort} leaves them to Arrays.sort, whose insertion sort is as quick. */
+    private static final int SMALL = 24;
+
     private Ordering() {
     }
 
@@ -69,9 +74,139 @@ final class Ordering {
         if (k < 1 || k > count) {
             throw new IllegalArgumentException("k must be between 1 and " + count + ", not " + k);
         }
-        int target = k - 1;
-        int lo = 0;
-        int hi = count - 1;
+        return select(values, 0, count - 1, k - 1);
+    }
+
+    /**
+     * The k-th smallest (from 1) of {@code values[0 … count)} for each k of {@code ranks}, into
+     * {@code into}: the same values as {@link #kthSmallest} (of +0 and −0, which compare equal, either may
+     * come), found without its comparisons, whose branches
+     * a processor mispredicts about every other time on values in random order. The values are spread over
+     * {@code count} buckets of equal width between the smallest and the largest, counted, and each rank is
+     * selected within its bucket, which holds a few values unless they crowd together. Finite values
+     * only; others, or values all equal, are selected as {@code kthSmallest} selects them. The values are
+     * left in {@code values} in their order; the scratch space holds them grouped by bucket.
+     *
+     * @param counts  scratch space of at least {@code count + 1} entries
+     * @param scratch scratch space of at least {@code count} entries
+     * @throws IllegalArgumentException unless every rank is between 1 and count
+     */
+    static void kthSmallest(double[] values, int count, int[] ranks, double[] into, int[] counts, double[] scratch) {
+        for (int k : ranks) {
+            if (k < 1 || k > count) {
+                throw new IllegalArgumentException("k must be between 1 and " + count + ", not " + k);
+            }
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            double v = values[i];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double range = max - min;
+        if (!(range > 0) || range == Double.POSITIVE_INFINITY) {
+            // infinite or NaN values, or all equal: the comparisons' selection, rank by rank
+            System.arraycopy(values, 0, scratch, 0, count);
+            for (int r = 0; r < ranks.length; r++) {
+                into[r] = select(scratch, 0, count - 1, ranks[r] - 1);
+            }
+            return;
+        }
+        double scale = count / range;
+        int[] begin = spread(values, 0, count, min, scale, counts, scratch);
+        for (int r = 0; r < ranks.length; r++) {
+            int target = ranks[r] - 1;
+            // the value lies in the last bucket that begins at or before it (bucket b begins at begin[b + 1])
+            int lo = 0;
+            int hi = count - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (begin[mid + 1] <= target) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            int end = lo + 1 < count ? begin[lo + 2] : count;
+            into[r] = select(scratch, begin[lo + 1], end - 1, target);
+        }
+    }
+
+    /**
+     * Sorts {@code a[from … to)} ascending: the same result as {@link Arrays#sort(double[], int, int)}
+     * on the values it is meant for (finite and positive: for them the two orders agree and equal values are
+     * the same double), by spreading them over buckets of equal width between the smallest and the largest
+     * and sorting the few values of each by insertion: linear time for values not crowded together, with few
+     * mispredicted branches. Other values are left to {@code Arrays.sort}.
+     *
+     * @param counts  scratch space of at least {@code to − from + 1} entries
+     * @param scratch scratch space of at least {@code to − from} entries
+     */
+    static void sort(double[] a, int from, int to, int[] counts, double[] scratch) {
+        int n = to - from;
+        if (n < SMALL) {
+            Arrays.sort(a, from, to);
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            double v = a[i];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double range = max - min;
+        // zeros (+0 and −0 compare equal but are different doubles), infinities, NaN and equal values: Arrays.sort
+        if (!(min > 0) || !(range > 0) || range == Double.POSITIVE_INFINITY) {
+            Arrays.sort(a, from, to);
+            return;
+        }
+        spread(a, from, to, min, n / range, counts, scratch);
+        // grouped by bucket, so only values within a bucket can be out of order
+        a[from] = scratch[0];
+        for (int i = 1; i < n; i++) {
+            double v = scratch[i];
+            int j = from + i - 1;
+            while (j >= from && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    /**
+     * Writes the values of {@code a[from … to)} into {@code scratch[0 … n)}, n = to − from, grouped by
+     * bucket in the order of the buckets, and returns {@code counts} holding where bucket b begins at
+     * entry b + 1 (it ends where bucket b + 1 begins, the last at n). Bucket b holds the values v with
+     * {@code (int) ((v − min) · scale) = b}, the top one also those beyond; the bucket never decreases
+     * as v increases (rounding is monotone), so grouping by bucket orders the values but within buckets.
+     */
+    private static int[] spread(double[] a, int from, int to, double min, double scale, int[] counts, double[] scratch) {
+        int n = to - from;
+        Arrays.fill(counts, 0, n + 1, 0);
+        for (int i = from; i < to; i++) {
+            counts[bucket(a[i], min, scale, n) + 1]++;
+        }
+        for (int b = 1; b <= n; b++) {
+            counts[b] += counts[b - 1];
+        }
+        // counts[b + 1] is where bucket b ends; filling each bucket from its end leaves it where it begins
+        for (int i = to - 1; i >= from; i--) {
+            double v = a[i];
+            scratch[--counts[bucket(v, min, scale, n) + 1]] = v;
+        }
+        return counts;
+    }
+
+    /** The bucket of v, from 0 to buckets − 1. */
+    private static int bucket(double v, double min, double scale, int buckets) {
+        return Math.min((int) ((v - min) * scale), buckets - 1);
+    }
+
+    /** The value of rank target (from 0) among {@code a[lo … hi]}, by quickselect; reorders them. */
+    private static double select(double[] values, int lo, int hi, int target) {
         while (lo < hi) {
             // median of three as the pivot, then Hoare partition
             int mid = (lo + hi) >>> 1;

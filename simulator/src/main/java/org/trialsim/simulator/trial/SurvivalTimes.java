@@ -23,6 +23,9 @@ final class SurvivalTimes {
     private int[] bucketEnd = new int[0];
     /** Each patient's bucket in the data at the cut being built, -1 if not in it. */
     private int[] bucketOf = new int[0];
+    /** Scratch space of {@link Ordering}'s selection and sort: n + 1 counts and n values. */
+    private int[] orderingCounts = new int[1];
+    private double[] orderingValues = new double[0];
 
     /** Makes room for n patients, all outside the analysis until recorded. */
     void resize(int patients) {
@@ -31,6 +34,8 @@ final class SurvivalTimes {
             entry = new double[patients];
             eventAfter = new double[patients];
             followUpMax = new double[patients];
+            orderingCounts = new int[patients + 1];
+            orderingValues = new double[patients];
         }
     }
 
@@ -129,18 +134,21 @@ final class SurvivalTimes {
         for (int i = 0; i < n; i++) {
             int b = bucketOf[i];
             if (b >= 0) {
-                if ((b & 1) == 1) {
-                    times[bucketEnd[b]++] = eventAfter[i];
-                } else {
-                    times[--bucketEnd[b]] = timeAt(i, cut, false);
-                }
+                // whether the patient's event is observed is a coin toss to the branch predictor: both
+                // times are computed, and the place is bucketEnd[b]++ for an event, --bucketEnd[b] if censored
+                int event = b & 1;
+                double censored = timeAt(i, cut, false);
+                double time = event == 1 ? eventAfter[i] : censored;
+                int end = bucketEnd[b];
+                times[end - 1 + event] = time;
+                bucketEnd[b] = end - 1 + 2 * event;
             }
         }
         for (int b = 0; b < used; b++) {
             int from = bucketStart[b];
             int to = bucketStart[b + 1];
             if (b % 2 == 1 || !ascending(times, from, to)) {
-                Arrays.sort(times, from, to);
+                Ordering.sort(times, from, to, orderingCounts, orderingValues);
             }
         }
         return SurvivalData.ofSortedBuckets(times, m, bucketStart, used);
@@ -168,6 +176,14 @@ final class SurvivalTimes {
             }
         }
         return events;
+    }
+
+    /**
+     * The k-th smallest of the event days {@link #eventDays} wrote, for each k of ranks (each between 1 and
+     * the number of events), into {@code into}.
+     */
+    void kthEventDays(double[] eventDays, int events, int[] ranks, double[] into) {
+        Ordering.kthSmallest(eventDays, events, ranks, into, orderingCounts, orderingValues);
     }
 
     /** The calendar day the last follow-up of a patient in the analysis ends (0 if there is none). */

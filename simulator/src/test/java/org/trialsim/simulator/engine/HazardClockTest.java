@@ -89,4 +89,19 @@ class HazardClockTest {
         c.follow(0, new double[] {1}, true);
         assertThat(c.eventDay()).isCloseTo(0.25 * YEAR, within(1e-9));
     }
+
+    @Test
+    void aHazardOfZeroOrARatioOfZeroNeverRunsOutEvenOnABudgetOfZero() {
+        CompiledProtocol.Rule zero = rule(Check.ALWAYS, 0, 1, 0);
+        CompiledProtocol.Rule noRatio = rule(Check.ALWAYS, 1, 0, 0);
+        for (CompiledProtocol.Rule r : new CompiledProtocol.Rule[] {zero, noRatio}) {
+            for (double budget : new double[] {0, 0.3}) {
+                HazardClock c = clock(budget, 0.5, r);
+                c.follow(10, new double[] {1}, true);
+                assertThat(c.eventDay()).isEqualTo(Double.POSITIVE_INFINITY);
+                c.scaleFrom(20, 2);
+                assertThat(c.eventDay()).isEqualTo(Double.POSITIVE_INFINITY);
+            }
+        }
+    }
 }

@@ -81,4 +81,62 @@ class OrderingTest {
         assertThatThrownBy(() -> Ordering.kthSmallest(new double[] {1, 2}, 2, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("between 1 and 2");
     }
+
+    /** Values of the kinds the bucketed selection and sort meet or must leave to the comparisons. */
+    private static double[] values(SplittableRandom random, int n, int kind) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (kind) {
+                case 0 -> random.nextDouble() * 1000; // spread out
+                case 1 -> -Math.log(1 - random.nextDouble()) * 365; // exponential: crowded near 0
+                case 2 -> 1 + random.nextInt(5); // ties
+                case 3 -> i % 7 == 0 ? 1e300 : 1e-300 * (1 + random.nextInt(3)); // two far-apart crowds
+                case 4 -> i % 11 == 0 ? 0.0 : i % 13 == 0 ? -0.0 : random.nextDouble(); // zeros of both signs
+                case 5 -> i % 17 == 0 ? Double.POSITIVE_INFINITY : random.nextDouble(); // not finite
+                default -> 42; // all equal
+            };
+        }
+        return v;
+    }
+
+    @Test
+    void kthSmallestOfSeveralRanksAgreesWithSortingAndLeavesTheValuesAlone() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = random.nextInt(1, 400);
+            double[] v = values(random, n, trial % 7);
+            double[] copy = v.clone();
+            double[] sorted = v.clone();
+            Arrays.sort(sorted);
+            int[] ranks = random.ints(random.nextInt(1, 4), 1, n + 1).toArray();
+            double[] into = new double[ranks.length];
+            Ordering.kthSmallest(v, n, ranks, into, new int[n + 1], new double[n]);
+            assertThat(v).isEqualTo(copy);
+            for (int r = 0; r < ranks.length; r++) {
+                // +0 and -0 compare equal: either is the k-th smallest
+                assertThat(into[r] == sorted[ranks[r] - 1] || Double.isNaN(into[r]) && Double.isNaN(sorted[ranks[r] - 1]))
+                        .as("trial %d rank %d", trial, ranks[r]).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void kthSmallestOfSeveralRanksRefusesARankOutsideTheValues() {
+        assertThatThrownBy(() -> Ordering.kthSmallest(new double[] {1, 2}, 2, new int[] {1, 0}, new double[2], new int[3], new double[2]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 2");
+    }
+
+    @Test
+    void sortGivesWhatArraysSortGivesToTheBit() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = random.nextInt(0, 400);
+            double[] v = values(random, n + 10, trial % 7);
+            double[] expected = v.clone();
+            Arrays.sort(expected, 5, 5 + n);
+            Ordering.sort(v, 5, 5 + n, new int[n + 1], new double[n]);
+            // Arrays.equals on doubles compares the bits: -0 before +0, as Arrays.sort puts them
+            assertThat(Arrays.equals(v, expected)).as("trial %d", trial).isTrue();
+        }
+    }
 }
