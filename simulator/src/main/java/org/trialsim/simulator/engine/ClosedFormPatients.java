@@ -12,7 +12,9 @@ import org.trialsim.simulator.random.RandomStreams;
  * survival trial such as {@code examples/two-arm-exponential.yaml}). Everything about such a patient
  * but the event times follows from the arm, so each arm's outcome is simulated once by the general
  * {@link PatientSimulator} and kept; a patient then costs the allocation and one draw per process with a
- * hazard, whose event day is the hazard's inverse at the drawn budget.
+ * hazard that is not zero everywhere, whose event day is the hazard's inverse at the drawn budget (under
+ * a hazard of zero both engines say the process never happens, whatever the budget, so leaving its draw
+ * out changes nothing: the process has its own stream).
  *
  * <p>The outcomes are those of the general engine to the bit (a test compares them on every example
  * and built-in protocol): the same streams, the same draws from them (a draw whose result cannot matter,
