@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialsim.cli.report.ExploreReport;
 import org.trialsim.cli.report.SearchReport;
+import org.trialsim.cli.report.ThresholdCalibrationReport;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.Setting;
 import org.trialsim.protocol.io.Sweep;
 import org.trialsim.protocol.io.SweepReader;
 import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.explore.CalibrationResult;
 import org.trialsim.simulator.explore.Exploration;
 import org.trialsim.simulator.explore.ExplorationFolderException;
 import org.trialsim.simulator.explore.ExploreOptions;
@@ -138,6 +140,9 @@ final class ExploreCommand implements Callable<Integer> {
         if (sweep.search() != null) {
             return search(sweep.search().path(), exploration, options);
         }
+        if (sweep.calibration() != null) {
+            return calibrate(sweep.calibration().path(), exploration, options);
+        }
         if (outDir == null) {
             ExploreResult result;
             try (ProgressDisplay progress = progressOption.display(spec, "exploring " + sweep.cells().size() + " cells", "trials")) {
@@ -187,6 +192,24 @@ final class ExploreCommand implements Callable<Integer> {
             result = exploration.search().run(options, progress);
         }
         SearchReport report = new SearchReport(result);
+        output.emit(spec, w -> report.write(format.get(), w));
+        return ExitCode.OK;
+    }
+
+    /** A sweep's calibration: the value of its path holding a measure at its target under the null (docs/explore.md). */
+    private int calibrate(String path, Exploration exploration, ExploreOptions options) throws IOException, ProtocolException {
+        if (outDir != null) {
+            throw UserException.usage("the sweep file calibrates " + path + ": a calibration keeps no cells in a folder,"
+                    + " so --out-dir, --shard and --replicate-records are for sweeps without one");
+        }
+        if (!ThresholdCalibrationReport.FORMATS.contains(format.get())) {
+            throw UserException.usage("a calibration is written as a table, JSON or CSV, not " + format.get().name().toLowerCase(Locale.ROOT));
+        }
+        CalibrationResult result;
+        try (ProgressDisplay progress = progressOption.display(spec, "calibrating " + path, "trials")) {
+            result = exploration.calibration().run(options, progress);
+        }
+        ThresholdCalibrationReport report = new ThresholdCalibrationReport(result);
         output.emit(spec, w -> report.write(format.get(), w));
         return ExitCode.OK;
     }
@@ -270,11 +293,16 @@ final class ExploreCommand implements Callable<Integer> {
         allSettings.addAll(fixed);
         if (axes.isEmpty()) {
             return new Sweep(file.source(), file.protocol(), file.folder(), allSettings, file.replicates(), file.seed(), file.analysis(),
-                    file.axes(), file.cells(), file.minPower(), file.maxTypeIError(), file.objective(), file.search());
+                    file.axes(), file.cells(), file.minPower(), file.maxTypeIError(), file.objective(), file.search())
+                    .withCalibration(file.calibration());
         }
         if (file.search() != null) {
             throw UserException.usage("the sweep file searches " + file.search().path() + " over its scenarios, so --vary and --null"
                     + " cannot add axes to it");
+        }
+        if (file.calibration() != null) {
+            throw UserException.usage("the sweep file calibrates " + file.calibration().path() + " under the null hypothesis, so --vary"
+                    + " and --null cannot add axes to it");
         }
         if (file.cells().size() != Sweep.productSize(file.axes())) {
             throw UserException.usage("the sweep file lists its cells, so --vary and --null cannot add axes to it");

@@ -9,7 +9,8 @@ import java.io.Writer;
  * {@code --format} accepts) and maps each to its writer.
  */
 public sealed interface Report permits CohortReport, CalibrationReport, FitReport, TrialReport, ExploreReport, EarlyPhaseReport,
-        EscalationReport, SimonReport, ProtocolReport, SampleSizeReport, SearchReport {
+        EscalationReport, SimonReport, ProtocolReport, SampleSizeReport, SearchReport,
+        ThresholdCalibrationReport {
     /**
      * Writes the report in the format.
      *

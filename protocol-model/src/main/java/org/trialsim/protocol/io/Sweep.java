@@ -24,9 +24,11 @@ import java.util.stream.Collectors;
  * @param maxTypeIError  the type I error no design may exceed in any null-hypothesis scenario, or null
  * @param objective      what a design should have least of in its worst scenario
  * @param search         a search of one numeric path for the target power in every scenario, or null to run the cells
+ * @param calibration    a calibration of one numeric path for a target under the null hypothesis, or null
  */
 public record Sweep(String source, String protocol, String folder, List<Setting> settings, Integer replicates, Long seed, int analysis,
-                    List<Axis> axes, List<Cell> cells, Double minPower, Double maxTypeIError, Objective objective, Search search) {
+                    List<Axis> axes, List<Cell> cells, Double minPower, Double maxTypeIError, Objective objective, Search search,
+                    Calibration calibration) {
     /** The most axes a sweep may have. */
     public static final int MAX_AXES = 8;
     /** The most cells a sweep may have: each is a whole trial simulation, and its result is kept for the report. */
@@ -44,6 +46,18 @@ public record Sweep(String source, String protocol, String folder, List<Setting>
     public Sweep(String source, String protocol, String folder, List<Setting> settings, Integer replicates, Long seed, int analysis,
                  List<Axis> axes, List<Cell> cells, Double minPower, Double maxTypeIError, Objective objective) {
         this(source, protocol, folder, settings, replicates, seed, analysis, axes, cells, minPower, maxTypeIError, objective, null);
+    }
+
+    /** A sweep that runs its cells or searches, with no calibration. */
+    public Sweep(String source, String protocol, String folder, List<Setting> settings, Integer replicates, Long seed, int analysis,
+                 List<Axis> axes, List<Cell> cells, Double minPower, Double maxTypeIError, Objective objective, Search search) {
+        this(source, protocol, folder, settings, replicates, seed, analysis, axes, cells, minPower, maxTypeIError, objective, search, null);
+    }
+
+    /** The same sweep calibrating as said (docs/explore.md, "Calibrating a threshold"), or not if {@code calibration} is null. */
+    public Sweep withCalibration(Calibration calibration) {
+        return new Sweep(source, protocol, folder, settings, replicates, seed, analysis, axes, cells, minPower, maxTypeIError, objective,
+                search, calibration);
     }
 
     /** The same sweep searching as said, or running its cells if {@code search} is null. */

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +28,12 @@ import org.trialsim.protocol.condition.Spelling;
  */
 public final class SweepReader {
     private static final Set<String> FIELDS = Set.of("description", "protocol", "set", "replicates", "seed", "analysis", "axes",
-            "cells", "constraints", "objective", "search");
+            "cells", "constraints", "objective", "search", "calibrate");
     private static final Set<String> AXIS_FIELDS = Set.of("name", "kind", "path", "values");
     private static final Set<String> VALUE_FIELDS = Set.of("label", "set", "nullHypothesis");
     private static final Set<String> CONSTRAINT_FIELDS = Set.of("minPower", "maxTypeIError");
     private static final Set<String> SEARCH_FIELDS = Set.of("path", "power", "lower", "upper", "confidence");
+    private static final Set<String> CALIBRATE_FIELDS = Set.of("path", "measure", "target", "lower", "upper", "step", "confidence");
     /** The most simulated trials per cell, as {@code trial --replicates}. */
     private static final int MAX_REPLICATES = 10_000_000;
 
@@ -155,11 +159,12 @@ public final class SweepReader {
                 return null;
             }
             Sweep.Search search = tree.has("search") ? search(tree.get("search"), root.appendProperty("search"), axes) : null;
+            Calibration calibration = tree.has("calibrate") ? calibration(tree, root.appendProperty("calibrate"), axes, cells) : null;
             if (problems.hasErrors()) {
                 return null;
             }
             return new Sweep(name, protocol, folder == null ? null : folder.toString(), settings, replicates, seed, analysis, axes, cells,
-                    minPower, maxTypeIError, objective, search);
+                    minPower, maxTypeIError, objective, search, calibration);
         }
 
         /** A search block: its fields, and axes that are all scenarios of the alternative (what the power is about). */
@@ -439,6 +444,100 @@ public final class SweepReader {
             }
             error(at, "'" + text + "' is not one of " + String.join(", ", names) + Spelling.hint(text, names));
             return null;
+        }
+
+        /**
+         * A calibrate block (docs/explore.md, "Calibrating a threshold"): its fields, and a sweep whose axes are
+         * all scenarios, whose every cell is a null hypothesis (what the measure is about), and that searches
+         * nothing else.
+         */
+        private Calibration calibration(JsonNode tree, JsonPointer at, List<Sweep.Axis> axes, List<Sweep.Cell> cells) {
+            JsonNode node = tree.get("calibrate");
+            if (!node.isObject()) {
+                error(at, "calibrate is a mapping such as {path: design.randomization.adaptive.stopSuperiorityAbove, measure:"
+                        + " superiorityStop, target: 0.025, lower: 0.9, upper: 0.999, step: 0.001}");
+                return null;
+            }
+            if (tree.has("search")) {
+                error(at, "a sweep either searches (search) or calibrates (calibrate), not both: give one of them");
+            }
+            fields(node, at, CALIBRATE_FIELDS);
+            String path = text(node, at, "path", true);
+            Calibration.Measure measure = null;
+            String measureText = text(node, at, "measure", true);
+            if (measureText != null) {
+                measure = Calibration.Measure.of(measureText);
+                if (measure == null) {
+                    List<String> names = Arrays.stream(Calibration.Measure.values()).map(Calibration.Measure::id).toList();
+                    error(at.appendProperty("measure"), "'" + measureText + "' is not one of " + String.join(", ", names)
+                            + Spelling.hint(measureText, names));
+                }
+            }
+            Double target = openProbability(node, at, "target", true);
+            Double confidence = openProbability(node, at, "confidence", false);
+            BigDecimal lower = decimal(node, at, "lower");
+            BigDecimal upper = decimal(node, at, "upper");
+            BigDecimal step = decimal(node, at, "step");
+            if (lower != null && upper != null && upper.compareTo(lower) <= 0) {
+                error(at.appendProperty("upper"), "upper (" + upper.toPlainString() + ") must be above lower (" + lower.toPlainString() + ")");
+            } else if (step != null && step.signum() <= 0) {
+                error(at.appendProperty("step"), "step is the grid's step, above 0, not " + step.toPlainString());
+            } else if (lower != null && upper != null && step != null && upper.subtract(lower).divide(step, 0, RoundingMode.CEILING)
+                    .compareTo(BigDecimal.valueOf(Calibration.MAX_STEPS)) > 0) {
+                error(at.appendProperty("step"), String.format(Locale.ROOT, "from lower to upper are more than %,d steps of %s; take a"
+                        + " larger step or narrower bounds", Calibration.MAX_STEPS, step.toPlainString()));
+            }
+            List<String> notNull = new ArrayList<>();
+            for (Sweep.Cell cell : cells) {
+                if (!Sweep.nullHypothesis(cell)) {
+                    List<String> parts = new ArrayList<>();
+                    for (int a = 0; a < axes.size(); a++) {
+                        parts.add(axes.get(a).name() + "=" + cell.values().get(a).label());
+                    }
+                    notNull.add("'" + String.join(", ", parts) + "'");
+                }
+            }
+            if (!notNull.isEmpty()) {
+                error(JsonPointer.empty().appendProperty("axes"), "a calibration holds a measure at its target under the null hypothesis:"
+                        + " every cell must be one, and " + (notNull.size() == 1 ? "the cell " : notNull.size() + " cells, ")
+                        + String.join(", ", notNull.subList(0, Math.min(3, notNull.size()))) + (notNull.size() > 3 ? ", …," : "")
+                        + (notNull.size() == 1 ? " is not" : " are not") + "; give a scenario axis whose values say nullHypothesis: true");
+            }
+            for (int a = 0; a < axes.size(); a++) {
+                Sweep.Axis axis = axes.get(a);
+                if (axis.kind() == Sweep.Kind.DESIGN) {
+                    error(JsonPointer.empty().appendProperty("axes").appendIndex(a).appendProperty("kind"), "a calibration finds one design:"
+                            + " every axis of its sweep is a scenario, and the axis '" + axis.name() + "' is a design axis");
+                }
+                for (Sweep.Value v : axis.values()) {
+                    if (path != null && v.settings().stream().anyMatch(x -> x.path().equals(path))) {
+                        error(JsonPointer.empty().appendProperty("axes").appendIndex(a), "the value '" + v.label() + "' of the axis '"
+                                + axis.name() + "' sets the calibrated path " + path + " itself");
+                    }
+                }
+            }
+            if (path == null || measure == null || target == null || lower == null || upper == null || step == null
+                    || problems.hasErrors()) {
+                return null;
+            }
+            return new Calibration(path, measure, target, lower, upper, step,
+                    confidence == null ? Sweep.Search.DEFAULT_CONFIDENCE : confidence);
+        }
+
+        /** A required finite number, exactly as written. */
+        private BigDecimal decimal(JsonNode node, JsonPointer at, String field) {
+            JsonNode v = node.get(field);
+            if (v == null) {
+                error(at, "missing field '" + field + "' (the calibration needs lower, upper and step, numbers)");
+                return null;
+            }
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                error(at.appendProperty(field), field + " is a number, not '" + v.asText() + "'");
+                return null;
+            }
+            // as written: 1.0e-4 and 0.00010 are the step 0.0001, whose four decimals every value of the grid then has
+            BigDecimal d = v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : new BigDecimal(v.asText()).stripTrailingZeros();
+            return d.scale() < 0 ? d.setScale(0) : d;
         }
 
         private void error(JsonPointer at, String message) {

@@ -90,7 +90,7 @@ class SweepReaderTest {
                 """);
         assertThat(problems).containsExactly(
                 "sweep.yaml:2:1: error: at replicates: '0' is not a whole number from 1 to 10,000,000",
-                "sweep.yaml:3:1: error: at objectiv: unknown field 'objectiv'; the fields here are analysis, axes, cells, constraints,"
+                "sweep.yaml:3:1: error: at objectiv: unknown field 'objectiv'; the fields here are analysis, axes, calibrate, cells, constraints,"
                         + " description, objective, protocol, replicates, search, seed, set (did you mean 'objective'?)",
                 "sweep.yaml:5:15: error: at axes[0].kind: 'desing' is not one of design, scenario (did you mean 'design'?)",
                 "sweep.yaml:5:68: error: at axes[0].values[1]: the axis has the value '100' twice",

@@ -77,6 +77,11 @@ public final class Exploration {
         return AxisSearch.of(sweep, trials);
     }
 
+    /** The sweep's calibration (docs/explore.md, "Calibrating a threshold"), which it must have. */
+    public ThresholdCalibration calibration() {
+        return ThresholdCalibration.of(sweep, trials);
+    }
+
     /**
      * Checks every cell's protocol and design, and reports every problem at once, each naming its cell.
      *

@@ -148,11 +148,13 @@ class ExplorationTest {
     void everyExampleSweepIsValid() throws Exception {
         try (Stream<Path> files = Files.list(EXAMPLES.resolve("sweeps"))) {
             List<Path> sweeps = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertThat(sweeps).hasSize(5);
+            assertThat(sweeps).hasSize(6);
             for (Path file : sweeps) {
                 Sweep sweep = new SweepReader().read(file);
                 Exploration exploration = new Simulator().exploration(sweep);
-                assertThat(sweep.search() == null ? exploration.check() : exploration.search().check()).as(file.toString()).isNotBlank();
+                String label = sweep.search() != null ? exploration.search().check()
+                        : sweep.calibration() != null ? exploration.calibration().check() : exploration.check();
+                assertThat(label).as(file.toString()).isNotBlank();
             }
         }
     }
