@@ -179,34 +179,65 @@ class SparkRunTest {
         assertThat(actual.err()).isEqualTo(expected.err());
     }
 
+    @ParameterizedTest(name = "{0} ranges a cell")
+    @ValueSource(ints = {1, 2, 7})
+    void anExplorationOfTwoCellsInRangesOfReplicatesGivesOneMachinesBytes(int partitions) {
+        assertSameBytes(new String[] {"explore", "--protocol", EXAMPLES + "two-arm-exponential.yaml", "--vary", "design.sampleSize=180,220",
+            "-r", "30", "--seed", "3", "--format", "json", "-q"}, "--partitions", Integer.toString(partitions));
+    }
+
+    @Test
+    void aSweepOfFewCellsIsCutIntoRangesThatKeepEveryCoreBusy() {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        SparkExplore explore = new SparkExplore(spark);
+        // local[2,3]: two cores, so eight tasks in all
+        assertThat(explore.defaultRanges(4, 1000)).isEqualTo(2);
+        assertThat(explore.defaultRanges(1, 1000)).isEqualTo(8);
+        assertThat(explore.defaultRanges(3, 1000)).isEqualTo(3);
+        assertThat(explore.defaultRanges(60, 1000)).isEqualTo(1);
+        assertThat(explore.defaultRanges(1, 5)).isEqualTo(5);
+    }
+
     @Test
     void anExplorationGivesOneMachinesBytesAndResumesFromItsFolder(@TempDir Path dir) throws Exception {
         String[] args = {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "16", "--format", "json", "-q"};
         assertSameBytes(args);
         Path folder = dir.resolve("runs");
-        Run first = onSpark(with(args, "--out-dir", folder.toString()));
+        Run first = onSpark(with(args, "--out-dir", folder.toString(), "--partitions", "3"));
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo(local(args).out());
-        // a driver stopped after some cells: their folders are there, the others not
-        Path cell = SparkExplore.cellFolder(folder, 1);
-        try (var files = Files.list(cell)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(cell);
+        assertThat(SparkExplore.rangesIn(folder)).isEqualTo(3);
+        // a driver stopped before cell 1's second range was kept: its part file (written last) is not there
+        Files.delete(SparkExplore.rangeFolder(folder, 1).resolve("cell-0001.part.json"));
+        Files.writeString(SparkExplore.rangeFolder(folder, 1).resolve(".cell-0001.tallies.partial"), "half");
         Run resumed = onSpark(with(args, "--out-dir", folder.toString()));
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.out()).isEqualTo(first.out());
-        assertThat(SparkExplore.finished(folder, 1)).isTrue();
+        assertThat(SparkExplore.finished(folder, 1, 1)).isTrue();
+        // the folder is what 'trialsim merge' reads too
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int k = 0; k < 3; k++) {
+            merge.add(SparkExplore.rangeFolder(folder, k).toString());
+        }
+        merge.addAll(List.of("--format", "json"));
+        assertThat(local(merge.toArray(String[]::new)).out()).isEqualTo(first.out());
     }
 
     @Test
-    void anExplorationsCellThatFailsItsFirstAttemptIsRetried() {
+    void aResumedExplorationKeepsItsRangesAndRefusesOthers(@TempDir Path dir) {
+        String[] args = {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "8", "-q", "--out-dir", dir.resolve("runs").toString()};
+        assertThat(onSpark(with(args, "--partitions", "2")).code()).isZero();
+        Run other = onSpark(with(args, "--partitions", "4"));
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("cut into 2 ranges of replicates, not 4");
+    }
+
+    @Test
+    void anExplorationsSliceThatFailsItsFirstAttemptIsRetried() {
         assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
         spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, "true");
         try {
-            assertSameBytes(new String[] {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "12", "-q"});
+            assertSameBytes(new String[] {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "12", "-q"}, "--partitions", "3");
         } finally {
             spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, null);
         }

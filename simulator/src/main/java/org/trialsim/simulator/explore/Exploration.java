@@ -61,6 +61,8 @@ public final class Exploration {
 
     private final Sweep sweep;
     private final Trials trials;
+    /** The cells, checked once (an exploration whose cells were found valid runs them in several calls on Spark). */
+    private Checked checked;
 
     private Exploration(Sweep sweep, Trials trials) {
         this.sweep = sweep;
@@ -92,7 +94,14 @@ public final class Exploration {
     private record Checked(String label, List<String> contentHashes) {
     }
 
-    private Checked checked() throws IOException, ProtocolException {
+    private synchronized Checked checked() throws IOException, ProtocolException {
+        if (checked == null) {
+            checked = check(sweep, trials);
+        }
+        return checked;
+    }
+
+    private static Checked check(Sweep sweep, Trials trials) throws IOException, ProtocolException {
         List<Problem> problems = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         String label = null;
@@ -111,7 +120,7 @@ public final class Exploration {
             try {
                 List<String> analyses = trials.analyses(loaded);
                 if (sweep.analysis() > analyses.size()) {
-                    problems.add(problem(prefix + "the sweep is about analysis " + sweep.analysis() + ", but the design has "
+                    problems.add(problem(sweep, prefix + "the sweep is about analysis " + sweep.analysis() + ", but the design has "
                             + analyses.size() + (analyses.size() == 1 ? " analysis" : " analyses")));
                 } else if (label == null) {
                     label = analyses.get(sweep.analysis() - 1);
@@ -120,7 +129,7 @@ public final class Exploration {
                 Problem p = e.problem();
                 problems.add(new Problem(p.severity(), p.file(), p.path(), p.line(), p.column(), prefix + p.message()));
             } catch (IllegalArgumentException e) {
-                problems.add(problem(prefix + "the protocol's design cannot be simulated as a trial: " + e.getMessage()));
+                problems.add(problem(sweep, prefix + "the protocol's design cannot be simulated as a trial: " + e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
@@ -129,7 +138,7 @@ public final class Exploration {
         return new Checked(label, hashes);
     }
 
-    private Problem problem(String message) {
+    private static Problem problem(Sweep sweep, String message) {
         return new Problem(Problem.Severity.ERROR, sweep.source(), "", 0, 0, message);
     }
 
@@ -146,7 +155,7 @@ public final class Exploration {
         folder.toFile().deleteOnExit();
         try {
             CellStore store = CellStore.open(folder, manifest(checked(), options, false, Shard.WHOLE), true);
-            run(store, options, progress);
+            run(store, store.missing(), options, progress);
             return assemble(List.of(store));
         } catch (ExplorationFolderException e) {
             throw new IllegalStateException("a new temporary folder was refused: " + e.getMessage(), e);
@@ -201,7 +210,30 @@ public final class Exploration {
         }
         Manifest manifest = manifest(checked(), options, replicateRecords, shard);
         CellStore store = CellStore.open(folder, manifest, false);
-        return run(store, options, progress);
+        return run(store, store.missing(), options, progress);
+    }
+
+    /**
+     * As {@link #runInto(Path, Shard, ExploreOptions, Progress)} for one cell of a shard cut by replicates:
+     * that cell's slice alone is run into the folder, unless it is finished there. Many such runs, one per
+     * cell and slice, fill the shards' folders as one run per shard would (trialsim-spark's tasks,
+     * docs/spark.md); {@link #merge(List, Function)} merges them. The cells are checked once per
+     * exploration, not once per call.
+     *
+     * @return the cells run (0 or 1), and those found finished
+     * @throws IllegalArgumentException if the shard is not cut by replicates, or the cell is not the sweep's
+     */
+    public Ran runCellInto(Path folder, Shard shard, ExploreOptions options, int cell, Progress progress)
+            throws IOException, ProtocolException, ExplorationFolderException {
+        if (!shard.byReplicates() || cell < 0 || cell >= sweep.cells().size()) {
+            throw new IllegalArgumentException("cell " + cell + " of shard " + shard + " is not a slice of a cell's replicates of this"
+                    + " sweep of " + sweep.cells().size() + " cells");
+        }
+        shard.replicates(options.replicates());
+        CellStore store = CellStore.open(folder, manifest(checked(), options, false, shard), false);
+        List<Integer> missing = store.finished(cell) ? List.of() : List.of(cell);
+        Ran ran = run(store, missing, options, progress);
+        return new Ran(ran.cellsRun(), 1 - ran.cellsRun());
     }
 
     private Manifest manifest(Checked checked, ExploreOptions options, boolean replicateRecords, Shard shard) {
@@ -216,8 +248,7 @@ public final class Exploration {
                 sweep.scenarios(), cells, shard);
     }
 
-    private Ran run(CellStore store, ExploreOptions options, Progress progress) throws IOException, ProtocolException {
-        List<Integer> missing = store.missing();
+    private Ran run(CellStore store, List<Integer> missing, ExploreOptions options, Progress progress) throws IOException, ProtocolException {
         List<Sweep.Cell> cells = sweep.cells();
         long total = (long) missing.size() * options.replicates();
         for (int i = 0; i < missing.size(); i++) {
