@@ -168,6 +168,15 @@ public final class TrialSimulation {
     }
 
     /**
+     * Whether a run of this design, and each slice of it ({@link #runPart}), finds a true effect by a large
+     * trial (at least {@value #TRUTH_PATIENTS} patients): then slices given a partial of
+     * the same run ({@link #runPart(TrialOptions, IndexRange, Progress, TrialPartial)}) are spared it.
+     */
+    public boolean runsLargeTrial(boolean nullScenario) {
+        return design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty() && (!nullScenario || a.margin() != null));
+    }
+
+    /**
      * Reads a partial written by {@link TrialPartial#write} for this protocol's design.
      *
      * @throws IOException if it cannot be read, or is not a partial of this design (the message says why)
@@ -241,8 +250,7 @@ public final class TrialSimulation {
         }
         // under a null hypothesis at a hazard-ratio margin the true effect is ln θ₀ only where the hazards are
         // known multiples of one curve; elsewhere the large trial measures it, under the same null hypothesis
-        boolean largeTrialNeeded = known == null && design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty()
-                && (!options.nullScenario() || a.margin() != null));
+        boolean largeTrialNeeded = known == null && runsLargeTrial(options.nullScenario());
         long needed = bytesNeeded(options.threads(), largeTrialNeeded);
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available) {
