@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.simulator.explore.ExplorationFolderException;
 import org.trialsim.simulator.explore.ExploreOptions;
@@ -26,7 +27,8 @@ import scala.runtime.AbstractFunction1;
  * and the cell's slice: its partial tallies, the state of its figures, its protocol as run, its
  * per-replicate outcomes, 17 bytes a replicate, and its part file) are returned by name. The driver
  * keeps them in the shard's folder and merges the shards as {@code trialsim merge} does. The sweep is
- * read and checked once per executor ({@link OnExecutor#exploration}).
+ * read and checked once per executor ({@link OnExecutor#exploration}); a true effect that needs the large
+ * trial comes from {@link TruthsTask}, run once per cell.
  */
 final class ExploreTask extends AbstractFunction1<Iterator<Integer>, TreeMap<String, byte[]>> implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,6 +39,7 @@ final class ExploreTask extends AbstractFunction1<Iterator<Integer>, TreeMap<Str
     private final int ranges;
     private final int[] cells;
     private final int[] slices;
+    private final Broadcast<byte[][]> truths;
 
     /**
      * @param arguments  the arguments that make the sweep ({@code SparkSweeps.arguments})
@@ -44,14 +47,16 @@ final class ExploreTask extends AbstractFunction1<Iterator<Integer>, TreeMap<Str
      * @param ranges     the ranges each cell's replicates are cut into
      * @param cells      partition k's cell
      * @param slices     partition k's range of that cell's replicates, from 0
+     * @param truths     each cell's true effects ({@link TruthsTask}; null or empty where it finds them at no cost), or null
      */
-    ExploreTask(List<String> arguments, int replicates, long seed, int ranges, int[] cells, int[] slices) {
+    ExploreTask(List<String> arguments, int replicates, long seed, int ranges, int[] cells, int[] slices, Broadcast<byte[][]> truths) {
         this.arguments = new ArrayList<>(arguments);
         this.replicates = replicates;
         this.seed = seed;
         this.ranges = ranges;
         this.cells = cells.clone();
         this.slices = slices.clone();
+        this.truths = truths;
     }
 
     @Override
@@ -77,7 +82,9 @@ final class ExploreTask extends AbstractFunction1<Iterator<Integer>, TreeMap<Str
 
     private TreeMap<String, byte[]> run(int cell, Shard shard, Path folder, int threads) throws IOException {
         try {
-            OnExecutor.exploration(arguments).runCellInto(folder, shard, new ExploreOptions(replicates, seed, threads), cell, Progress.NONE);
+            byte[] known = truths == null ? null : truths.value()[cell];
+            OnExecutor.exploration(arguments).runCellInto(folder, shard, new ExploreOptions(replicates, seed, threads), cell,
+                    known == null || known.length == 0 ? null : known, Progress.NONE);
         } catch (ProtocolException | ExplorationFolderException e) {
             throw new IllegalStateException("cell " + cell + ", shard " + shard + " did not run: " + e.getMessage(), e);
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
 import org.trialsim.simulator.run.Progress;
 import scala.runtime.AbstractFunction2;
@@ -123,26 +124,53 @@ public final class SparkExplore {
             }
         }
         if (!missing.isEmpty()) {
-            int[] cellOf = missing.stream().mapToInt(s -> s[0]).toArray();
-            int[] rangeOf = missing.stream().mapToInt(s -> s[1]).toArray();
-            AtomicLong done = new AtomicLong();
-            long total = Arrays.stream(rangeOf).mapToLong(k -> Ranges.range(k, ranges, replicates).size()).sum();
-            InOrder results = new InOrder(missing.size(),
-                    p -> progress.update(done.addAndGet(Ranges.range(rangeOf[p], ranges, replicates).size()), total));
-            RDD<Integer> rdd = spark.parallelize(IntStream.range(0, missing.size()).boxed().toList(), missing.size()).rdd();
-            SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(rdd, new ExploreTask(arguments, replicates, seed, ranges, cellOf, rangeOf),
-                    RangeJob.partitions(missing.size()), new Keeper(folder, cellOf, rangeOf, results), new RangeJob.Done());
-            results.watch(job);
+            Broadcast<byte[][]> truths = spark.broadcast(truths(arguments, cells, replicates, seed, missing));
             try {
-                // every slice is written by the handler as its task finishes; waiting for each in turn is waiting for all
-                results.forEach(b -> { });
+                runSlices(arguments, replicates, seed, ranges, folder, missing, truths, progress);
             } finally {
-                if (!job.isCompleted()) {
-                    job.cancel();
-                }
+                truths.destroy();
             }
         }
         return new Ran(missing.size(), cells * ranges - missing.size(), folders);
+    }
+
+    /**
+     * The true effects of each cell with slices to run, where they need the large trial: one task per such
+     * cell ({@link TruthsTask}), so that the large trial runs once per cell, not once per slice.
+     */
+    private byte[][] truths(List<String> arguments, int cells, int replicates, long seed, List<int[]> missing) {
+        int[] toRun = missing.stream().mapToInt(s -> s[0]).distinct().toArray();
+        byte[][] truths = new byte[cells][];
+        return RangeJob.run(spark, toRun.length, new TruthsTask(arguments, replicates, seed, toRun), k -> { }, results -> {
+            int k = 0;
+            for (byte[] result : results) {
+                truths[toRun[k++]] = result;
+            }
+            return truths;
+        });
+    }
+
+    private void runSlices(List<String> arguments, int replicates, long seed, int ranges, Path folder, List<int[]> missing,
+            Broadcast<byte[][]> truths, Progress progress) {
+        int[] cellOf = missing.stream().mapToInt(s -> s[0]).toArray();
+        int[] rangeOf = missing.stream().mapToInt(s -> s[1]).toArray();
+        AtomicLong done = new AtomicLong();
+        long total = Arrays.stream(rangeOf).mapToLong(k -> Ranges.range(k, ranges, replicates).size()).sum();
+        InOrder results = new InOrder(missing.size(),
+                p -> progress.update(done.addAndGet(Ranges.range(rangeOf[p], ranges, replicates).size()), total));
+        RDD<Integer> rdd = spark.parallelize(IntStream.range(0, missing.size()).boxed().toList(), missing.size()).rdd();
+        SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(rdd,
+                new ExploreTask(arguments, replicates, seed, ranges, cellOf, rangeOf, truths), RangeJob.partitions(missing.size()),
+                new Keeper(folder, cellOf, rangeOf, results), new RangeJob.Done());
+        results.watch(job);
+        try {
+            // every slice is written by the handler as its task finishes; waiting for each in turn is waiting for all
+            results.forEach(b -> { });
+        } finally {
+            if (!job.isCompleted()) {
+                job.cancel();
+            }
+        }
     }
 
     /**

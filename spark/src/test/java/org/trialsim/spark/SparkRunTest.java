@@ -188,6 +188,13 @@ class SparkRunTest {
     }
 
     @Test
+    void anExplorationOfCellsWhoseTrueEffectsNeedTheLargeTrialGivesOneMachinesBytes() {
+        // each cell's large trial runs once (a task per cell) and its three ranges take the true effects from it
+        assertSameBytes(new String[] {"explore", "--protocol", "aall1331", "--vary", "design.sampleSize=600,670", "-r", "9", "--format",
+            "json", "-q"}, "--partitions", "3");
+    }
+
+    @Test
     void aSweepOfFewCellsIsCutIntoRangesThatKeepEveryCoreBusy() {
         assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
         SparkExplore explore = new SparkExplore(spark);

@@ -2,6 +2,7 @@ package org.trialsim.simulator.explore;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -225,15 +226,44 @@ public final class Exploration {
      */
     public Ran runCellInto(Path folder, Shard shard, ExploreOptions options, int cell, Progress progress)
             throws IOException, ProtocolException, ExplorationFolderException {
+        return runCellInto(folder, shard, options, cell, null, progress);
+    }
+
+    /**
+     * As {@link #runCellInto(Path, Shard, ExploreOptions, int, Progress)}, the cell's true effects taken
+     * from {@code truths} (what {@link #truths} gave for the cell, or null to find them), so that a cell
+     * whose true effect needs the large trial does not run it in every slice. The result is the same.
+     */
+    public Ran runCellInto(Path folder, Shard shard, ExploreOptions options, int cell, byte[] truths, Progress progress)
+            throws IOException, ProtocolException, ExplorationFolderException {
         if (!shard.byReplicates() || cell < 0 || cell >= sweep.cells().size()) {
             throw new IllegalArgumentException("cell " + cell + " of shard " + shard + " is not a slice of a cell's replicates of this"
                     + " sweep of " + sweep.cells().size() + " cells");
         }
         shard.replicates(options.replicates());
         CellStore store = CellStore.open(folder, manifest(checked(), options, false, shard), false);
-        List<Integer> missing = store.finished(cell) ? List.of() : List.of(cell);
-        Ran ran = run(store, missing, options, progress);
-        return new Ran(ran.cellsRun(), 1 - ran.cellsRun());
+        if (store.finished(cell)) {
+            return new Ran(0, 1);
+        }
+        runPart(store, cell, sweep.cells().get(cell), trials.load(sweep.settings(sweep.cells().get(cell))), options, progress, 0, 1, truths);
+        return new Ran(1, 0);
+    }
+
+    /**
+     * Where the cell's true effect comes from the large trial ({@code TrialSimulation.runsLargeTrial}), the
+     * encoded partial of its first replicate ({@link TrialPartial#write}), whose true effects
+     * {@link #runCellInto(Path, Shard, ExploreOptions, int, byte[], Progress)} takes for every slice of
+     * the cell; else null (each slice finds them at no cost).
+     */
+    public byte[] truths(int cell, ExploreOptions options) throws IOException, ProtocolException {
+        Sweep.Cell c = sweep.cells().get(cell);
+        TrialSimulation simulation = trials.simulation(trials.load(sweep.settings(c)));
+        if (!simulation.runsLargeTrial(Sweep.nullHypothesis(c))) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        simulation.runPart(options.trial(Sweep.nullHypothesis(c)), new IndexRange(0, 1), Progress.NONE).write(bytes);
+        return bytes.toByteArray();
     }
 
     private Manifest manifest(Checked checked, ExploreOptions options, boolean replicateRecords, Shard shard) {
@@ -257,7 +287,7 @@ public final class Exploration {
             List<Setting> settings = sweep.settings(cell);
             LoadedProtocol loaded = trials.load(settings);
             if (store.manifest().shard().byReplicates()) {
-                runPart(store, c, cell, loaded, options, progress, i, missing.size());
+                runPart(store, c, cell, loaded, options, progress, i, missing.size(), null);
                 continue;
             }
             long offset = (long) i * options.replicates();
@@ -283,15 +313,18 @@ public final class Exploration {
 
     /** Runs the shard's slice of the replicates of one cell, and keeps its partial tallies, outcomes and figures' state. */
     private void runPart(CellStore store, int c, Sweep.Cell cell, LoadedProtocol loaded, ExploreOptions options, Progress progress,
-            int i, int cells) throws IOException {
+            int i, int cells, byte[] truths) throws IOException {
         IndexRange range = store.manifest().shard().replicates(options.replicates());
         long offset = i * range.size();
         long total = cells * range.size();
         TrialPartial part;
         Outcomes outcomes = new Outcomes(sweep.analysis(), store.partialOutcomes(c));
+        TrialSimulation simulation = trials.simulation(loaded);
+        Progress told = (done, all) -> progress.update(offset + done, total);
         try (outcomes) {
-            part = trials.simulation(loaded).runPart(options.trial(Sweep.nullHypothesis(cell)), range,
-                    (done, all) -> progress.update(offset + done, total), outcomes);
+            part = truths == null ? simulation.runPart(options.trial(Sweep.nullHypothesis(cell)), range, told, outcomes)
+                    : simulation.runPart(options.trial(Sweep.nullHypothesis(cell)), range, told, outcomes,
+                            simulation.readPartial(new ByteArrayInputStream(truths)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

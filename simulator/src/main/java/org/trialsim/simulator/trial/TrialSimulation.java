@@ -155,6 +155,15 @@ public final class TrialSimulation {
      * @throws IllegalArgumentException also if the partial is of another run (seed, replicates, scenario)
      */
     public TrialPartial runPart(TrialOptions options, IndexRange range, Progress progress, TrialPartial sameRun) {
+        return runPart(options, range, progress, null, sameRun);
+    }
+
+    /**
+     * As {@link #runPart(TrialOptions, IndexRange, Progress, TrialPartial)}, handing every replicate's looks
+     * to the listener (or none if null), in replicate order, as the replicates run.
+     */
+    public TrialPartial runPart(TrialOptions options, IndexRange range, Progress progress, ReplicateListener replicates,
+            TrialPartial sameRun) {
         if (sameRun.seed() != options.seed() || sameRun.replicates() != options.replicates()
                 || sameRun.nullScenario() != options.nullScenario() || sameRun.truths().size() != design.analyses.size()) {
             throw new IllegalArgumentException("replicates " + sameRun.range().from() + " to " + (sameRun.range().to() - 1)
@@ -164,7 +173,7 @@ public final class TrialSimulation {
             throw new IllegalArgumentException("replicates [" + range.from() + ", " + range.to() + ") are not a slice of "
                     + options.replicates());
         }
-        return runRange(options, range, progress, null, sameRun.truths());
+        return runRange(options, range, progress, replicates, sameRun.truths());
     }
 
     /**

@@ -186,6 +186,8 @@ class ExplorationFolderTest {
         assertThat(exploration.runCellInto(shards[1], new Shard(2, 3).ofReplicates(), OPTIONS, 1, Progress.NONE))
                 .isEqualTo(new Exploration.Ran(0, 1));
         assertThat(Exploration.merge(List.of(shards), new Simulator()::trialSimulation)).isEqualTo(uninterrupted);
+        // the example's true effect is exact: no large trial, so no partial to take it from
+        assertThat(exploration.truths(0, OPTIONS)).isNull();
         assertThatThrownBy(() -> exploration.runCellInto(dir.resolve("cells"), new Shard(1, 2), OPTIONS, 0, Progress.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> exploration.runCellInto(dir.resolve("none"), new Shard(1, 2).ofReplicates(), OPTIONS, 4, Progress.NONE))
