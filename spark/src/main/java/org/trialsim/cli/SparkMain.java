@@ -136,7 +136,7 @@ public final class SparkMain {
         SparkTrials trials = new SparkTrials(sessions.context());
         int parts = partitions == null ? trials.defaultParts(t.replicates) : Math.min(partitions, t.replicates);
         TrialResult result;
-        try (ProgressDisplay progress = t.progressOption.display(t.spec, "simulating trials", "trials")) {
+        try (ProgressDisplay progress = t.progressOption.display(t.spec, "simulating trials on Spark", "ranges")) {
             result = trials.run(simulator, loaded, options, parts, progress);
         }
         TrialReport report = new TrialReport(result, loaded.protocol());
@@ -174,7 +174,7 @@ public final class SparkMain {
             SparkExplore explore = new SparkExplore(sessions.context());
             int ranges = ranges(explore, folder, cells, r, partitions);
             SparkExplore.Ran ran;
-            try (ProgressDisplay progress = e.progressOption.display(e.spec, "exploring " + cells + " cells", "trials")) {
+            try (ProgressDisplay progress = e.progressOption.display(e.spec, "exploring " + cells + " cells on Spark", "ranges")) {
                 ran = explore.run(SparkSweeps.arguments(e), cells, r, s, ranges, folder, progress);
             }
             if (e.outDir != null && !e.progressOption.quiet && ran.slicesFound() > 0) {

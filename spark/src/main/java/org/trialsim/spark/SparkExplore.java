@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +92,7 @@ public final class SparkExplore {
      * @param cells      the sweep's cells
      * @param replicates each cell's replicates
      * @param ranges     the ranges each cell's replicates are cut into (a folder's earlier run's, to resume it)
-     * @param progress   told of the replicates of every finished slice
+     * @param progress   told of every finished slice: the slices finished of those to run
      * @return the number of slices run, and the folders
      */
     public Ran run(List<String> arguments, int cells, int replicates, long seed, int ranges, Path folder, Progress progress)
@@ -155,9 +154,7 @@ public final class SparkExplore {
         int[] cellOf = missing.stream().mapToInt(s -> s[0]).toArray();
         int[] rangeOf = missing.stream().mapToInt(s -> s[1]).toArray();
         AtomicLong done = new AtomicLong();
-        long total = Arrays.stream(rangeOf).mapToLong(k -> Ranges.range(k, ranges, replicates).size()).sum();
-        InOrder results = new InOrder(missing.size(),
-                p -> progress.update(done.addAndGet(Ranges.range(rangeOf[p], ranges, replicates).size()), total));
+        InOrder results = new InOrder(missing.size(), p -> progress.update(done.incrementAndGet(), missing.size()));
         RDD<Integer> rdd = spark.parallelize(IntStream.range(0, missing.size()).boxed().toList(), missing.size()).rdd();
         SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(rdd,
                 new ExploreTask(arguments, replicates, seed, ranges, cellOf, rangeOf, truths), RangeJob.partitions(missing.size()),

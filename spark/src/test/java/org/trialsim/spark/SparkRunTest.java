@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.cli.Main;
 import org.trialsim.cli.SparkMain;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.TrialOptions;
 
 /**
  * simulate, trial and explore on an embedded Spark ({@code local[2,3]}: two cores, a failed task tried up to three
@@ -260,6 +265,44 @@ class SparkRunTest {
         try (var files = Files.list(dir)) {
             assertThat(files.toList()).containsExactly(dir.resolve("notes.txt"));
         }
+    }
+
+    /** Each call of a progress, as {@code {done, total}}. */
+    private static final class Told implements Progress {
+        final List<long[]> calls = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void update(long done, long total) {
+            calls.add(new long[] {done, total});
+        }
+    }
+
+    @Test
+    void aTrialOnSparkTellsItsProgressInFinishedRanges() throws Exception {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        Simulator simulator = OnExecutor.simulator();
+        LoadedProtocol loaded = simulator.load(EXAMPLES + "two-arm-exponential.yaml");
+        Told told = new Told();
+        new SparkTrials(spark).run(simulator, loaded, new TrialOptions(60, 1, 1, false), 5, told);
+        // what the display shows: "trialsim: simulating trials on Spark: 40% (2 of 5 ranges), about 3 s left"
+        assertThat(told.calls).extracting(c -> c[0]).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(told.calls).extracting(c -> c[1]).containsOnly(5L);
+    }
+
+    @Test
+    void anExplorationOnSparkTellsItsProgressInFinishedSlicesOfThoseToRun(@TempDir Path dir) throws Exception {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        List<String> sweep = List.of("--protocol", EXAMPLES + "two-arm-exponential.yaml", "--vary", "design.sampleSize=180,220");
+        Told told = new Told();
+        new SparkExplore(spark).run(sweep, 2, 20, 1, 3, dir, told);
+        assertThat(told.calls).extracting(c -> c[0]).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(told.calls).extracting(c -> c[1]).containsOnly(6L);
+        // resumed with two slices missing: two to run
+        Files.delete(SparkExplore.rangeFolder(dir, 0).resolve("cell-0001.part.json"));
+        Files.delete(SparkExplore.rangeFolder(dir, 2).resolve("cell-0000.part.json"));
+        Told resumed = new Told();
+        assertThat(new SparkExplore(spark).run(sweep, 2, 20, 1, 3, dir, resumed).slicesRun()).isEqualTo(2);
+        assertThat(resumed.calls).extracting(c -> c[0] + "/" + c[1]).containsExactly("1/2", "2/2");
     }
 
     @Test
