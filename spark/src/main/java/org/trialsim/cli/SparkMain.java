@@ -200,6 +200,11 @@ public final class SparkMain {
     private static int ranges(SparkExplore explore, Path folder, int cells, int replicates, Integer partitions) throws IOException {
         int found = SparkExplore.rangesIn(folder);
         if (found > 0) {
+            if (found > replicates) {
+                throw UserException.usage("--out-dir " + folder + " holds a run whose cells were cut into " + found + " ranges of"
+                        + " replicates, more than the " + replicates + " replicates asked for: give the replicates of that run to resume it,"
+                        + " or another folder");
+            }
             if (partitions != null && Math.min(partitions, replicates) != found) {
                 throw UserException.usage("--out-dir " + folder + " holds a run whose cells were cut into " + found + " ranges of"
                         + " replicates, not " + partitions + ": give --partitions " + found + " (or leave it out) to resume it");

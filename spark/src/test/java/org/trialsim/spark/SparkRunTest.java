@@ -243,6 +243,9 @@ class SparkRunTest {
         Run other = onSpark(with(args, "--partitions", "4"));
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("cut into 2 ranges of replicates, not 4");
+        Run fewer = onSpark("explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "1", "-q", "--out-dir", dir.resolve("runs").toString());
+        assertThat(fewer.code()).isEqualTo(2);
+        assertThat(fewer.err()).contains("more than the 1 replicates asked for");
     }
 
     @Test
