@@ -156,7 +156,7 @@ public final class Exploration {
         folder.toFile().deleteOnExit();
         try {
             CellStore store = CellStore.open(folder, manifest(checked(), options, false, Shard.WHOLE), true);
-            run(store, store.missing(), options, progress);
+            run(store, options, progress);
             return assemble(List.of(store));
         } catch (ExplorationFolderException e) {
             throw new IllegalStateException("a new temporary folder was refused: " + e.getMessage(), e);
@@ -211,7 +211,7 @@ public final class Exploration {
         }
         Manifest manifest = manifest(checked(), options, replicateRecords, shard);
         CellStore store = CellStore.open(folder, manifest, false);
-        return run(store, store.missing(), options, progress);
+        return run(store, options, progress);
     }
 
     /**
@@ -245,7 +245,8 @@ public final class Exploration {
         if (store.finished(cell)) {
             return new Ran(0, 1);
         }
-        runPart(store, cell, sweep.cells().get(cell), trials.load(sweep.settings(sweep.cells().get(cell))), options, progress, 0, 1, truths);
+        Sweep.Cell c = sweep.cells().get(cell);
+        runPart(store, cell, c, trials.load(sweep.settings(c)), options, progress, 0, 1, truths);
         return new Ran(1, 0);
     }
 
@@ -278,7 +279,8 @@ public final class Exploration {
                 sweep.scenarios(), cells, shard);
     }
 
-    private Ran run(CellStore store, List<Integer> missing, ExploreOptions options, Progress progress) throws IOException, ProtocolException {
+    private Ran run(CellStore store, ExploreOptions options, Progress progress) throws IOException, ProtocolException {
+        List<Integer> missing = store.missing();
         List<Sweep.Cell> cells = sweep.cells();
         long total = (long) missing.size() * options.replicates();
         for (int i = 0; i < missing.size(); i++) {
