@@ -5,9 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.trialsim.cli.report.TrialReport;
@@ -31,8 +30,8 @@ import picocli.CommandLine;
  * The entry point of {@code trialsim-spark} (docs/spark.md): the command line of {@code trialsim}, with
  * {@code simulate}, {@code trial} and {@code explore} run on Spark and every other command as {@code trialsim} runs it.
  * Two options of its own, anywhere on the line: {@code --master URL} (without it, spark-submit's master
- * or an embedded {@code local[*]}) and {@code --partitions N} (the ranges a trial's replicates or a cohort's
- * patients are cut into).
+ * or an embedded {@code local[*]}) and {@code --partitions N} (the ranges a trial's replicates, a cohort's
+ * patients or each cell of an exploration's replicates are cut into).
  * In the cli's package, since it drives the cli's own commands with the options they parsed.
  */
 public final class SparkMain {
@@ -88,7 +87,7 @@ public final class SparkMain {
                 return simulate(simulate, sessions, partitions);
             }
             if (command instanceof ExploreCommand explore) {
-                return explore(explore, sessions);
+                return explore(explore, sessions, partitions);
             }
         } catch (SparkJobException e) {
             // Spark's message holds the executor's stack trace after its first line, which says what failed and how often
@@ -137,7 +136,7 @@ public final class SparkMain {
         SparkTrials trials = new SparkTrials(sessions.context());
         int parts = partitions == null ? trials.defaultParts(t.replicates) : Math.min(partitions, t.replicates);
         TrialResult result;
-        try (ProgressDisplay progress = t.progressOption.display(t.spec, "simulating trials", "trials")) {
+        try (ProgressDisplay progress = t.progressOption.display(t.spec, "simulating trials on Spark", "ranges")) {
             result = trials.run(simulator, loaded, options, parts, progress);
         }
         TrialReport report = new TrialReport(result, loaded.protocol());
@@ -146,24 +145,22 @@ public final class SparkMain {
     }
 
     /**
-     * An exploration's cells on Spark, one task each; a search and a shard (--shard) run as
-     * {@code trialsim} runs them, on the driver. With --out-dir the cells' folders are kept there.
+     * An exploration on Spark, every cell's replicates cut into ranges, one task per cell and range; a
+     * search, a shard (--shard) and --replicate-records (rows of whole cells) run as {@code trialsim} runs
+     * them, on the driver. With --out-dir the ranges' folders are kept there, and a run into it resumes.
      */
-    private static int explore(ExploreCommand e, Sessions sessions) throws Exception {
-        if (e.shard != null) {
+    private static int explore(ExploreCommand e, Sessions sessions, Integer partitions) throws Exception {
+        if (e.shard != null || e.replicateRecords) {
             return e.call();
         }
         Sweep sweep = e.sweep();
         if (sweep.search() != null) {
             return e.call();
         }
-        if (e.replicateRecords && e.outDir == null) {
-            throw UserException.usage("--replicate-records keeps each cell's rows in the --out-dir folder: give it with --out-dir DIR");
-        }
         if (e.outDir != null && !SparkExplore.usable(e.outDir)) {
             throw UserException.usage("--out-dir " + e.outDir + " is not a trialsim-spark explore folder (it holds more than the"
-                    + " cells' shard-NNNN folders); give a new or empty folder, or the folder of an earlier trialsim-spark run of this"
-                    + " sweep");
+                    + " replicate ranges' shard-NNNN folders); give a new or empty folder, or the folder of an earlier trialsim-spark"
+                    + " run of this sweep");
         }
         GuiceFactory.prepareSimulator(e.spec);
         Simulator simulator = GuiceFactory.simulator(e.spec);
@@ -174,17 +171,19 @@ public final class SparkMain {
         int cells = sweep.cells().size();
         Path folder = e.outDir != null ? e.outDir : Files.createTempDirectory("trialsim-spark-explore");
         try {
+            SparkExplore explore = new SparkExplore(sessions.context());
+            int ranges = ranges(explore, folder, cells, r, partitions);
             SparkExplore.Ran ran;
-            try (ProgressDisplay progress = e.progressOption.display(e.spec, "exploring " + cells + " cells", "trials")) {
-                ran = new SparkExplore(sessions.context()).run(arguments(e, r, s), cells, r, folder, progress);
+            try (ProgressDisplay progress = e.progressOption.display(e.spec, "exploring " + cells + " cells on Spark", "ranges")) {
+                ran = explore.run(SparkSweeps.arguments(e), cells, r, s, ranges, folder, progress);
             }
-            if (e.outDir != null && !e.progressOption.quiet && ran.cellsFound() > 0) {
-                e.spec.commandLine().getErr().println("trialsim: resumed " + e.outDir + ": " + ran.cellsFound() + " of " + cells
-                        + " cells were finished there; ran " + ran.cellsRun());
+            if (e.outDir != null && !e.progressOption.quiet && ran.slicesFound() > 0) {
+                e.spec.commandLine().getErr().println("trialsim: resumed " + e.outDir + ": " + ran.slicesFound() + " of " + cells * ranges
+                        + " slices (a cell's range of replicates) were finished there; ran " + ran.slicesRun());
             }
             ExploreResult result;
             try {
-                result = Exploration.merge(ran.folders());
+                result = Exploration.merge(ran.folders(), simulator::trialSimulation);
             } catch (ExplorationFolderException x) {
                 throw UserException.usage(x.getMessage());
             }
@@ -197,26 +196,26 @@ public final class SparkMain {
         }
     }
 
-    /** The arguments that make the sweep and its options, for the cells' tasks: as the command line gave them. */
-    private static List<String> arguments(ExploreCommand e, int replicates, long seed) {
-        List<String> args = new ArrayList<>();
-        if (e.sweepFile != null) {
-            args.add(e.sweepFile.toString());
+    /** The ranges each cell's replicates are cut into: a resumed folder's, else --partitions', else the default. */
+    private static int ranges(SparkExplore explore, Path folder, int cells, int replicates, Integer partitions) throws IOException {
+        int found = SparkExplore.rangesIn(folder);
+        if (found > 0) {
+            if (found > replicates) {
+                throw UserException.usage("--out-dir " + folder + " holds a run whose cells were cut into " + found + " ranges of"
+                        + " replicates, more than the " + replicates + " replicates asked for: give the replicates of that run to resume it,"
+                        + " or another folder");
+            }
+            if (partitions != null && Math.min(partitions, replicates) != found) {
+                throw UserException.usage("--out-dir " + folder + " holds a run whose cells were cut into " + found + " ranges of"
+                        + " replicates, not " + partitions + ": give --partitions " + found + " (or leave it out) to resume it");
+            }
+            return found;
         }
-        if (e.protocol != null) {
-            args.addAll(List.of("--protocol", e.protocol));
+        if (partitions != null && partitions > SparkExplore.MAX_RANGES) {
+            throw UserException.usage("--partitions " + partitions + ": an exploration cuts each cell's replicates into at most "
+                    + String.format(Locale.ROOT, "%,d", SparkExplore.MAX_RANGES) + " ranges (a folder each)");
         }
-        e.settings.forEach(v -> args.addAll(List.of("--set", v)));
-        e.vary.forEach(v -> args.addAll(List.of("--vary", v)));
-        e.varyScenario.forEach(v -> args.addAll(List.of("--vary-scenario", v)));
-        if (e.withNull) {
-            args.add("--null");
-        }
-        args.addAll(List.of("--replicates", Integer.toString(replicates), "--seed", Long.toString(seed)));
-        if (e.replicateRecords) {
-            args.add("--replicate-records");
-        }
-        return args;
+        return partitions != null ? Math.min(partitions, replicates) : explore.defaultRanges(cells, replicates);
     }
 
     private static void removeAll(Path folder) throws IOException {

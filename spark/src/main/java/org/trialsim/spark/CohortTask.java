@@ -45,7 +45,7 @@ final class CohortTask extends AbstractFunction1<Iterator<Integer>, byte[]> impl
         int k = partition.next();
         IndexRange range = Ranges.range(k, parts, patients);
         CohortOptions options = new CohortOptions(patients, seed, Math.max(1, task.cpus()), arm).subgroups(subgroups);
-        CohortPartial partial = OnExecutor.simulator().cohortSimulation(protocol.value().load()).runPart(options, range, Progress.NONE);
+        CohortPartial partial = OnExecutor.cohortSimulation(protocol.value()).runPart(options, range, Progress.NONE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             partial.write(bytes);

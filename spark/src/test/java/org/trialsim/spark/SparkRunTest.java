@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.cli.Main;
 import org.trialsim.cli.SparkMain;
+import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.simulator.Simulator;
+import org.trialsim.simulator.run.Progress;
+import org.trialsim.simulator.trial.TrialOptions;
 
 /**
  * simulate, trial and explore on an embedded Spark ({@code local[2,3]}: two cores, a failed task tried up to three
@@ -91,10 +96,11 @@ class SparkRunTest {
         assertSameBytes(new String[] {"trial", EXAMPLES + "adaptive-two-arm.yaml", "-r", "60", "--null", "-q"}, "--partitions", "4");
     }
 
-    @Test
-    void aBuiltInWithStrataAndATrueEffectFromTheLargeTrialGivesOneMachinesJson() {
-        // every range runs the large trial for the true effect itself (to the same bits), which the merge checks
-        assertSameBytes(new String[] {"trial", "aall1331", "-r", "24", "--format", "json", "-q"}, "--partitions", "2");
+    @ParameterizedTest(name = "{0} ranges")
+    @ValueSource(ints = {2, 5})
+    void aBuiltInWithStrataAndATrueEffectFromTheLargeTrialGivesOneMachinesJson(int partitions) {
+        // the driver runs the large trial for the true effect once and every range takes it (the same bits), which the merge checks
+        assertSameBytes(new String[] {"trial", "aall1331", "-r", "24", "--format", "json", "-q"}, "--partitions", Integer.toString(partitions));
     }
 
     @Test
@@ -179,34 +185,75 @@ class SparkRunTest {
         assertThat(actual.err()).isEqualTo(expected.err());
     }
 
+    @ParameterizedTest(name = "{0} ranges a cell")
+    @ValueSource(ints = {1, 2, 7})
+    void anExplorationOfTwoCellsInRangesOfReplicatesGivesOneMachinesBytes(int partitions) {
+        assertSameBytes(new String[] {"explore", "--protocol", EXAMPLES + "two-arm-exponential.yaml", "--vary", "design.sampleSize=180,220",
+            "-r", "30", "--seed", "3", "--format", "json", "-q"}, "--partitions", Integer.toString(partitions));
+    }
+
+    @Test
+    void anExplorationOfCellsWhoseTrueEffectsNeedTheLargeTrialGivesOneMachinesBytes() {
+        // each cell's large trial runs once (a task per cell) and its three ranges take the true effects from it
+        assertSameBytes(new String[] {"explore", "--protocol", "aall1331", "--vary", "design.sampleSize=600,670", "-r", "9", "--format",
+            "json", "-q"}, "--partitions", "3");
+    }
+
+    @Test
+    void aSweepOfFewCellsIsCutIntoRangesThatKeepEveryCoreBusy() {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        SparkExplore explore = new SparkExplore(spark);
+        // local[2,3]: two cores, so eight tasks in all
+        assertThat(explore.defaultRanges(4, 1000)).isEqualTo(2);
+        assertThat(explore.defaultRanges(1, 1000)).isEqualTo(8);
+        assertThat(explore.defaultRanges(3, 1000)).isEqualTo(3);
+        assertThat(explore.defaultRanges(60, 1000)).isEqualTo(1);
+        assertThat(explore.defaultRanges(1, 5)).isEqualTo(5);
+    }
+
     @Test
     void anExplorationGivesOneMachinesBytesAndResumesFromItsFolder(@TempDir Path dir) throws Exception {
         String[] args = {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "16", "--format", "json", "-q"};
         assertSameBytes(args);
         Path folder = dir.resolve("runs");
-        Run first = onSpark(with(args, "--out-dir", folder.toString()));
+        Run first = onSpark(with(args, "--out-dir", folder.toString(), "--partitions", "3"));
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo(local(args).out());
-        // a driver stopped after some cells: their folders are there, the others not
-        Path cell = SparkExplore.cellFolder(folder, 1);
-        try (var files = Files.list(cell)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(cell);
+        assertThat(SparkExplore.rangesIn(folder)).isEqualTo(3);
+        // a driver stopped before cell 1's second range was kept: its part file (written last) is not there
+        Files.delete(SparkExplore.rangeFolder(folder, 1).resolve("cell-0001.part.json"));
+        Files.writeString(SparkExplore.rangeFolder(folder, 1).resolve(".cell-0001.tallies.partial"), "half");
         Run resumed = onSpark(with(args, "--out-dir", folder.toString()));
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.out()).isEqualTo(first.out());
-        assertThat(SparkExplore.finished(folder, 1)).isTrue();
+        assertThat(SparkExplore.finished(folder, 1, 1)).isTrue();
+        // the folder is what 'trialsim merge' reads too
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int k = 0; k < 3; k++) {
+            merge.add(SparkExplore.rangeFolder(folder, k).toString());
+        }
+        merge.addAll(List.of("--format", "json"));
+        assertThat(local(merge.toArray(String[]::new)).out()).isEqualTo(first.out());
     }
 
     @Test
-    void anExplorationsCellThatFailsItsFirstAttemptIsRetried() {
+    void aResumedExplorationKeepsItsRangesAndRefusesOthers(@TempDir Path dir) {
+        String[] args = {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "8", "-q", "--out-dir", dir.resolve("runs").toString()};
+        assertThat(onSpark(with(args, "--partitions", "2")).code()).isZero();
+        Run other = onSpark(with(args, "--partitions", "4"));
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("cut into 2 ranges of replicates, not 4");
+        Run fewer = onSpark("explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "1", "-q", "--out-dir", dir.resolve("runs").toString());
+        assertThat(fewer.code()).isEqualTo(2);
+        assertThat(fewer.err()).contains("more than the 1 replicates asked for");
+    }
+
+    @Test
+    void anExplorationsSliceThatFailsItsFirstAttemptIsRetried() {
         assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
         spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, "true");
         try {
-            assertSameBytes(new String[] {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "12", "-q"});
+            assertSameBytes(new String[] {"explore", EXAMPLES + "sweeps/two-arm-events.yaml", "-r", "12", "-q"}, "--partitions", "3");
         } finally {
             spark.setLocalProperty(TrialTask.FAIL_FIRST_ATTEMPT, null);
         }
@@ -221,6 +268,44 @@ class SparkRunTest {
         try (var files = Files.list(dir)) {
             assertThat(files.toList()).containsExactly(dir.resolve("notes.txt"));
         }
+    }
+
+    /** Each call of a progress, as {@code {done, total}}. */
+    private static final class Told implements Progress {
+        final List<long[]> calls = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void update(long done, long total) {
+            calls.add(new long[] {done, total});
+        }
+    }
+
+    @Test
+    void aTrialOnSparkTellsItsProgressInFinishedRanges() throws Exception {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        Simulator simulator = OnExecutor.simulator();
+        LoadedProtocol loaded = simulator.load(EXAMPLES + "two-arm-exponential.yaml");
+        Told told = new Told();
+        new SparkTrials(spark).run(simulator, loaded, new TrialOptions(60, 1, 1, false), 5, told);
+        // what the display shows: "trialsim: simulating trials on Spark: 40% (2 of 5 ranges), about 3 s left"
+        assertThat(told.calls).extracting(c -> c[0]).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(told.calls).extracting(c -> c[1]).containsOnly(5L);
+    }
+
+    @Test
+    void anExplorationOnSparkTellsItsProgressInFinishedSlicesOfThoseToRun(@TempDir Path dir) throws Exception {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        List<String> sweep = List.of("--protocol", EXAMPLES + "two-arm-exponential.yaml", "--vary", "design.sampleSize=180,220");
+        Told told = new Told();
+        new SparkExplore(spark).run(sweep, 2, 20, 1, 3, dir, told);
+        assertThat(told.calls).extracting(c -> c[0]).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(told.calls).extracting(c -> c[1]).containsOnly(6L);
+        // resumed with two slices missing: two to run
+        Files.delete(SparkExplore.rangeFolder(dir, 0).resolve("cell-0001.part.json"));
+        Files.delete(SparkExplore.rangeFolder(dir, 2).resolve("cell-0000.part.json"));
+        Told resumed = new Told();
+        assertThat(new SparkExplore(spark).run(sweep, 2, 20, 1, 3, dir, resumed).slicesRun()).isEqualTo(2);
+        assertThat(resumed.calls).extracting(c -> c[0] + "/" + c[1]).containsExactly("1/2", "2/2");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.trialsim.simulator.explore;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -61,6 +62,8 @@ public final class Exploration {
 
     private final Sweep sweep;
     private final Trials trials;
+    /** The cells, checked once (an exploration whose cells were found valid runs them in several calls on Spark). */
+    private Checked checked;
 
     private Exploration(Sweep sweep, Trials trials) {
         this.sweep = sweep;
@@ -97,7 +100,14 @@ public final class Exploration {
     private record Checked(String label, List<String> contentHashes) {
     }
 
-    private Checked checked() throws IOException, ProtocolException {
+    private synchronized Checked checked() throws IOException, ProtocolException {
+        if (checked == null) {
+            checked = check(sweep, trials);
+        }
+        return checked;
+    }
+
+    private static Checked check(Sweep sweep, Trials trials) throws IOException, ProtocolException {
         List<Problem> problems = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         String label = null;
@@ -116,7 +126,7 @@ public final class Exploration {
             try {
                 List<String> analyses = trials.analyses(loaded);
                 if (sweep.analysis() > analyses.size()) {
-                    problems.add(problem(prefix + "the sweep is about analysis " + sweep.analysis() + ", but the design has "
+                    problems.add(problem(sweep, prefix + "the sweep is about analysis " + sweep.analysis() + ", but the design has "
                             + analyses.size() + (analyses.size() == 1 ? " analysis" : " analyses")));
                 } else if (label == null) {
                     label = analyses.get(sweep.analysis() - 1);
@@ -125,7 +135,7 @@ public final class Exploration {
                 Problem p = e.problem();
                 problems.add(new Problem(p.severity(), p.file(), p.path(), p.line(), p.column(), prefix + p.message()));
             } catch (IllegalArgumentException e) {
-                problems.add(problem(prefix + "the protocol's design cannot be simulated as a trial: " + e.getMessage()));
+                problems.add(problem(sweep, prefix + "the protocol's design cannot be simulated as a trial: " + e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
@@ -134,7 +144,7 @@ public final class Exploration {
         return new Checked(label, hashes);
     }
 
-    private Problem problem(String message) {
+    private static Problem problem(Sweep sweep, String message) {
         return new Problem(Problem.Severity.ERROR, sweep.source(), "", 0, 0, message);
     }
 
@@ -209,6 +219,59 @@ public final class Exploration {
         return run(store, options, progress);
     }
 
+    /**
+     * As {@link #runInto(Path, Shard, ExploreOptions, Progress)} for one cell of a shard cut by replicates:
+     * that cell's slice alone is run into the folder, unless it is finished there. Many such runs, one per
+     * cell and slice, fill the shards' folders as one run per shard would (trialsim-spark's tasks,
+     * docs/spark.md); {@link #merge(List, Function)} merges them. The cells are checked once per
+     * exploration, not once per call.
+     *
+     * @return the cells run (0 or 1), and those found finished
+     * @throws IllegalArgumentException if the shard is not cut by replicates, or the cell is not the sweep's
+     */
+    public Ran runCellInto(Path folder, Shard shard, ExploreOptions options, int cell, Progress progress)
+            throws IOException, ProtocolException, ExplorationFolderException {
+        return runCellInto(folder, shard, options, cell, null, progress);
+    }
+
+    /**
+     * As {@link #runCellInto(Path, Shard, ExploreOptions, int, Progress)}, the cell's true effects taken
+     * from {@code truths} (what {@link #truths} gave for the cell, or null to find them), so that a cell
+     * whose true effect needs the large trial does not run it in every slice. The result is the same.
+     */
+    public Ran runCellInto(Path folder, Shard shard, ExploreOptions options, int cell, byte[] truths, Progress progress)
+            throws IOException, ProtocolException, ExplorationFolderException {
+        if (!shard.byReplicates() || cell < 0 || cell >= sweep.cells().size()) {
+            throw new IllegalArgumentException("cell " + cell + " of shard " + shard + " is not a slice of a cell's replicates of this"
+                    + " sweep of " + sweep.cells().size() + " cells");
+        }
+        shard.replicates(options.replicates());
+        CellStore store = CellStore.open(folder, manifest(checked(), options, false, shard), false);
+        if (store.finished(cell)) {
+            return new Ran(0, 1);
+        }
+        Sweep.Cell c = sweep.cells().get(cell);
+        runPart(store, cell, c, trials.load(sweep.settings(c)), options, progress, 0, 1, truths);
+        return new Ran(1, 0);
+    }
+
+    /**
+     * Where the cell's true effect comes from the large trial ({@code TrialSimulation.runsLargeTrial}), the
+     * encoded partial of its first replicate ({@link TrialPartial#write}), whose true effects
+     * {@link #runCellInto(Path, Shard, ExploreOptions, int, byte[], Progress)} takes for every slice of
+     * the cell; else null (each slice finds them at no cost).
+     */
+    public byte[] truths(int cell, ExploreOptions options) throws IOException, ProtocolException {
+        Sweep.Cell c = sweep.cells().get(cell);
+        TrialSimulation simulation = trials.simulation(trials.load(sweep.settings(c)));
+        if (!simulation.runsLargeTrial(Sweep.nullHypothesis(c))) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        simulation.runPart(options.trial(Sweep.nullHypothesis(c)), new IndexRange(0, 1), Progress.NONE).write(bytes);
+        return bytes.toByteArray();
+    }
+
     private Manifest manifest(Checked checked, ExploreOptions options, boolean replicateRecords, Shard shard) {
         List<Manifest.Cell> cells = new ArrayList<>();
         for (int c = 0; c < sweep.cells().size(); c++) {
@@ -231,7 +294,7 @@ public final class Exploration {
             List<Setting> settings = sweep.settings(cell);
             LoadedProtocol loaded = trials.load(settings);
             if (store.manifest().shard().byReplicates()) {
-                runPart(store, c, cell, loaded, options, progress, i, missing.size());
+                runPart(store, c, cell, loaded, options, progress, i, missing.size(), null);
                 continue;
             }
             long offset = (long) i * options.replicates();
@@ -257,15 +320,18 @@ public final class Exploration {
 
     /** Runs the shard's slice of the replicates of one cell, and keeps its partial tallies, outcomes and figures' state. */
     private void runPart(CellStore store, int c, Sweep.Cell cell, LoadedProtocol loaded, ExploreOptions options, Progress progress,
-            int i, int cells) throws IOException {
+            int i, int cells, byte[] truths) throws IOException {
         IndexRange range = store.manifest().shard().replicates(options.replicates());
         long offset = i * range.size();
         long total = cells * range.size();
         TrialPartial part;
         Outcomes outcomes = new Outcomes(sweep.analysis(), store.partialOutcomes(c));
+        TrialSimulation simulation = trials.simulation(loaded);
+        Progress told = (done, all) -> progress.update(offset + done, total);
         try (outcomes) {
-            part = trials.simulation(loaded).runPart(options.trial(Sweep.nullHypothesis(cell)), range,
-                    (done, all) -> progress.update(offset + done, total), outcomes);
+            part = truths == null ? simulation.runPart(options.trial(Sweep.nullHypothesis(cell)), range, told, outcomes)
+                    : simulation.runPart(options.trial(Sweep.nullHypothesis(cell)), range, told, outcomes,
+                            simulation.readPartial(new ByteArrayInputStream(truths)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -155,6 +155,15 @@ public final class TrialSimulation {
      * @throws IllegalArgumentException also if the partial is of another run (seed, replicates, scenario)
      */
     public TrialPartial runPart(TrialOptions options, IndexRange range, Progress progress, TrialPartial sameRun) {
+        return runPart(options, range, progress, null, sameRun);
+    }
+
+    /**
+     * As {@link #runPart(TrialOptions, IndexRange, Progress, TrialPartial)}, handing every replicate's looks
+     * to the listener (or none if null), in replicate order, as the replicates run.
+     */
+    public TrialPartial runPart(TrialOptions options, IndexRange range, Progress progress, ReplicateListener replicates,
+            TrialPartial sameRun) {
         if (sameRun.seed() != options.seed() || sameRun.replicates() != options.replicates()
                 || sameRun.nullScenario() != options.nullScenario() || sameRun.truths().size() != design.analyses.size()) {
             throw new IllegalArgumentException("replicates " + sameRun.range().from() + " to " + (sameRun.range().to() - 1)
@@ -164,7 +173,16 @@ public final class TrialSimulation {
             throw new IllegalArgumentException("replicates [" + range.from() + ", " + range.to() + ") are not a slice of "
                     + options.replicates());
         }
-        return runRange(options, range, progress, null, sameRun.truths());
+        return runRange(options, range, progress, replicates, sameRun.truths());
+    }
+
+    /**
+     * Whether a run of this design, and each slice of it ({@link #runPart}), finds a true effect by a large
+     * trial (at least {@value #TRUTH_PATIENTS} patients): then slices given a partial of
+     * the same run ({@link #runPart(TrialOptions, IndexRange, Progress, TrialPartial)}) are spared it.
+     */
+    public boolean runsLargeTrial(boolean nullScenario) {
+        return design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty() && (!nullScenario || a.margin() != null));
     }
 
     /**
@@ -241,8 +259,7 @@ public final class TrialSimulation {
         }
         // under a null hypothesis at a hazard-ratio margin the true effect is ln θ₀ only where the hazards are
         // known multiples of one curve; elsewhere the large trial measures it, under the same null hypothesis
-        boolean largeTrialNeeded = known == null && design.analyses.stream().anyMatch(a -> a.exactEffect(protocol).isEmpty()
-                && (!options.nullScenario() || a.margin() != null));
+        boolean largeTrialNeeded = known == null && runsLargeTrial(options.nullScenario());
         long needed = bytesNeeded(options.threads(), largeTrialNeeded);
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available) {

@@ -171,6 +171,29 @@ class ExplorationFolderTest {
                 .hasMessageContaining("the sweep was cut in two ways");
     }
 
+    /** trialsim-spark's tasks: each cell's slice of each shard of the replicates run alone, in any order, into the shard's folder. */
+    @Test
+    void cellsSlicesRunOneByOneAreTheShardsOfTheReplicates(@TempDir Path dir) throws Exception {
+        Exploration exploration = exploration();
+        Path[] shards = new Path[3];
+        for (int k = 3; k >= 1; k--) {
+            shards[k - 1] = dir.resolve("shard-" + k);
+            for (int c : new int[] {2, 0, 3, 1}) {
+                Exploration.Ran ran = exploration.runCellInto(shards[k - 1], new Shard(k, 3).ofReplicates(), OPTIONS, c, Progress.NONE);
+                assertThat(ran).isEqualTo(new Exploration.Ran(1, 0));
+            }
+        }
+        assertThat(exploration.runCellInto(shards[1], new Shard(2, 3).ofReplicates(), OPTIONS, 1, Progress.NONE))
+                .isEqualTo(new Exploration.Ran(0, 1));
+        assertThat(Exploration.merge(List.of(shards), new Simulator()::trialSimulation)).isEqualTo(uninterrupted);
+        // the example's true effect is exact: no large trial, so no partial to take it from
+        assertThat(exploration.truths(0, OPTIONS)).isNull();
+        assertThatThrownBy(() -> exploration.runCellInto(dir.resolve("cells"), new Shard(1, 2), OPTIONS, 0, Progress.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> exploration.runCellInto(dir.resolve("none"), new Shard(1, 2).ofReplicates(), OPTIONS, 4, Progress.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void anUnfinishedShardIsNamedWithItsMissingCells(@TempDir Path dir) throws Exception {
         Path first = dir.resolve("first");
