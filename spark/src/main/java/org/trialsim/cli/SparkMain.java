@@ -146,7 +146,7 @@ public final class SparkMain {
 
     /**
      * An exploration on Spark, every cell's replicates cut into ranges, one task per cell and range; a
-     * search, a shard (--shard) and --replicate-records (rows of whole cells) run as {@code trialsim} runs
+     * search or a threshold calibration (each simulates value after value, the next chosen from the last), a shard (--shard) and --replicate-records (rows of whole cells) run as {@code trialsim} runs
      * them, on the driver. With --out-dir the ranges' folders are kept there, and a run into it resumes.
      */
     private static int explore(ExploreCommand e, Sessions sessions, Integer partitions) throws Exception {
@@ -154,7 +154,7 @@ public final class SparkMain {
             return e.call();
         }
         Sweep sweep = e.sweep();
-        if (sweep.search() != null) {
+        if (sweep.search() != null || sweep.calibration() != null) {
             return e.call();
         }
         if (e.outDir != null && !SparkExplore.usable(e.outDir)) {

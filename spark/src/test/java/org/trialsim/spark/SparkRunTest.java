@@ -200,6 +200,13 @@ class SparkRunTest {
     }
 
     @Test
+    void aThresholdCalibrationRunsOnTheDriverAsOneMachineRunsIt() {
+        // each threshold tried depends on the last one's result, so the calibration is not cut into ranges
+        assertSameBytes(new String[] {"explore", EXAMPLES + "sweeps/adaptive-superiority-calibration.yaml", "-r", "20", "--format", "json",
+            "-q"});
+    }
+
+    @Test
     void aSweepOfFewCellsIsCutIntoRangesThatKeepEveryCoreBusy() {
         assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
         SparkExplore explore = new SparkExplore(spark);
