@@ -359,7 +359,7 @@ public sealed interface Design extends Cited {
                             @Range(min = 0, max = Range.MAX_SAMPLE_SIZE, why = "patients of the stratum, at most the sample size")
                             Integer stopMinPatients,
                             @JsonPropertyDescription("dbcd: the target allocation, neyman or rsihr")
-                            Target target,
+                            TargetAllocation target,
                             @JsonPropertyDescription("dbcd: Hu and Zhang's gamma; 0 is the sequential maximum-likelihood procedure"
                                     + " (2 if absent)")
                             @Range(min = 0, max = MAX_GAMMA, why = "beyond it the coin is all but deterministic: an arm 5% below its"
@@ -412,7 +412,7 @@ public sealed interface Design extends Cited {
         }
 
         /** The allocation the doubly adaptive biased coin targets, from the arms' response rates p_a (q_a = 1 − p_a). */
-        public enum Target {
+        public enum TargetAllocation {
             /** ρ_1 = √(p_1 q_1) / (√(p_1 q_1) + √(p_2 q_2)): the most precise estimate of p_1 − p_2 (Neyman). */
             @JsonProperty("neyman") NEYMAN,
             /** ρ_1 = √p_1 / (√p_1 + √p_2): fewest non-responders at the same precision (Rosenberger et al. 2001). */

@@ -46,9 +46,9 @@ final class DoublyAdaptiveBiasedCoin {
      *   for a fixed variance of p̂_1 − p̂_2 (Rosenberger, Stallard, Ivanova, Harper and Ricks 2001).</li>
      * </ul>
      */
-    static double target(Design.ResponseAdaptive.Target target, double p1, double p2) {
-        double a = target == Design.ResponseAdaptive.Target.NEYMAN ? Math.sqrt(p1 * (1 - p1)) : Math.sqrt(p1);
-        double b = target == Design.ResponseAdaptive.Target.NEYMAN ? Math.sqrt(p2 * (1 - p2)) : Math.sqrt(p2);
+    static double target(Design.ResponseAdaptive.TargetAllocation target, double p1, double p2) {
+        double a = target == Design.ResponseAdaptive.TargetAllocation.NEYMAN ? Math.sqrt(p1 * (1 - p1)) : Math.sqrt(p1);
+        double b = target == Design.ResponseAdaptive.TargetAllocation.NEYMAN ? Math.sqrt(p2 * (1 - p2)) : Math.sqrt(p2);
         return a / (a + b);
     }
 }

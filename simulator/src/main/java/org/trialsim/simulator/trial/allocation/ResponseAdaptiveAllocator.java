@@ -21,7 +21,7 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
     private final double power;
     private final boolean growing;
     /** The doubly adaptive biased coin's target, or null for the thompson rule. */
-    private final Design.ResponseAdaptive.Target target;
+    private final Design.ResponseAdaptive.TargetAllocation target;
     private final double gamma;
     private final int burnIn;
     private final int updateEvery;

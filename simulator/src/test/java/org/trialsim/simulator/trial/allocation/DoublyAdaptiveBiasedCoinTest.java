@@ -14,8 +14,8 @@ import org.trialsim.protocol.Design;
 
 /** Hu and Zhang's doubly adaptive biased coin: the allocation function, the targets, and the allocator that uses them. */
 class DoublyAdaptiveBiasedCoinTest {
-    private static final Design.ResponseAdaptive.Target NEYMAN = Design.ResponseAdaptive.Target.NEYMAN;
-    private static final Design.ResponseAdaptive.Target RSIHR = Design.ResponseAdaptive.Target.RSIHR;
+    private static final Design.ResponseAdaptive.TargetAllocation NEYMAN = Design.ResponseAdaptive.TargetAllocation.NEYMAN;
+    private static final Design.ResponseAdaptive.TargetAllocation RSIHR = Design.ResponseAdaptive.TargetAllocation.RSIHR;
 
     /**
      * g(x, ρ) = ρ(ρ/x)^γ / (ρ(ρ/x)^γ + (1−ρ)((1−ρ)/(1−x))^γ) by hand, as fractions: for example
@@ -64,7 +64,7 @@ class DoublyAdaptiveBiasedCoinTest {
         assertThat(DoublyAdaptiveBiasedCoin.target(RSIHR, 0.25, 0.64)).isCloseTo(5.0 / 13, within(1e-15));
     }
 
-    static Design.ResponseAdaptive dbcd(Design.ResponseAdaptive.Target target, Double gamma, int burnIn, Double min, Double max) {
+    static Design.ResponseAdaptive dbcd(Design.ResponseAdaptive.TargetAllocation target, Double gamma, int burnIn, Double min, Double max) {
         return new Design.ResponseAdaptive("eoc1", 1e-4, Design.ResponseAdaptive.Rule.DBCD, null, null, burnIn, null, null, min, max,
                 null, null, null, null, null, null, null, target, gamma);
     }
@@ -84,7 +84,7 @@ class DoublyAdaptiveBiasedCoinTest {
      */
     @Test
     void withFixedEstimatesTheProbabilityIsTheAllocationFunction() {
-        for (Design.ResponseAdaptive.Target target : Design.ResponseAdaptive.Target.values()) {
+        for (Design.ResponseAdaptive.TargetAllocation target : Design.ResponseAdaptive.TargetAllocation.values()) {
             for (double gamma : new double[] {0, 0.5, 2, 8}) {
                 ResponseAdaptiveAllocator a = allocator(dbcd(target, gamma, 0, null, null), RandomSource.XO_RO_SHI_RO_128_PP.create(11L));
                 for (int j = 0; j < 8; j++) {
