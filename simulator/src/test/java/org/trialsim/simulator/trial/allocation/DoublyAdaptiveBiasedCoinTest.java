@@ -109,6 +109,138 @@ class DoublyAdaptiveBiasedCoinTest {
         }
     }
 
+    /**
+     * Shares of the first arm at the end of replicates of n patients, one a day, each result known 30 days
+     * after allocation, with response rates p1 and p2; Beta(1, 1) priors, updates before every patient.
+     */
+    private static double[] shares(Design.ResponseAdaptive s, double p1, double p2, int n, int replicates, long seed,
+                                   java.util.function.Consumer<ResponseAdaptiveAllocator> afterEach) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        UniformRandomProvider outcomes = RandomSource.XO_RO_SHI_RO_128_PP.create(seed + 1);
+        ResponseAdaptiveAllocator a = allocator(s, rng);
+        double[] rate = {p1, p2};
+        double[] shares = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            a.restart(rng);
+            for (int day = 0; day < n; day++) {
+                a.today(day);
+                int arm = a.allocate();
+                afterEach.accept(a);
+                a.result(arm, day + 30, outcomes.nextDouble() < rate[arm]);
+            }
+            shares[r] = (double) a.count(0) / n;
+        }
+        return shares;
+    }
+
+    private static double mean(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += v;
+        }
+        return sum / x.length;
+    }
+
+    private static double variance(double[] x) {
+        double m = mean(x);
+        double sum = 0;
+        for (double v : x) {
+            sum += (v - m) * (v - m);
+        }
+        return sum / (x.length - 1);
+    }
+
+    /**
+     * Identical arms (0.4 and 0.4) give each half the patients in expectation: the mean share over 2,000
+     * replicates of 200 patients is within 5 standard errors of ½ for both targets (a false failure about
+     * once in 1.7 million runs each).
+     */
+    @Test
+    void identicalArmsGetHalfThePatientsInExpectation() {
+        for (Design.ResponseAdaptive.TargetAllocation target : Design.ResponseAdaptive.TargetAllocation.values()) {
+            double[] x = shares(dbcd(target, null, 0, null, null), 0.4, 0.4, 200, 2000, 21L, a -> { });
+            assertThat(mean(x)).as("%s", target).isCloseTo(0.5, within(5 * Math.sqrt(variance(x) / x.length)));
+        }
+    }
+
+    /**
+     * With response rates 0.3 and 0.6 (γ = 2) the share converges to the target, Neyman √7/(√7+√8) = 0.4833
+     * and RSIHR √2 − 1 = 0.4142, as n grows: over 1,000 replicates the mean share's distance from the target
+     * falls from n = 50 (about 0.01 and 0.04: the estimates are still poor) to n = 800, where it is
+     * within 0.005 — 5 standard errors (about 0.0025; a false failure about once in 1.7 million runs) plus an
+     * allowance for the O(1/n) bias of the estimated target (measured 0.0002 and 0.0007 at n = 800, 0.0002 and
+     * 0.0001 at n = 3200); and the standard deviation of the share falls at least half as fast as 1/√n (4 times
+     * from 50 to 800).
+     */
+    @Test
+    void theShareConvergesToTheTarget() {
+        for (Design.ResponseAdaptive.TargetAllocation target : Design.ResponseAdaptive.TargetAllocation.values()) {
+            double rho = DoublyAdaptiveBiasedCoin.target(target, 0.3, 0.6);
+            double[] small = shares(dbcd(target, 2.0, 0, null, null), 0.3, 0.6, 50, 1000, 31L, a -> { });
+            double[] large = shares(dbcd(target, 2.0, 0, null, null), 0.3, 0.6, 800, 1000, 33L, a -> { });
+            assertThat(Math.abs(mean(large) - rho)).as("%s", target).isLessThan(Math.abs(mean(small) - rho)).isLessThan(0.005);
+            assertThat(Math.sqrt(variance(large))).isLessThan(Math.sqrt(variance(small)) / 2);
+        }
+    }
+
+    /**
+     * The larger γ, the smaller the variance of the allocation proportion (Hu and Zhang 2004): n·Var(N₁/n) →
+     * ρ(1−ρ)/(1+2γ) + 2(1+γ)/(1+2γ)·σ²₃, with σ²₃ = Σ_k (∂ρ/∂p_k)² p_k q_k / ρ_k the part due to estimating ρ
+     * (for Neyman with 0.3 and 0.6: ρ(1−ρ) = 0.2497 and σ²₃ = 0.0296, so 0.309, 0.086 and 0.046 for γ = 0, 2
+     * and 8). 1,000 replicates of 800 patients: the three variances are in that order (their ratios 3.6 and
+     * 1.9 are about 20 and 10 times the standard error of a log ratio, 0.063), and for γ = 0 and 2 n·Var is
+     * within 20% of the limit (measured 4% off at n = 800, 2-4% at 3,200; a variance from 1,000 replicates has
+     * a relative standard error of 4.5%, so 20% is 3.5 of them beyond the measured finite-n difference).
+     */
+    @Test
+    void theVarianceOfTheAllocationFallsAsGammaGrows() {
+        double p1 = 0.3;
+        double p2 = 0.6;
+        double rho = DoublyAdaptiveBiasedCoin.target(NEYMAN, p1, p2);
+        double s1 = Math.sqrt(p1 * (1 - p1));
+        double s2 = Math.sqrt(p2 * (1 - p2));
+        double d1 = s2 / ((s1 + s2) * (s1 + s2)) * (1 - 2 * p1) / (2 * s1);
+        double d2 = -s1 / ((s1 + s2) * (s1 + s2)) * (1 - 2 * p2) / (2 * s2);
+        double sigma3 = d1 * d1 * p1 * (1 - p1) / rho + d2 * d2 * p2 * (1 - p2) / (1 - rho);
+        assertThat(sigma3).isCloseTo(0.0296, within(1e-4));
+        double[] gammas = {0, 2, 8};
+        double[] nVar = new double[gammas.length];
+        int n = 800;
+        for (int k = 0; k < gammas.length; k++) {
+            nVar[k] = n * variance(shares(dbcd(NEYMAN, gammas[k], 0, null, null), p1, p2, n, 1000, 41L + k, a -> { }));
+        }
+        assertThat(nVar[0]).isGreaterThan(nVar[1]);
+        assertThat(nVar[1]).isGreaterThan(nVar[2]);
+        for (int k = 0; k < 2; k++) {
+            double g = gammas[k];
+            double limit = rho * (1 - rho) / (1 + 2 * g) + 2 * (1 + g) / (1 + 2 * g) * sigma3;
+            assertThat(nVar[k] / limit).as("gamma %s", g).isCloseTo(1, within(0.2));
+        }
+    }
+
+    /**
+     * The caps hold in every replicate: response rates 0.1 and 0.9 (RSIHR target 0.25), γ = 8, a burn-in of
+     * 20, probabilities within [0.2, 0.8]; 100 replicates of 200 patients: during the burn-in the allocation
+     * is the ratio, afterwards both probabilities are within the caps and sum to 1, and a cap was reached.
+     */
+    @Test
+    void burnInAndCapsHoldInEveryReplicate() {
+        boolean[] capReached = {false};
+        shares(dbcd(RSIHR, 8.0, 20, 0.2, 0.8), 0.1, 0.9, 200, 100, 51L, a -> {
+            if (a.patients() <= 20) {
+                assertThat(a.byRatio()).isTrue();
+                return;
+            }
+            assertThat(a.byRatio()).isFalse();
+            for (int k = 0; k < 2; k++) {
+                assertThat(a.probability(k)).isBetween(0.2 - 1e-12, 0.8 + 1e-12);
+                capReached[0] |= a.probability(k) > 0.8 - 1e-12;
+            }
+            assertThat(a.probability(0) + a.probability(1)).isCloseTo(1, within(1e-12));
+        });
+        assertThat(capReached[0]).as("a cap was reached, so the test tests it").isTrue();
+    }
+
     @Test
     void theAllocatorRefusesMoreThanTwoArmsOrNoTarget() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
