@@ -1,12 +1,16 @@
 package org.trialsim.simulator.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trialsim.protocol.LoadedProtocol;
+import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
+import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.run.Progress;
@@ -51,5 +55,18 @@ class DoublyAdaptiveTrialTest {
         assertThat(shareB[0]).isBetween(0.55, 0.62);
         assertThat(shareB[1]).isBetween(0.42, 0.48);
         assertThat(shareB[0] - shareB[1]).isCloseTo(0.124, within(0.03));
+    }
+
+    /** The coin is for two arms: the three-arm example with rule dbcd is an invalid protocol, the problem at the rule. */
+    @Test
+    void moreThanTwoArmsAreRefused() {
+        ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> new ProtocolReader().read(
+                Path.of("../examples/adaptive-three-arm.yaml"), List.of(Setting.parse("design.randomization={method: response-adaptive,"
+                        + " adaptive: {assessment: eoc1, mrdBelow: 1e-4, rule: dbcd, target: neyman}}"))));
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("design.randomization.adaptive.rule");
+            assertThat(p.message()).contains("rule dbcd").contains("is for two arms").contains("has 3");
+        });
     }
 }
