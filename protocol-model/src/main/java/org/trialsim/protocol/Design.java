@@ -363,7 +363,7 @@ public sealed interface Design extends Cited {
                             @JsonPropertyDescription("dbcd: Hu and Zhang's gamma; 0 is the sequential maximum-likelihood procedure"
                                     + " (2 if absent)")
                             @Range(min = 0, max = MAX_GAMMA, why = "beyond it the coin is all but deterministic: an arm 5% below its"
-                                    + " target share is already given with odds above 100 to 1")
+                                    + " target share already has its odds of the next patient multiplied by more than 100")
                             Double gamma) {
         /** The largest power. */
         public static final double MAX_POWER = 20;
