@@ -241,6 +241,39 @@ class DoublyAdaptiveBiasedCoinTest {
         assertThat(capReached[0]).as("a cap was reached, so the test tests it").isTrue();
     }
 
+    /**
+     * The stopping rules read the same Beta posteriors with either rule: with response rates 0.1 and 0.6, a
+     * superiority bound of 0.99 after 40 patients stops nearly every one of 50 replicates of 200 patients (by
+     * then about 25 results an arm are known, and P(second arm is best) is above 0.999 unless chance made the
+     * rates look close), and the coin's draws are those of a design without stopping: a stop decides, it does
+     * not allocate.
+     */
+    @Test
+    void theStoppingRulesWorkWithTheCoin() {
+        Design.ResponseAdaptive stopping = new Design.ResponseAdaptive("eoc1", 1e-4, Design.ResponseAdaptive.Rule.DBCD, null, null, 0,
+                null, null, null, null, null, null, null, null, 0.99, null, 40, RSIHR, null);
+        double[] withStops = shares(stopping, 0.1, 0.6, 200, 50, 61L, a -> { });
+        double[] without = shares(dbcd(RSIHR, null, 0, null, null), 0.1, 0.6, 200, 50, 61L, a -> { });
+        assertThat(withStops).containsExactly(without);
+        ResponseAdaptiveAllocator a = allocator(stopping, RandomSource.XO_RO_SHI_RO_128_PP.create(62L));
+        UniformRandomProvider outcomes = RandomSource.XO_RO_SHI_RO_128_PP.create(63L);
+        double[] rate = {0.1, 0.6};
+        int stopped = 0;
+        for (int r = 0; r < 50; r++) {
+            a.restart(RandomSource.XO_RO_SHI_RO_128_PP.create(64L + r));
+            for (int day = 0; day < 200; day++) {
+                a.today(day);
+                int arm = a.allocate();
+                a.result(arm, day + 30, outcomes.nextDouble() < rate[arm]);
+            }
+            if (a.stopReason() == ResponseLearning.STOP_SUPERIORITY) {
+                stopped++;
+                assertThat(a.stopDay()).isGreaterThanOrEqualTo(40);
+            }
+        }
+        assertThat(stopped).isGreaterThan(45);
+    }
+
     @Test
     void theAllocatorRefusesMoreThanTwoArmsOrNoTarget() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
