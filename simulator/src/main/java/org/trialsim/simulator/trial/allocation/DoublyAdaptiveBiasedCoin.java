@@ -11,7 +11,7 @@ import org.trialsim.protocol.Design;
  *   g(x, ρ) = ρ (ρ/x)^γ / (ρ (ρ/x)^γ + (1−ρ) ((1−ρ)/(1−x))^γ),   g(0, ρ) = 1, g(1, ρ) = 0 (γ &gt; 0)
  * </pre>
  *
- * <p>γ = 0 gives g = ρ̂, the sequential maximum-likelihood procedure (Melfi and Page 2000); a larger γ pulls
+ * <p>γ = 0 gives g = ρ̂, the sequential maximum-likelihood procedure (Melfi, Page and Geraldes 2001); a larger γ pulls
  * the allocation harder towards the target and makes its variance smaller (Hu and Zhang: asymptotically
  * n·Var(x) → ρ(1−ρ)/(1+2γ) + 2(1+γ)/(1+2γ) · σ²₃, σ²₃ the part due to estimating ρ). Pure functions; the
  * allocator ({@link ResponseAdaptiveAllocator}) supplies the estimates and the share.

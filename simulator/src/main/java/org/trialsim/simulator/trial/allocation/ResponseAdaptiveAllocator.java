@@ -70,8 +70,11 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.growing = settings.growth() == Design.ResponseAdaptive.Growth.SAMPLE_FRACTION;
         this.target = settings.rule() == Design.ResponseAdaptive.Rule.DBCD ? settings.target() : null;
         this.gamma = method.gamma();
-        if (settings.rule() == Design.ResponseAdaptive.Rule.DBCD && (target == null || arms != 2)) {
-            throw new IllegalArgumentException("the doubly adaptive biased coin needs a target and two arms, not " + arms);
+        if (settings.rule() == Design.ResponseAdaptive.Rule.DBCD && target == null) {
+            throw new IllegalArgumentException("the doubly adaptive biased coin needs a target (neyman or rsihr)");
+        }
+        if (target != null && arms != 2) {
+            throw new IllegalArgumentException("the doubly adaptive biased coin is for two arms, not " + arms);
         }
         this.burnIn = method.burnIn();
         this.updateEvery = method.updateEvery();
