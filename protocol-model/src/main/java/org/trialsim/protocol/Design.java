@@ -281,7 +281,7 @@ public sealed interface Design extends Cited {
      * @param assessment      the MRD assessment (an id in {@code assessments}) whose result the allocation learns from
      * @param mrdBelow        a response is measured MRD strictly below this
      * @param rule            thompson (the default): probabilities proportional to the stratum's ratio times
-     *                        P(arm is best) to the power
+     *                        P(arm is best) to the power; dbcd: the doubly adaptive biased coin (two arms)
      * @param power           the power c of P(arm is best); 0 is the fixed ratio; 1 if absent
      * @param growth          constant (the default) or sample-fraction: the power times n/N, n the stratum's
      *                        patients allocated so far and N the design's sample size (Thall and Wathen 2007)
@@ -303,13 +303,16 @@ public sealed interface Design extends Cited {
      * @param stopFutilityBelow or when every arm other than the control still allocated has P(arm better than
      *                        the control) below this; never if absent
      * @param stopMinPatients no stop before the stratum has randomized this many patients; 0 if absent
+     * @param target          dbcd: the allocation the doubly adaptive biased coin targets (Neyman or RSIHR)
+     * @param gamma           dbcd: Hu and Zhang's γ, how hard the coin pulls the allocation towards the
+     *                        target; 0 is the sequential maximum-likelihood procedure; 2 if absent
      */
     record ResponseAdaptive(@Required @JsonPropertyDescription("The MRD assessment (an id in assessments) the allocation learns from")
                             String assessment,
                             @Required @JsonPropertyDescription("A response is measured MRD strictly below this")
                             @Range(min = 0, max = 1, minExcluded = true, why = "an MRD level, a fraction of cells above 0")
                             Double mrdBelow,
-                            @JsonPropertyDescription("thompson (the default)") Rule rule,
+                            @JsonPropertyDescription("thompson (the default) or dbcd") Rule rule,
                             @JsonPropertyDescription("The power of P(arm is best); 0 gives the fixed ratio (1 if absent)")
                             @Range(min = 0, max = MAX_POWER, why = "a power of P(arm is best); at 20 the best arm's probability"
                                     + " is already at the cap")
@@ -354,9 +357,20 @@ public sealed interface Design extends Cited {
                             Double stopFutilityBelow,
                             @JsonPropertyDescription("No stop before the stratum has randomized this many patients (0 if absent)")
                             @Range(min = 0, max = Range.MAX_SAMPLE_SIZE, why = "patients of the stratum, at most the sample size")
-                            Integer stopMinPatients) {
+                            Integer stopMinPatients,
+                            @JsonPropertyDescription("dbcd: the target allocation, neyman or rsihr")
+                            TargetAllocation target,
+                            @JsonPropertyDescription("dbcd: Hu and Zhang's gamma; 0 is the sequential maximum-likelihood procedure"
+                                    + " (2 if absent)")
+                            @Range(min = 0, max = MAX_GAMMA, why = "beyond it the coin is all but deterministic: an arm 5% below its"
+                                    + " target share already has its odds of the next patient multiplied by more than 100")
+                            Double gamma) {
         /** The largest power. */
         public static final double MAX_POWER = 20;
+        /** The largest gamma of the doubly adaptive biased coin. */
+        public static final double MAX_GAMMA = 100;
+        /** Hu and Zhang's gamma when the protocol gives none (as RARtrials). */
+        public static final double DEFAULT_GAMMA = 2;
 
         public ResponseAdaptive {
             rule = Immutable.orElse(rule, Rule.THOMPSON);
@@ -380,10 +394,29 @@ public sealed interface Design extends Cited {
                     controlShare, priors, dropBelow, null, null, null);
         }
 
+        /** Settings of the thompson rule. */
+        public ResponseAdaptive(String assessment, Double mrdBelow, Rule rule, Double power, Growth growth, Integer burnIn,
+                                Integer updateEvery, Double updateEveryDays, Double minProbability, Double maxProbability, String control,
+                                Double controlShare, Map<String, BetaPrior> priors, Double dropBelow, Double stopSuperiorityAbove,
+                                Double stopFutilityBelow, Integer stopMinPatients) {
+            this(assessment, mrdBelow, rule, power, growth, burnIn, updateEvery, updateEveryDays, minProbability, maxProbability, control,
+                    controlShare, priors, dropBelow, stopSuperiorityAbove, stopFutilityBelow, stopMinPatients, null, null);
+        }
+
         /** How the probabilities follow the posteriors. */
         public enum Rule {
             /** Proportional to P(arm is best) to a power (Thompson 1933; Thall and Wathen 2007). */
-            @JsonProperty("thompson") THOMPSON
+            @JsonProperty("thompson") THOMPSON,
+            /** Hu and Zhang's doubly adaptive biased coin towards a target allocation (Hu and Zhang 2004). */
+            @JsonProperty("dbcd") DBCD
+        }
+
+        /** The allocation the doubly adaptive biased coin targets, from the arms' response rates p_a (q_a = 1 − p_a). */
+        public enum TargetAllocation {
+            /** ρ_1 = √(p_1 q_1) / (√(p_1 q_1) + √(p_2 q_2)): the most precise estimate of p_1 − p_2 (Neyman). */
+            @JsonProperty("neyman") NEYMAN,
+            /** ρ_1 = √p_1 / (√p_1 + √p_2): fewest non-responders at the same precision (Rosenberger et al. 2001). */
+            @JsonProperty("rsihr") RSIHR
         }
 
         /** Whether the power grows with the information. */

@@ -288,11 +288,38 @@ final class DesignCheck {
         for (String arm : a.priors().keySet()) {
             arm(arm, at.appendProperty("priors").appendProperty(arm));
         }
+        rule(a, at);
         if (a.stopSuperiorityAbove() != null && a.stopFutilityBelow() != null && a.stopFutilityBelow() >= a.stopSuperiorityAbove()) {
             sink.error(at.appendProperty("stopFutilityBelow"), "the futility bound " + Values.fmt(a.stopFutilityBelow())
                     + " is not below the superiority bound stopSuperiorityAbove " + Values.fmt(a.stopSuperiorityAbove())
                     + ": an update could find an arm both good enough to stop for superiority and poor enough to stop for futility;"
                     + " set stopFutilityBelow below stopSuperiorityAbove (for example 0.05 and 0.95)");
+        }
+    }
+
+    /** Each rule's own settings, refused with the other rule: the thompson rule's power, growth, arm dropping and control share; dbcd's target and gamma. */
+    private void rule(Design.ResponseAdaptive a, JsonPointer at) {
+        if (a.rule() == Design.ResponseAdaptive.Rule.DBCD) {
+            if (a.target() == null) {
+                sink.error(at.appendProperty("target"), "rule dbcd needs the 'target' allocation it steers to: neyman or rsihr");
+            }
+            String rest = " applies to the thompson rule only; the doubly adaptive biased coin (rule dbcd) follows its 'target' with"
+                    + " Hu and Zhang's 'gamma'";
+            refuse(a.power() != null, "power", at, rest);
+            refuse(a.growth() == Design.ResponseAdaptive.Growth.SAMPLE_FRACTION, "growth", at, rest);
+            refuse(a.dropBelow() != null, "dropBelow", at, rest);
+            refuse(a.control() != null, "control", at, rest);
+            refuse(a.controlShare() != null, "controlShare", at, rest);
+        } else {
+            String rest = " belongs to the doubly adaptive biased coin; add 'rule: dbcd' to use it";
+            refuse(a.target() != null, "target", at, rest);
+            refuse(a.gamma() != null, "gamma", at, rest);
+        }
+    }
+
+    private void refuse(boolean given, String field, JsonPointer at, String rest) {
+        if (given) {
+            sink.error(at.appendProperty(field), "'" + field + "'" + rest);
         }
     }
 
@@ -305,6 +332,11 @@ final class DesignCheck {
         double min = a.minProbability() == null ? 0 : a.minProbability();
         double max = a.maxProbability() == null ? 1 : a.maxProbability();
         int k = ratio.size();
+        if (a.rule() == Design.ResponseAdaptive.Rule.DBCD && k != 2) {
+            sink.error(at.appendProperty("rule"), "rule dbcd (the doubly adaptive biased coin towards a Neyman or RSIHR target) is"
+                    + " for two arms, and " + where + " has " + k + "; use the thompson rule for more arms");
+            return;
+        }
         if (k * min > 1 + 1e-12 || k * max < 1 - 1e-12) {
             sink.error(at, "the probabilities of the " + k + " arms of " + where + " cannot all lie within [" + Values.fmt(min) + ", "
                     + Values.fmt(max) + "] and sum to 1");

@@ -207,7 +207,9 @@ public interface AllocationMethod {
      * update, then kept within [minProbability, maxProbability]; a control arm may be kept at a fixed share.
      * The trial engine tells the allocator ({@link ResponseLearning}) the day of each allocation and each
      * patient's result from the day it is known. With the power 0 (and no control share) the allocation is
-     * the ratio, drawn exactly as {@link Simple} draws it.
+     * the ratio, drawn exactly as {@link Simple} draws it. With {@code rule: dbcd} the probabilities after the
+     * burn-in are instead Hu and Zhang's doubly adaptive biased coin towards a Neyman or RSIHR target
+     * ({@link DoublyAdaptiveBiasedCoin}); burn-in, update schedule, caps and stopping are the same.
      *
      * @param settings the protocol's settings, as validated
      */
@@ -229,6 +231,11 @@ public interface AllocationMethod {
         /** The power of P(arm is best); 1 if the protocol gives none. */
         public double power() {
             return settings.power() == null ? 1 : settings.power();
+        }
+
+        /** The doubly adaptive biased coin's γ; {@link Design.ResponseAdaptive#DEFAULT_GAMMA} if the protocol gives none. */
+        public double gamma() {
+            return settings.gamma() == null ? Design.ResponseAdaptive.DEFAULT_GAMMA : settings.gamma();
         }
 
         /** The stratum's first patients allocated in its ratio. */
@@ -289,8 +296,10 @@ public interface AllocationMethod {
         @Override
         public String toString() {
             Design.ResponseAdaptive a = settings;
-            return "response-adaptive:" + a.assessment() + "<" + a.mrdBelow() + ":power=" + power()
-                    + (a.growth() == Design.ResponseAdaptive.Growth.SAMPLE_FRACTION ? "*n/N" : "") + ":burn-in=" + burnIn()
+            String rule = a.rule() == Design.ResponseAdaptive.Rule.DBCD
+                    ? ":dbcd=" + String.valueOf(a.target()).toLowerCase(Locale.ROOT) + ":gamma=" + gamma()
+                    : ":power=" + power() + (a.growth() == Design.ResponseAdaptive.Growth.SAMPLE_FRACTION ? "*n/N" : "");
+            return "response-adaptive:" + a.assessment() + "<" + a.mrdBelow() + rule + ":burn-in=" + burnIn()
                     + (updateEvery() > 0 ? ":every=" + updateEvery() : ":every-days=" + updateEveryDays())
                     + ":p=[" + minProbability() + "," + maxProbability() + "]"
                     + (a.control() == null ? "" : ":" + a.control() + "=" + a.controlShare());

@@ -7,7 +7,8 @@ import org.trialsim.protocol.Design;
 
 /**
  * {@link AllocationMethod.ResponseAdaptive}: the ratio during the burn-in, then probabilities that follow
- * the arms' Beta posteriors, recomputed at each update from the results known by the update's day.
+ * the arms' Beta posteriors, recomputed at each update from the results known by the update's day: by the
+ * thompson rule, or by the doubly adaptive biased coin ({@link #coin}) towards a target from the posterior means.
  *
  * <p>While the allocation is the ratio (the burn-in, or a power of 0 without a control share) an arm is
  * drawn with one {@code nextInt(Σw)}, the draw of simple randomization, so that such a design allocates
@@ -19,6 +20,9 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
     private final int total;
     private final double power;
     private final boolean growing;
+    /** The doubly adaptive biased coin's target, or null for the thompson rule. */
+    private final Design.ResponseAdaptive.TargetAllocation target;
+    private final double gamma;
     private final int burnIn;
     private final int updateEvery;
     private final double updateEveryDays;
@@ -64,6 +68,14 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.total = t;
         this.power = method.power();
         this.growing = settings.growth() == Design.ResponseAdaptive.Growth.SAMPLE_FRACTION;
+        this.target = settings.rule() == Design.ResponseAdaptive.Rule.DBCD ? settings.target() : null;
+        this.gamma = method.gamma();
+        if (settings.rule() == Design.ResponseAdaptive.Rule.DBCD && target == null) {
+            throw new IllegalArgumentException("the doubly adaptive biased coin needs a target (neyman or rsihr)");
+        }
+        if (target != null && arms != 2) {
+            throw new IllegalArgumentException("the doubly adaptive biased coin is for two arms, not " + arms);
+        }
         this.burnIn = method.burnIn();
         this.updateEvery = method.updateEvery();
         this.updateEveryDays = method.updateEveryDays();
@@ -194,7 +206,7 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         return probability[arm];
     }
 
-    /** Whether the allocation is the ratio (before the first update, or at power 0). */
+    /** Whether the allocation is the ratio (before the first update, or at power 0 of the thompson rule). */
     boolean byRatio() {
         return byRatio;
     }
@@ -258,6 +270,10 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         if (stops && stopReason == 0 && n >= stopMinPatients) {
             decideStop(day);
         }
+        if (target != null) {
+            coin(n);
+            return;
+        }
         double c = growing ? power * Math.min(1.0, (double) n / planned) : power;
         boolean anyDropped = dropBelow > 0 && drop();
         if (c == 0 && control < 0 && !anyDropped) {
@@ -290,6 +306,28 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
             }
         }
         cap(rest, adaptive);
+    }
+
+    /**
+     * The doubly adaptive biased coin ({@link DoublyAdaptiveBiasedCoin}): the first arm's probability g(x, ρ̂)
+     * from its share x of the stratum's n patients so far (ρ̂ itself before the first patient) and the target
+     * ρ̂ at the posterior means of the response rates (the Beta prior's pseudo-counts keep them within (0, 1)
+     * from the start), then kept within the caps.
+     */
+    private void coin(int n) {
+        byRatio = false;
+        double rho = DoublyAdaptiveBiasedCoin.target(target, posteriorMean(0), posteriorMean(1));
+        double g = n == 0 ? rho : DoublyAdaptiveBiasedCoin.allocation((double) count(0) / n, rho, gamma);
+        probability[0] = g;
+        probability[1] = 1 - g;
+        Arrays.fill(fixed, false);
+        cap(1, arms);
+    }
+
+    /** The posterior mean of the arm's response rate from the results counted so far. */
+    double posteriorMean(int arm) {
+        double a = priorAlpha[arm] + responses[arm];
+        return a / (a + priorBeta[arm] + nonResponses[arm]);
     }
 
     @Override
