@@ -3,6 +3,7 @@ package org.trialsim.simulator.explore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -102,6 +103,31 @@ class AxisSearchTest {
                     .ifPresent(q -> assertThat(q.power()).isEqualTo(p.power()));
         }
         assertThat(List.of(analytic.points().size(), plain.points().size())).isEqualTo(List.of(18, 24));
+    }
+
+    /**
+     * With 10 replicates the simulated power is coarse, so the root can lie outside the bracket 121 ± 13: with
+     * seed 3 the bracket's upper end, 134, does not reach 80%, and the bracket moves up by twice its width (to
+     * 134 and 186); with seed 2 its lower end, 108, already does, and it moves down (to 56 and 108).
+     */
+    @Test
+    void aBracketWithoutTheRootMovesOutByDoublingSteps() throws Exception {
+        Sweep sweep = sweep("""
+                protocol: two-arm-exponential.yaml
+                set: {design.sampleSize: 700}
+                axes:
+                  - {name: effect, kind: scenario, path: "outcomes.deathInRemission[0].hazardRatio", values: [0.6]}
+                search: {path: design.analysis.events, power: 0.8, lower: 20, upper: 600}
+                """);
+        SearchResult up = new Simulator().exploration(sweep).search().run(new ExploreOptions(10, 3, 2), Progress.NONE);
+        assertThat(List.of(up.startLow(), up.startHigh())).containsExactly(121 - 13, 121 + 13);
+        assertThat(up.points()).filteredOn(p -> p.order() <= 2).extracting(SearchResult.Point::value, SearchResult.Point::reaches)
+                .containsExactly(tuple(134, false), tuple(186, true));
+        assertThat(up.found()).isGreaterThan(134);
+        SearchResult down = new Simulator().exploration(sweep).search().run(new ExploreOptions(10, 2, 2), Progress.NONE);
+        assertThat(down.points()).filteredOn(p -> p.order() <= 3).extracting(SearchResult.Point::value, SearchResult.Point::reaches)
+                .containsExactly(tuple(56, false), tuple(108, true), tuple(134, true));
+        assertThat(down.found()).isBetween(57, 108);
     }
 
     /** Where the protocol's hazards are not known in closed form, the report says why and the search starts from the bounds. */
