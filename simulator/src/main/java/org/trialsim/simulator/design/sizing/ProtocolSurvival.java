@@ -67,8 +67,8 @@ public record ProtocolSurvival(SurvivalSizing question, String unavailable) {
         Optional<ScaledHazard> experimental = compiled.closedFormHazard(compiled.arms().indexOf(c.experimental()), endpoint);
         if (control.isEmpty() || experimental.isEmpty() || !control.get().curve().equals(experimental.get().curve())) {
             return no("the hazards of " + c.endpoint() + " are not known in closed form as proportional (piecewise-)exponential"
-                    + " hazards from enrolment (docs/analyses.md: a pathway that only allocates, rules chosen by the arm alone, no"
-                    + " cure, no competing event)");
+                    + " hazards from enrolment (that needs a pathway that only allocates, remission at enrolment, rules chosen by the"
+                    + " arm alone, no cure and no competing event)");
         }
         Looks looks;
         try {
