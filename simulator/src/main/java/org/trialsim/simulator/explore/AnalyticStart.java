@@ -9,13 +9,11 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.TimeUnits;
 import org.trialsim.protocol.io.Sweep;
-import org.trialsim.simulator.design.sizing.ProtocolSurvival;
-import org.trialsim.simulator.design.sizing.SurvivalResult;
 
 /**
  * Where a search starts: the analytic answer of every scenario, when the searched path is the events or
  * the sample size of a two-arm survival comparison whose hazards are proportional and
- * (piecewise-)exponential ({@link ProtocolSurvival}: {@code trialsim design survival}'s events or patients
+ * (piecewise-)exponential ({@link Trials#analyticSize}: {@code trialsim design survival}'s events or patients
  * for the target power), and the bracket around the largest of them that the search tries first.
  *
  * <p>The bracket is the analytic answer ± {@value #MARGIN_PERCENT}% (at least ± {@value #LEAST_MARGIN}),
@@ -54,18 +52,10 @@ record AnalyticStart(List<Double> values, String unavailable) {
             if (loaded.protocol().design() instanceof Design.Randomized r) {
                 why = timing(r, search.path());
             }
-            ProtocolSurvival sizing = why == null ? ProtocolSurvival.of(loaded, sweep.analysis() - 1) : null;
-            if (sizing != null && sizing.question() == null) {
-                why = sizing.unavailable();
-            }
             if (why == null) {
-                try {
-                    SurvivalResult result = sizing.question().sampleSize(search.power());
-                    why = beyondHorizon(result, loaded, search.path());
-                    values.add(search.path().equals(EVENTS) ? result.events() : result.patients());
-                } catch (IllegalArgumentException e) {
-                    why = e.getMessage();
-                }
+                Trials.AnalyticSize size = trials.analyticSize(loaded, sweep.analysis(), search.power());
+                why = size.unavailable() != null ? size.unavailable() : beyondHorizon(size, loaded, search.path());
+                values.add(search.path().equals(EVENTS) ? size.events() : size.patients());
             }
             if (why != null) {
                 return new AnalyticStart(null, "in cell '" + sweep.name(cell) + "': " + why);
@@ -88,7 +78,7 @@ record AnalyticStart(List<Double> values, String unavailable) {
     }
 
     /** Why the patients are not followed to the analysis (the follow-up horizon comes first), or null. */
-    private static String beyondHorizon(SurvivalResult result, LoadedProtocol loaded, String path) {
+    private static String beyondHorizon(Trials.AnalyticSize result, LoadedProtocol loaded, String path) {
         double horizonMonths = loaded.protocol().followUp().horizonYears() * TimeUnits.DAYS_PER_YEAR / TimeUnits.DAYS_PER_MONTH;
         if (path.equals(SAMPLE_SIZE) && result.studyMonths() > horizonMonths) {
             return String.format(Locale.ROOT, "the follow-up horizon (%.1f months) ends before the analysis (month %.1f)", horizonMonths,

@@ -1,4 +1,4 @@
-package org.trialsim.simulator.design.sizing;
+package org.trialsim.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -12,6 +12,11 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.protocol.io.ProtocolReader;
 import org.trialsim.protocol.io.Setting;
+import org.trialsim.simulator.design.sizing.Accrual;
+import org.trialsim.simulator.design.sizing.Hazards;
+import org.trialsim.simulator.design.sizing.Looks;
+import org.trialsim.simulator.design.sizing.SurvivalResult;
+import org.trialsim.simulator.design.sizing.SurvivalSizing;
 
 class ProtocolSurvivalTest {
     private static LoadedProtocol example(String name, String... settings) throws Exception {

@@ -1,4 +1,4 @@
-package org.trialsim.simulator.design.sizing;
+package org.trialsim.simulator;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +10,10 @@ import org.trialsim.protocol.Node;
 import org.trialsim.protocol.Protocol;
 import org.trialsim.protocol.Stratum;
 import org.trialsim.protocol.TimeUnits;
+import org.trialsim.simulator.design.sizing.Accrual;
+import org.trialsim.simulator.design.sizing.Hazards;
+import org.trialsim.simulator.design.sizing.Looks;
+import org.trialsim.simulator.design.sizing.SurvivalSizing;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.EndpointTime;
 import org.trialsim.simulator.engine.ScaledHazard;
@@ -27,7 +31,7 @@ import org.trialsim.simulator.engine.ScaledHazard;
  * @param question    the question, or null when the protocol does not make one
  * @param unavailable why not, or null
  */
-public record ProtocolSurvival(SurvivalSizing question, String unavailable) {
+record ProtocolSurvival(SurvivalSizing question, String unavailable) {
 
     /**
      * The question of a randomized design's comparison.
@@ -36,7 +40,7 @@ public record ProtocolSurvival(SurvivalSizing question, String unavailable) {
      * @param comparison the comparison's index (from 0) among the design's comparisons
      * @return the question, or why the protocol does not make one
      */
-    public static ProtocolSurvival of(LoadedProtocol loaded, int comparison) {
+    static ProtocolSurvival of(LoadedProtocol loaded, int comparison) {
         Protocol protocol = loaded.protocol();
         if (!(protocol.design() instanceof Design.Randomized design)) {
             return no("the design is not a randomized comparison");
