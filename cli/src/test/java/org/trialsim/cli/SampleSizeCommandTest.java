@@ -36,6 +36,23 @@ class SampleSizeCommandTest {
                 .containsPattern("1 +0\\.333 +87\\.1 +16\\.6 .* 3\\.7103 0\\.4515  0\\.0000 1\\.0000")
                 .containsPattern("3 +1\\.000 +261\\.3 +36\\.0 .* 0\\.7815");
         assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        // rpact: rejectPerStage 0.0204, 0.4167, 0.3629 and cumsum(rejectPerStage) 0.0204, 0.4371, 0.8 (SurvivalSizingTest)
+        assertThat(run.out()).containsPattern("2 +0\\.667 .* 0\\.006048  0\\.4167  0\\.4371  0\\.0035")
+                .containsPattern("3 +1\\.000 .* 0\\.025000  0\\.3629  0\\.8000       –");
+    }
+
+    /** Each look's running total of the chance of rejecting is the sum of the chances at it and before, and the power at the last. */
+    @Test
+    void theJsonGivesTheCumulativeChanceOfRejectingAtEachLook() throws Exception {
+        CommandRun run = CommandRun.of(Stream.concat(Arrays.stream(GROUP_SEQUENTIAL), Stream.of("--format", "json")).toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.out()).get("result");
+        double total = 0;
+        for (JsonNode look : result.get("looks")) {
+            total += look.get("efficacyProbability").asDouble();
+            assertThat(look.get("cumulativeEfficacyProbability").asDouble()).isCloseTo(total, within(1e-15));
+        }
+        assertThat(total).isCloseTo(result.get("power").asDouble(), within(1e-9));
     }
 
     @Test

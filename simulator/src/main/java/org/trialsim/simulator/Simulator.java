@@ -35,6 +35,7 @@ import org.trialsim.simulator.design.simon.OperatingCharacteristics;
 import org.trialsim.simulator.design.simon.SimonDesign;
 import org.trialsim.simulator.design.simon.SimonSearch;
 import org.trialsim.simulator.design.simon.SimonSearchResult;
+import org.trialsim.simulator.design.sizing.SurvivalResult;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.explore.Exploration;
 import org.trialsim.simulator.explore.Trials;
@@ -251,6 +252,20 @@ public final class Simulator {
             @Override
             public TrialSimulation simulation(LoadedProtocol protocol) {
                 return trialSimulation(protocol);
+            }
+
+            @Override
+            public AnalyticSize analyticSize(LoadedProtocol protocol, int analysis, double power) {
+                ProtocolSurvival sizing = ProtocolSurvival.of(protocol, analysis - 1);
+                if (sizing.question() == null) {
+                    return AnalyticSize.none(sizing.unavailable());
+                }
+                try {
+                    SurvivalResult r = sizing.question().sampleSize(power);
+                    return new AnalyticSize(r.events(), r.patients(), r.studyMonths(), null);
+                } catch (IllegalArgumentException e) {
+                    return AnalyticSize.none(e.getMessage());
+                }
             }
         });
     }

@@ -117,15 +117,16 @@ public record SampleSizeReport(SurvivalResult survival, Hazards hazards, RatesRe
             sb.append(f("%-28s %12s%n", "expected patients under H1", num(r.expectedPatients(), 2)));
         }
         sb.append(NL);
-        sb.append(f("%-4s %5s %8s %6s %8s %7s %6s %7s %6s %9s %7s %7s%n", "look", "info", "events", "month", "patients",
-                "reject", "HR <=", "futile", "HR >=", "cumul.", "P(rej.", "P(fut."));
-        sb.append(f("%-4s %5s %8s %6s %8s %7s %6s %7s %6s %9s %7s %7s%n", "", "", "", "", "", "if z >=", "", "if z <=", "", "alpha",
-                "here)", "here)"));
+        sb.append(f("%-4s %5s %8s %6s %8s %7s %6s %7s %6s %9s %7s %7s %7s%n", "look", "info", "events", "month", "patients",
+                "reject", "HR <=", "futile", "HR >=", "cumul.", "P(rej.", "P(rej.", "P(fut."));
+        sb.append(f("%-4s %5s %8s %6s %8s %7s %6s %7s %6s %9s %7s %7s %7s%n", "", "", "", "", "", "if z >=", "", "if z <=", "", "alpha",
+                "here)", "by)", "here)"));
         int k = 1;
         for (SurvivalResult.Look look : r.looks()) {
-            sb.append(f("%-4d %5.3f %8.1f %6.1f %8.1f %7s %6s %7s %6s %9.6f %7.4f %7s%n", k, look.fraction(), look.events(),
+            sb.append(f("%-4d %5.3f %8.1f %6.1f %8.1f %7s %6s %7s %6s %9.6f %7.4f %7.4f %7s%n", k, look.fraction(), look.events(),
                     look.month(), look.patients(), z(look.efficacyZ()), num(look.efficacyHazardRatio(), 4), z(look.futilityZ()),
                     num(look.futilityHazardRatio(), 4), look.cumulativeAlpha(), look.efficacyProbability(),
+                    look.cumulativeEfficacyProbability(),
                     k == r.looks().size() || !Double.isFinite(look.futilityZ()) ? Numbers.NONE : f("%.4f", look.futilityProbability())));
             k++;
         }

@@ -45,6 +45,7 @@ public record SearchReport(SearchResult result) implements Report {
         page.line("Sweep: " + r.sweep() + " · " + Numbers.count(r.scenarios().size()) + (r.scenarios().size() == 1 ? " scenario" : " scenarios")
                 + " · " + Numbers.count(r.replicates()) + " simulated trials per value and scenario · seed " + r.seed());
         page.line("Analysis " + r.analysis() + ": " + r.analysisLabel() + " · values searched from " + r.lower() + " to " + r.upper());
+        page.wrapped(analytic(), WIDTH);
         page.blank();
         if (r.found() == null) {
             SearchResult.Point top = r.points().get(r.points().size() - 1);
@@ -77,6 +78,21 @@ public record SearchReport(SearchResult result) implements Report {
         return page.text();
     }
 
+    /** Where the search started: from the analytic answer, or from the bounds and why. */
+    private String analytic() {
+        SearchResult r = result;
+        if (r.analyticAnswer() == null) {
+            return "No analytic start (" + r.analyticUnavailable() + "): the search starts from the bounds.";
+        }
+        List<String> values = new ArrayList<>();
+        for (int s = 0; s < r.scenarios().size(); s++) {
+            values.add(Numbers.trimmed(r.analytic().get(s), 1) + (r.scenarios().size() == 1 ? "" : " in " + r.scenarios().get(s)));
+        }
+        return "Analytic answer (as trialsim design survival): " + String.join(", ", values) + ", so " + r.analyticAnswer()
+                + "; the search tried " + r.startLow() + " and " + r.startHigh() + " first, moving out by doubling steps where"
+                + " the answer lay outside.";
+    }
+
     private String worst(SearchResult.Point p) {
         Estimate worst = p.worst();
         String scenario = result.scenarios().size() == 1 ? "" : " in " + result.scenarios().get(p.power().indexOf(worst));
@@ -95,12 +111,13 @@ public record SearchReport(SearchResult result) implements Report {
     private static void csv(SearchReport report, Writer w) throws IOException {
         SearchResult r = report.result();
         Csv csv = new Csv(w);
-        csv.row("path", "value", "order", "scenario", "power", "power_se", "reaches", "found");
+        csv.row("path", "value", "order", "scenario", "power", "power_se", "reaches", "found", "analytic");
         for (SearchResult.Point p : r.points()) {
             for (int s = 0; s < r.scenarios().size(); s++) {
                 Estimate e = p.power().get(s);
                 List<Object> row = new ArrayList<>(List.of(r.path(), p.value(), p.order(), r.scenarios().get(s), e.value(), e.standardError(),
                         p.reaches(), r.found() != null && r.found() == p.value()));
+                row.add(r.analytic() == null ? null : r.analytic().get(s));
                 csv.row(row.toArray());
             }
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialsim.protocol.LoadedProtocol;
@@ -27,16 +26,25 @@ import org.trialsim.simulator.trial.TrialResult;
  * numbers: every value and scenario is simulated with the same seed and replicates, so replicate i has
  * the same virtual patients everywhere and the simulated power curve moves only where a replicate's
  * decision changes. That makes the curve nearly monotone, and a bisection over the whole values
- * between the bounds finds where it crosses the target: first the bounds (if the upper one does not
- * reach the target, nothing is found; if the lower one does, it is the answer), then the middle of the
+ * between the bounds finds where it crosses the target: first the ends of a bracket (if the upper one does
+ * not reach the target, nothing is found; if the lower one does, it is the answer), then the middle of the
  * values still open, until the value found reaches the target and the one below it does not.
+ *
+ * <p><b>The bracket.</b> Without an analytic answer it is the bounds. When the path is the events or the
+ * sample size of a two-arm survival comparison with proportional (piecewise-)exponential hazards
+ * ({@link AnalyticStart}), it is the analytic answer ± a margin: if its upper end does not reach the
+ * target, the bracket moves up (its lower end to the upper, the upper up by twice the width, and so on,
+ * doubling, to the upper bound at most); if its lower end does, it moves down the same way.
  *
  * <p><b>Uncertainty.</b> A value is <em>clearly below</em> when some scenario's confidence interval
  * (power ± z·se) lies below the target, and <em>clearly above</em> when every scenario's lies above it.
  * Two further bisections find the smallest value not clearly below and the smallest clearly above:
  * the values between them are those whose power cannot be told from the target at this many
  * replicates, the Monte Carlo uncertainty of the answer. On a monotone curve the answer lies in that
- * range. The evaluations are about 3·log₂(upper − lower) in all, each one simulation per scenario.
+ * range. Where a bisection has no value clearly below (or above) to start from, it steps down from the
+ * smallest value tried (up from the largest) by doubling steps until one is, or a bound is reached. From
+ * the bounds, the evaluations are about 3·log₂(upper − lower) in all, each one simulation per scenario;
+ * from an analytic bracket, about 3·log₂ of the bracket's width and a few steps.
  */
 public final class AxisSearch {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,18 +53,27 @@ public final class AxisSearch {
     private final Sweep.Search search;
     private final Trials trials;
 
-    private AxisSearch(Sweep sweep, Trials trials) {
+    /** Whether to start from the analytic answer where there is one (false only to measure what it saves). */
+    private final boolean analytic;
+
+    private AxisSearch(Sweep sweep, Trials trials, boolean analytic) {
         if (sweep.search() == null) {
             throw new IllegalArgumentException("the sweep has no search");
         }
         this.sweep = sweep;
         this.search = sweep.search();
         this.trials = trials;
+        this.analytic = analytic;
     }
 
     /** The search of the sweep (which must have one) with the simulator's trials. */
     public static AxisSearch of(Sweep sweep, Trials trials) {
-        return new AxisSearch(sweep, trials);
+        return new AxisSearch(sweep, trials, true);
+    }
+
+    /** The same search from the bounds whatever the analytic answer, for a test of what the analytic start saves. */
+    AxisSearch fromTheBounds() {
+        return new AxisSearch(sweep, trials, false);
     }
 
     /**
@@ -128,7 +145,8 @@ public final class AxisSearch {
      */
     public SearchResult run(ExploreOptions options, Progress progress) throws IOException, ProtocolException {
         String label = check();
-        return new Run(options, progress).search(label);
+        AnalyticStart start = analytic ? AnalyticStart.of(sweep, trials) : new AnalyticStart(null, "not asked for");
+        return new Run(options, progress, start).search(label);
     }
 
     private List<Setting> settings(Sweep.Cell cell, int value) {
@@ -141,29 +159,57 @@ public final class AxisSearch {
     private final class Run {
         private final ExploreOptions options;
         private final Progress progress;
-        private final Map<Integer, SearchResult.Point> points = new TreeMap<>();
+        private final TreeMap<Integer, SearchResult.Point> points = new TreeMap<>();
         private final double z;
         private final long most;
+        private final AnalyticStart start;
+        /** The values tried first. */
+        private final int[] bracket;
         private String protocolId;
         /** The simulations run so far, for the progress. */
         private int simulated;
 
-        Run(ExploreOptions options, Progress progress) {
+        Run(ExploreOptions options, Progress progress, AnalyticStart start) {
             this.options = options;
             this.progress = progress;
+            this.start = start;
+            this.bracket = start.bracket(search.lower(), search.upper());
             this.z = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.5 + search.confidence() / 2);
             int steps = 64 - Long.numberOfLeadingZeros(search.upper() - search.lower());
-            this.most = (3L * steps + 2) * sweep.cells().size() * options.replicates();
+            // from the bounds: the bounds and three bisections; from a bracket, also the widening (up or down) and
+            // the steps out of it of the two bisections of the uncertainty
+            int rounds = start.answer() == null ? 3 : 6;
+            this.most = (rounds * (long) steps + 2) * sweep.cells().size() * options.replicates();
         }
 
         SearchResult search(String label) throws IOException, ProtocolException {
-            int lo = search.lower();
-            int hi = search.upper();
+            int lo = bracket[0];
+            int hi = bracket[1];
+            int width = hi - lo;
             Integer found = null;
-            if (point(hi).reaches()) {
-                if (point(lo).reaches()) {
-                    found = lo;
-                } else {
+            // widen upwards until hi reaches the target, then downwards until lo does not: with the bounds as the
+            // bracket, neither loop widens
+            boolean reachable = true;
+            while (!point(hi).reaches()) {
+                if (hi == search.upper()) {
+                    reachable = false;
+                    break;
+                }
+                lo = hi;
+                width = doubled(width);
+                hi = (int) Math.min(search.upper(), (long) hi + width);
+            }
+            if (reachable) {
+                while (point(lo).reaches()) {
+                    if (lo == search.lower()) {
+                        found = lo;
+                        break;
+                    }
+                    hi = lo;
+                    width = doubled(width);
+                    lo = (int) Math.max(search.lower(), (long) lo - width);
+                }
+                if (found == null) {
                     // lo does not reach the target, hi does
                     while (hi - lo > 1) {
                         int mid = lo + (hi - lo) / 2;
@@ -185,10 +231,19 @@ public final class AxisSearch {
             return new SearchResult(sweep.source(), protocolId, search.path(), search.power(), search.lower(), search.upper(),
                     search.confidence(), options.replicates(), options.seed(), sweep.analysis(), label, sweep.scenarios(), found,
                     found == null ? null : points.get(found), found == null || found == search.lower() ? null : points.get(found - 1),
-                    low, high, new ArrayList<>(points.values()));
+                    low, high, start.values(), start.answer(), start.unavailable(), bracket[0], bracket[1],
+                    new ArrayList<>(points.values()));
         }
 
-        /** The smallest value not clearly below the target, at most {@code found} (which reaches it). */
+        private static int doubled(int width) {
+            return (int) Math.min(Integer.MAX_VALUE, 2L * width);
+        }
+
+        /**
+         * The smallest value not clearly below the target, at most {@code found} (which reaches it): a bisection
+         * from the largest value known to be clearly below, after stepping down (by doubling steps from the first
+         * bracket's width) from the smallest value tried until one is, or the lower bound is reached.
+         */
         private int notClearlyBelow(int found) throws IOException, ProtocolException {
             int below = -1;
             for (SearchResult.Point p : points.values()) {
@@ -196,8 +251,17 @@ public final class AxisSearch {
                     below = p.value();
                 }
             }
-            if (below < 0) {
-                return search.lower();
+            int step = bracket[1] - bracket[0];
+            while (below < 0) {
+                int smallest = points.firstKey();
+                if (smallest == search.lower()) {
+                    return search.lower();
+                }
+                int v = (int) Math.max(search.lower(), (long) smallest - step);
+                step = doubled(step);
+                if (clearlyBelow(point(v))) {
+                    below = v;
+                }
             }
             int above = found;
             while (above - below > 1) {
@@ -211,7 +275,10 @@ public final class AxisSearch {
             return above;
         }
 
-        /** The smallest value clearly above the target, from {@code found} on; null if no value up to the upper bound is. */
+        /**
+         * The smallest value clearly above the target, from {@code found} on, stepping up from the largest value tried
+         * as {@link #notClearlyBelow} steps down; null if no value up to the upper bound is.
+         */
         private Integer clearlyAbove(int found) throws IOException, ProtocolException {
             int above = -1;
             for (SearchResult.Point p : points.values()) {
@@ -220,8 +287,17 @@ public final class AxisSearch {
                     break;
                 }
             }
-            if (above < 0) {
-                return null;
+            int step = bracket[1] - bracket[0];
+            while (above < 0) {
+                int largest = points.lastKey();
+                if (largest == search.upper()) {
+                    return null;
+                }
+                int v = (int) Math.min(search.upper(), (long) largest + step);
+                step = doubled(step);
+                if (clearlyAbove(point(v))) {
+                    above = v;
+                }
             }
             if (above == found) {
                 return found;

@@ -25,13 +25,21 @@ import org.trialsim.simulator.stats.Estimate;
  * @param below          the point at the value below it, or null when the value found is {@code lower}
  * @param uncertaintyLow the smallest value not clearly below the target (see {@link AxisSearch}), or null if none is found
  * @param uncertaintyHigh the smallest value clearly above the target in every scenario, or null if no value tried is
+ * @param analytic       per scenario, the analytic events or patients for the target power ({@code trialsim design survival}'s,
+ *                       unrounded), or null when the sweep's protocol and path have none
+ * @param analyticAnswer the smallest whole value at least every scenario's analytic one, or null
+ * @param analyticUnavailable why there is no analytic answer (naming the cell), or null when there is one
+ * @param startLow       the smaller value of the bracket tried first: {@code lower}, or the analytic answer less a margin
+ * @param startHigh      the larger: {@code upper}, or the analytic answer plus a margin
  * @param points         every value simulated, in increasing order
  */
 public record SearchResult(String sweep, String protocolId, String path, double targetPower, int lower, int upper, double confidence,
                            int replicates, long seed, int analysis, String analysisLabel, List<String> scenarios, Integer found,
-                           Point atFound, Point below, Integer uncertaintyLow, Integer uncertaintyHigh, List<Point> points) {
+                           Point atFound, Point below, Integer uncertaintyLow, Integer uncertaintyHigh, List<Double> analytic,
+                           Integer analyticAnswer, String analyticUnavailable, int startLow, int startHigh, List<Point> points) {
     public SearchResult {
         scenarios = List.copyOf(scenarios);
+        analytic = analytic == null ? null : List.copyOf(analytic);
         points = List.copyOf(points);
     }
 

@@ -32,6 +32,28 @@ public interface Trials {
     /** Simulates the protocol's trial, handing every replicate's looks to the listener in order. */
     TrialResult run(LoadedProtocol protocol, TrialOptions options, Progress progress, ReplicateListener replicates) throws IOException;
 
+    /**
+     * The analytic size of the protocol's analysis (from 1) for the target power: {@code trialsim design survival}'s
+     * events and patients, when the analysis is a two-arm survival comparison with proportional
+     * (piecewise-)exponential hazards known in closed form; otherwise why there is none.
+     */
+    AnalyticSize analyticSize(LoadedProtocol protocol, int analysis, double power);
+
+    /**
+     * An analytic size, or why there is none.
+     *
+     * @param events      the events of the final analysis (NaN when there is none)
+     * @param patients    the patients enrolled
+     * @param studyMonths the month of the final analysis from the start of accrual
+     * @param unavailable why there is none, or null
+     */
+    record AnalyticSize(double events, double patients, double studyMonths, String unavailable) {
+        /** No analytic size, and why. */
+        public static AnalyticSize none(String why) {
+            return new AnalyticSize(Double.NaN, Double.NaN, Double.NaN, why);
+        }
+    }
+
     /** The protocol's trial simulation, for a run of a slice of its replicates and the merge of such slices. */
     TrialSimulation simulation(LoadedProtocol protocol);
 }

@@ -142,6 +142,16 @@ public final class PiecewiseConstantHazard {
         return Math.exp(-cumulativeHazard(t));
     }
 
+    /** The times at which the rate changes (empty for a constant hazard). */
+    public double[] breakpoints() {
+        return breakpoints.clone();
+    }
+
+    /** The rates, one more than the breakpoints: from 0, then from each breakpoint on. */
+    public double[] rates() {
+        return rates.clone();
+    }
+
     /** Whether the hazard is 0 at all times: no event ever happens. */
     public boolean isZero() {
         return zero;

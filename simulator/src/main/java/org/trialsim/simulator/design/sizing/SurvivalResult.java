@@ -53,11 +53,13 @@ public record SurvivalResult(EventsFormula formula, double hazardRatio, double m
      * @param futilityHazardRatio   the same bound as an observed hazard ratio (NaN if none)
      * @param cumulativeAlpha       the α spent by this look
      * @param efficacyProbability   P(reject at this look, not before) under h
+     * @param cumulativeEfficacyProbability P(reject at this look or before) under h: the running total of
+     *                              {@code efficacyProbability} (rpact's {@code cumsum(rejectPerStage)}), the power at the last look
      * @param futilityProbability   P(stop for futility at this look, not before) under h; at the final look
      *                              the chance of reaching it and not rejecting
      */
     public record Look(double fraction, double events, double month, double patients, double efficacyZ,
                        double efficacyHazardRatio, double futilityZ, double futilityHazardRatio, double cumulativeAlpha,
-                       double efficacyProbability, double futilityProbability) {
+                       double efficacyProbability, double cumulativeEfficacyProbability, double futilityProbability) {
     }
 }

@@ -216,6 +216,7 @@ public final class SurvivalSizing {
         GroupSequentialProbabilities underH1 = design.probabilities(drift);
         List<SurvivalResult.Look> looks = new ArrayList<>();
         double expectedPatients = 0;
+        double rejected = 0;
         for (int k = 0; k < design.looks(); k++) {
             double t = design.informationFraction(k);
             double eventsK = events * t;
@@ -225,8 +226,10 @@ public final class SurvivalSizing {
             expectedPatients += underH1.stop(k) * patientsK;
             double efficacy = design.efficacyBound(k);
             double futility = design.futilityBound(k);
+            rejected += underH1.efficacy(k);
             looks.add(new SurvivalResult.Look(t, eventsK, month, patientsK, efficacy, hazardRatioAt(efficacy, eventsK), futility,
-                    hazardRatioAt(futility, eventsK), design.cumulativeAlphaSpent(k), underH1.efficacy(k), underH1.futility(k)));
+                    hazardRatioAt(futility, eventsK), design.cumulativeAlphaSpent(k), underH1.efficacy(k), rejected,
+                    underH1.futility(k)));
         }
         double expectedEvents = events * underH1.expectedInformationFraction();
         double expectedEventsNull = events * design.probabilities(0).expectedInformationFraction();

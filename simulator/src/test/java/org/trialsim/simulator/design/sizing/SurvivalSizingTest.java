@@ -104,7 +104,13 @@ class SurvivalSizingTest {
 
     /**
      * S5's bounds on the hazard-ratio scale and expectations: criticalValuesEffectScale = 0.4515475931, 0.6834899518,
-     * 0.781469892; futilityBoundsEffectScale = 1, 1; expectedEventsH0 = 162.7950788; expectedNumberOfSubjectsH1 = 399.3918128.
+     * 0.781469892; futilityBoundsEffectScale = 1, 1; expectedEventsH0 = 162.7950788; expectedNumberOfSubjectsH1 = 399.3918128;
+     * rejectPerStage = 0.02038606261, 0.41671288611, 0.36290105127 and its running total
+     * {@code cumsum(s$rejectPerStage)} = 0.02038606261, 0.43709894873, 0.80000000000 (with {@code s <-
+     * getSampleSizeSurvival(getDesignGroupSequential(kMax = 3, alpha = 0.025, sided = 1, beta = 0.2, typeOfDesign = "asOF",
+     * informationRates = c(1/3, 2/3, 1), futilityBounds = c(0, 0), bindingFutility = FALSE), hazardRatio = 0.7,
+     * lambda2 = log(2)/12, accrualTime = c(0, 24), followUpTime = 12, dropoutRate1 = 0.05, dropoutRate2 = 0.05,
+     * dropoutTime = 12)}).
      */
     @Test
     void groupSequentialBoundsAndExpectationsMatchRpact() {
@@ -116,6 +122,13 @@ class SurvivalSizingTest {
         }
         assertThat(r.looks().get(0).futilityHazardRatio()).isCloseTo(1, within(1e-12));
         assertThat(r.looks().get(2).futilityHazardRatio()).isNaN();
+        double[] here = {0.02038606261, 0.41671288611, 0.36290105127};
+        double[] by = {0.02038606261, 0.43709894873, 0.80000000000};
+        for (int k = 0; k < 3; k++) {
+            // rpact's and trialsim's numerical integration of the group-sequential densities agree to about 2e-8
+            assertThat(r.looks().get(k).efficacyProbability()).isCloseTo(here[k], within(1e-7));
+            assertThat(r.looks().get(k).cumulativeEfficacyProbability()).isCloseTo(by[k], within(1e-7));
+        }
         assertThat(r.expectedEventsNull()).isCloseTo(162.7950788, within(1e-7 * 162.8));
         assertThat(r.expectedPatients()).isCloseTo(399.3918128, within(1e-7 * 399.4));
     }
