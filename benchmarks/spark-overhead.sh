@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The overhead of Spark against local threads on this machine (issue 17): ./trialsim-spark on an embedded
 # local[2] against ./trialsim --threads 2, start-up included, for a 1,000,000-replicate two-arm trial and a
-# 4-cell explore sweep (two sample sizes under the alternative and the null). Each round runs the two
+# 4-cell explore sweep (two sample sizes under the alternative and the null) of the same million trials
+# (250,000 a cell), and the same sweep fifty times smaller (20,000 trials a cell), whose ratio shows Spark's
+# fixed cost (a session's start-up, some 8 s of processor time) against a short run. Each round runs the two
 # variants of a command one after the other, alternating which goes first, so that both see the same
 # machine; the ratios printed are the medians of the rounds' ratios, of wall-clock time and of processor
 # time (user + system, which a busy machine disturbs less), with the load average after each round. Both
@@ -26,6 +28,7 @@ trap 'rm -rf "$out"' EXIT
 
 commands=(
     "trial examples/two-arm-exponential.yaml -r $replicates"
+    "explore --protocol examples/two-arm-exponential.yaml --vary design.sampleSize=180,220 --null -r $((replicates / 4))"
     "explore --protocol examples/two-arm-exponential.yaml --vary design.sampleSize=180,220 --null -r $((replicates / 50))"
 )
 

@@ -122,8 +122,9 @@ final class SurvivalCommand implements Callable<Integer> {
     Double dropoutMonths;
 
     @Option(names = "--protocol", paramLabel = "ID|FILE",
-            description = "Take the analysis and accrual from this protocol's randomized design: a built-in protocol id, a protocol"
-                    + " file, or - for standard input.")
+            description = "Take the analysis (alpha, looks, spending, futility bounds, the margin of a survival comparison) and"
+                    + " accrual from this protocol's randomized design: a built-in protocol id, a protocol file, or - for standard"
+                    + " input; options given override them.")
     String protocol;
 
     @Mixin
@@ -146,8 +147,9 @@ final class SurvivalCommand implements Callable<Integer> {
         if (allocation != null) {
             question = question.withAllocationRatio(allocation);
         }
-        if (margin != null) {
-            question = question.withMargin(margin);
+        Double hazardRatioMargin = margin != null ? margin : protocolMargin(fromProtocol);
+        if (hazardRatioMargin != null) {
+            question = question.withMargin(hazardRatioMargin);
         }
         if (formula != null) {
             question = question.withFormula(formula);
@@ -294,6 +296,19 @@ final class SurvivalCommand implements Callable<Integer> {
                         + Numbers.given(months.get(k - 1)));
             }
         }
+    }
+
+    /**
+     * The protocol's margin, part of the analysis --protocol takes, where its comparisons are of survival (there
+     * the margin is a hazard ratio; for response comparisons it is a difference in rates, which this command
+     * does not size); null without one.
+     */
+    private static Double protocolMargin(Design.Randomized fromProtocol) {
+        if (fromProtocol == null || fromProtocol.analysis() == null || fromProtocol.analysis().margin() == null
+                || fromProtocol.comparisons().stream().noneMatch(c -> c.endpoint() != null)) {
+            return null;
+        }
+        return fromProtocol.analysis().margin();
     }
 
     private static Design.Randomized randomized(LoadedProtocol loaded) {

@@ -160,6 +160,21 @@ class SampleSizeCommandTest {
         assertThat(events(stricter.out())).isGreaterThan(events(run.out()));
     }
 
+    @Test
+    void aProtocolsHazardRatioMarginIsPartOfTheAnalysisItGivesAndMarginOverridesIt() {
+        // examples/non-inferiority-blina.yaml: design.analysis.margin 1.35 on its DFS comparison, one interim look
+        String protocol = "../examples/non-inferiority-blina.yaml";
+        CommandRun fromProtocol = CommandRun.of("design", "survival", "--protocol", protocol, "--median-control", "120", "--hazard-ratio", "1");
+        CommandRun stated = CommandRun.of("design", "survival", "--protocol", protocol, "--median-control", "120", "--hazard-ratio", "1",
+                "--margin", "1.35");
+        CommandRun other = CommandRun.of("design", "survival", "--protocol", protocol, "--median-control", "120", "--hazard-ratio", "1",
+                "--margin", "1.5");
+
+        assertThat(fromProtocol.exitCode()).as(fromProtocol.err()).isZero();
+        assertThat(fromProtocol.out()).isEqualTo(stated.out());
+        assertThat(events(other.out())).isLessThan(events(fromProtocol.out()));
+    }
+
     private static double events(String table) {
         return table.lines().filter(l -> l.startsWith("events ")).mapToDouble(l -> Double.parseDouble(l.trim().split(" +")[1]))
                 .findFirst().orElseThrow();
