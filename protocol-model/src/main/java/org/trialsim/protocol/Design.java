@@ -291,7 +291,7 @@ public sealed interface Design extends Cited {
      * @param updateEveryDays or: every this many days from the stratum's first allocation after the burn-in
      * @param minProbability  no arm is given with a probability below this; 0 if absent
      * @param maxProbability  nor above this; 1 if absent
-     * @param control         an arm kept at a fixed share of the allocation (with controlShare)
+     * @param control         an arm kept at a fixed share of the allocation (with controlShare) or matched (controlMatched)
      * @param controlShare    the control arm's probability; the other arms share the rest adaptively
      * @param priors          Beta prior of each arm's response rate; Beta(1, 1) for an arm not listed
      * @param dropBelow       at each update after the burn-in, an arm other than the control whose posterior
@@ -306,6 +306,9 @@ public sealed interface Design extends Cited {
      * @param target          dbcd: the allocation the doubly adaptive biased coin targets (Neyman or RSIHR)
      * @param gamma           dbcd: Hu and Zhang's γ, how hard the coin pulls the allocation towards the
      *                        target; 0 is the sequential maximum-likelihood procedure; 2 if absent
+     * @param controlMatched  true: the {@code control} arm's probability is matched to the largest of the other
+     *                        arms' (Viele et al. 2020): each other arm i gets its thompson share q_i among them,
+     *                        the control max q, and all are divided by 1 + max q; false or absent: not matched
      */
     record ResponseAdaptive(@Required @JsonPropertyDescription("The MRD assessment (an id in assessments) the allocation learns from")
                             String assessment,
@@ -364,7 +367,10 @@ public sealed interface Design extends Cited {
                                     + " (2 if absent)")
                             @Range(min = 0, max = MAX_GAMMA, why = "beyond it the coin is all but deterministic: an arm 5% below its"
                                     + " target share already has its odds of the next patient multiplied by more than 100")
-                            Double gamma) {
+                            Double gamma,
+                            @JsonPropertyDescription("true: the control arm's probability is matched to the largest of the other arms'"
+                                    + " (thompson rule, three arms or more; not with controlShare)")
+                            Boolean controlMatched) {
         /** The largest power. */
         public static final double MAX_POWER = 20;
         /** The largest gamma of the doubly adaptive biased coin. */
@@ -400,7 +406,21 @@ public sealed interface Design extends Cited {
                                 Double controlShare, Map<String, BetaPrior> priors, Double dropBelow, Double stopSuperiorityAbove,
                                 Double stopFutilityBelow, Integer stopMinPatients) {
             this(assessment, mrdBelow, rule, power, growth, burnIn, updateEvery, updateEveryDays, minProbability, maxProbability, control,
-                    controlShare, priors, dropBelow, stopSuperiorityAbove, stopFutilityBelow, stopMinPatients, null, null);
+                    controlShare, priors, dropBelow, stopSuperiorityAbove, stopFutilityBelow, stopMinPatients, null, null, null);
+        }
+
+        /** Settings without a matched control. */
+        public ResponseAdaptive(String assessment, Double mrdBelow, Rule rule, Double power, Growth growth, Integer burnIn,
+                                Integer updateEvery, Double updateEveryDays, Double minProbability, Double maxProbability, String control,
+                                Double controlShare, Map<String, BetaPrior> priors, Double dropBelow, Double stopSuperiorityAbove,
+                                Double stopFutilityBelow, Integer stopMinPatients, TargetAllocation target, Double gamma) {
+            this(assessment, mrdBelow, rule, power, growth, burnIn, updateEvery, updateEveryDays, minProbability, maxProbability, control,
+                    controlShare, priors, dropBelow, stopSuperiorityAbove, stopFutilityBelow, stopMinPatients, target, gamma, null);
+        }
+
+        /** Whether the control's probability is matched to the largest of the other arms'. */
+        public boolean matchesControl() {
+            return Boolean.TRUE.equals(controlMatched);
         }
 
         /** How the probabilities follow the posteriors. */

@@ -273,7 +273,14 @@ final class DesignCheck {
     private void adaptive(Design.ResponseAdaptive a, JsonPointer at) {
         exists(a.assessment(), protocol.assessments().keySet(), at.appendProperty("assessment"), "MRD assessment");
         arm(a.control(), at.appendProperty("control"));
-        if ((a.control() == null) != (a.controlShare() == null)) {
+        if (a.matchesControl()) {
+            if (a.controlShare() != null) {
+                sink.error(at.appendProperty("controlMatched"), "'controlMatched' matches the control's probability to the best"
+                        + " other arm's, and 'controlShare' fixes it: give one of them, not both");
+            } else if (a.control() == null) {
+                sink.error(at.appendProperty("controlMatched"), "'controlMatched' needs the 'control' arm whose probability is matched");
+            }
+        } else if ((a.control() == null) != (a.controlShare() == null)) {
             sink.error(at, "a control arm kept at a fixed share needs both 'control' and 'controlShare'");
         }
         if (a.updateEvery() != null && a.updateEveryDays() != null) {
@@ -310,6 +317,7 @@ final class DesignCheck {
             refuse(a.dropBelow() != null, "dropBelow", at, rest);
             refuse(a.control() != null, "control", at, rest);
             refuse(a.controlShare() != null, "controlShare", at, rest);
+            refuse(a.matchesControl(), "controlMatched", at, rest);
         } else {
             String rest = " belongs to the doubly adaptive biased coin; add 'rule: dbcd' to use it";
             refuse(a.target() != null, "target", at, rest);
@@ -349,7 +357,7 @@ final class DesignCheck {
                         + Values.fmt(min) + ", " + Values.fmt(max) + "], the least and largest probability of an arm");
             }
         }
-        if (a.control() != null && a.controlShare() != null && !ratio.containsKey(a.control())) {
+        if (a.control() != null && (a.controlShare() != null || a.matchesControl()) && !ratio.containsKey(a.control())) {
             sink.error(at.appendProperty("control"), "the control arm '" + a.control() + "' is not one of the arms of " + where);
         }
         double share = a.controlShare() == null ? 0 : a.controlShare();
@@ -360,6 +368,10 @@ final class DesignCheck {
         if (a.controlShare() != null && k == 2) {
             sink.error(at.appendProperty("controlShare"), "with two arms in " + where + " a fixed control share leaves nothing to"
                     + " adapt; a control share is for three arms or more");
+        }
+        if (a.matchesControl() && a.rule() != Design.ResponseAdaptive.Rule.DBCD && k == 2) {
+            sink.error(at.appendProperty("controlMatched"), "with two arms in " + where + " a control matched to the other arm is"
+                    + " 1:1 allocation, nothing adapts; a matched control is for three arms or more");
         }
     }
 

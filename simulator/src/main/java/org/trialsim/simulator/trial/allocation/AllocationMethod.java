@@ -204,7 +204,8 @@ public interface AllocationMethod {
      * Response-adaptive randomization of the Thompson type (Thall and Wathen 2007): after a burn-in in the
      * stratum's ratio, arm a is given with probability proportional to {@code w_a · P(a is best)^c}, from
      * the Beta posteriors of the arms' early response rates given the results known on the day of the
-     * update, then kept within [minProbability, maxProbability]; a control arm may be kept at a fixed share.
+     * update, then kept within [minProbability, maxProbability]; a control arm may be kept at a fixed share,
+     * or matched to the largest of the other arms' probabilities ({@code controlMatched}).
      * The trial engine tells the allocator ({@link ResponseLearning}) the day of each allocation and each
      * patient's result from the day it is known. With the power 0 (and no control share) the allocation is
      * the ratio, drawn exactly as {@link Simple} draws it. With {@code rule: dbcd} the probabilities after the
@@ -302,7 +303,7 @@ public interface AllocationMethod {
             return "response-adaptive:" + a.assessment() + "<" + a.mrdBelow() + rule + ":burn-in=" + burnIn()
                     + (updateEvery() > 0 ? ":every=" + updateEvery() : ":every-days=" + updateEveryDays())
                     + ":p=[" + minProbability() + "," + maxProbability() + "]"
-                    + (a.control() == null ? "" : ":" + a.control() + "=" + a.controlShare());
+                    + (a.control() == null ? "" : ":" + a.control() + "=" + (a.matchesControl() ? "matched" : a.controlShare()));
         }
     }
 

@@ -12,7 +12,8 @@ import org.trialsim.protocol.Design;
  *
  * <p>While the allocation is the ratio (the burn-in, or a power of 0 without a control share) an arm is
  * drawn with one {@code nextInt(Σw)}, the draw of simple randomization, so that such a design allocates
- * exactly as the ratio does on the same stream; otherwise with one {@code nextDouble()}.
+ * exactly as the ratio does on the same stream; otherwise with one {@code nextDouble()}. A control
+ * matched to the best other arm ({@link #match}) is never drawn by the ratio after the burn-in.
  */
 final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearning {
     private final AllocationMethod.ResponseAdaptive method;
@@ -40,6 +41,8 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
     private final double[] priorAlpha;
     private final double[] priorBeta;
     private int control = -1;
+    /** Whether the control's probability is matched to the largest other arm's instead of fixed. */
+    private final boolean matched;
     private int planned = 1;
 
     private final int[] responses;
@@ -86,6 +89,11 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.stopAbove = method.stopSuperiorityAbove();
         this.stopBelow = method.stopFutilityBelow();
         this.stopMinPatients = method.stopMinPatients();
+        this.matched = settings.matchesControl();
+        if (matched && (target != null || arms < 3)) {
+            throw new IllegalArgumentException("a matched control is for the thompson rule with three arms or more, not "
+                    + (target != null ? "the doubly adaptive biased coin" : arms + " arms"));
+        }
         if (arms * min > 1 + 1e-12 || arms * max < 1 - 1e-12) {
             throw new IllegalArgumentException("the probabilities of " + arms + " arms cannot all lie within [" + min + ", " + max
                     + "] and sum to 1");
@@ -122,7 +130,10 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
                 priorBeta[a] = prior.beta();
             }
         }
-        control = settings.control() == null || settings.controlShare() == null ? -1 : armIds.indexOf(settings.control());
+        control = settings.control() == null || settings.controlShare() == null && !matched ? -1 : armIds.indexOf(settings.control());
+        if (matched && control < 0) {
+            throw new IllegalArgumentException("the matched control '" + settings.control() + "' is not one of the arms " + armIds);
+        }
         double share = settings.controlShare() == null ? Double.NaN : settings.controlShare();
         if (control >= 0 && (share < min || share > max || (arms - 1) * min > 1 - share + 1e-12 || (arms - 1) * max < 1 - share - 1e-12)) {
             throw new IllegalArgumentException("with the control's share " + share + " the other " + (arms - 1) + " arms cannot all"
@@ -211,14 +222,18 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         return byRatio;
     }
 
+    /** {@inheritDoc} A matched control, which always shares the highest probability, is left out of the lead. */
     @Override
     public int leadingArm() {
         if (byRatio) {
             return -1;
         }
-        int lead = 0;
+        int lead = matched && control == 0 ? 1 : 0;
         boolean tie = false;
-        for (int a = 1; a < arms; a++) {
+        for (int a = lead + 1; a < arms; a++) {
+            if (matched && a == control) {
+                continue;
+            }
             if (probability[a] > probability[lead]) {
                 lead = a;
                 tie = false;
@@ -295,7 +310,7 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
             }
         }
         if (control >= 0) {
-            probability[control] = settings.controlShare();
+            probability[control] = matched ? 0 : settings.controlShare();
             fixed[control] = true;
             rest -= probability[control];
         }
@@ -306,6 +321,27 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
             }
         }
         cap(rest, adaptive);
+        if (matched) {
+            match();
+        }
+    }
+
+    /**
+     * The matched control (Viele et al. 2020; adaptr's {@code control_prob_fixed = "match"}): the other arms'
+     * probabilities q_i, within the caps and summing to 1 among them, give the control max q, and every
+     * probability is divided by 1 + max q; so the caps bound the q_i, not the final probabilities.
+     */
+    private void match() {
+        double largest = 0;
+        for (int a = 0; a < arms; a++) {
+            if (a != control) {
+                largest = Math.max(largest, probability[a]);
+            }
+        }
+        probability[control] = largest;
+        for (int a = 0; a < arms; a++) {
+            probability[a] /= 1 + largest;
+        }
     }
 
     /**

@@ -213,6 +213,118 @@ class ResponseAdaptiveAllocatorTest {
         assertThat(mean).isCloseTo(0.5, within(5 * se));
     }
 
+    /** Settings with the control a matched to the best other arm, b's prior Beta(2, 1) and the others' Beta(1, 1). */
+    private static Design.ResponseAdaptive matched(double power, int burnIn, Double min, Double max) {
+        return new Design.ResponseAdaptive("eoc1", 1e-4, null, power, null, burnIn, null, null, min, max, "a", null,
+                Map.of("b", new Design.BetaPrior(2.0, 1.0)), null, null, null, null, null, null, true);
+    }
+
+    /**
+     * Before any result, with b's prior Beta(2, 1) against Beta(1, 1) on a and c, P(b is best) =
+     * ∫ 2x·x² dx = 1/2 and P(a is best) = P(c is best) = 1/4. At power 1 the other arms' shares are
+     * q_b = (1/2)/(3/4) = 2/3 and q_c = 1/3, so the control gets 2/3 and all are divided by 5/3: 2/5, 2/5, 1/5.
+     * At power 2, q_b = (1/4)/(5/16) = 4/5 and q_c = 1/5: 4/9, 4/9, 1/9. At power 2 with minProbability 0.25
+     * the cap lifts q_c to 1/4 (q_b = 3/4): 3/7, 3/7, 1/7 — the caps bound the q, before the control is added.
+     */
+    @Test
+    void aMatchedControlGetsTheLargestOtherShareAndAllAreRenormalised() {
+        double[][] expected = {{2 / 5.0, 2 / 5.0, 1 / 5.0}, {4 / 9.0, 4 / 9.0, 1 / 9.0}, {3 / 7.0, 3 / 7.0, 1 / 7.0}};
+        Design.ResponseAdaptive[] designs = {matched(1, 0, null, null), matched(2, 0, null, null), matched(2, 0, 0.25, null)};
+        for (int d = 0; d < designs.length; d++) {
+            ResponseAdaptiveAllocator a = allocator(designs[d], new int[] {1, 1, 1}, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+            a.today(0);
+            a.allocate();
+            assertThat(a.byRatio()).isFalse();
+            for (int k = 0; k < 3; k++) {
+                assertThat(a.probability(k)).as("design %d, arm %d", d, k).isCloseTo(expected[d][k], within(1e-9));
+            }
+            assertThat(a.leadingArm()).as("the matched control is not the lead").isEqualTo(1);
+        }
+    }
+
+    /**
+     * 200 replicates of 150 patients, one a day, results known 30 days later, response rates 0.3 (a, the
+     * matched control), 0.45 and 0.6: after the burn-in, at every patient, the control's probability equals
+     * the largest other arm's, the probabilities sum to 1, and the other arms' shares q_i = p_i / (1 − p_a)
+     * lie within the caps; so the control's probability is between 1/3 and 1/2 (max q between 1/2 and 1).
+     */
+    @Test
+    void aMatchedControlEqualsTheBestOtherArmAtEveryUpdate() {
+        Design.ResponseAdaptive s = matched(1, 15, 0.1, 0.8);
+        double[] rate = {0.3, 0.45, 0.6};
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+        UniformRandomProvider outcomes = RandomSource.XO_RO_SHI_RO_128_PP.create(12L);
+        ResponseAdaptiveAllocator a = allocator(s, new int[] {1, 1, 1}, rng);
+        boolean capsBound = false;
+        for (int r = 0; r < 200; r++) {
+            a.restart(rng);
+            for (int day = 0; day < 150; day++) {
+                a.today(day);
+                int arm = a.allocate();
+                if (!a.byRatio()) {
+                    double control = a.probability(0);
+                    assertThat(control).isEqualTo(Math.max(a.probability(1), a.probability(2)));
+                    assertThat(control).isBetween(1 / 3.0 - 1e-12, 0.5 + 1e-12);
+                    assertThat(control + a.probability(1) + a.probability(2)).isCloseTo(1, within(1e-12));
+                    for (int k = 1; k < 3; k++) {
+                        double q = a.probability(k) / (1 - control);
+                        assertThat(q).isBetween(0.1 - 1e-12, 0.8 + 1e-12);
+                        capsBound |= q > 0.8 - 1e-12;
+                    }
+                }
+                a.result(arm, day + 30, outcomes.nextDouble() < rate[arm]);
+            }
+        }
+        assertThat(capsBound).as("a cap was reached, so the test tests it").isTrue();
+    }
+
+    /**
+     * Identical arms (response 0.4, results known at once, 2000 replicates of 60 patients after a burn-in of 6):
+     * the two arms besides the matched control get equal expected shares, and the control's expected share lies
+     * between 1/3 and 1/2, since its probability max q / (1 + max q) does for max q in [1/2, 1] (and the burn-in
+     * is 1:1:1). Each bound is checked 5 Monte Carlo standard errors inside (a false failure about once in 1.7
+     * million runs each).
+     */
+    @Test
+    void identicalArmsWithAMatchedControl() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+        UniformRandomProvider outcomes = RandomSource.XO_RO_SHI_RO_128_PP.create(6L);
+        Design.ResponseAdaptive s = new Design.ResponseAdaptive("eoc1", 1e-4, null, 1.0, null, 6, 2, null, null, null, "a", null,
+                null, null, null, null, null, null, null, true);
+        ResponseAdaptiveAllocator a = allocator(s, new int[] {1, 1, 1}, rng);
+        int n = 2000;
+        double[] sum = new double[2];
+        double[] sumSq = new double[2];
+        for (int r = 0; r < n; r++) {
+            a.restart(rng);
+            for (int day = 0; day < 60; day++) {
+                a.today(day);
+                int arm = a.allocate();
+                a.result(arm, day, outcomes.nextDouble() < 0.4);
+            }
+            double[] x = {a.count(0) / 60.0, (a.count(1) - a.count(2)) / 60.0};
+            for (int j = 0; j < 2; j++) {
+                sum[j] += x[j];
+                sumSq[j] += x[j] * x[j];
+            }
+        }
+        double[] mean = new double[2];
+        double[] se = new double[2];
+        for (int j = 0; j < 2; j++) {
+            mean[j] = sum[j] / n;
+            se[j] = Math.sqrt((sumSq[j] / n - mean[j] * mean[j]) / (n - 1));
+        }
+        assertThat(mean[0]).isBetween(1 / 3.0 + 5 * se[0], 0.5 - 5 * se[0]);
+        assertThat(mean[1]).as("b's share minus c's").isCloseTo(0, within(5 * se[1]));
+    }
+
+    @Test
+    void refusesAMatchedControlWithTwoArms() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
+        assertThatThrownBy(() -> Allocator.of(new AllocationMethod.ResponseAdaptive(matched(1, 0, null, null)), new int[] {1, 1}, rng))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("three arms or more");
+    }
+
     @Test
     void refusesCapsThatTheRatioBreaks() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
