@@ -38,8 +38,13 @@ final class InOrder implements Iterable<byte[]> {
         this.job = running;
     }
 
-    /** A task's result (Spark calls this once per partition, for the attempt that succeeded). */
+    /**
+     * A task's result (Spark calls this once per partition, for the attempt that succeeded). The task is
+     * told finished before its result is handed over: told after, the merge could take the last result
+     * and return before the last word of progress, which then came too late for the caller.
+     */
     void put(int partition, byte[] result) {
+        finished.accept(partition);
         lock.lock();
         try {
             results[partition] = result;
@@ -47,7 +52,6 @@ final class InOrder implements Iterable<byte[]> {
         } finally {
             lock.unlock();
         }
-        finished.accept(partition);
     }
 
     @Override
