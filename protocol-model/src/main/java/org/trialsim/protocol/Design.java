@@ -337,7 +337,8 @@ public sealed interface Design extends Cited {
                             @JsonPropertyDescription("The largest probability of any arm (1 if absent)")
                             @Range(min = 0.5, max = 1, why = "a probability; below 1/2 two arms could not reach 1 together")
                             Double maxProbability,
-                            @JsonPropertyDescription("An arm kept at the fixed share controlShare") String control,
+                            @JsonPropertyDescription("The control arm: kept at the fixed share controlShare, or matched to the best other"
+                                    + " arm with controlMatched") String control,
                             @JsonPropertyDescription("The control arm's probability")
                             @Range(min = 0, max = 1, minExcluded = true, maxExcluded = true, why = "a probability strictly between 0 and 1")
                             Double controlShare,
