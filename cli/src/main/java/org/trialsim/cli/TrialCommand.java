@@ -123,6 +123,11 @@ final class TrialCommand implements Callable<Integer> {
             }
             report = new EarlyPhaseReport(result, loaded);
         } else {
+            Format written = format.get();
+            Beforehand.start(() -> {
+                loaded.contentHash();
+                TrialReport.prepare(written);
+            });
             Simulator simulator = GuiceFactory.simulator(spec);
             refuseIfNobodyIsEligible(simulator, loaded);
             TrialOptions options = new TrialOptions(replicates, run.seed, workers, nullScenario);

@@ -64,10 +64,13 @@ final class TrialShards {
      */
     static final int SLICE = 256;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** The manifest's mapper, in a class of its own: made when a shard is run or merged, not by every trial that parses --shard. */
+    private static final class Manifests {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
 
     private TrialShards() {
     }
@@ -234,7 +237,7 @@ final class TrialShards {
                         + " folder (a shard is written into a new or empty folder, or resumed in its own)");
             }
             writeAtomically(dir, PROTOCOL, ProtocolWriter.write(loaded.protocol(), Format.JSON).getBytes(StandardCharsets.UTF_8));
-            writeAtomically(dir, MANIFEST, (MAPPER.writeValueAsString(wanted) + "\n").getBytes(StandardCharsets.UTF_8));
+            writeAtomically(dir, MANIFEST, (Manifests.MAPPER.writeValueAsString(wanted) + "\n").getBytes(StandardCharsets.UTF_8));
             return;
         }
         Manifest there = manifest(dir);
@@ -351,7 +354,7 @@ final class TrialShards {
             return false;
         }
         try {
-            JsonNode node = MAPPER.readTree(manifest.toFile());
+            JsonNode node = Manifests.MAPPER.readTree(manifest.toFile());
             return node != null && format.equals(node.path("format").asText());
         } catch (IOException e) {
             return false;
@@ -453,7 +456,7 @@ final class TrialShards {
         }
         Manifest m;
         try {
-            m = MAPPER.readValue(file.toFile(), Manifest.class);
+            m = Manifests.MAPPER.readValue(file.toFile(), Manifest.class);
         } catch (JsonProcessingException e) {
             throw damaged(file, e.getOriginalMessage().lines().findFirst().orElse(""));
         }

@@ -61,6 +61,15 @@ final class Json {
         return MAPPER.valueToTree(value);
     }
 
+    /**
+     * Makes the serializers of a result type beforehand, so that writing a result of it later spends no
+     * time on them (Jackson examines every record in it by reflection once, a tenth of a second or more
+     * when the code still runs interpreted); what is written does not change.
+     */
+    static void prepare(Class<?> type) {
+        MAPPER.writerFor(type);
+    }
+
     /** Writes a value (a result, or a tree) as indented JSON and a line separator, leaving the writer open. */
     static void write(Object value, Writer out) throws IOException {
         MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);

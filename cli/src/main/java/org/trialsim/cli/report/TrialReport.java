@@ -22,6 +22,16 @@ public record TrialReport(TrialResult result, Protocol protocol) implements Repo
     /** The formats a trial result is written in. */
     public static final Set<Format> FORMATS = Format.setOf(TABLE, JSON, CSV, HTML);
 
+    /**
+     * Does beforehand what writing a trial result in the format will need and takes time the first time
+     * (the JSON serializers of a result), for a thread that has nothing else to do while the replicates run.
+     */
+    public static void prepare(Format format) {
+        if (format == JSON) {
+            Json.prepare(TrialResult.class);
+        }
+    }
+
     @Override
     public void write(Format format, Writer out) throws IOException {
         Writers.BY_FORMAT.write(this, format, out);
