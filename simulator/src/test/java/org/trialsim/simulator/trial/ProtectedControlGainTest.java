@@ -20,21 +20,23 @@ import org.trialsim.simulator.stats.Estimate;
  * the comparison of the effective arm with the control has more patients and events than under 1:1:1:1. On
  * examples/adaptive-four-arm.yaml (synthetic: chemotherapy A, blinatumomab B, 75% against 32% MRD-negative and
  * a DFS hazard ratio of about 0.58, and two add-on arms X and Y no better than A; Bonferroni over the three
- * comparisons). The README's table, on another seed and 1,000 trials, gives the sizes of the effects.
+ * comparisons). The README's table, from examples/sweeps/adaptive-four-arm.yaml (2,000 trials, seed 1), gives
+ * the sizes of the effects, and those of a matched control and of RAR without a protected control.
  */
 class ProtectedControlGainTest {
     private static final Path EXAMPLE = Path.of("../examples/adaptive-four-arm.yaml");
     private static final String FIXED = "design.randomization={method: permuted-blocks, blockSizes: [4, 8]}";
-    private static final TrialOptions ALTERNATIVE = new TrialOptions(400, 16, 2, false);
+    private static final TrialOptions ALTERNATIVE = new TrialOptions(600, 16, 2, false);
 
     /**
-     * 400 trials each, seed 16 (the README's figures are on seed 7): the example's RAR (A kept at a quarter)
+     * 600 trials each, seed 16 (the README's sweep is on seed 1): the example's RAR (A kept at a quarter)
      * rejects B vs A more often than fixed 1:1:1:1 blocks by more than two unpaired standard errors of the
-     * difference (about 7 points). On seed 7 with 1,000 trials the gain was about 18 points, with an unpaired
-     * standard error of 3.4 points at 400 trials; a true gain of 18 falls below the bound with probability
-     * about 5e-4. B also gets more than a third of the patients (a quarter under fixed allocation), X and Y
-     * each less than a quarter, and A its quarter within 0.01 (its share is fixed at 0.25 after a 1:1:1:1
-     * burn-in, so only the draws spread it: its standard error over 400 trials is below 0.002).
+     * difference (about 5.7 points). In the sweep (2,000 trials) the power was 51.2% against 35.8%, a paired gain
+     * of 15.4 ± 1.4 points; at 600 trials the unpaired standard error is 2.8 points, and a true gain of 15.4
+     * falls below the bound with probability about 3e-4. B also gets more than a third of the patients (a
+     * quarter under fixed allocation; 0.53 in the sweep), X and Y each less than a quarter (0.11), and A its
+     * quarter within 0.01 (its probability is 0.25 throughout, so only the draws spread its share: the standard
+     * error over 600 trials is about 0.001).
      */
     @Test
     void protectedControlRarGainsPowerForTheEffectiveArmOverFixedEqualAllocation() throws Exception {
@@ -57,9 +59,10 @@ class ProtectedControlGainTest {
     /**
      * Under the global null (B, X and Y follow A's pathway) the RAR's family-wise type I error, with Bonferroni
      * over the three comparisons, stays at or below the one-sided alpha of 0.025 within Monte Carlo error: at
-     * most 0.025 + 3 standard errors of a rate of 0.025 over 400 trials (0.048), which a true rate at alpha
-     * exceeds with probability about 1e-3. RAR could raise it: the allocation follows the early responses of
-     * patients whose later outcomes are in the analysis (README, "Three arms under a time trend").
+     * most 0.025 + 3 standard errors of a rate of 0.025 over 400 trials (0.048, 19 of 400). A true rate of
+     * exactly 0.025 exceeds it with probability 0.003 (binomial tail, P(X ≥ 20) for Binomial(400, 0.025)); the
+     * sweep's 2.1% ± 0.3, with 4e-4. RAR could raise it: the allocation follows the early responses of patients
+     * whose later outcomes are in the analysis (README, "Three arms under a time trend").
      */
     @Test
     void protectedControlRarKeepsTheFamilyWiseErrorAtAlpha() throws Exception {
