@@ -148,7 +148,7 @@ class ExplorationTest {
     void everyExampleSweepIsValid() throws Exception {
         try (Stream<Path> files = Files.list(EXAMPLES.resolve("sweeps"))) {
             List<Path> sweeps = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertThat(sweeps).hasSize(7);
+            assertThat(sweeps).hasSize(8);
             for (Path file : sweeps) {
                 Sweep sweep = new SweepReader().read(file);
                 Exploration exploration = new Simulator().exploration(sweep);
