@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.cli.Main;
 import org.trialsim.cli.SparkMain;
+import org.trialsim.cli.SparkStartupTraining;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.run.Progress;
@@ -362,6 +363,15 @@ class SparkRunTest {
         Told resumed = new Told();
         assertThat(new SparkExplore(spark).run(sweep, 2, 20, 1, 3, List.of(), dir, resumed).slicesRun()).isEqualTo(2);
         assertThat(resumed.calls).extracting(c -> c[0] + "/" + c[1]).containsExactly("1/2", "2/2");
+    }
+
+    @Test
+    void theCommandsTheStartUpArchiveIsRecordedFromRun() {
+        // a command that stopped working would leave ./trialsim-spark without its archive, silently
+        for (List<String> command : SparkStartupTraining.commands()) {
+            Run run = onSpark(with(command.toArray(String[]::new), "-q"));
+            assertThat(run.code()).as(String.join(" ", command) + ": " + run.err()).isZero();
+        }
     }
 
     @Test
