@@ -220,7 +220,16 @@ public final class Simulator {
      * if it names one, is read once, when first needed.
      */
     public Exploration exploration(Sweep sweep) {
-        return Exploration.of(sweep, new Trials() {
+        return Exploration.of(sweep, trials(sweep));
+    }
+
+    /**
+     * What an exploration of the sweep asks of the simulator: each cell's protocol, read and checked, and
+     * its trial simulated. The sweep's protocol file, if it names one, is read once, when first needed;
+     * each call of {@code load} reads and checks the protocol anew (trialsim-spark keeps them, docs/spark.md).
+     */
+    public Trials trials(Sweep sweep) {
+        return new Trials() {
             private byte[] file;
 
             @Override
@@ -267,7 +276,7 @@ public final class Simulator {
                     return AnalyticSize.none(e.getMessage());
                 }
             }
-        });
+        };
     }
 
     /**

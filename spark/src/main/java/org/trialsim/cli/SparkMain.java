@@ -19,6 +19,7 @@ import org.trialsim.simulator.explore.ExplorationFolderException;
 import org.trialsim.simulator.explore.ExploreResult;
 import org.trialsim.simulator.trial.TrialOptions;
 import org.trialsim.simulator.trial.TrialResult;
+import org.trialsim.spark.CellProtocols;
 import org.trialsim.spark.Sessions;
 import org.trialsim.spark.SparkCohorts;
 import org.trialsim.spark.SparkExplore;
@@ -164,8 +165,9 @@ public final class SparkMain {
         }
         GuiceFactory.prepareSimulator(e.spec);
         Simulator simulator = GuiceFactory.simulator(e.spec);
-        // every cell is checked before any runs, as explore does
-        simulator.exploration(sweep).check();
+        // every cell is checked before any runs, as explore does; the cells' protocols are kept for the question which need the large trial
+        CellProtocols protocols = CellProtocols.of(simulator, sweep);
+        protocols.exploration().check();
         int r = e.replicates != null ? e.replicates : sweep.replicates() != null ? sweep.replicates() : ExploreCommand.DEFAULT_REPLICATES;
         long s = e.seed != null ? e.seed : sweep.seed() != null ? sweep.seed() : 1;
         int cells = sweep.cells().size();
@@ -175,7 +177,7 @@ public final class SparkMain {
             int ranges = ranges(explore, folder, cells, r, partitions);
             SparkExplore.Ran ran;
             try (ProgressDisplay progress = e.progressOption.display(e.spec, "exploring " + cells + " cells on Spark", "ranges")) {
-                ran = explore.run(SparkSweeps.arguments(e), cells, r, s, ranges, folder, progress);
+                ran = explore.run(SparkSweeps.arguments(e), cells, r, s, ranges, protocols.needingTheLargeTrial(), folder, progress);
             }
             if (e.outDir != null && !e.progressOption.quiet && ran.slicesFound() > 0) {
                 e.spec.commandLine().getErr().println("trialsim: resumed " + e.outDir + ": " + ran.slicesFound() + " of " + cells * ranges

@@ -48,11 +48,14 @@ final class OnExecutor {
         return built(List.of("cohort", protocol), p -> simulator().cohortSimulation(protocol.load()));
     }
 
-    /** The exploration of the sweep an explore command line makes, read and checked once per executor. */
+    /**
+     * The exploration of the sweep an explore command line makes, read and checked once per executor, each
+     * cell's protocol read and compiled once for all the slices of the cell the executor runs ({@link CellProtocols}).
+     */
     static Exploration exploration(List<String> arguments) {
         return built(List.of("explore", List.copyOf(arguments)), p -> {
             try {
-                return simulator().exploration(SparkSweeps.sweep(arguments));
+                return CellProtocols.of(simulator(), SparkSweeps.sweep(arguments)).exploration();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (ProtocolException e) {

@@ -92,11 +92,12 @@ public final class SparkExplore {
      * @param cells      the sweep's cells
      * @param replicates each cell's replicates
      * @param ranges     the ranges each cell's replicates are cut into (a folder's earlier run's, to resume it)
+     * @param largeTrial the cells whose true effects need the large trial ({@link CellProtocols#needingTheLargeTrial})
      * @param progress   told of every finished slice: the slices finished of those to run
      * @return the number of slices run, and the folders
      */
-    public Ran run(List<String> arguments, int cells, int replicates, long seed, int ranges, Path folder, Progress progress)
-            throws IOException {
+    public Ran run(List<String> arguments, int cells, int replicates, long seed, int ranges, List<Integer> largeTrial, Path folder,
+            Progress progress) throws IOException {
         if (ranges < 1 || ranges > replicates || ranges > MAX_RANGES) {
             throw new IllegalArgumentException(replicates + " replicates are cut into 1 to " + Math.min(replicates, MAX_RANGES)
                     + " ranges, not " + ranges);
@@ -122,23 +123,26 @@ public final class SparkExplore {
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            Broadcast<byte[][]> truths = spark.broadcast(truths(arguments, cells, replicates, seed, missing));
+        int[] needing = missing.stream().mapToInt(s -> s[0]).distinct().filter(largeTrial::contains).toArray();
+        if (needing.length > 0) {
+            Broadcast<byte[][]> truths = spark.broadcast(truths(arguments, cells, replicates, seed, needing));
             try {
                 runSlices(arguments, replicates, seed, ranges, folder, missing, truths, progress);
             } finally {
                 truths.destroy();
             }
+        } else if (!missing.isEmpty()) {
+            // no job before the slices: each finds its cell's true effects at no cost
+            runSlices(arguments, replicates, seed, ranges, folder, missing, null, progress);
         }
         return new Ran(missing.size(), cells * ranges - missing.size(), folders);
     }
 
     /**
-     * The true effects of each cell with slices to run, where they need the large trial: one task per such
-     * cell ({@link TruthsTask}), so that the large trial runs once per cell, not once per slice.
+     * The true effects of the cells with slices to run whose true effects need the large trial: one task
+     * per such cell ({@link TruthsTask}), so that the large trial runs once per cell, not once per slice.
      */
-    private byte[][] truths(List<String> arguments, int cells, int replicates, long seed, List<int[]> missing) {
-        int[] toRun = missing.stream().mapToInt(s -> s[0]).distinct().toArray();
+    private byte[][] truths(List<String> arguments, int cells, int replicates, long seed, int[] toRun) {
         byte[][] truths = new byte[cells][];
         return RangeJob.run(spark, toRun.length, new TruthsTask(arguments, replicates, seed, toRun), k -> { }, results -> {
             int k = 0;

@@ -8,17 +8,25 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import org.apache.spark.JobExecutionStatus;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialsim.cli.Main;
 import org.trialsim.cli.SparkMain;
+import org.trialsim.cli.SparkStartupTraining;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.run.Progress;
@@ -199,6 +207,48 @@ class SparkRunTest {
             "json", "-q"}, "--partitions", "3");
     }
 
+    @ParameterizedTest(name = "{0}: {1} job(s)")
+    @CsvSource(delimiter = '|', textBlock = """
+            ../examples/two-arm-exponential.yaml | 1
+            aall1331                             | 2
+            """)
+    void anExplorationRunsTheTruthsJobOnlyWhenACellNeedsTheLargeTrial(String protocol, int jobs) throws InterruptedException {
+        assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
+        String group = "truths-" + jobs;
+        spark.setJobGroup(group, "the jobs of one exploration", false);
+        try {
+            assertSameBytes(new String[] {"explore", "--protocol", protocol, "--vary", "design.sampleSize=600,670", "-r", "6", "--format",
+                "json", "-q"}, "--partitions", "2");
+        } finally {
+            spark.clearJobGroup();
+        }
+        // Spark's status store learns of the jobs in order, after they ran: the last, the slices' four tasks, ends last
+        JavaSparkStatusTracker status = spark.statusTracker();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!lastJobEnded(status, group, 4) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(lastJobEnded(status, group, 4)).as("the slices' job is reported ended").isTrue();
+        assertThat(status.getJobIdsForGroup(group)).hasSize(jobs);
+    }
+
+    /** Whether the group's jobs all ended, the last of them with the given tasks. */
+    private static boolean lastJobEnded(JavaSparkStatusTracker status, String group, int tasks) {
+        int[] ids = status.getJobIdsForGroup(group);
+        if (ids.length == 0) {
+            return false;
+        }
+        for (int id : ids) {
+            SparkJobInfo info = status.getJobInfo(id);
+            if (info == null || info.status() != JobExecutionStatus.SUCCEEDED) {
+                return false;
+            }
+        }
+        SparkJobInfo last = status.getJobInfo(Arrays.stream(ids).max().getAsInt());
+        return Arrays.stream(last.stageIds()).mapToObj(status::getStageInfo).filter(Objects::nonNull).mapToInt(SparkStageInfo::numTasks)
+                .sum() == tasks;
+    }
+
     @Test
     void aThresholdCalibrationRunsOnTheDriverAsOneMachineRunsIt() {
         // each threshold tried depends on the last one's result, so the calibration is not cut into ranges
@@ -304,15 +354,24 @@ class SparkRunTest {
         assumeTrue(spark != null, () -> "Spark could not start here: " + notStarted);
         List<String> sweep = List.of("--protocol", EXAMPLES + "two-arm-exponential.yaml", "--vary", "design.sampleSize=180,220");
         Told told = new Told();
-        new SparkExplore(spark).run(sweep, 2, 20, 1, 3, dir, told);
+        new SparkExplore(spark).run(sweep, 2, 20, 1, 3, List.of(), dir, told);
         assertThat(told.calls).extracting(c -> c[0]).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(told.calls).extracting(c -> c[1]).containsOnly(6L);
         // resumed with two slices missing: two to run
         Files.delete(SparkExplore.rangeFolder(dir, 0).resolve("cell-0001.part.json"));
         Files.delete(SparkExplore.rangeFolder(dir, 2).resolve("cell-0000.part.json"));
         Told resumed = new Told();
-        assertThat(new SparkExplore(spark).run(sweep, 2, 20, 1, 3, dir, resumed).slicesRun()).isEqualTo(2);
+        assertThat(new SparkExplore(spark).run(sweep, 2, 20, 1, 3, List.of(), dir, resumed).slicesRun()).isEqualTo(2);
         assertThat(resumed.calls).extracting(c -> c[0] + "/" + c[1]).containsExactly("1/2", "2/2");
+    }
+
+    @Test
+    void theCommandsTheStartUpArchiveIsRecordedFromRun() {
+        // a command that stopped working would leave ./trialsim-spark without its archive, silently
+        for (List<String> command : SparkStartupTraining.commands()) {
+            Run run = onSpark(with(command.toArray(String[]::new), "-q"));
+            assertThat(run.code()).as(String.join(" ", command) + ": " + run.err()).isZero();
+        }
     }
 
     @Test
