@@ -460,10 +460,16 @@ public final class ProtocolReader {
         return new ProtocolException(List.of(new Problem(Problem.Severity.ERROR, name, "", 0, 0, message)));
     }
 
-    /** SHA-256 of the protocol's canonical JSON: the same model gives the same hash, however it was written. */
+    /**
+     * SHA-256 of the protocol's canonical JSON: the same model gives the same hash, however it was written.
+     * The JSON is Jackson's writing mapper's, written without that mapper where {@link CanonicalJson} can.
+     */
     static String contentHash(Protocol protocol) {
         try {
-            byte[] json = Mappers.writer(Format.JSON).writeValueAsBytes(protocol);
+            byte[] json = CanonicalJson.bytes(protocol);
+            if (json == null) {
+                json = Mappers.writer(Format.JSON).writeValueAsBytes(protocol);
+            }
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a protocol", e);
