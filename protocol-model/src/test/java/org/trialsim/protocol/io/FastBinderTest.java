@@ -75,6 +75,17 @@ class FastBinderTest {
         assertThat(read.contentHash()).isEqualTo(jackson.contentHash());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocolFiles")
+    void bindsEveryProtocolExportedAsJsonToTheRecordsJacksonGives(String name, byte[] content) throws ProtocolException {
+        byte[] json = ProtocolWriter.write(reader.readWithJackson(name, content, List.of()).protocol(), Format.JSON)
+                .getBytes(StandardCharsets.UTF_8);
+
+        Protocol fast = reader.quickly("exported.json", json, new Locations());
+
+        assertThat(fast).as("bound without Jackson").isNotNull().isEqualTo(reader.readWithJackson("exported.json", json, List.of()).protocol());
+    }
+
     @Test
     void bindsEveryBuiltInWithoutJackson() {
         // the reader's own path for a file with no --set: a silent fall back to Jackson would slow every start
