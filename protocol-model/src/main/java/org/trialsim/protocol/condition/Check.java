@@ -174,6 +174,19 @@ public sealed interface Check {
         public boolean test(double[] state) {
             return value;
         }
+
+        // Written out, as validation compares rules with ALWAYS in every run: a record's own equals is made
+        // through invokedynamic, whose first use in a JVM spun a dozen method-handle classes that no start-up
+        // archive holds (tens of milliseconds of `validate`).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Constant other && other.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return Boolean.hashCode(value);
+        }
     }
 
     /** The condition that always holds. */

@@ -26,4 +26,18 @@ public record Limits(int maxBytes, int maxNestingDepth, int maxTextLength, int m
                     + maxTextLength + ", " + maxNameLength + ", " + maxNumberLength);
         }
     }
+
+    // Written out, as every read looks up its parser factory by the limits: a record's own equals and hashCode
+    // are made through invokedynamic, whose first use in a JVM spun some 17 method-handle classes that no
+    // start-up archive holds (tens of milliseconds of `validate`).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Limits other && other.maxBytes == maxBytes && other.maxNestingDepth == maxNestingDepth
+                && other.maxTextLength == maxTextLength && other.maxNameLength == maxNameLength && other.maxNumberLength == maxNumberLength;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((((maxBytes * 31) + maxNestingDepth) * 31 + maxTextLength) * 31 + maxNameLength) * 31 + maxNumberLength;
+    }
 }

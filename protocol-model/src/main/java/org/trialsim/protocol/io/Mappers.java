@@ -2,7 +2,6 @@ package org.trialsim.protocol.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,6 +29,7 @@ final class Mappers {
      * Jackson builds for the model, which would otherwise be rebuilt for every file read.
      */
     private static final Map<Object, ObjectMapper> MADE = new ConcurrentHashMap<>();
+    private static final Map<Object, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
 
     private Mappers() {
     }
@@ -44,7 +44,15 @@ final class Mappers {
         return MADE.computeIfAbsent(List.of("writer", format), key -> newWriter(format));
     }
 
-    private static ObjectMapper newReader(Format format, Limits limits) {
+    /**
+     * The strict, bounded parser factory of a format, which the reading mapper is built on; alone it reads
+     * a file without making a mapper, whose set-up {@link FastBinder} spares (see there).
+     */
+    static JsonFactory factory(Format format, Limits limits) {
+        return FACTORIES.computeIfAbsent(List.of(format, limits), key -> newFactory(format, limits));
+    }
+
+    private static JsonFactory newFactory(Format format, Limits limits) {
         // Jackson checks the nesting depth; texts and numbers are checked by LengthGuard, which says which
         // bound was passed, so Jackson's own bounds on them are only a backstop as large as the input
         StreamReadConstraints constraints = StreamReadConstraints.builder()
@@ -54,33 +62,35 @@ final class Mappers {
                 .maxNumberLength(limits.maxBytes())
                 .maxDocumentLength(limits.maxBytes())
                 .build();
-        ObjectMapper mapper;
         if (format == Format.YAML) {
             LoaderOptions loaderOptions = new LoaderOptions();
             loaderOptions.setCodePointLimit(limits.maxBytes());
             loaderOptions.setNestingDepthLimit(limits.maxNestingDepth());
             loaderOptions.setAllowDuplicateKeys(false);
-            YAMLFactory factory = new GuardedYamlFactory(YAMLFactory.builder()
+            return new GuardedYamlFactory(YAMLFactory.builder()
                     .loaderOptions(loaderOptions)
                     .streamReadConstraints(constraints)
                     // only true/false are booleans: "no" stays text (the "Norway problem")
                     .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
-            mapper = YAMLMapper.builder(factory).build();
-        } else {
-            JsonFactory factory = JsonFactory.builder()
-                    .streamReadConstraints(constraints)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build();
-            mapper = JsonMapper.builder(factory).build();
+                    .disable(StreamReadFeature.AUTO_CLOSE_SOURCE));
         }
+        return JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .build();
+    }
+
+    private static ObjectMapper newReader(Format format, Limits limits) {
+        JsonFactory factory = factory(format, limits);
+        ObjectMapper mapper = format == Format.YAML ? YAMLMapper.builder((YAMLFactory) factory).build() : JsonMapper.builder(factory).build();
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         // trailing content is checked by the reader, which can say "more than one YAML document"
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.getFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         return mapper;
     }
 

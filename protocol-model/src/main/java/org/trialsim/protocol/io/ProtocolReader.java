@@ -44,6 +44,10 @@ import org.trialsim.protocol.validation.ProtocolValidator;
  * values; bind the tree to the model, collecting every unknown field and wrong type instead of stopping
  * at the first; validate the model. Every problem found is reported at once, in file order, each with
  * its line and column, in trialsim's words (see {@link ParseMessages}). docs/limits.md lists the bounds.
+ *
+ * <p>A file read without {@code --set} changes is bound first by {@link FastBinder}, which makes no Jackson
+ * mapper and skips Jackson's introspection of the model, the larger part of a fresh JVM's {@code validate};
+ * where it declines, the file is read again as above, so that every problem is found and placed the one way.
  */
 public final class ProtocolReader {
     private final Limits limits;
@@ -116,6 +120,23 @@ public final class ProtocolReader {
      * @throws ProtocolException if it is not a valid protocol, or a change names a place that does not exist
      */
     public LoadedProtocol read(String name, byte[] content, List<Setting> settings) throws ProtocolException {
+        if (settings.isEmpty()) {
+            Locations locations = new Locations();
+            Protocol protocol = quickly(name, content, locations);
+            if (protocol != null) {
+                LocatedProblems problems = new LocatedProblems(name, locations);
+                ProtocolValidator.validate(protocol, problems);
+                return loaded(protocol, name, settings, problems);
+            }
+        }
+        return readWithJackson(name, content, settings);
+    }
+
+    /**
+     * Reads as {@link #read(String, byte[], List)} does, binding with Jackson's databind whatever the file:
+     * the path of every file {@link FastBinder} declines, where each problem is found and placed.
+     */
+    LoadedProtocol readWithJackson(String name, byte[] content, List<Setting> settings) throws ProtocolException {
         Locations locations = new Locations();
         LocatedProblems problems = new LocatedProblems(name, locations);
         Parsed parsed = tree(name, content, locations, problems);
@@ -132,12 +153,45 @@ public final class ProtocolReader {
         if (protocol != null) {
             ProtocolValidator.validate(protocol, problems.ignoringAround(collector.failedPointers()));
         }
+        return loaded(protocol, name, settings, problems);
+    }
+
+    /** The protocol, validated into {@code problems}, with its warnings; or its errors thrown. */
+    private static LoadedProtocol loaded(Protocol protocol, String name, List<Setting> settings, LocatedProblems problems)
+            throws ProtocolException {
         List<Problem> all = problems.sorted();
         if (problems.hasErrors()) {
             throw new ProtocolException(all);
         }
         return LoadedProtocol.hashedWhenAsked(protocol, name, settings.stream().map(Setting::toString).toList(), all,
                 ProtocolReader::contentHash);
+    }
+
+    /**
+     * The protocol as {@link FastBinder} binds it, without Jackson's databind, with the places of its
+     * fields in {@code locations}; or null where that binder declines, or the file is refused before it
+     * is parsed, and the reader's Jackson path finds and reports what is wrong. Without a mapper, too,
+     * whose set-up alone (the time zones and locale data of a date format) took 45-55 ms.
+     */
+    Protocol quickly(String name, byte[] content, Locations locations) {
+        if (content.length > limits.maxBytes()) {
+            return null;
+        }
+        String text;
+        try {
+            text = decode(name, content);
+        } catch (ProtocolException e) {
+            return null;
+        }
+        Format format = Format.detect(name, text);
+        if (format == Format.YAML && LongLine.first(text, limits.maxTextLength()) != null) {
+            return null;
+        }
+        try {
+            return FastBinder.bind(locations.recording(LengthGuard.guard(Mappers.factory(format, limits).createParser(text), limits)));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -406,10 +460,16 @@ public final class ProtocolReader {
         return new ProtocolException(List.of(new Problem(Problem.Severity.ERROR, name, "", 0, 0, message)));
     }
 
-    /** SHA-256 of the protocol's canonical JSON: the same model gives the same hash, however it was written. */
+    /**
+     * SHA-256 of the protocol's canonical JSON: the same model gives the same hash, however it was written.
+     * The JSON is Jackson's writing mapper's, written without that mapper where {@link CanonicalJson} can.
+     */
     static String contentHash(Protocol protocol) {
         try {
-            byte[] json = Mappers.writer(Format.JSON).writeValueAsBytes(protocol);
+            byte[] json = CanonicalJson.bytes(protocol);
+            if (json == null) {
+                json = Mappers.writer(Format.JSON).writeValueAsBytes(protocol);
+            }
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a protocol", e);
