@@ -2,6 +2,7 @@ package org.trialsim.protocol;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
 
 /**
  * A condition as written in a protocol file, e.g. {@code mrd >= 5e-4 and risk == "MR"}. It is kept
@@ -23,6 +24,19 @@ public record Condition(String text) {
     @JsonValue
     public String text() {
         return text;
+    }
+
+    // Written out: a record's own equals and hashCode are made through invokedynamic, whose first use in a
+    // JVM spins method-handle classes that no start-up archive holds, and simulate's report compares
+    // conditions in every run.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Condition other && Objects.equals(text, other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(text);
     }
 
     @Override
