@@ -45,10 +45,10 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
     private final boolean matched;
     private int planned = 1;
     /** The coin's working arrays over the arms it steers (all but a fixed-share control): rates, shares, targets, g. */
-    private double[] coinRates = new double[0];
-    private double[] coinShares = new double[0];
-    private double[] coinTargets = new double[0];
-    private double[] coinG = new double[0];
+    private double[] coinRates;
+    private double[] coinShares;
+    private double[] coinTargets;
+    private double[] coinG;
 
     private final int[] responses;
     private final int[] nonResponses;
@@ -117,7 +117,16 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.probability = new double[arms];
         this.fixed = new boolean[arms];
         this.dropped = new boolean[arms];
+        steer(arms);
         clear();
+    }
+
+    /** Sizes the coin's working arrays for the arms it steers. */
+    private void steer(int steered) {
+        coinRates = new double[steered];
+        coinShares = new double[steered];
+        coinTargets = new double[steered];
+        coinG = new double[steered];
     }
 
     @Override
@@ -142,11 +151,7 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
                     + " have probabilities within [" + min + ", " + max + "]");
         }
         planned = Math.max(1, sampleSize);
-        int steered = control >= 0 ? arms - 1 : arms;
-        coinRates = new double[steered];
-        coinShares = new double[steered];
-        coinTargets = new double[steered];
-        coinG = new double[steered];
+        steer(control >= 0 ? arms - 1 : arms);
         bestValid = false;
     }
 
