@@ -1,11 +1,14 @@
 package org.trialsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,54 @@ class ExploreCommandTest {
         assertThat(csv.lines()).hasSize(5);
         assertThat(csv).startsWith("cell,design,scenario,null_hypothesis,rejection,rejection_se,");
         assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line).startsWith("\"events="));
+    }
+
+    /**
+     * A multi-arm design (two arms against one control, Bonferroni): the family-wise figures' paired differences from
+     * the first design are in every format, the same numbers in each — the JSON's differences any-rejected,
+     * all-rejected and rejection-1 (the sweep's analysis is the second comparison), the CSV's columns of the same
+     * names, the table's family-wise block, the HTML's columns.
+     */
+    @Test
+    void familyWiseDifferencesAreInEveryFormat(@TempDir Path dir) throws Exception {
+        Path file = sweep(dir, """
+                protocol: %s
+                analysis: 2
+                replicates: 60
+                axes:
+                  - {name: alpha, kind: design, path: design.analysis.alpha, values: [0.025, 0.1]}
+                """.formatted(Path.of("../simulator/src/test/resources/protocols/three-arm-exponential.yaml").toAbsolutePath()));
+        JsonNode json = new ObjectMapper().readTree(Cli.run("explore", file.toString(), "-q", "--format", "json").out());
+        JsonNode any = null;
+        List<String> measures = new ArrayList<>();
+        for (JsonNode d : json.get("differences")) {
+            measures.add(d.get("measure").asText());
+            any = d.get("measure").asText().equals("any-rejected") ? d : any;
+        }
+        assertThat(measures).containsExactly("rejection", "patients", "events", "months", "any-rejected", "all-rejected", "rejection-1");
+        double value = any.get("difference").get("value").asDouble();
+        double paired = any.get("difference").get("standardError").asDouble();
+        double unpaired = any.get("unpairedStandardError").asDouble();
+        assertThat(value).isPositive();
+
+        String csv = Cli.run("explore", file.toString(), "-q", "--format", "csv").out();
+        List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
+        assertThat(header).endsWith("any_rejected_difference", "any_rejected_difference_paired_se", "any_rejected_difference_unpaired_se",
+                "all_rejected_difference", "all_rejected_difference_paired_se", "all_rejected_difference_unpaired_se",
+                "rejection_1_difference", "rejection_1_difference_paired_se", "rejection_1_difference_unpaired_se");
+        String[] second = csv.lines().skip(2).findFirst().orElseThrow().split(",");
+        int column = header.indexOf("any_rejected_difference");
+        // the CSV writes six significant digits
+        assertThat(Double.parseDouble(second[column])).isCloseTo(value, within(1e-6));
+        assertThat(Double.parseDouble(second[column + 1])).isCloseTo(paired, within(1e-6));
+        assertThat(Double.parseDouble(second[column + 2])).isCloseTo(unpaired, within(1e-6));
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",,,,,,,,");
+
+        String table = Cli.run("explore", file.toString(), "-q").out();
+        assertThat(table).contains("family-wise: each design − 0.025, ± paired standard error (unpaired in brackets)", "any rejected",
+                "all rejected", "one vs control rejected");
+        assertThat(table.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
+        assertThat(Cli.run("explore", file.toString(), "-q", "--format", "html").out()).contains("any rejected", "one vs control rejected");
     }
 
     @Test

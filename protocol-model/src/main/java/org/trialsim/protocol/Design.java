@@ -281,7 +281,7 @@ public sealed interface Design extends Cited {
      * @param assessment      the MRD assessment (an id in {@code assessments}) whose result the allocation learns from
      * @param mrdBelow        a response is measured MRD strictly below this
      * @param rule            thompson (the default): probabilities proportional to the stratum's ratio times
-     *                        P(arm is best) to the power; dbcd: the doubly adaptive biased coin (two arms)
+     *                        P(arm is best) to the power; dbcd: the doubly adaptive biased coin (any number of arms)
      * @param power           the power c of P(arm is best); 0 is the fixed ratio; 1 if absent
      * @param growth          constant (the default) or sample-fraction: the power times n/N, n the stratum's
      *                        patients allocated so far and N the design's sample size (Thall and Wathen 2007)

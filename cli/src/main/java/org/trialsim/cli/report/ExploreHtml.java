@@ -346,13 +346,19 @@ final class ExploreHtml {
         page.heading(2, "Each design against the scenario's first, on the same patients");
         page.paragraph("The mean difference over the replicates, design − the scenario's first design, ± its paired standard error;"
                 + " in brackets the standard error two independent runs would give.");
-        Table table = new Table("Paired differences", List.of("Scenario", "Design", "vs", "Power (or type I error)", "Patients", "Events",
-                "Months"));
+        List<String> families = ExploreReport.familyMeasures(result);
+        List<String> columns = new ArrayList<>(List.of("Scenario", "Design", "vs", "Power (or type I error)", "Patients", "Events", "Months"));
+        for (String m : families) {
+            columns.add(ExploreReport.familyLabel(result, m));
+        }
+        Table table = new Table("Paired differences", columns);
+        List<String> measures = new ArrayList<>(ExploreReport.ANALYSIS_MEASURES);
+        measures.addAll(families);
         for (String scenario : scenarios) {
             for (String design : designs) {
                 List<String> row = new ArrayList<>(List.of(scenario, design));
                 String baseline = null;
-                for (String measure : List.of("rejection", "patients", "events", "months")) {
+                for (String measure : measures) {
                     ExploreResult.Difference d = result.differences().stream().filter(x -> x.scenario().equals(scenario)
                             && x.design().equals(design) && x.measure().equals(measure)).findFirst().orElse(null);
                     if (d == null) {
@@ -361,7 +367,7 @@ final class ExploreHtml {
                     }
                     baseline = d.baseline();
                     Estimate e = d.difference();
-                    row.add(measure.equals("rejection")
+                    row.add(measure.equals("rejection") || families.contains(measure)
                             ? ExploreTable.signedPercent(e) + " (" + Numbers.fixed(100 * d.unpairedStandardError(), 1) + ")"
                             : signed(e.value(), 2) + " ± " + Numbers.fixed(e.standardError(), 2) + " ("
                                     + Numbers.fixed(d.unpairedStandardError(), 2) + ")");

@@ -7,6 +7,8 @@ import static org.trialsim.cli.report.Format.TABLE;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trialsim.simulator.explore.ExploreResult;
@@ -25,6 +27,34 @@ public record ExploreReport(ExploreResult result, String title) implements Repor
     /** The report of an exploration, headed "Exploration of" its protocol's id (as {@code explore} heads it). */
     public static ExploreReport of(ExploreResult result) {
         return new ExploreReport(result, "Exploration of " + result.provenance().protocolId());
+    }
+
+    /** The measures of the sweep's analysis that every pair of cells is compared on. */
+    static final List<String> ANALYSIS_MEASURES = List.of("rejection", "patients", "events", "months");
+
+    /**
+     * The other measures the differences hold, in the order they first appear: the family-wise figures of a multi-arm
+     * design (any-rejected, all-rejected, rejection-N; docs/explore.md), paired wherever the two cells have the family alike.
+     */
+    static List<String> familyMeasures(ExploreResult result) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ExploreResult.Difference d : result.differences()) {
+            if (!ANALYSIS_MEASURES.contains(d.measure())) {
+                names.add(d.measure());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** A family measure in words: "any rejected", "all rejected (family 2)", "B1 vs A rejected" (the analysis's label). */
+    static String familyLabel(ExploreResult result, String measure) {
+        if (measure.startsWith("rejection-")) {
+            int analysis = Integer.parseInt(measure.substring("rejection-".length()));
+            return result.cells().stream().filter(c -> c.trial().analyses().size() >= analysis).findFirst()
+                    .map(c -> c.trial().analyses().get(analysis - 1).label()).orElse("analysis " + analysis) + " rejected";
+        }
+        String[] parts = measure.split("-");
+        return parts[0] + " rejected" + (parts.length > 2 ? " (family " + parts[2] + ")" : "");
     }
 
     @Override

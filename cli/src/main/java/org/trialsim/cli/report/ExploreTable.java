@@ -85,6 +85,38 @@ final class ExploreTable {
                     + Layout.right(mean(f.months()), 13)
                     + Layout.right(Numbers.percentPlusMinus(f.earlyStop().value(), f.earlyStop().standardError()), 13)).stripTrailing());
         }
+        families(scenario, cells);
+    }
+
+    /**
+     * The paired differences of the family-wise figures from the scenario's first design, three figures to a block
+     * (each figure's own value is in the JSON's trial, {@code families}).
+     */
+    private void families(String scenario, List<ExploreResult.Cell> cells) {
+        List<String> measures = ExploreReport.familyMeasures(result).stream().filter(m -> result.differences().stream()
+                .anyMatch(d -> d.scenario().equals(scenario) && d.measure().equals(m))).toList();
+        if (measures.isEmpty()) {
+            return;
+        }
+        page.line("  family-wise: each design − " + cells.get(0).design() + ", ± paired standard error (unpaired in brackets)");
+        for (int from = 0; from < measures.size(); from += 3) {
+            List<String> block = measures.subList(from, Math.min(from + 3, measures.size()));
+            StringBuilder header = new StringBuilder(Layout.pad("  design", designWidth + 2));
+            for (String m : block) {
+                header.append(Layout.right(Layout.abbreviate(ExploreReport.familyLabel(result, m), 25), 27));
+            }
+            page.line(header.toString());
+            for (ExploreResult.Cell cell : cells.subList(1, cells.size())) {
+                StringBuilder line = new StringBuilder("  " + Layout.pad(Layout.abbreviate(cell.design(), designWidth - 1), designWidth));
+                for (String m : block) {
+                    ExploreResult.Difference d = result.differences().stream().filter(x -> x.scenario().equals(scenario)
+                            && x.design().equals(cell.design()) && x.measure().equals(m)).findFirst().orElse(null);
+                    line.append(Layout.right(d == null ? Numbers.NONE : signedPercent(d.difference()) + " ("
+                            + FixedPoint.format(100 * d.unpairedStandardError(), 1, false) + ")", 27));
+                }
+                page.line(line.toString().stripTrailing());
+            }
+        }
     }
 
     private void designs() {

@@ -304,7 +304,10 @@ final class DesignCheck {
         }
     }
 
-    /** Each rule's own settings, refused with the other rule: the thompson rule's power, growth, arm dropping and control share; dbcd's target and gamma. */
+    /**
+     * Each rule's own settings, refused with the other rule: the thompson rule's power, growth, arm dropping and matched
+     * control; dbcd's target and gamma. A control at a fixed share is for both rules.
+     */
     private void rule(Design.ResponseAdaptive a, JsonPointer at) {
         if (a.rule() == Design.ResponseAdaptive.Rule.DBCD) {
             if (a.target() == null) {
@@ -315,9 +318,7 @@ final class DesignCheck {
             refuse(a.power() != null, "power", at, rest);
             refuse(a.growth() == Design.ResponseAdaptive.Growth.SAMPLE_FRACTION, "growth", at, rest);
             refuse(a.dropBelow() != null, "dropBelow", at, rest);
-            refuse(a.control() != null, "control", at, rest);
-            refuse(a.controlShare() != null, "controlShare", at, rest);
-            refuse(a.matchesControl(), "controlMatched", at, rest);
+            refuse(a.matchesControl(), "controlMatched", at, rest + "; a control may keep a fixed share with 'controlShare' instead");
         } else {
             String rest = " belongs to the doubly adaptive biased coin; add 'rule: dbcd' to use it";
             refuse(a.target() != null, "target", at, rest);
@@ -340,11 +341,6 @@ final class DesignCheck {
         double min = a.minProbability() == null ? 0 : a.minProbability();
         double max = a.maxProbability() == null ? 1 : a.maxProbability();
         int k = ratio.size();
-        if (a.rule() == Design.ResponseAdaptive.Rule.DBCD && k != 2) {
-            sink.error(at.appendProperty("rule"), "rule dbcd (the doubly adaptive biased coin towards a Neyman or RSIHR target) is"
-                    + " for two arms, and " + where + " has " + k + "; use the thompson rule for more arms");
-            return;
-        }
         if (k * min > 1 + 1e-12 || k * max < 1 - 1e-12) {
             sink.error(at, "the probabilities of the " + k + " arms of " + where + " cannot all lie within [" + Values.fmt(min) + ", "
                     + Values.fmt(max) + "] and sum to 1");

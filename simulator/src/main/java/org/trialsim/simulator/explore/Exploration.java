@@ -49,14 +49,17 @@ import org.trialsim.simulator.trial.TrialSimulation;
  * virtual patients and arrival times: the difference between two cells is estimated replicate by
  * replicate, with a paired standard error far smaller than that of two independent runs when the cells
  * are alike. Each cell's per-replicate outcome of the chosen analysis (rejected, patients, events,
- * months: {@value #BYTES_PER_REPLICATE} bytes) goes to a temporary file as the replicates are merged,
+ * months) and the analyses that rejected in the replicate (a bit each, for the families' figures:
+ * {@value #BYTES_PER_REPLICATE} bytes) goes to a temporary file as the replicates are merged,
  * and the pairs are formed by reading two such files side by side, so memory does not grow with the
  * replicates; the files are removed when the run ends, fails or is interrupted (a JVM killed outright
  * leaves them in the system's temporary folder).
  */
 public final class Exploration {
-    /** Bytes of one replicate's outcome in a cell's temporary file: rejected, patients, events, months. */
-    static final int BYTES_PER_REPLICATE = 1 + 4 + 4 + 8;
+    /** Bytes of one replicate's outcome in a cell's temporary file: rejected, patients, events, months, the analyses that rejected. */
+    static final int BYTES_PER_REPLICATE = 1 + 4 + 4 + 8 + 4;
+    /** The most analyses whose rejections a replicate's outcome holds, one bit each (validation allows 10 comparisons). */
+    static final int MAX_ANALYSES = Integer.SIZE;
     /** The measures compared between cells, in the order of {@link Outcome}'s values. */
     static final List<String> MEASURES = List.of("rejection", "patients", "events", "months");
 
@@ -536,7 +539,10 @@ public final class Exploration {
                         Sweep.Objective.valueOf(manifest.objective().toUpperCase(Locale.ROOT)), results));
     }
 
-    /** In each scenario, every design against the scenario's first design, replicate by replicate. */
+    /**
+     * In each scenario, every design against the scenario's first design, replicate by replicate: on the sweep's analysis's
+     * measures, and on the figures of the families of comparisons both cells have alike ({@link PairedMeasure#pairable}).
+     */
     private static List<ExploreResult.Difference> differences(Manifest manifest, List<ExploreResult.Cell> cells, IntFunction<Path> outcomes)
             throws IOException {
         List<ExploreResult.Difference> differences = new ArrayList<>();
@@ -550,37 +556,34 @@ public final class Exploration {
                     baseline = c;
                     continue;
                 }
-                ExactMoments[] paired = paired(outcomes.apply(c), outcomes.apply(baseline), manifest.replicates());
-                Estimate[] mine = estimates(cells.get(c).figures());
-                Estimate[] theirs = estimates(cells.get(baseline).figures());
-                for (int m = 0; m < MEASURES.size(); m++) {
-                    double unpaired = Math.sqrt(mine[m].standardError() * mine[m].standardError()
-                            + theirs[m].standardError() * theirs[m].standardError());
+                List<PairedMeasure.Pair> pairs = PairedMeasure.pairable(manifest.analysis(), cells.get(c), cells.get(baseline));
+                List<PairedMeasure> measures = pairs.stream().map(PairedMeasure.Pair::measure).toList();
+                ExactMoments[] paired = paired(outcomes.apply(c), outcomes.apply(baseline), manifest.replicates(), measures);
+                for (int m = 0; m < pairs.size(); m++) {
+                    PairedMeasure.Pair pair = pairs.get(m);
+                    double unpaired = Math.sqrt(pair.mine().standardError() * pair.mine().standardError()
+                            + pair.theirs().standardError() * pair.theirs().standardError());
                     differences.add(new ExploreResult.Difference(scenario, cells.get(c).design(), cells.get(baseline).design(),
-                            MEASURES.get(m), new Estimate(paired[m].mean(), paired[m].standardError()), unpaired));
+                            pair.measure().name(), new Estimate(paired[m].mean(), paired[m].standardError()), unpaired));
                 }
             }
         }
         return differences;
     }
 
-    private static Estimate[] estimates(ExploreResult.Figures f) {
-        return new Estimate[] {f.rejection(), f.patients(), f.events(), f.months()};
-    }
-
     /** The moments of a − b for each measure, over the replicates of two cells' outcome files. */
-    static ExactMoments[] paired(Path a, Path b, int replicates) throws IOException {
-        ExactMoments[] moments = new ExactMoments[MEASURES.size()];
+    static ExactMoments[] paired(Path a, Path b, int replicates, List<PairedMeasure> measures) throws IOException {
+        ExactMoments[] moments = new ExactMoments[measures.size()];
         Arrays.setAll(moments, m -> new ExactMoments());
         try (DataInputStream x = new DataInputStream(new BufferedInputStream(Files.newInputStream(a), 1 << 16));
              DataInputStream y = new DataInputStream(new BufferedInputStream(Files.newInputStream(b), 1 << 16))) {
             double[] p = new double[MEASURES.size()];
             double[] q = new double[MEASURES.size()];
             for (int r = 0; r < replicates; r++) {
-                Outcomes.read(x, p);
-                Outcomes.read(y, q);
-                for (int m = 0; m < p.length; m++) {
-                    moments[m].add(p[m] - q[m]);
+                int rejectedP = Outcomes.read(x, p);
+                int rejectedQ = Outcomes.read(y, q);
+                for (int m = 0; m < moments.length; m++) {
+                    moments[m].add(measures.get(m).of(p, rejectedP) - measures.get(m).of(q, rejectedQ));
                 }
             }
         }
@@ -598,6 +601,10 @@ public final class Exploration {
         private long[] concludedAt = new long[4];
         private long replicates;
         private long rejections;
+        /** The replicate whose rows are being read, its outcome of the analysis (once concluded), and the analyses that rejected in it. */
+        private long replicate = -1;
+        private ReplicateLook concluded;
+        private int rejected;
 
         /** Outcomes written to the file; with a null file, only the sums (for a merge of slices' states). */
         Outcomes(int analysis, Path file) throws IOException {
@@ -642,35 +649,63 @@ public final class Exploration {
             }
         }
 
+        /** Reads the rows; a replicate's outcome is written once its rows are all read (a call holds whole replicates). */
         @Override
         public void accept(List<ReplicateLook> rows) throws IOException {
             for (ReplicateLook row : rows) {
-                if (row.analysis() != analysis || !row.concluded()) {
-                    continue;
+                if (row.replicate() != replicate) {
+                    write();
+                    replicate = row.replicate();
                 }
-                boolean rejected = row.decision().equals(ReplicateLook.EFFICACY);
-                out.writeBoolean(rejected);
+                if (row.analysis() > MAX_ANALYSES) {
+                    throw new IllegalStateException("analysis " + row.analysis() + " of more than " + MAX_ANALYSES);
+                }
+                if (row.decision().equals(ReplicateLook.EFFICACY)) {
+                    rejected |= 1 << (row.analysis() - 1);
+                }
+                if (row.analysis() == analysis && row.concluded()) {
+                    concluded = row;
+                }
+            }
+            write();
+        }
+
+        /** Counts and writes the replicate read, if it has an outcome of the analysis. */
+        private void write() throws IOException {
+            if (concluded == null) {
+                rejected = 0;
+                return;
+            }
+            ReplicateLook row = concluded;
+            boolean efficacy = row.decision().equals(ReplicateLook.EFFICACY);
+            if (out != null) {
+                out.writeBoolean(efficacy);
                 out.writeInt(row.patients());
                 out.writeInt(row.events());
                 out.writeDouble(row.months());
-                rejections += rejected ? 1 : 0;
-                moments[0].add(rejected ? 1 : 0);
-                moments[1].add(row.patients());
-                moments[2].add(row.events());
-                moments[3].add(row.months());
-                if (row.look() > concludedAt.length) {
-                    concludedAt = Arrays.copyOf(concludedAt, Math.max(row.look(), concludedAt.length * 2));
-                }
-                concludedAt[row.look() - 1]++;
-                replicates++;
+                out.writeInt(rejected);
             }
+            rejections += efficacy ? 1 : 0;
+            moments[0].add(efficacy ? 1 : 0);
+            moments[1].add(row.patients());
+            moments[2].add(row.events());
+            moments[3].add(row.months());
+            if (row.look() > concludedAt.length) {
+                concludedAt = Arrays.copyOf(concludedAt, Math.max(row.look(), concludedAt.length * 2));
+            }
+            concludedAt[row.look() - 1]++;
+            replicates++;
+            concluded = null;
+            rejected = 0;
         }
 
-        static void read(DataInputStream in, double[] into) throws IOException {
+        /** Reads one replicate's outcome of the analysis into {@code into} (in {@link #MEASURES}' order); returns the analyses that rejected, a bit each. */
+        static int read(DataInputStream in, double[] into) throws IOException {
             into[0] = in.readBoolean() ? 1 : 0;
             into[1] = in.readInt();
             into[2] = in.readInt();
             into[3] = in.readDouble();
+            return in.readInt();
         }
 
         /** The cell's figures; {@code looks} is the number of looks the report shows (1 without interim looks). */

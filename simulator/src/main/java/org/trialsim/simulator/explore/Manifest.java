@@ -40,8 +40,11 @@ public record Manifest(String format, int version, String trialsim, String sweep
                        List<String> designs, List<String> scenarios, List<Cell> cells, Shard shard) {
     /** The name that marks a trialsim exploration folder's manifest. */
     public static final String FORMAT = "trialsim-explore";
-    /** The layout's version; a folder of another version is refused rather than misread. */
-    public static final int VERSION = 1;
+    /**
+     * The layout's version; a folder of another version is refused rather than misread. 2: each replicate's outcome
+     * also holds the analyses that rejected (for the families' paired differences).
+     */
+    public static final int VERSION = 2;
 
     public Manifest {
         designs = List.copyOf(designs);

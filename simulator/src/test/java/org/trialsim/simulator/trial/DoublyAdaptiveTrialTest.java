@@ -57,16 +57,58 @@ class DoublyAdaptiveTrialTest {
         assertThat(shareB[0] - shareB[1]).isCloseTo(0.124, within(0.03));
     }
 
-    /** The coin is for two arms: the three-arm example with rule dbcd is an invalid protocol, the problem at the rule. */
+    private static LoadedProtocol threeArms(String adaptive) throws Exception {
+        return new ProtocolReader().read(Path.of("../examples/adaptive-three-arm.yaml"), List.of(Setting.parse(
+                "design.randomization={method: response-adaptive, adaptive: {assessment: eoc1, mrdBelow: 1e-4, rule: dbcd" + adaptive + "}}")));
+    }
+
+    /** The three-arm example (chemotherapy A against one and two blinatumomab cycles B1 and B) with the K-arm coin, alone or with a control share. */
     @Test
-    void moreThanTwoArmsAreRefused() {
-        ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> new ProtocolReader().read(
-                Path.of("../examples/adaptive-three-arm.yaml"), List.of(Setting.parse("design.randomization={method: response-adaptive,"
-                        + " adaptive: {assessment: eoc1, mrdBelow: 1e-4, rule: dbcd, target: neyman}}"))));
+    void threeArmsGiveTheSameResultForAnyThreadCount() throws Exception {
+        for (String control : new String[] {"", ", control: A, controlShare: 0.3"}) {
+            LoadedProtocol p = threeArms(", target: rsihr, gamma: 2, burnIn: 30, updateEvery: 5, minProbability: 0.1, maxProbability: 0.8"
+                    + control);
+            TrialResult one = new Simulator().trial(p, new TrialOptions(8, 5, 1, false), Progress.NONE);
+            assertThat(new Simulator().trial(p, new TrialOptions(8, 5, 2, false), Progress.NONE)).as(control).isEqualTo(one);
+            assertThat(new Simulator().trial(p, new TrialOptions(8, 5, 8, false), Progress.NONE)).as(control).isEqualTo(one);
+        }
+    }
+
+    /**
+     * RSIHR over three arms favours the blinatumomab arms, whose MRD response is far above chemotherapy's (about 75%
+     * against 32%, so √p_k normalised gives A about 0.25 and B1 and B 0.38 each): over 12 trials each of B1 and B gets
+     * more of the HR/IR stratum than A (measured A 0.260, B1 0.364, B 0.376; a trial's share varies by about 0.03, the
+     * mean of 12 by about 0.01). With a control share of 0.3, A's expected share of the stratum's n patients is
+     * (30/3 + 0.3·(n − 30))/n (a third during the burn-in of 30, 0.3 after); the mean over 12 trials is within 0.03 of
+     * it (measured 0.300 against 0.3035; 0.03 is about 3.5 standard errors of a mean of 12 binomial shares of some 290
+     * patients).
+     */
+    @Test
+    void rsihrOverThreeArmsFavoursTheBetterArms() throws Exception {
+        TrialOptions options = new TrialOptions(12, 1, 2, false);
+        TrialResult free = new Simulator().trial(threeArms(", target: rsihr, burnIn: 30, updateEvery: 5"), options, Progress.NONE);
+        TrialResult.StratumAllocation s = free.allocation().get(0);
+        double a = s.patients().get("A").mean();
+        double b1 = s.patients().get("B1").mean();
+        double b = s.patients().get("B").mean();
+        assertThat(b1).isGreaterThan(a);
+        assertThat(b).isGreaterThan(a);
+        TrialResult fixed = new Simulator().trial(threeArms(", target: rsihr, burnIn: 30, updateEvery: 5, control: A, controlShare: 0.3"),
+                options, Progress.NONE);
+        TrialResult.StratumAllocation f = fixed.allocation().get(0);
+        double n = f.patients().get("A").mean() + f.patients().get("B1").mean() + f.patients().get("B").mean();
+        assertThat(f.patients().get("A").mean() / n).isCloseTo((10 + 0.3 * (n - 30)) / n, within(0.03));
+    }
+
+    /** A matched control is the thompson rule's: with rule dbcd it is refused at the field, with the fixed share named instead. */
+    @Test
+    void aMatchedControlIsRefusedWithTheCoin() {
+        ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> threeArms(", target: neyman, control: A, controlMatched: true"));
         assertThat(e).isNotNull();
         assertThat(e.errors()).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo("design.randomization.adaptive.rule");
-            assertThat(p.message()).contains("rule dbcd").contains("is for two arms").contains("has 3");
+            assertThat(p.path()).isEqualTo("design.randomization.adaptive.controlMatched");
+            assertThat(p.message()).contains("applies to the thompson rule only").contains("'controlShare' instead");
         });
+        assertThat(e.errors()).noneSatisfy(p -> assertThat(p.path()).isEqualTo("design.randomization.adaptive.rule"));
     }
 }

@@ -210,7 +210,8 @@ public interface AllocationMethod {
      * patient's result from the day it is known. With the power 0 (and no control share) the allocation is
      * the ratio, drawn exactly as {@link Simple} draws it. With {@code rule: dbcd} the probabilities after the
      * burn-in are instead Hu and Zhang's doubly adaptive biased coin towards a Neyman or RSIHR target
-     * ({@link DoublyAdaptiveBiasedCoin}); burn-in, update schedule, caps and stopping are the same.
+     * ({@link DoublyAdaptiveBiasedCoin}), over all the arms or over those beside a control kept at its fixed share;
+     * burn-in, update schedule, caps and stopping are the same.
      *
      * @param settings the protocol's settings, as validated
      */

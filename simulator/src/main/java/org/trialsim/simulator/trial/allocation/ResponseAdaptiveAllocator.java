@@ -44,6 +44,11 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
     /** Whether the control's probability is matched to the largest other arm's instead of fixed. */
     private final boolean matched;
     private int planned = 1;
+    /** The coin's working arrays over the arms it steers (all but a fixed-share control): rates, shares, targets, g. */
+    private double[] coinRates;
+    private double[] coinShares;
+    private double[] coinTargets;
+    private double[] coinG;
 
     private final int[] responses;
     private final int[] nonResponses;
@@ -75,9 +80,6 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.gamma = method.gamma();
         if (settings.rule() == Design.ResponseAdaptive.Rule.DBCD && target == null) {
             throw new IllegalArgumentException("the doubly adaptive biased coin needs a target (neyman or rsihr)");
-        }
-        if (target != null && arms != 2) {
-            throw new IllegalArgumentException("the doubly adaptive biased coin is for two arms, not " + arms);
         }
         this.burnIn = method.burnIn();
         this.updateEvery = method.updateEvery();
@@ -115,7 +117,16 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
         this.probability = new double[arms];
         this.fixed = new boolean[arms];
         this.dropped = new boolean[arms];
+        steer(arms);
         clear();
+    }
+
+    /** Sizes the coin's working arrays for the arms it steers. */
+    private void steer(int steered) {
+        coinRates = new double[steered];
+        coinShares = new double[steered];
+        coinTargets = new double[steered];
+        coinG = new double[steered];
     }
 
     @Override
@@ -140,6 +151,7 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
                     + " have probabilities within [" + min + ", " + max + "]");
         }
         planned = Math.max(1, sampleSize);
+        steer(control >= 0 ? arms - 1 : arms);
         bestValid = false;
     }
 
@@ -345,19 +357,51 @@ final class ResponseAdaptiveAllocator extends Allocator implements ResponseLearn
     }
 
     /**
-     * The doubly adaptive biased coin ({@link DoublyAdaptiveBiasedCoin}): the first arm's probability g(x, ρ̂)
-     * from its share x of the stratum's n patients so far (ρ̂ itself before the first patient) and the target
-     * ρ̂ at the posterior means of the response rates (the Beta prior's pseudo-counts keep them within (0, 1)
-     * from the start), then kept within the caps.
+     * The doubly adaptive biased coin ({@link DoublyAdaptiveBiasedCoin}), then kept within the caps. Two arms: the
+     * first arm's probability g(x, ρ̂) from its share x of the stratum's n patients so far (ρ̂ itself before the first
+     * patient) and the target ρ̂ at the posterior means of the response rates (the Beta prior's pseudo-counts keep
+     * them within (0, 1) from the start). More arms: the K-arm g over the arms, or, with a control kept at a fixed
+     * share, over the other arms with their shares among themselves and their target among themselves, scaled to the
+     * rest (Neyman among them then minimizes Σ p_k q_k / n_k over the experimental arms for their total, which with
+     * the control's n fixed minimizes the sum of the variances of the comparisons with the control).
      */
     private void coin(int n) {
         byRatio = false;
-        double rho = DoublyAdaptiveBiasedCoin.target(target, posteriorMean(0), posteriorMean(1));
-        double g = n == 0 ? rho : DoublyAdaptiveBiasedCoin.allocation((double) count(0) / n, rho, gamma);
-        probability[0] = g;
-        probability[1] = 1 - g;
         Arrays.fill(fixed, false);
-        cap(1, arms);
+        if (arms == 2 && control < 0) {
+            double rho = DoublyAdaptiveBiasedCoin.target(target, posteriorMean(0), posteriorMean(1));
+            double g = n == 0 ? rho : DoublyAdaptiveBiasedCoin.allocation((double) count(0) / n, rho, gamma);
+            probability[0] = g;
+            probability[1] = 1 - g;
+            cap(1, arms);
+            return;
+        }
+        double rest = 1;
+        int steered = n;
+        if (control >= 0) {
+            probability[control] = settings.controlShare();
+            fixed[control] = true;
+            rest -= probability[control];
+            steered -= count(control);
+        }
+        for (int a = 0, j = 0; a < arms; a++) {
+            if (a != control) {
+                coinRates[j] = posteriorMean(a);
+                coinShares[j++] = steered == 0 ? 0 : (double) count(a) / steered;
+            }
+        }
+        DoublyAdaptiveBiasedCoin.target(target, coinRates, coinTargets);
+        if (steered == 0) {
+            System.arraycopy(coinTargets, 0, coinG, 0, coinG.length);
+        } else {
+            DoublyAdaptiveBiasedCoin.allocation(coinShares, coinTargets, gamma, coinG);
+        }
+        for (int a = 0, j = 0; a < arms; a++) {
+            if (a != control) {
+                probability[a] = rest * coinG[j++];
+            }
+        }
+        cap(rest, coinG.length);
     }
 
     /** The posterior mean of the arm's response rate from the results counted so far. */
