@@ -25,7 +25,7 @@ import scala.runtime.AbstractFunction1;
  * ({@code Exploration.runCellInto}: what {@code trialsim explore --shard k/P --shard-by replicates
  * --out-dir TMP} runs for that cell) in a folder of the task's own, whose files (the shard's manifest,
  * and the cell's slice: its partial tallies, the state of its figures, its protocol as run, its
- * per-replicate outcomes, 17 bytes a replicate, and its part file) are returned by name. The driver
+ * per-replicate outcomes, 21 bytes a replicate, and its part file) are returned by name. The driver
  * keeps them in the shard's folder and merges the shards as {@code trialsim merge} does. The sweep is
  * read and checked once per executor ({@link OnExecutor#exploration}); a true effect that needs the large
  * trial comes from {@link TruthsTask}, run once per cell.
