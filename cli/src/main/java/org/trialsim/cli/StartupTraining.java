@@ -6,22 +6,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Runs a few small commands in one JVM, with their output thrown away, so that the {@code ./trialsim}
- * launcher can record the classes a typical run loads in a class-data-sharing archive
- * ({@code -XX:ArchiveClassesAtExit}); later runs map the archive instead of loading and verifying those
- * classes one by one, and start about a third of a second sooner. Not a user command.
+ * launcher can record the classes a typical run loads for class-data sharing; later runs map them instead
+ * of loading and verifying those classes one by one, and start sooner. Not a user command.
  *
- * <p>The launcher runs this in the interpreter ({@code -Xint}). On Java 17, a method the JIT compiled
- * while the archive was being recorded was not compiled again in the runs that mapped it: the
- * covariate samplers and the random stream then stayed interpreted, and simulations of 10⁶ patients or
- * 10⁵ trials took 1.5 to 2 times as long. So the commands are small enough to run interpreted in a few
- * seconds: a handful of patients, and trials under the null hypothesis (which skip the large trial
- * that estimates the true effect).
+ * <p>On Java 17 to 24 the launcher runs this with {@code -XX:DumpLoadedClassList} and dumps a static
+ * archive from that list ({@code -Xshare:dump}). A static archive holds picocli's classes, which are
+ * compiled for Java 5 (class file version 49) and which a dynamic archive ({@code -XX:ArchiveClassesAtExit},
+ * recorded before) skipped; and the dump runs no Java code. The dynamic archive had to be recorded in the
+ * interpreter ({@code -Xint}): on Java 17, a method the JIT compiled while it was being recorded was not
+ * compiled again in the runs that mapped it, and simulations of 10⁶ patients or 10⁵ trials took 1.5 to 2
+ * times as long. The commands stay small (a handful of patients, and trials under the null hypothesis,
+ * which skip the large trial that estimates the true effect), so that the recording takes a few seconds.
  *
  * <p>With Java 25 or later the launcher records the JDK's ahead-of-time cache from these commands instead
  * ({@code -XX:AOTCacheOutput}, JEP 514), with the JIT on: that cache keeps the profiles of the training
- * run (JEP 515), not code compiled in it. Neither can hold picocli's classes, which are compiled for Java
- * 5 (class file version 49): Java 17 and 25 both skip old classes, and the trialsim classes that extend
- * them, so picocli is loaded and verified from the jar in every run.
+ * run (JEP 515), not code compiled in it. It skips picocli's old classes, and the trialsim classes that
+ * extend them, so on Java 25 picocli is loaded and verified from the jar in every run.
  */
 public final class StartupTraining {
     /** Commands that between them load the classes of every subcommand's usual path. */
