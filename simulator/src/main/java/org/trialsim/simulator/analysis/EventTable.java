@@ -5,16 +5,20 @@ package org.trialsim.simulator.analysis;
  * the numbers at risk in each arm just before that time and the numbers of events at it. Log-rank
  * statistics, the Cox partial likelihood with one binary covariate (Breslow or Efron ties) and the
  * Kaplan–Meier estimates depend on the data only through this table.
+ *
+ * <p>A table made by {@link #build} can be rebuilt in place for the next cut of a trial's patients
+ * ({@link #rebuild}), reusing its arrays where they are long enough: the arrays may be longer than
+ * {@link #rows()}.
  */
 final class EventTable {
-    final int strata;
+    int strata;
     /** Rows of stratum s are {@code stratumStart[s] .. stratumStart[s+1]-1}. */
-    final int[] stratumStart;
-    final double[] time;
-    final int[] atRisk0;
-    final int[] atRisk1;
-    final int[] events0;
-    final int[] events1;
+    int[] stratumStart;
+    double[] time;
+    int[] atRisk0;
+    int[] atRisk1;
+    int[] events0;
+    int[] events1;
 
     private EventTable(int strata, int[] stratumStart, double[] time, int[] atRisk0, int[] atRisk1,
                        int[] events0, int[] events1) {
@@ -60,17 +64,39 @@ final class EventTable {
      * @param strata number of strata
      */
     static EventTable build(double[] sorted, int[] bucketStart, int strata) {
+        return new EventTable(strata, new int[0], new double[0], new int[0], new int[0], new int[0], new int[0])
+            .rebuild(sorted, bucketStart, strata);
+    }
+
+    /**
+     * As {@link #build}, into this table's arrays (new ones only where they are too short): for a caller
+     * that builds a table per cut and is done with the previous one.
+     *
+     * @return this table
+     */
+    EventTable rebuild(double[] sorted, int[] bucketStart, int strata) {
         int capacity = 0;
         for (int s = 0; s < strata; s++) {
             capacity += bucketStart[4 * s + 2] - bucketStart[4 * s + 1];
             capacity += bucketStart[4 * s + 4] - bucketStart[4 * s + 3];
         }
-        double[] time = new double[capacity];
-        int[] n0 = new int[capacity];
-        int[] n1 = new int[capacity];
-        int[] d0 = new int[capacity];
-        int[] d1 = new int[capacity];
-        int[] stratumStart = new int[strata + 1];
+        if (time.length < capacity) {
+            time = new double[capacity];
+            atRisk0 = new int[capacity];
+            atRisk1 = new int[capacity];
+            events0 = new int[capacity];
+            events1 = new int[capacity];
+        }
+        if (stratumStart.length < strata + 1) {
+            stratumStart = new int[strata + 1];
+        }
+        this.strata = strata;
+        double[] time = this.time;
+        int[] n0 = atRisk0;
+        int[] n1 = atRisk1;
+        int[] d0 = events0;
+        int[] d1 = events1;
+        int[] stratumStart = this.stratumStart;
         int row = 0;
         for (int s = 0; s < strata; s++) {
             stratumStart[s] = row;
@@ -123,6 +149,6 @@ final class EventTable {
             }
         }
         stratumStart[strata] = row;
-        return new EventTable(strata, stratumStart, time, n0, n1, d0, d1);
+        return this;
     }
 }

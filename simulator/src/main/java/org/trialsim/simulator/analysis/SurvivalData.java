@@ -13,25 +13,46 @@ import java.util.Arrays;
  * Ties follow R's {@code survival} package: a patient censored at time {@code t} is still at risk
  * for the events at {@code t}, and all events at one time form one tied set.
  *
- * <p>Instances are immutable and safe to share between threads. Building one costs
- * O(n log n) (primitive sorts, no boxing) and a few arrays of length n.
+ * <p>Instances are immutable and safe to share between threads, except those made by {@link #reusable()},
+ * which each {@link #refill} overwrites. Building one costs O(n log n) (primitive sorts, no boxing) and a
+ * few arrays of length n.
  */
 public final class SurvivalData {
-    private final int size;
-    private final int strata;
+    /** Whether {@link #refill} may overwrite these data. */
+    private final boolean reusable;
+    private int size;
+    private int strata;
     /** Times sorted within buckets (stratum, arm, event): bucket b = 4s + 2·arm + event. */
-    private final double[] sorted;
-    /** Start of each bucket in {@link #sorted}; length 4S + 1. */
-    private final int[] bucketStart;
+    private double[] sorted;
+    /** Start of each bucket in {@link #sorted}; 4S + 1 entries (the array may be longer). */
+    private int[] bucketStart;
     /** Risk-set table by stratum. */
-    private final EventTable table;
+    private EventTable table;
 
     private SurvivalData(int size, int strata, double[] sorted, int[] bucketStart) {
+        this.reusable = false;
         this.size = size;
         this.strata = strata;
         this.sorted = sorted;
         this.bucketStart = bucketStart;
         this.table = EventTable.build(sorted, bucketStart, strata);
+    }
+
+    private SurvivalData() {
+        this.reusable = true;
+        this.table = EventTable.build(new double[0], new int[5], 1);
+        this.sorted = new double[0];
+        this.bucketStart = new int[5];
+        this.strata = 1;
+    }
+
+    /**
+     * Empty data to be filled by {@link #refill}, cut after cut: for a caller that analyses many cuts of
+     * simulated patients one after another on one thread (a trial's looks, replicate after replicate),
+     * so that a cut allocates nothing. Not thread-safe; not to be shared.
+     */
+    public static SurvivalData reusable() {
+        return new SurvivalData();
     }
 
     /**
@@ -156,6 +177,34 @@ public final class SurvivalData {
             }
         }
         return new SurvivalData(size, buckets / 4, Arrays.copyOf(sorted, size), Arrays.copyOf(bucketStart, buckets + 1));
+    }
+
+    /**
+     * These reusable data, now those of the times given, as {@link #ofSortedBuckets(double[], int, int[], int)}
+     * would make them, but holding the caller's arrays instead of copies, and with the risk-set table
+     * rebuilt in the arrays of the previous cut. The data are valid while the caller leaves the arrays
+     * as they are and until the next refill. The times are not checked: the caller has sorted them.
+     *
+     * @return these data
+     * @throws IllegalStateException    if these data were not made by {@link #reusable()}
+     * @throws IllegalArgumentException if the starts do not divide the times into 4S buckets, or the arrays
+     *                                  are shorter than the sizes given
+     */
+    public SurvivalData refill(double[] sorted, int size, int[] bucketStart, int buckets) {
+        if (!reusable) {
+            throw new IllegalStateException("only data made by SurvivalData.reusable() can be refilled");
+        }
+        if (buckets < 4 || buckets % 4 != 0 || size < 0 || size > sorted.length || bucketStart.length < buckets + 1
+                || bucketStart[0] != 0 || bucketStart[buckets] != size) {
+            throw new IllegalArgumentException("bucketStart must have 4S + 1 entries from 0 to " + size + "; got "
+                + Arrays.toString(Arrays.copyOf(bucketStart, Math.max(0, Math.min(bucketStart.length, buckets + 1)))));
+        }
+        this.size = size;
+        this.strata = buckets / 4;
+        this.sorted = sorted;
+        this.bucketStart = bucketStart;
+        this.table = table.rebuild(sorted, bucketStart, strata);
+        return this;
     }
 
     private static int bucket(int stratum, int arm, boolean event) {

@@ -26,6 +26,8 @@ final class SurvivalTimes {
     /** Scratch space of {@link Ordering}'s selection and sort: n + 1 counts and n values. */
     private int[] orderingCounts = new int[1];
     private double[] orderingValues = new double[0];
+    /** The data at the last cut, refilled in place by the next: a cut allocates nothing. */
+    private final SurvivalData data = SurvivalData.reusable();
 
     /** Makes room for n patients, all outside the analysis until recorded. */
     void resize(int patients) {
@@ -88,7 +90,8 @@ final class SurvivalTimes {
      * decides each patient's bucket, the second places the times). Only the event times are sorted;
      * the censored times are written from the last patient to the first, which puts them in order when
      * entry days increase with the patient and follow-up is not cut short unevenly (arrival order and no
-     * loss to follow-up), and are sorted only where they are not.
+     * loss to follow-up), and are sorted only where they are not. The data returned are valid until the
+     * next call, which refills them in place.
      *
      * @param group   patient i's group: 2·stratum + arm (arm 0 control, 1 experimental)
      * @param strata  unused strata beyond the last one a patient in the data has are left out, as
@@ -151,7 +154,7 @@ final class SurvivalTimes {
                 Ordering.sort(times, from, to, orderingCounts, orderingValues);
             }
         }
-        return SurvivalData.ofSortedBuckets(times, m, bucketStart, used);
+        return data.refill(times, m, bucketStart, used);
     }
 
     private static boolean ascending(double[] a, int from, int to) {

@@ -105,4 +105,35 @@ class SurvivalDataTest {
         assertThatThrownBy(() -> SurvivalData.ofSortedBuckets(times, 8, new int[] {0, 2, 5}, 4))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4S + 1");
     }
+
+    @Test
+    void reusableDataRefilledCutAfterCutAreTheDataOfEachCut() {
+        SurvivalData reused = SurvivalData.reusable();
+        // a larger cut, then a smaller one with two strata, then a larger one again: the table grows and shrinks in place
+        double[][] times = {{2, 5, 1, 3, 3, 4, 2, 6, 9, 9}, {1, 2, 3, 1, 2, 5, 0.5, 4}, {1, 2, 3, 4, 5, 6, 1.5, 7, 2.5, 3.5, 4.5, 5.5}};
+        int[][] starts = {{0, 2, 5, 6, 8, 7}, {0, 1, 2, 2, 3, 4, 5, 6, 8}, {0, 2, 6, 8, 12}};
+        int[] sizes = {8, 8, 12};
+        int[] buckets = {4, 8, 4};
+        for (int c = 0; c < times.length; c++) {
+            SurvivalData fresh = SurvivalData.ofSortedBuckets(times[c], sizes[c], starts[c], buckets[c]);
+            assertThat(reused.refill(times[c], sizes[c], starts[c], buckets[c])).isSameAs(reused);
+            assertThat(reused.size()).isEqualTo(fresh.size());
+            assertThat(reused.strata()).isEqualTo(fresh.strata());
+            assertThat(reused.events(1)).isEqualTo(fresh.events(1));
+            assertThat(reused.patients(0)).isEqualTo(fresh.patients(0));
+            assertThat(LogRankTest.test(reused)).isEqualTo(LogRankTest.test(fresh));
+            assertThat(CoxModel.fit(reused)).isEqualTo(CoxModel.fit(fresh));
+            assertThat(CoxModel.estimate(reused)).isEqualTo(CoxModel.estimate(fresh));
+            assertThat(KaplanMeier.landmarkDifference(reused, 3)).isEqualTo(KaplanMeier.landmarkDifference(fresh, 3));
+        }
+    }
+
+    @Test
+    void onlyReusableDataCanBeRefilled() {
+        SurvivalData data = SurvivalData.ofSortedBuckets(new double[] {1, 2}, new int[] {0, 1, 2, 2, 2});
+        assertThatThrownBy(() -> data.refill(new double[] {1, 2}, 2, new int[] {0, 1, 2, 2, 2}, 4))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("reusable");
+        assertThatThrownBy(() -> SurvivalData.reusable().refill(new double[] {1, 2}, 2, new int[] {0, 1, 2}, 4))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4S + 1");
+    }
 }
