@@ -69,14 +69,14 @@ public final class CoxModel {
         double score0 = at[1];
         double info0 = at[2];
         double scoreZ = info0 > 0 ? score0 / Math.sqrt(info0) : Double.NaN;
-        double[] fit = maximize(table, efron, score0, info0);
-        double beta = fit[0];
-        double info = fit[1];
+        maximize(table, efron, score0, info0, at);
+        double beta = at[0];
+        double info = at[1];
         double ll = Double.isFinite(beta) ? logLikelihood(table, beta, efron) : Double.NaN;
         double se = Double.isFinite(beta) ? 1 / Math.sqrt(info) : Double.NaN;
         double waldZ = beta / se;
         return new CoxResult(ties, beta, se, waldZ, Normal.cdf(waldZ), Normal.twoSided(waldZ),
-            scoreZ, Normal.cdf(scoreZ), Normal.twoSided(scoreZ), ll0, ll, 2 * (ll - ll0), (int) fit[2]);
+            scoreZ, Normal.cdf(scoreZ), Normal.twoSided(scoreZ), ll0, ll, 2 * (ll - ll0), (int) at[2]);
     }
 
     /**
@@ -109,18 +109,19 @@ public final class CoxModel {
         EventTable table = data.table();
         double[] at = new double[3];
         scoreAndInformation(table, 0, true, at);
-        double[] fit = maximize(table, true, at[1], at[2]);
-        double beta = fit[0];
-        return new CoxEstimate(beta, Double.isFinite(beta) ? 1 / Math.sqrt(fit[1]) : Double.NaN);
+        maximize(table, true, at[1], at[2], at);
+        double beta = at[0];
+        return new CoxEstimate(beta, Double.isFinite(beta) ? 1 / Math.sqrt(at[1]) : Double.NaN);
     }
 
     /**
      * Maximizes the partial likelihood from β = 0, where the score and information are given.
      *
-     * @return β̂ (±∞ where the likelihood is monotone, NaN without information), the information at it
-     *         (NaN unless β̂ is finite) and the Newton iterations used
+     * @param out receives β̂ (±∞ where the likelihood is monotone, NaN without information), the information
+     *            at it (NaN unless β̂ is finite) and the Newton iterations used; also the iterations' scratch
+     *            space (one array for both, allocated by the caller: a fit allocates one array, not three)
      */
-    private static double[] maximize(EventTable table, boolean efron, double score0, double info0) {
+    private static void maximize(EventTable table, boolean efron, double score0, double info0, double[] out) {
         // Limits of the score as beta -> +inf and -inf decide whether a finite maximum exists.
         double scoreAtPlusInf = 0;
         double scoreAtMinusInf = 0;
@@ -133,14 +134,15 @@ public final class CoxModel {
             }
         }
         if (!(info0 > 0)) {
-            return new double[] {Double.NaN, Double.NaN, 0};
+            set(out, Double.NaN, Double.NaN, 0);
+            return;
         }
         if (scoreAtPlusInf >= 0 || scoreAtMinusInf <= 0) {
-            return new double[] {scoreAtPlusInf >= 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY, Double.NaN, 0};
+            set(out, scoreAtPlusInf >= 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY, Double.NaN, 0);
+            return;
         }
         // The score decreases in beta (concave likelihood) and changes sign at the finite maximum:
         // Newton's method on the score, kept inside the bracket [lo, hi] where it changes sign.
-        double[] at = new double[3];
         int iterations = 0;
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
@@ -163,14 +165,20 @@ public final class CoxModel {
                     : hi == Double.POSITIVE_INFINITY ? lo + MAX_STEP : 0.5 * (lo + hi);
             }
             beta = candidate;
-            scoreAndInformation(table, beta, efron, at);
-            score = at[1];
-            info = at[2];
+            scoreAndInformation(table, beta, efron, out);
+            score = out[1];
+            info = out[2];
             if (converged) {
                 break;
             }
         }
-        return new double[] {beta, info, iterations};
+        set(out, beta, info, iterations);
+    }
+
+    private static void set(double[] out, double beta, double info, int iterations) {
+        out[0] = beta;
+        out[1] = info;
+        out[2] = iterations;
     }
 
     /** Log partial likelihood, score and information at beta into out[0..2]. */
