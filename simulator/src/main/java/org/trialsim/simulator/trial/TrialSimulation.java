@@ -32,7 +32,7 @@ public final class TrialSimulation {
     /**
      * Replicates per unit of work: the result does not depend on it, since tallies merge exactly ({@code TrialChunksTest}).
      * Larger chunks for large runs (a range cut into 256 chunks of 64 to 1,024 replicates) saved the merging thread
-     * about 45 µs a chunk but were not faster as whole processes (docs/performance.md, "The main thread of a large run").
+     * about 40 µs a chunk but were not faster as whole processes (docs/performance.md, "The main thread of a large run").
      */
     private static final int CHUNK = 64;
     /** Patients of the large trial that estimates the true effect. */
