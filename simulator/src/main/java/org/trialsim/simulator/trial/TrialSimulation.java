@@ -29,7 +29,11 @@ import org.trialsim.simulator.trial.accrual.AccrualProcess;
  * of replicates.
  */
 public final class TrialSimulation {
-    /** Replicates per unit of work: the result does not depend on it, since tallies merge exactly. */
+    /**
+     * Replicates per unit of work: the result does not depend on it, since tallies merge exactly ({@code TrialChunksTest}).
+     * Larger chunks for large runs (a range cut into 256 chunks of 64 to 1,024 replicates) saved the merging thread
+     * about 40 µs a chunk but were not faster as whole processes (docs/performance.md, "The main thread of a large run").
+     */
     private static final int CHUNK = 64;
     /** Patients of the large trial that estimates the true effect. */
     static final int TRUTH_PATIENTS = 200_000;
@@ -44,6 +48,8 @@ public final class TrialSimulation {
     private final DesignImplementations registry;
     /** Whether patients may take the closed form ({@link ClosedFormPatients}) where the protocol allows it. */
     private final boolean closedForm;
+    /** Replicates per chunk, or 0 for {@link #CHUNK}. */
+    private final int replicatesPerChunk;
 
     /**
      * A simulation of the protocol's trial design, with the allocation method and spending function
@@ -54,13 +60,14 @@ public final class TrialSimulation {
      *         of a name the design gives, or one refuses the design's settings or an allocation stratum
      */
     public TrialSimulation(CompiledProtocol protocol, DesignImplementations registry) {
-        this(protocol, registry, true);
+        this(protocol, registry, true, 0);
     }
 
-    private TrialSimulation(CompiledProtocol protocol, DesignImplementations registry, boolean closedForm) {
+    private TrialSimulation(CompiledProtocol protocol, DesignImplementations registry, boolean closedForm, int replicatesPerChunk) {
         this.protocol = protocol;
         this.registry = registry;
         this.closedForm = closedForm;
+        this.replicatesPerChunk = replicatesPerChunk;
         this.design = TrialDesign.of(protocol, registry);
         this.accrual = AccrualProcess.of(design.accrual);
         Randomizer.checkStrata(design, protocol, RandomizedStratum.of(protocol, design));
@@ -72,7 +79,15 @@ public final class TrialSimulation {
      * tests and benchmarks that compare the two.
      */
     public TrialSimulation withGeneralEngine() {
-        return new TrialSimulation(protocol, registry, false);
+        return new TrialSimulation(protocol, registry, false, replicatesPerChunk);
+    }
+
+    /** The same simulation cut into chunks of the given number of replicates: the same results to the bit. For tests. */
+    TrialSimulation withChunks(int replicates) {
+        if (replicates < 1) {
+            throw new IllegalArgumentException("a chunk holds at least 1 replicate, not " + replicates);
+        }
+        return new TrialSimulation(protocol, registry, closedForm, replicates);
     }
 
     /** The simulator of one worker's patients. */
@@ -276,7 +291,7 @@ public final class TrialSimulation {
         }
         AtomicBoolean truthTaken = new AtomicBoolean(!largeTrialNeeded);
         TrialTally total = new TrialTally(design, strata);
-        RangeRunner.of(options.threads(), progress).run(range, CHUNK, () -> {
+        RangeRunner.of(options.threads(), progress).run(range, replicatesPerChunk > 0 ? replicatesPerChunk : CHUNK, () -> {
             ReplicateAnalyser analyser = new ReplicateAnalyser(design, protocol, streams, options.nullScenario(), patients(streams));
             return chunk -> {
                 // the large trial that estimates the true effect runs beside the replicates, on the first worker free
