@@ -9,12 +9,15 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Constructor;
 import java.util.Collection;
 import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.SimulatorModule;
+import org.trialsim.simulator.TrialsimExtension;
+import org.trialsim.simulator.registry.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,8 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * on the class path) is built only when a running command first asks for the simulator
  * ({@link #simulator}): the commands that do not simulate (protocols, show, validate, export, schema,
  * every --help) load no Guice class: {@code protocols} started 0.13 s sooner without the launcher's
- * class-data archive, about 0.015 s with it (which maps Guice's classes). One injector per command
- * line, so that a test can run one with another class path.
+ * class-data archive, about 0.015 s with it (which maps Guice's classes); and without an extension on
+ * the class path none is built at all (see {@link Injection}). One injector per command line, so that a
+ * test can run one with another class path.
  */
 final class GuiceFactory implements CommandLine.IFactory {
     private FutureTask<Injection> injection;
@@ -36,14 +40,24 @@ final class GuiceFactory implements CommandLine.IFactory {
     }
 
     /**
-     * Starts building the injector on a thread of its own, for a command that will ask for the simulator
-     * once it has loaded its protocol: the two overlap where a processor is free. What building the
-     * injector throws is thrown where the simulator is asked for, as before, so a protocol's errors still
-     * come first.
+     * Starts making the simulator (the injector, where extensions are on the class path) on a thread of its
+     * own, for a command that will ask for it once it has loaded its protocol: the two overlap where a
+     * processor is free. What building it throws is thrown where the simulator is asked for, as before, so
+     * a protocol's errors still come first.
+     *
+     * @param trials whether the command simulates trials, whose registry of named implementations is then made there too
      */
-    static void prepareSimulator(CommandSpec spec) {
+    static void prepareSimulator(CommandSpec spec, boolean trials) {
         if (spec.commandLine().getFactory() instanceof GuiceFactory factory) {
-            Thread building = new Thread(factory.injection(), "trialsim-injector");
+            factory.prepare(trials);
+        }
+    }
+
+    /** As {@link #prepareSimulator}, unless it was started (or the simulator made) already. */
+    synchronized void prepare(boolean trials) {
+        if (injection == null) {
+            injection = new FutureTask<>(() -> new Injection(trials));
+            Thread building = new Thread(injection, "trialsim-injector");
             building.setDaemon(true);
             building.start();
         }
@@ -56,7 +70,8 @@ final class GuiceFactory implements CommandLine.IFactory {
 
     private synchronized FutureTask<Injection> injection() {
         if (injection == null) {
-            injection = new FutureTask<>(Injection::new);
+            // made when asked for: the registry is made when a trial first needs it
+            injection = new FutureTask<>(() -> new Injection(false));
         }
         return injection;
     }
@@ -88,33 +103,51 @@ final class GuiceFactory implements CommandLine.IFactory {
         return false;
     }
 
-    /** The Guice side, in a class of its own so that a command that never asks for it loads no Guice class. */
+    /**
+     * The Guice side, in a class of its own so that a command that never asks for it loads no Guice class.
+     * Without an extension on the class path the injector would bind the built-ins alone, which is the
+     * simulator made without Guice ({@link Simulator#Simulator()}, whose trials take
+     * {@link Registry#builtIns}): that one is made instead, so that a simulation that needs no registry (a
+     * cohort) loads no Guice class at all. Building the injector took about 60 ms of a thread's processor
+     * time and some 400 classes in each {@code simulate}, beside the protocol loading on the main thread.
+     */
     private static final class Injection {
-        /**
-         * Guice logs an exception a module throws, with its stack trace, on standard error before it
-         * reports it; the message is shown as one line instead. Held here: a logger that nothing holds
-         * may be collected, and its level with it.
-         */
-        private static final Logger GUICE_ERRORS = Logger.getLogger("com.google.inject");
-
+        /** The injector, or null when no extension is on the class path and {@link #builtIns} is the simulator. */
         private final Injector injector;
+        private final Simulator builtIns;
 
-        Injection() {
-            GUICE_ERRORS.setLevel(Level.WARNING);
+        /** With {@code trials}, the registry the trials of a simulator without extensions take is made here too. */
+        Injection(boolean trials) {
             try {
-                injector = Guice.createInjector(new SimulatorModule());
-            } catch (CreationException e) {
-                throw cannotLoadExtensions(e.getErrorMessages(), e);
+                // found as SimulatorModule finds them (with the context class loader), without making any
+                boolean extended = ServiceLoader.load(TrialsimExtension.class).stream().findAny().isPresent();
+                injector = extended ? newInjector() : null;
+                builtIns = extended ? null : new Simulator();
             } catch (ServiceConfigurationError e) {
                 throw new UserException(ExitCode.USAGE, "cannot load the trialsim extensions on the class path: " + e.getMessage()
                         + " (docs/extending.md)");
             }
+            if (trials && builtIns != null) {
+                Registry.builtIns();
+            }
         }
 
         <K> K create(Class<K> type) {
+            if (injector == null && type == Simulator.class) {
+                return type.cast(builtIns);
+            }
             try {
-                return injector.getInstance(type);
+                return (injector != null ? injector : newInjector()).getInstance(type);
             } catch (ProvisionException e) {
+                throw cannotLoadExtensions(e.getErrorMessages(), e);
+            }
+        }
+
+        private static Injector newInjector() {
+            GuiceLog.quiet();
+            try {
+                return Guice.createInjector(new SimulatorModule());
+            } catch (CreationException e) {
                 throw cannotLoadExtensions(e.getErrorMessages(), e);
             }
         }
@@ -131,6 +164,20 @@ final class GuiceFactory implements CommandLine.IFactory {
                     : ": " + cause.getMessage();
             return new UserException(ExitCode.USAGE, "cannot load the trialsim extensions on the class path: "
                     + first.lines().findFirst().orElse("").strip() + because + " (docs/extending.md)");
+        }
+    }
+
+    /** Guice's logger, in a class of its own so that a run without Guice sets up no logging. */
+    private static final class GuiceLog {
+        /**
+         * Guice logs an exception a module throws, with its stack trace, on standard error before it
+         * reports it; the message is shown as one line instead. Held here: a logger that nothing holds
+         * may be collected, and its level with it.
+         */
+        private static final Logger GUICE_ERRORS = Logger.getLogger("com.google.inject");
+
+        static void quiet() {
+            GUICE_ERRORS.setLevel(Level.WARNING);
         }
     }
 }

@@ -56,7 +56,13 @@ public final class Main {
 
     /** The configured command line with the subcommands these arguments can reach (see {@link TrialsimCommand#addSubcommands}). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(TrialsimCommand.class, new GuiceFactory());
+        GuiceFactory factory = new GuiceFactory();
+        Class<?> named = TrialsimCommand.named(args);
+        if (named == SimulateCommand.class || named == TrialCommand.class) {
+            // the simulator, which these commands ask for once they have loaded the protocol, is made beside picocli's model
+            factory.prepare(named == TrialCommand.class);
+        }
+        CommandLine cl = new CommandLine(TrialsimCommand.class, factory);
         // before the settings below, which picocli passes on to the subcommands there are when they are made
         TrialsimCommand.addSubcommands(cl, args);
         FormatOption.restrict(cl);

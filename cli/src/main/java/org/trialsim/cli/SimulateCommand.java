@@ -118,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
             output.checkApart(records, "--records", "records");
         }
         Shard slice = shard();
-        GuiceFactory.prepareSimulator(spec);
+        GuiceFactory.prepareSimulator(spec, false);
         LoadedProtocol loaded = source.load();
         if (arm != null && !loaded.protocol().arms().containsKey(arm)) {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "

@@ -88,7 +88,7 @@ final class TrialCommand implements Callable<Integer> {
             output.checkApart(replicatesOut, "--replicates-out", "replicates");
         }
         Shard slice = shard();
-        GuiceFactory.prepareSimulator(spec);
+        GuiceFactory.prepareSimulator(spec, true);
         LoadedProtocol loaded = source.load();
         Design design = loaded.protocol().design();
         if (design == null) {
