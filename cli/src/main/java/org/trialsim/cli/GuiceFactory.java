@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.simulator.Simulator;
 import org.trialsim.simulator.SimulatorModule;
 import org.trialsim.simulator.TrialsimExtension;
@@ -33,6 +34,19 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class GuiceFactory implements CommandLine.IFactory {
     private FutureTask<Injection> injection;
+    /** The command line's protocol read ahead ({@link ReadAhead}), or null; kept here as the one object its commands share. */
+    private volatile ReadAhead readAhead;
+
+    /** Keeps the command line's protocol read ahead for its command ({@link ProtocolSource#load(CommandSpec)}). */
+    void readAhead(ReadAhead ahead) {
+        readAhead = ahead;
+    }
+
+    /** The protocol read ahead for the command's command line, if it is this argument's and was read without a problem; else null. */
+    static LoadedProtocol readAhead(CommandSpec spec, String protocol) throws InterruptedException {
+        ReadAhead ahead = spec.commandLine().getFactory() instanceof GuiceFactory factory ? factory.readAhead : null;
+        return ahead == null ? null : ahead.take(protocol);
+    }
 
     /** The simulator of the running command's command line, made by Guice on first use. */
     static Simulator simulator(CommandSpec spec) throws Exception {
@@ -54,7 +68,7 @@ final class GuiceFactory implements CommandLine.IFactory {
     }
 
     /** As {@link #prepareSimulator}, unless it was started (or the simulator made) already. */
-    synchronized void prepare(boolean trials) {
+    private synchronized void prepare(boolean trials) {
         if (injection == null) {
             injection = new FutureTask<>(() -> new Injection(trials));
             Thread building = new Thread(injection, "trialsim-injector");
@@ -104,16 +118,16 @@ final class GuiceFactory implements CommandLine.IFactory {
     }
 
     /**
-     * The Guice side, in a class of its own so that a command that never asks for it loads no Guice class.
+     * The simulator, in a class of its own so that a command that never asks for it loads none of this.
      * Without an extension on the class path the injector would bind the built-ins alone, which is the
      * simulator made without Guice ({@link Simulator#Simulator()}, whose trials take
      * {@link Registry#builtIns}): that one is made instead, so that a simulation that needs no registry (a
      * cohort) loads no Guice class at all. Building the injector took about 60 ms of a thread's processor
-     * time and some 400 classes in each {@code simulate}, beside the protocol loading on the main thread.
+     * time and some 700 classes in each {@code simulate}, beside the protocol loading on the main thread.
      */
     private static final class Injection {
         /** The injector, or null when no extension is on the class path and {@link #builtIns} is the simulator. */
-        private final Injector injector;
+        private final Guiced guiced;
         private final Simulator builtIns;
 
         /** With {@code trials}, the registry the trials of a simulator without extensions take is made here too. */
@@ -121,7 +135,7 @@ final class GuiceFactory implements CommandLine.IFactory {
             try {
                 // found as SimulatorModule finds them (with the context class loader), without making any
                 boolean extended = ServiceLoader.load(TrialsimExtension.class).stream().findAny().isPresent();
-                injector = extended ? newInjector() : null;
+                guiced = extended ? new Guiced() : null;
                 builtIns = extended ? null : new Simulator();
             } catch (ServiceConfigurationError e) {
                 throw new UserException(ExitCode.USAGE, "cannot load the trialsim extensions on the class path: " + e.getMessage()
@@ -133,21 +147,37 @@ final class GuiceFactory implements CommandLine.IFactory {
         }
 
         <K> K create(Class<K> type) {
-            if (injector == null && type == Simulator.class) {
+            if (guiced == null && type == Simulator.class) {
                 return type.cast(builtIns);
             }
+            return (guiced != null ? guiced : new Guiced()).create(type);
+        }
+    }
+
+    /** The injector of the simulator and the extensions on the class path, in a class of its own (see {@link Injection}). */
+    private static final class Guiced {
+        /**
+         * Guice logs an exception a module throws, with its stack trace, on standard error before it
+         * reports it; the message is shown as one line instead. Held here: a logger that nothing holds
+         * may be collected, and its level with it.
+         */
+        private static final Logger GUICE_ERRORS = Logger.getLogger("com.google.inject");
+
+        private final Injector injector;
+
+        Guiced() {
+            GUICE_ERRORS.setLevel(Level.WARNING);
             try {
-                return (injector != null ? injector : newInjector()).getInstance(type);
-            } catch (ProvisionException e) {
+                injector = Guice.createInjector(new SimulatorModule());
+            } catch (CreationException e) {
                 throw cannotLoadExtensions(e.getErrorMessages(), e);
             }
         }
 
-        private static Injector newInjector() {
-            GuiceLog.quiet();
+        <K> K create(Class<K> type) {
             try {
-                return Guice.createInjector(new SimulatorModule());
-            } catch (CreationException e) {
+                return injector.getInstance(type);
+            } catch (ProvisionException e) {
                 throw cannotLoadExtensions(e.getErrorMessages(), e);
             }
         }
@@ -164,20 +194,6 @@ final class GuiceFactory implements CommandLine.IFactory {
                     : ": " + cause.getMessage();
             return new UserException(ExitCode.USAGE, "cannot load the trialsim extensions on the class path: "
                     + first.lines().findFirst().orElse("").strip() + because + " (docs/extending.md)");
-        }
-    }
-
-    /** Guice's logger, in a class of its own so that a run without Guice sets up no logging. */
-    private static final class GuiceLog {
-        /**
-         * Guice logs an exception a module throws, with its stack trace, on standard error before it
-         * reports it; the message is shown as one line instead. Held here: a logger that nothing holds
-         * may be collected, and its level with it.
-         */
-        private static final Logger GUICE_ERRORS = Logger.getLogger("com.google.inject");
-
-        static void quiet() {
-            GUICE_ERRORS.setLevel(Level.WARNING);
         }
     }
 }

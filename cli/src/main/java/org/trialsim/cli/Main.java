@@ -57,11 +57,8 @@ public final class Main {
     /** The configured command line with the subcommands these arguments can reach (see {@link TrialsimCommand#addSubcommands}). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         GuiceFactory factory = new GuiceFactory();
-        Class<?> named = TrialsimCommand.named(args);
-        if (named == SimulateCommand.class || named == TrialCommand.class) {
-            // the simulator, which these commands ask for once they have loaded the protocol, is made beside picocli's model
-            factory.prepare(named == TrialCommand.class);
-        }
+        // the protocol of a simulate or trial command line is read beside picocli's model
+        factory.readAhead(ReadAhead.start(args));
         CommandLine cl = new CommandLine(TrialsimCommand.class, factory);
         // before the settings below, which picocli passes on to the subcommands there are when they are made
         TrialsimCommand.addSubcommands(cl, args);
