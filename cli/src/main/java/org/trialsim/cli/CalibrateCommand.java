@@ -85,7 +85,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int workers = run.workers();
-        GuiceFactory.prepareSimulator(spec, true);
+        GuiceFactory.prepareSimulator(spec);
         if (fit.isEmpty() && !bounds.isEmpty()) {
             throw UserException.usage("--bounds gives the bounds of parameters to fit; name them with --fit");
         }

@@ -130,7 +130,7 @@ final class ExploreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw UserException.usage("--shard " + shard + ": " + e.getMessage());
         }
-        GuiceFactory.prepareSimulator(spec, true);
+        GuiceFactory.prepareSimulator(spec);
         Simulator simulator = GuiceFactory.simulator(spec);
         // run() checks every cell before any runs
         Exploration exploration = simulator.exploration(sweep);

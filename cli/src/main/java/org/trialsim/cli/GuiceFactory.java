@@ -58,20 +58,17 @@ final class GuiceFactory implements CommandLine.IFactory {
      * own, for a command that will ask for it once it has loaded its protocol: the two overlap where a
      * processor is free. What building it throws is thrown where the simulator is asked for, as before, so
      * a protocol's errors still come first.
-     *
-     * @param trials whether the command simulates trials, whose registry of named implementations is then made there too
      */
-    static void prepareSimulator(CommandSpec spec, boolean trials) {
+    static void prepareSimulator(CommandSpec spec) {
         if (spec.commandLine().getFactory() instanceof GuiceFactory factory) {
-            factory.prepare(trials);
+            factory.prepare();
         }
     }
 
     /** As {@link #prepareSimulator}, unless it was started (or the simulator made) already. */
-    private synchronized void prepare(boolean trials) {
+    private synchronized void prepare() {
         if (injection == null) {
-            injection = new FutureTask<>(() -> new Injection(trials));
-            Thread building = new Thread(injection, "trialsim-injector");
+            Thread building = new Thread(injection(), "trialsim-injector");
             building.setDaemon(true);
             building.start();
         }
@@ -84,8 +81,7 @@ final class GuiceFactory implements CommandLine.IFactory {
 
     private synchronized FutureTask<Injection> injection() {
         if (injection == null) {
-            // made when asked for: the registry is made when a trial first needs it
-            injection = new FutureTask<>(() -> new Injection(false));
+            injection = new FutureTask<>(Injection::new);
         }
         return injection;
     }
@@ -121,17 +117,16 @@ final class GuiceFactory implements CommandLine.IFactory {
      * The simulator, in a class of its own so that a command that never asks for it loads none of this.
      * Without an extension on the class path the injector would bind the built-ins alone, which is the
      * simulator made without Guice ({@link Simulator#Simulator()}, whose trials take
-     * {@link Registry#builtIns}): that one is made instead, so that a simulation that needs no registry (a
-     * cohort) loads no Guice class at all. Building the injector took about 60 ms of a thread's processor
-     * time and some 700 classes in each {@code simulate}, beside the protocol loading on the main thread.
+     * {@link Registry#builtIns}): that one is made instead, and no injector is built. Building it took about
+     * 60 ms of a thread's processor time and some 700 classes in each {@code simulate} and {@code trial},
+     * beside the protocol loading on the main thread.
      */
     private static final class Injection {
         /** The injector, or null when no extension is on the class path and {@link #builtIns} is the simulator. */
         private final Guiced guiced;
         private final Simulator builtIns;
 
-        /** With {@code trials}, the registry the trials of a simulator without extensions take is made here too. */
-        Injection(boolean trials) {
+        Injection() {
             try {
                 // found as SimulatorModule finds them (with the context class loader), without making any
                 boolean extended = ServiceLoader.load(TrialsimExtension.class).stream().findAny().isPresent();
@@ -140,9 +135,6 @@ final class GuiceFactory implements CommandLine.IFactory {
             } catch (ServiceConfigurationError e) {
                 throw new UserException(ExitCode.USAGE, "cannot load the trialsim extensions on the class path: " + e.getMessage()
                         + " (docs/extending.md)");
-            }
-            if (trials && builtIns != null) {
-                Registry.builtIns();
             }
         }
 

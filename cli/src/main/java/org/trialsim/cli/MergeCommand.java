@@ -62,7 +62,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         ExploreResult result;
         try {
-            GuiceFactory.prepareSimulator(spec, true);
+            GuiceFactory.prepareSimulator(spec);
             Simulator simulator = GuiceFactory.simulator(spec);
             result = Exploration.merge(folders, simulator::trialSimulation);
         } catch (ExplorationFolderException e) {
@@ -84,7 +84,7 @@ final class MergeCommand implements Callable<Integer> {
         if (!TrialReport.FORMATS.contains(format.get())) {
             throw UserException.usage("a trial is written as " + Format.list(TrialReport.FORMATS) + ", not " + format.get().id());
         }
-        GuiceFactory.prepareSimulator(spec, true);
+        GuiceFactory.prepareSimulator(spec);
         TrialShards.Result merged = TrialShards.merge(folders, GuiceFactory.simulator(spec));
         TrialReport report = new TrialReport(merged.result(), merged.loaded().protocol());
         output.emit(spec, w -> report.write(format.get(), w));
@@ -103,7 +103,7 @@ final class MergeCommand implements Callable<Integer> {
         if (!CohortReport.FORMATS.contains(format.get())) {
             throw UserException.usage("a cohort is written as " + Format.list(CohortReport.FORMATS) + ", not " + format.get().id());
         }
-        GuiceFactory.prepareSimulator(spec, true);
+        GuiceFactory.prepareSimulator(spec);
         CohortShards.Result merged = CohortShards.merge(folders, GuiceFactory.simulator(spec));
         if (merged.result().subgroups() != null && format.get() != Format.TABLE && format.get() != Format.JSON) {
             throw UserException.usage("the shards were run with --by, which is reported in the table and JSON formats, not "

@@ -119,7 +119,7 @@ final class SimulateCommand implements Callable<Integer> {
             output.checkApart(records, "--records", "records");
         }
         Shard slice = shard();
-        GuiceFactory.prepareSimulator(spec, false);
+        GuiceFactory.prepareSimulator(spec);
         LoadedProtocol loaded = source.load(spec);
         if (arm != null && !loaded.protocol().arms().containsKey(arm)) {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "

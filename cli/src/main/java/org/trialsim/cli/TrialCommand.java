@@ -89,7 +89,7 @@ final class TrialCommand implements Callable<Integer> {
             output.checkApart(replicatesOut, "--replicates-out", "replicates");
         }
         Shard slice = shard();
-        GuiceFactory.prepareSimulator(spec, true);
+        GuiceFactory.prepareSimulator(spec);
         LoadedProtocol loaded = source.load(spec);
         Design design = loaded.protocol().design();
         if (design == null) {

@@ -18,8 +18,8 @@ class GuiceFactoryTest {
     @Test
     void aPreparedSimulatorIsTheOneAskedFor() throws Exception {
         CommandSpec spec = simulate();
-        GuiceFactory.prepareSimulator(spec, true);
-        GuiceFactory.prepareSimulator(spec, true); // a second start does not build a second injector
+        GuiceFactory.prepareSimulator(spec);
+        GuiceFactory.prepareSimulator(spec); // a second start does not build a second injector
 
         assertThat(GuiceFactory.simulator(spec)).as("a singleton of one injector").isNotNull().isSameAs(GuiceFactory.simulator(spec));
     }
