@@ -49,17 +49,12 @@ public final class TrialsimCommand implements Callable<Integer> {
      * The top-level options take no values, so the first argument that names a subcommand is the one run.
      */
     static void addSubcommands(CommandLine root, String... args) {
-        Class<?> named = named(args);
+        boolean argumentFile = Arrays.stream(args).anyMatch(a -> a.startsWith("@"));
+        Class<?> named = argumentFile ? null : Arrays.stream(args)
+                .flatMap(a -> SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(a)))
+                .findFirst().orElse(null);
         for (Class<?> subcommand : named == null ? SUBCOMMANDS : List.of(named)) {
             root.addSubcommand(subcommand);
         }
-    }
-
-    /** The subcommand the first argument naming one names, or null when none does or an argument file may hold the name. */
-    static Class<?> named(String... args) {
-        boolean argumentFile = Arrays.stream(args).anyMatch(a -> a.startsWith("@"));
-        return argumentFile ? null : Arrays.stream(args)
-                .flatMap(a -> SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(a)))
-                .findFirst().orElse(null);
     }
 }
