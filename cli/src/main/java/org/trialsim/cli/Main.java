@@ -56,7 +56,10 @@ public final class Main {
 
     /** The configured command line with the subcommands these arguments can reach (see {@link TrialsimCommand#addSubcommands}). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(TrialsimCommand.class, new GuiceFactory());
+        GuiceFactory factory = new GuiceFactory();
+        // the protocol of a simulate or trial command line is read beside picocli's model
+        factory.readAhead(ReadAhead.start(args));
+        CommandLine cl = new CommandLine(TrialsimCommand.class, factory);
         // before the settings below, which picocli passes on to the subcommands there are when they are made
         TrialsimCommand.addSubcommands(cl, args);
         FormatOption.restrict(cl);

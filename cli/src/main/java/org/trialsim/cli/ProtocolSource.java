@@ -7,6 +7,7 @@ import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
 import org.trialsim.protocol.io.Setting;
 import org.trialsim.simulator.calibration.Fitting;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +38,12 @@ final class ProtocolSource {
     /** Loads the protocol with the --set changes applied. */
     LoadedProtocol load() throws IOException, ProtocolException {
         return ProtocolArgument.load(protocol, parsedSettings());
+    }
+
+    /** Loads the protocol as {@link #load()} does, or takes it from the command line's read-ahead ({@link ReadAhead}) where that read it. */
+    LoadedProtocol load(CommandSpec spec) throws IOException, ProtocolException, InterruptedException {
+        LoadedProtocol ahead = settings.isEmpty() ? GuiceFactory.readAhead(spec, protocol) : null;
+        return ahead != null ? ahead : load();
     }
 
     /** Loads the protocol with the --set changes and then others, as often as asked (a file is read once). */

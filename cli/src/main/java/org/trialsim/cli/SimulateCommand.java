@@ -26,12 +26,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code trialsim simulate <id|file>}: virtual patients through a protocol, on every arm. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = SimulateCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate virtual patients through a protocol: the flow through every decision point, MRD response,"
                 + " event-free, disease-free and overall survival, competing risks, toxicity, transplant, time on therapy"
                 + " and cost. Every arm is simulated on the same virtual patients (one seed, the same patients)."})
 final class SimulateCommand implements Callable<Integer> {
     /** Above this many patients, --records needs --force: a row per patient makes a large file. */
+    static final String NAME = "simulate";
     static final long RECORDS_WITHOUT_FORCE = 1_000_000;
 
     @Spec
@@ -119,7 +120,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Shard slice = shard();
         GuiceFactory.prepareSimulator(spec);
-        LoadedProtocol loaded = source.load();
+        LoadedProtocol loaded = source.load(spec);
         if (arm != null && !loaded.protocol().arms().containsKey(arm)) {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no arm '" + arm + "'; its arms are "
                     + String.join(", ", loaded.protocol().arms().keySet()));

@@ -1,8 +1,13 @@
 package org.trialsim.cli;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.trialsim.protocol.builtin.BuiltinProtocols;
 
 /**
  * Runs a few small commands in one JVM, with their output thrown away, so that the {@code ./trialsim}
@@ -30,6 +35,8 @@ public final class StartupTraining {
         {"protocols"},
         {"show", "aall1331"},
         {"validate", "interfant-21"},
+        // a protocol file, as users give: read from its YAML, where a built-in is read from its JSON twin
+        {"trial", StartupTraining.FILE, "-r", "1", "-t", "1", "--null"},
         {"export", "aall1121"},
         {"schema"},
         // the HTML pages hold the text table too: these load the classes of both (and record the pages' lambdas)
@@ -41,16 +48,44 @@ public final class StartupTraining {
         {"design", "simon", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.05", "--beta", "0.2"},
     };
 
+    /** Stands in {@link #COMMANDS} for a protocol file: a copy of a built-in's YAML in a temporary file. */
+    static final String FILE = "<a protocol file>";
+
     private StartupTraining() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Main.configureGuice();
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        int failures = 0;
-        for (String[] command : COMMANDS) {
-            failures += Main.run(command, nowhere, nowhere) == 0 ? 0 : 1;
+        System.exit(run(nowhere) == 0 ? 0 : 1);
+    }
+
+    /** Runs the commands, their output to {@code out}; the number that failed. Without a temporary file, those that need one are left out. */
+    static int run(PrintWriter out) throws IOException {
+        Path file = null;
+        try {
+            file = Files.createTempFile("trialsim-training", ".yaml");
+            Files.write(file, BuiltinProtocols.text("cccg-blina-d19").orElseThrow());
+        } catch (IOException e) {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+            file = null;
         }
-        System.exit(failures == 0 ? 0 : 1);
+        try {
+            int failures = 0;
+            for (String[] command : COMMANDS) {
+                String[] args = command.clone();
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = args[i].equals(FILE) && file != null ? file.toString() : args[i];
+                }
+                failures += List.of(args).contains(FILE) || Main.run(args, out, out) == 0 ? 0 : 1;
+            }
+            return failures;
+        } finally {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }

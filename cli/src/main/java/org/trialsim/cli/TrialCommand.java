@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code trialsim trial <id|file>}: the operating characteristics of the protocol's trial design. */
-@Command(name = "trial", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = TrialCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate the protocol's trial many times (patients arriving in calendar time, allocated, treated through "
                 + "the pathway and analysed at the design's data cuts and interim looks) and report its operating characteristics: "
                 + "power (or type I error with --null), stopping at each look, sample size, events, duration, allocation, and the "
@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
                 "For a phase 1-2 design (aall1121) it reports both parts: the dose escalation and the Simon two-stage design."})
 final class TrialCommand implements Callable<Integer> {
     /** Presenting patients screened before a trial is simulated, to refuse one that could enrol no one. */
+    static final String NAME = "trial";
     static final int ELIGIBILITY_PROBE = 10_000;
 
     @Spec
@@ -89,7 +90,7 @@ final class TrialCommand implements Callable<Integer> {
         }
         Shard slice = shard();
         GuiceFactory.prepareSimulator(spec);
-        LoadedProtocol loaded = source.load();
+        LoadedProtocol loaded = source.load(spec);
         Design design = loaded.protocol().design();
         if (design == null) {
             throw UserException.usage("the protocol " + loaded.protocol().id() + " has no design section, so there is no trial to"

@@ -38,13 +38,27 @@ public final class BuiltinProtocols {
         if (!exists(id)) {
             return Optional.empty();
         }
-        try (InputStream in = BuiltinProtocols.class.getResourceAsStream(id + ".yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in protocol " + id + " is missing from the jar");
-            }
-            return Optional.of(in.readAllBytes());
+        byte[] text = resource(id + ".yaml");
+        if (text == null) {
+            throw new IllegalStateException("the built-in protocol " + id + " is missing from the jar");
+        }
+        return Optional.of(text);
+    }
+
+    /**
+     * The resource name of a built-in's JSON twin, beside its YAML, from which it is loaded without changes
+     * ({@code JsonTwin} in the reader's package).
+     */
+    public static String twinName(String id) {
+        return id + ".twin.json";
+    }
+
+    /** A resource's bytes, or null if there is no such resource. */
+    private static byte[] resource(String name) {
+        try (InputStream in = BuiltinProtocols.class.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the built-in protocol " + id, e);
+            throw new IllegalStateException("cannot read " + name + " of the built-in protocols", e);
         }
     }
 
@@ -102,7 +116,12 @@ public final class BuiltinProtocols {
      * @throws ProtocolException        if the changed protocol is invalid
      */
     public static LoadedProtocol load(String id, List<Setting> settings) throws ProtocolException {
-        byte[] text = text(id).orElseThrow(() -> new IllegalArgumentException("no built-in protocol '" + id + "'"));
-        return new ProtocolReader().read(sourceName(id) + ".yaml", text, settings);
+        if (!exists(id)) {
+            throw new IllegalArgumentException("no built-in protocol '" + id + "'");
+        }
+        byte[] text = text(id).orElseThrow();
+        byte[] twin = settings.isEmpty() ? resource(twinName(id)) : null;
+        return twin != null ? new ProtocolReader().read(sourceName(id) + ".yaml", text, twin)
+                : new ProtocolReader().read(sourceName(id) + ".yaml", text, settings);
     }
 }

@@ -20,7 +20,31 @@ final class Locations {
         static final Position UNKNOWN = new Position(0, 0);
     }
 
+    /** What makes a parser of the document again, for {@link #whenAsked}. */
+    interface Source {
+        /** A parser of the document, or null if there is none. */
+        JsonParser parser() throws IOException;
+    }
+
     private final Map<String, Position> positions = new HashMap<>();
+    /** The document whose positions are still to be recorded, when first asked for; null once they are, or if they are recorded as read. */
+    private Source unread;
+
+    /** Locations recorded as a parser made by {@link #recording} reads the document. */
+    Locations() {
+    }
+
+    /**
+     * Locations found only when first asked for, by reading the source's document to its end with a
+     * recording parser: the same positions, at no cost to a document of which none is asked (a file
+     * without problems). The source must read as it read before, and did: problems are found after
+     * the whole document was read.
+     */
+    static Locations whenAsked(Source source) {
+        Locations locations = new Locations();
+        locations.unread = source;
+        return locations;
+    }
 
     /** A parser that records the position of every field name and list element it reads. */
     JsonParser recording(JsonParser parser) {
@@ -44,12 +68,32 @@ final class Locations {
         };
     }
 
+    private void readAll() {
+        Source source = unread;
+        unread = null;
+        try {
+            JsonParser parser = source.parser();
+            if (parser != null) {
+                try (JsonParser recording = recording(parser)) {
+                    while (recording.nextToken() != null) {
+                        // each token records its position
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the document was read whole before; the positions recorded up to here stand
+        }
+    }
+
     private void record(String pointer, JsonLocation location) {
         positions.putIfAbsent(pointer, new Position(location.getLineNr(), location.getColumnNr()));
     }
 
     /** The position of the pointer, or of its nearest ancestor that has one. */
     Position find(JsonPointer pointer) {
+        if (unread != null) {
+            readAll();
+        }
         JsonPointer p = pointer;
         while (p != null) {
             Position position = positions.get(p.toString());

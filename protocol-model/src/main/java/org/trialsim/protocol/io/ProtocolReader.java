@@ -121,15 +121,45 @@ public final class ProtocolReader {
      */
     public LoadedProtocol read(String name, byte[] content, List<Setting> settings) throws ProtocolException {
         if (settings.isEmpty()) {
-            Locations locations = new Locations();
-            Protocol protocol = quickly(name, content, locations);
+            Protocol protocol = quickly(name, content);
             if (protocol != null) {
-                LocatedProblems problems = new LocatedProblems(name, locations);
+                // where the fields stand is needed only for a problem, and is then found by reading the text again
+                LocatedProblems problems = new LocatedProblems(name, Locations.whenAsked(() -> parser(name, content)));
                 ProtocolValidator.validate(protocol, problems);
                 return loaded(protocol, name, settings, problems);
             }
         }
         return readWithJackson(name, content, settings);
+    }
+
+    /**
+     * Reads a built-in protocol from its JSON twin ({@link JsonTwin}) as {@link #read(String, byte[], List)}
+     * reads its YAML without changes: the twin's tokens are the YAML's, so they bind the same protocol, which
+     * is validated as any; a problem is placed by reading the YAML when the first is reported. Where the twin
+     * was not made from these YAML bytes, or the binder declines it, the YAML is read as any file.
+     *
+     * @param name    the built-in's name in messages, as for its YAML
+     * @param content the YAML's bytes
+     * @param twin    the twin's bytes
+     * @throws ProtocolException if it is not a valid protocol
+     */
+    public LoadedProtocol read(String name, byte[] content, byte[] twin) throws ProtocolException {
+        int json = JsonTwin.json(twin, content);
+        Protocol protocol = null;
+        if (json >= 0) {
+            try {
+                protocol = FastBinder.bind(LengthGuard.guard(Mappers.factory(Format.JSON, limits)
+                        .createParser(twin, json, twin.length - json), limits));
+            } catch (IOException e) {
+                // read from the YAML below, as any twin the binder declines
+            }
+        }
+        if (protocol == null) {
+            return read(name, content, List.of());
+        }
+        LocatedProblems problems = new LocatedProblems(name, Locations.whenAsked(() -> parser(name, content)));
+        ProtocolValidator.validate(protocol, problems);
+        return loaded(protocol, name, List.of(), problems);
     }
 
     /**
@@ -174,6 +204,33 @@ public final class ProtocolReader {
      * whose set-up alone (the time zones and locale data of a date format) took 45-55 ms.
      */
     Protocol quickly(String name, byte[] content, Locations locations) {
+        try {
+            JsonParser parser = parser(name, content);
+            return parser == null ? null : FastBinder.bind(locations.recording(parser));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The protocol as {@link #quickly(String, byte[], Locations)} binds it, without recording where its
+     * fields stand: recording them (a JSON pointer made for every field and list element) is spared for a
+     * file without problems, and a problem finds them by reading the text again ({@link Locations#whenAsked}).
+     */
+    private Protocol quickly(String name, byte[] content) {
+        try {
+            JsonParser parser = parser(name, content);
+            return parser == null ? null : FastBinder.bind(parser);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The guarded parser {@link FastBinder} reads a file with, or null where the file is refused before it
+     * is parsed (too long, not UTF-8, a YAML line too long to scan).
+     */
+    private JsonParser parser(String name, byte[] content) throws IOException {
         if (content.length > limits.maxBytes()) {
             return null;
         }
@@ -187,11 +244,7 @@ public final class ProtocolReader {
         if (format == Format.YAML && LongLine.first(text, limits.maxTextLength()) != null) {
             return null;
         }
-        try {
-            return FastBinder.bind(locations.recording(LengthGuard.guard(Mappers.factory(format, limits).createParser(text), limits)));
-        } catch (IOException e) {
-            return null;
-        }
+        return LengthGuard.guard(Mappers.factory(format, limits).createParser(text), limits);
     }
 
     /**

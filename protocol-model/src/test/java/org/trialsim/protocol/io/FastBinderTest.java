@@ -138,16 +138,16 @@ class FastBinderTest {
                 .isEqualTo(outcome(() -> reader.readWithJackson(name, content, List.of())));
     }
 
-    private interface Read {
+    interface Read {
         LoadedProtocol read() throws ProtocolException;
     }
 
     /** A protocol read, with its warnings. */
-    private record Accepted(Protocol protocol, List<Problem> warnings) {
+    record Accepted(Protocol protocol, List<Problem> warnings) {
     }
 
     /** The protocol read and its warnings, or the problems that refused it. */
-    private static Object outcome(Read read) {
+    static Object outcome(Read read) {
         try {
             LoadedProtocol loaded = read.read();
             return new Accepted(loaded.protocol(), loaded.warnings());

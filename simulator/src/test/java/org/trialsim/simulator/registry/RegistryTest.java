@@ -164,4 +164,11 @@ class RegistryTest {
         assertThatThrownBy(() -> new Simulator().trial(alternating, new TrialOptions(20, 1, 1, true), Progress.NONE))
                 .isInstanceOf(InvalidProtocolException.class).hasMessageContaining("there is no randomization method 'alternation'");
     }
+
+    @Test
+    void theBuiltInsMadeWithoutGuiceAreTheOnesGuiceBindsInTheSameOrder() {
+        Registry bound = Guice.createInjector(new BuiltInModule()).getInstance(Registry.class);
+        assertThat(Registry.builtIns().allocationMethodNames()).containsExactlyElementsOf(bound.allocationMethodNames());
+        assertThat(Registry.builtIns().spendingFunctionNames()).containsExactlyElementsOf(bound.spendingFunctionNames());
+    }
 }
