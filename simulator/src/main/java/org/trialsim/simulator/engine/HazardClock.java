@@ -16,6 +16,8 @@ import org.trialsim.protocol.condition.Check;
  */
 final class HazardClock {
     private final CompiledProtocol.Rule[] rules;
+    /** The rules' conditions, up to the first that always holds (the rules after it are never chosen). */
+    private final Check[] tested;
     /** By arm, the ratio multiplying every rule's hazard; null when there is none. */
     private final double[] armRatios;
     private final int armSlot;
@@ -42,6 +44,14 @@ final class HazardClock {
     /** A clock whose rules' hazards are multiplied by the ratio of the patient's arm (read from the state's arm slot). */
     HazardClock(CompiledProtocol.Rule[] rules, double[] armRatios, int armSlot) {
         this.rules = rules;
+        int always = 0;
+        while (always < rules.length && !(rules[always].when() instanceof Check.Constant c && c.value())) {
+            always++;
+        }
+        this.tested = new Check[always];
+        for (int i = 0; i < always; i++) {
+            tested[i] = rules[i].when();
+        }
         this.armRatios = armRatios;
         this.armSlot = armSlot;
     }
@@ -86,11 +96,15 @@ final class HazardClock {
     void follow(double day, double[] state, boolean inRemission) {
         CompiledProtocol.Rule next = null;
         if (inRemission) {
-            for (CompiledProtocol.Rule r : rules) {
-                if (Check.holds(r.when(), state)) {
-                    next = cure >= r.curedFraction() ? r : null;
-                    break;
-                }
+            // the first rule whose condition holds; one that always holds (a rule without a condition,
+            // such as the last one) is chosen without testing it
+            int i = 0;
+            while (i < tested.length && !Check.holds(tested[i], state)) {
+                i++;
+            }
+            if (i < rules.length) {
+                CompiledProtocol.Rule r = rules[i];
+                next = cure >= r.curedFraction() ? r : null;
             }
         }
         double nextRatio = next == null ? 0

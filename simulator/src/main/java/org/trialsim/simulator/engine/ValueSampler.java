@@ -133,6 +133,11 @@ abstract class ValueSampler {
             this.first = first;
         }
 
+        /** The probability of the first level: a uniform at or above it gives 1. */
+        double first() {
+            return first;
+        }
+
         @Override
         double sample(Draws draws, double[] state) {
             return draws.uniform() >= first ? 1 : 0;
@@ -314,7 +319,7 @@ abstract class ValueSampler {
 
         @Override
         double sample(Draws draws, double[] state) {
-            return cases[(int) state[slot]].sample(draws, state);
+            return draw(cases[(int) state[slot]], draws, state);
         }
     }
 
