@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LauncherOptionsTest {
 
     private static final String C1 = "-XX:TieredStopAtLevel=1";
-    private static final String LARGE = "-XX:+UseSerialGC -Xmn32m -XX:-UseOnStackReplacement";
+    private static final String LARGE = "-XX:+UseSerialGC -Xmn32m";
 
     @TempDir
     static Path home;
@@ -57,11 +57,11 @@ class LauncherOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "-XX:TieredStopAtLevel=4 | -XX:+UseSerialGC -Xmn32m -XX:-UseOnStackReplacement -XX:TieredStopAtLevel=4",
-        "-Xmx1g | -XX:+UseSerialGC -Xmn32m -XX:-UseOnStackReplacement -Xmx1g",
-        "-XX:+UseG1GC | -XX:-UseOnStackReplacement -XX:+UseG1GC",
-        "-XX:+UseParallelGC -Xmn64m | -XX:-UseOnStackReplacement -XX:+UseParallelGC -Xmn64m",
-        "-XX:+UseOnStackReplacement | -XX:+UseSerialGC -Xmn32m -XX:-UseOnStackReplacement -XX:+UseOnStackReplacement",
+        "-XX:TieredStopAtLevel=4 | -XX:+UseSerialGC -Xmn32m -XX:TieredStopAtLevel=4",
+        "-Xmx1g | -XX:+UseSerialGC -Xmn32m -Xmx1g",
+        "-Xmn64m | -XX:+UseSerialGC -Xmn32m -Xmn64m",
+        "-XX:+UseG1GC | -XX:+UseG1GC",
+        "-Xmx2g -XX:+UseParallelGC -Xmn64m | -Xmx2g -XX:+UseParallelGC -Xmn64m",
     })
     void userOptionsComeLastAndReplaceTheCollector(String user, String expected) throws Exception {
         // a second collector would stop the JVM ("conflicting collector combinations"), so the user's replaces
