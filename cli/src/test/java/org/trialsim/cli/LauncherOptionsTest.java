@@ -1,0 +1,117 @@
+package org.trialsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The JVM options the {@code ./trialsim} launcher chooses by command and size (docs/limits.md, start-up). The
+ * launcher is copied beside an empty jar, so that it builds and records nothing, and run with a {@code java}
+ * that prints its arguments instead of starting a JVM.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class LauncherOptionsTest {
+
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
+    private static final String LARGE = "-XX:+UseSerialGC -Xmn32m";
+
+    @TempDir
+    static Path home;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "protocols | " + C1,
+        "validate aall1331 | " + C1,
+        "simulate interfant-21 | " + C1,
+        "simulate interfant-21 -n 1000000 | " + C1,
+        "simulate interfant-21 --patients=1_000_000 | " + C1,
+        "simulate interfant-21 -n 1000001 | " + LARGE,
+        "simulate interfant-21 -n 10000000 -t 2 | " + LARGE,
+        "simulate interfant-21 -n 1e7 | " + LARGE,
+        "trial aall1331 | " + C1,
+        "trial aall1331 -r 10000 | " + C1,
+        "trial aall1331 -r 20000 | " + LARGE,
+        "trial aall1331 --replicates 100,000 | " + LARGE,
+        "trial aall1331 @args.txt | " + LARGE,
+        "explore sweep.yaml | " + LARGE,
+        "calibrate aall1331 | ''",
+    })
+    void choosesByCommandAndSize(String command, String expected) throws Exception {
+        assertThat(jvmOptions(Map.of(), command.split(" "))).isEqualTo(words(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "-XX:TieredStopAtLevel=4 | -XX:+UseSerialGC -Xmn32m -XX:TieredStopAtLevel=4",
+        "-Xmx1g | -XX:+UseSerialGC -Xmn32m -Xmx1g",
+        "-Xmn64m | -XX:+UseSerialGC -Xmn32m -Xmn64m",
+        "-XX:+UseG1GC | -XX:+UseG1GC",
+        "-Xmx2g -XX:+UseParallelGC -Xmn64m | -Xmx2g -XX:+UseParallelGC -Xmn64m",
+    })
+    void userOptionsComeLastAndReplaceTheCollector(String user, String expected) throws Exception {
+        // a second collector would stop the JVM ("conflicting collector combinations"), so the user's replaces
+        // the launcher's with its young generation; any other option comes after the launcher's and wins
+        List<String> options = jvmOptions(Map.of("TRIALSIM_JAVA_OPTS", user), "trial", "aall1331", "-r", "20000");
+        assertThat(options).isEqualTo(words(expected));
+    }
+
+    @Test
+    void javaTwentyFiveGetsTheSameChoiceAndItsReflectionSetting() throws Exception {
+        List<String> options = jvmOptions(Map.of("FAKE_JAVA_VERSION", "25.0.3"), "trial", "aall1331", "-r", "20000");
+        assertThat(options).isEqualTo(words(LARGE + " -Djdk.reflect.useNativeAccessorOnly=true"));
+    }
+
+    private static List<String> words(String options) {
+        return options.isBlank() ? List.of() : Arrays.asList(options.trim().split(" +"));
+    }
+
+    /** The options the launcher passes to java before the class path, with class-data sharing off. */
+    private static List<String> jvmOptions(Map<String, String> env, String... command) throws IOException,
+            InterruptedException {
+        String version = env.getOrDefault("FAKE_JAVA_VERSION", "17.0.15");
+        Path root = Files.createTempDirectory(home, "checkout");
+        Files.createDirectories(root.resolve("cli/target"));
+        Files.createFile(root.resolve("cli/target/trialsim.jar"));
+        Path launcher = Files.copy(Path.of("../trialsim"), root.resolve("trialsim"));
+        Path jdk = root.resolve("jdk");
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", launcher.toString()));
+        argv.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        builder.environment().remove("TRIALSIM_JAVA_OPTS");
+        builder.environment().remove("TRIALSIM_CLASSPATH");
+        builder.environment().put("TRIALSIM_CDS", "off");
+        builder.environment().put("PATH", jdk.resolve("bin") + ":/usr/bin:/bin");
+        env.forEach((k, v) -> {
+            if (!k.startsWith("FAKE_")) {
+                builder.environment().put(k, v);
+            }
+        });
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        List<String> lines = out.lines().toList();
+        int classPath = lines.indexOf("-cp");
+        assertThat(classPath).as(out).isNotNegative();
+        return lines.subList(0, classPath);
+    }
+}
