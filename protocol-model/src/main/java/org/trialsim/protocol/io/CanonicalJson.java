@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.trialsim.protocol.Condition;
 import org.trialsim.protocol.Protocol;
 
@@ -33,23 +32,13 @@ import org.trialsim.protocol.Protocol;
  */
 final class CanonicalJson {
     /** How each model record and enum is written, found by reflection once per class. */
-    private static final Map<Class<?>, Object> SHAPES = new ConcurrentHashMap<>();
+    private static final Shapes SHAPES = new Shapes(CanonicalJson::newShape);
     private static final String LINE_FEED = System.lineSeparator(); // as Jackson's DefaultIndenter
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final StringBuilder out = new StringBuilder(1 << 16);
 
     private CanonicalJson() {
-    }
-
-    /** Thrown inside to give up; carries no stack trace, as it is not a fault. */
-    private static final class Declined extends Exception {
-        private static final long serialVersionUID = 1L;
-        private static final Declined INSTANCE = new Declined();
-
-        private Declined() {
-            super(null, null, false, false);
-        }
     }
 
     /** A record: its properties in the order written, whether it leaves out only nulls, and its type id if it has one. */
@@ -85,7 +74,7 @@ final class CanonicalJson {
             string(c.text());
         } else if (value instanceof Enum<?> e) {
             @SuppressWarnings("unchecked")
-            Map<Object, String> names = (Map<Object, String>) shape(e.getDeclaringClass());
+            Map<Object, String> names = (Map<Object, String>) SHAPES.of(e.getDeclaringClass());
             string(names.get(e));
         } else if (value instanceof List<?> list) {
             out.append('[');
@@ -114,7 +103,7 @@ final class CanonicalJson {
     }
 
     private void record(Object value, int level) throws Declined, ReflectiveOperationException {
-        RecordShape shape = (RecordShape) shape(value.getClass());
+        RecordShape shape = (RecordShape) SHAPES.of(value.getClass());
         int written = 0;
         out.append('{');
         if (shape.typeId() != null) {
@@ -184,18 +173,6 @@ final class CanonicalJson {
             }
         }
         out.append('"');
-    }
-
-    private static Object shape(Class<?> type) throws Declined {
-        Object shape = SHAPES.get(type);
-        if (shape == null) {
-            shape = newShape(type);
-            SHAPES.put(type, shape);
-        }
-        if (shape == Declined.INSTANCE) {
-            throw Declined.INSTANCE;
-        }
-        return shape;
     }
 
     /** How a type is written, or {@link Declined#INSTANCE} for a type this writer leaves to the mapper. */

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.trialsim.protocol.Condition;
 import org.trialsim.protocol.Protocol;
 
@@ -36,19 +35,9 @@ import org.trialsim.protocol.Protocol;
  */
 final class FastBinder {
     /** How each model type binds, found by reflection once per class. */
-    private static final Map<Class<?>, Object> SHAPES = new ConcurrentHashMap<>();
+    private static final Shapes SHAPES = new Shapes(FastBinder::newShape);
 
     private FastBinder() {
-    }
-
-    /** Why binding gave up; the reader then binds with Jackson. Carries no stack trace: it is not a fault. */
-    private static final class Declined extends Exception {
-        private static final long serialVersionUID = 1L;
-        private static final Declined INSTANCE = new Declined();
-
-        private Declined() {
-            super(null, null, false, false);
-        }
     }
 
     /**
@@ -153,10 +142,10 @@ final class FastBinder {
             return Condition.of(text); // Condition's delegating creator
         }
         if (node instanceof String name && c.isEnum()) {
-            return known(((EnumNames) shape(c)).byName().get(name));
+            return known(((EnumNames) SHAPES.of(c)).byName().get(name));
         }
         if (node instanceof Map<?, ?> fields && (c.isRecord() || c.isInterface())) {
-            Object shape = shape(c);
+            Object shape = SHAPES.of(c);
             if (shape instanceof Subtypes subtypes) {
                 Map<String, Object> rest = new LinkedHashMap<>();
                 fields.forEach((k, v) -> rest.put((String) k, v));
@@ -191,7 +180,7 @@ final class FastBinder {
 
     /** A record from its fields; an absent component is null, or zero or false, as Jackson passes it. */
     private static Object record(Class<?> type, Map<?, ?> fields) throws Declined, ReflectiveOperationException {
-        if (!(shape(type) instanceof RecordShape shape)) {
+        if (!(SHAPES.of(type) instanceof RecordShape shape)) {
             throw Declined.INSTANCE;
         }
         Object[] arguments = new Object[shape.names().length];
@@ -229,18 +218,6 @@ final class FastBinder {
             throw Declined.INSTANCE;
         }
         return value;
-    }
-
-    private static Object shape(Class<?> type) throws Declined {
-        Object shape = SHAPES.get(type);
-        if (shape == null) {
-            shape = newShape(type);
-            SHAPES.put(type, shape);
-        }
-        if (shape == Declined.INSTANCE) {
-            throw Declined.INSTANCE;
-        }
-        return shape;
     }
 
     /** How a type binds, or {@link Declined#INSTANCE} for a type this binder leaves to Jackson. */
