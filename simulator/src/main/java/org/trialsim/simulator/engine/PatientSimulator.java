@@ -37,17 +37,6 @@ public final class PatientSimulator implements Patients {
     /** For each criterion, the bit of its treatment in {@link PatientOutcome#ineligibleTreatments}, or 0. */
     private final long[] criterionTreatmentBits;
     private final Draws draws = new Draws();
-    /**
-     * The covariates of two levels (yes/no, or a category of two), drawn first in a loop of their own
-     * by one comparison each: their slots, stream keys and first levels' probabilities. Each covariate
-     * has its own stream and a conditional distribution reads only covariates defined before it, so
-     * drawing these before the others gives every covariate the same value.
-     */
-    private final int[] twoLevelSlots;
-    private final long[] twoLevelKeys;
-    private final double[] twoLevelFirst;
-    /** The other covariates, by index, in the protocol's order. */
-    private final int[] otherCovariates;
 
     private long patient;
     /** The current patient's day of enrolment from the start of accrual, which assessments' drifts read. */
@@ -97,25 +86,6 @@ public final class PatientSimulator implements Patients {
             }
         }
         this.keys = new Keys(protocol, streams);
-        int twoLevels = 0;
-        for (ValueSampler sampler : protocol.covariateSamplers) {
-            twoLevels += sampler instanceof ValueSampler.TwoLevels ? 1 : 0;
-        }
-        this.twoLevelSlots = new int[twoLevels];
-        this.twoLevelKeys = new long[twoLevels];
-        this.twoLevelFirst = new double[twoLevels];
-        this.otherCovariates = new int[protocol.covariateSamplers.length - twoLevels];
-        int t = 0;
-        int o = 0;
-        for (int i = 0; i < protocol.covariateSamplers.length; i++) {
-            if (protocol.covariateSamplers[i] instanceof ValueSampler.TwoLevels two) {
-                twoLevelSlots[t] = protocol.covariateSlots[i];
-                twoLevelKeys[t] = keys.covariates[i];
-                twoLevelFirst[t++] = two.first();
-            } else {
-                otherCovariates[o++] = i;
-            }
-        }
         this.relapse = new HazardClock(protocol.relapseRules, protocol.relapseArmRatios, protocol.armSlot);
         this.deathInRemission = new HazardClock(protocol.deathInRemissionRules, protocol.deathInRemissionArmRatios, protocol.armSlot);
     }
@@ -215,10 +185,7 @@ public final class PatientSimulator implements Patients {
     }
 
     private void drawCovariates(double[] s) {
-        for (int i = 0; i < twoLevelSlots.length; i++) {
-            s[twoLevelSlots[i]] = draws(twoLevelKeys[i]).uniform() >= twoLevelFirst[i] ? 1 : 0;
-        }
-        for (int i : otherCovariates) {
+        for (int i = 0; i < p.covariateSlots.length; i++) {
             s[p.covariateSlots[i]] = ValueSampler.draw(p.covariateSamplers[i], draws(keys.covariates[i]), s);
         }
         double mrd = Math.min(1, Math.max(0, ValueSampler.draw(p.initialMrd, draws(keys.initialMrd), s)));

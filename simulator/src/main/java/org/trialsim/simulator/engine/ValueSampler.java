@@ -133,11 +133,6 @@ abstract class ValueSampler {
             this.first = first;
         }
 
-        /** The probability of the first level: a uniform at or above it gives 1. */
-        double first() {
-            return first;
-        }
-
         @Override
         double sample(Draws draws, double[] state) {
             return draws.uniform() >= first ? 1 : 0;

@@ -9,11 +9,11 @@ import org.trialsim.protocol.builtin.BuiltinProtocols;
 import org.trialsim.simulator.random.RandomStreams;
 
 /**
- * The engine draws the two-level covariates first, in a loop of their own, and the others after them.
- * Every covariate must still get the value it gets when all are drawn in the protocol's order, each
- * from its own stream by its sampler: checked bit for bit on protocols with yes/no, two-level,
- * categorical, histogram, log-normal and conditional covariates (aall1331's MRD at enrolment and a
- * covariate depend on earlier ones).
+ * Every covariate and the MRD at enrolment get the value their own stream gives when each is drawn in the
+ * protocol's order by its sampler, whatever path the engine takes to them (ValueSampler.draw's direct
+ * calls, a conditional's cases): checked bit for bit on protocols with yes/no, two-level, categorical,
+ * histogram, log-normal and conditional covariates (aall1331's MRD at enrolment and a covariate depend on
+ * earlier ones).
  */
 class CovariateOrderTest {
 
