@@ -198,26 +198,13 @@ public final class ProtocolReader {
     }
 
     /**
-     * The protocol as {@link FastBinder} binds it, without Jackson's databind, with the places of its
-     * fields in {@code locations}; or null where that binder declines, or the file is refused before it
-     * is parsed, and the reader's Jackson path finds and reports what is wrong. Without a mapper, too,
-     * whose set-up alone (the time zones and locale data of a date format) took 45-55 ms.
+     * The protocol as {@link FastBinder} binds it, without Jackson's databind (and without a mapper, whose
+     * set-up alone took 45-55 ms); or null where that binder declines, or the file is refused before it is
+     * parsed, and the reader's Jackson path finds and reports what is wrong. Where the fields stand is not
+     * recorded (a JSON pointer per field and list element): a file without problems does not need it, and a
+     * problem finds it by reading the text again ({@link Locations#whenAsked}).
      */
-    Protocol quickly(String name, byte[] content, Locations locations) {
-        try {
-            JsonParser parser = parser(name, content);
-            return parser == null ? null : FastBinder.bind(locations.recording(parser));
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The protocol as {@link #quickly(String, byte[], Locations)} binds it, without recording where its
-     * fields stand: recording them (a JSON pointer made for every field and list element) is spared for a
-     * file without problems, and a problem finds them by reading the text again ({@link Locations#whenAsked}).
-     */
-    private Protocol quickly(String name, byte[] content) {
+    Protocol quickly(String name, byte[] content) {
         try {
             JsonParser parser = parser(name, content);
             return parser == null ? null : FastBinder.bind(parser);

@@ -37,7 +37,7 @@ class CanonicalJsonTest {
         "delete \\x7f and next line \\x85", "accents é ñ and CJK 漢字", "separators \\u2028 \\u2029", "", "/slash/"})
     void escapesTextsAsTheMapperDoes(String escaped) throws Exception {
         String text = TestProtocols.text(TestProtocols.TWO_ARM).replaceFirst("title: [^\\n]*", Matcher.quoteReplacement("title: \"" + escaped + "\""));
-        Protocol protocol = reader.quickly("texts.yaml", text.getBytes(StandardCharsets.UTF_8), new Locations());
+        Protocol protocol = reader.quickly("texts.yaml", text.getBytes(StandardCharsets.UTF_8));
         assertThat(protocol).isNotNull();
 
         byte[] json = CanonicalJson.bytes(protocol);
@@ -50,7 +50,7 @@ class CanonicalJsonTest {
     @ValueSource(strings = {"outside the basic plane \\U0001F600", "a clef \\U0001D11E"})
     void leavesACharacterBeyondTheBasicPlaneToTheMapper(String escaped) {
         String text = TestProtocols.text(TestProtocols.TWO_ARM).replaceFirst("title: [^\\n]*", Matcher.quoteReplacement("title: \"" + escaped + "\""));
-        Protocol protocol = reader.quickly("texts.yaml", text.getBytes(StandardCharsets.UTF_8), new Locations());
+        Protocol protocol = reader.quickly("texts.yaml", text.getBytes(StandardCharsets.UTF_8));
 
         assertThat(CanonicalJson.bytes(protocol)).isNull();
     }

@@ -65,7 +65,7 @@ class FastBinderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("protocolFiles")
     void bindsEveryProtocolFileToTheRecordsJacksonGives(String name, byte[] content) throws ProtocolException {
-        Protocol fast = reader.quickly(name, content, new Locations());
+        Protocol fast = reader.quickly(name, content);
         LoadedProtocol jackson = reader.readWithJackson(name, content, List.of());
 
         assertThat(fast).as("bound without Jackson").isNotNull().isEqualTo(jackson.protocol());
@@ -81,7 +81,7 @@ class FastBinderTest {
         byte[] json = ProtocolWriter.write(reader.readWithJackson(name, content, List.of()).protocol(), Format.JSON)
                 .getBytes(StandardCharsets.UTF_8);
 
-        Protocol fast = reader.quickly("exported.json", json, new Locations());
+        Protocol fast = reader.quickly("exported.json", json);
 
         assertThat(fast).as("bound without Jackson").isNotNull().isEqualTo(reader.readWithJackson("exported.json", json, List.of()).protocol());
     }
@@ -91,7 +91,7 @@ class FastBinderTest {
         // the reader's own path for a file with no --set: a silent fall back to Jackson would slow every start
         for (String id : BuiltinProtocols.IDS) {
             byte[] content = BuiltinProtocols.text(id).orElseThrow();
-            assertThat(reader.quickly(BuiltinProtocols.sourceName(id), content, new Locations())).as(id).isNotNull();
+            assertThat(reader.quickly(BuiltinProtocols.sourceName(id), content)).as(id).isNotNull();
         }
     }
 
@@ -133,7 +133,7 @@ class FastBinderTest {
                 .getBytes(StandardCharsets.UTF_8);
         String name = "changed.yaml";
 
-        assertThat(reader.quickly(name, content, new Locations())).as(what).isNull();
+        assertThat(reader.quickly(name, content)).as(what).isNull();
         assertThat(outcome(() -> reader.read(name, content))).as(what + ": the reader's answer")
                 .isEqualTo(outcome(() -> reader.readWithJackson(name, content, List.of())));
     }
