@@ -21,6 +21,11 @@ final class Draws {
         return this;
     }
 
+    /** Moves past {@code uniforms} uniforms without drawing them (the numbers after are the same). */
+    void skip(int uniforms) {
+        stream.skip(uniforms);
+    }
+
     /** A uniform in [0, 1). */
     double uniform() {
         return stream.nextDouble();

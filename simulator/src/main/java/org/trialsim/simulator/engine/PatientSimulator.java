@@ -28,6 +28,8 @@ public final class PatientSimulator implements Patients {
     private final RandomStreams streams;
     private final PatientOutcome out;
     private final boolean singleArmWithoutAllocation;
+    /** Whether blocks' toxicities are drawn and recorded; without, their uniforms are skipped. */
+    private final boolean toxicities;
     /**
      * Every patient's state before the covariates are drawn: unknown (NaN) but for the flags that start
      * known (no block received or under way, no assessment made, eligible for every treatment), copied
@@ -55,7 +57,18 @@ public final class PatientSimulator implements Patients {
 
     /** A simulator for the protocol with the given streams. */
     public PatientSimulator(CompiledProtocol protocol, RandomStreams streams) {
+        this(protocol, streams, true);
+    }
+
+    /**
+     * A simulator for the protocol with the given streams that, unless {@code toxicities}, records no
+     * toxicity ({@link PatientOutcome#pathToxicities} 0): the uniforms that decide them are skipped in
+     * the block's stream, not drawn, so every other draw and every other part of the outcome is the same.
+     * A trial reads no toxicity.
+     */
+    PatientSimulator(CompiledProtocol protocol, RandomStreams streams, boolean toxicities) {
         this.p = protocol;
+        this.toxicities = toxicities;
         this.streams = streams;
         this.out = new PatientOutcome(protocol.slots, protocol.assessmentIds.length);
         boolean hasAllocation = false;
@@ -321,13 +334,17 @@ public final class PatientSimulator implements Patients {
         // last, the resistance draw, so that changing one parameter moves no other draw
         Draws rng = draws(keys.nodes[b.index()]);
         double uDeath = rng.uniform();
-        long toxicities = 0;
+        long had = 0;
         double[] tox = b.toxicityProbabilities();
-        for (int k = 0; k < tox.length; k++) {
-            // a bit set without a jump: toxicities are random and a branch on them would mispredict
-            toxicities |= (rng.uniform() < tox[k] ? 1L : 0L) << k;
+        if (toxicities) {
+            for (int k = 0; k < tox.length; k++) {
+                // a bit set without a jump: toxicities are random and a branch on them would mispredict
+                had |= (rng.uniform() < tox[k] ? 1L : 0L) << k;
+            }
+        } else {
+            rng.skip(tox.length);
         }
-        out.visit(b.index(), PatientOutcome.GIVEN, toxicities);
+        out.visit(b.index(), PatientOutcome.GIVEN, had);
         out.cost += b.cost();
         // a block counts as received from its start: the hazards during a transplant follow the transplant rules
         change(s, b.receivedSlot(), 1);

@@ -6,6 +6,10 @@ import org.trialsim.simulator.random.RandomStreams;
  * Simulates virtual patients one at a time: the general {@link PatientSimulator}, or the
  * {@link ClosedFormPatients} that give the same outcomes without walking the pathway where the
  * protocol allows them. Not thread-safe: one per thread.
+ *
+ * <p>The simulators made here are a trial's: they record no toxicity ({@link PatientOutcome#pathToxicities}
+ * is 0), which no trial analysis reads; the toxicities' uniforms are skipped, not drawn, so every other
+ * draw and every other part of the outcome is the same as a cohort's.
  */
 @FunctionalInterface
 public interface Patients {
@@ -37,6 +41,6 @@ public interface Patients {
 
     /** The general engine, whatever the protocol. */
     static Patients general(CompiledProtocol protocol, RandomStreams streams) {
-        return new PatientSimulator(protocol, streams);
+        return new PatientSimulator(protocol, streams, false);
     }
 }

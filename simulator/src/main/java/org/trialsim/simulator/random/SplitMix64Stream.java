@@ -25,6 +25,15 @@ public final class SplitMix64Stream implements UniformRandomProvider {
         state = seed;
     }
 
+    /**
+     * Moves the stream past {@code draws} numbers without computing them: SplitMix64's state only counts
+     * (each number is a function of the state alone), so the numbers after are those the stream would
+     * have given after that many calls of {@code nextLong} or {@code nextDouble}.
+     */
+    public void skip(int draws) {
+        state += draws * GOLDEN_GAMMA;
+    }
+
     @Override
     public long nextLong() {
         long z = state += GOLDEN_GAMMA;

@@ -33,4 +33,21 @@ class SplitMix64StreamTest {
             assertThat(stream.nextLong()).isEqualTo(expected.nextLong());
         }
     }
+
+    @Test
+    void skippingDrawsLeavesTheNumbersAfterThemUnchanged() {
+        SplitMix64Stream skipping = new SplitMix64Stream();
+        UniformRandomProvider drawing = new SplitMix64(7);
+        for (int draws : new int[] {0, 1, 5, 64}) {
+            skipping.reset(7 + draws);
+            drawing = new SplitMix64(7 + draws);
+            skipping.skip(draws);
+            for (int i = 0; i < draws; i++) {
+                drawing.nextDouble();
+            }
+            for (int i = 0; i < 5; i++) {
+                assertThat(skipping.nextDouble()).isEqualTo(drawing.nextDouble());
+            }
+        }
+    }
 }
