@@ -66,7 +66,16 @@ final class VirtualTrial {
     private long[] presenting = new long[0];
     /** The last allocation day of the replicate, NaN until asked for. */
     private double lastAllocationDay;
-    /** Per arm, the patients allocated to it in the replicate, counted with {@link #lastAllocationDay}. */
+    /**
+     * The accrual whose regular arrival days {@link #arrival} holds for {@link #regularPatients} patients
+     * (null: none): they draw nothing and are the same in every replicate, so they are written once.
+     */
+    private AccrualProcess regularAccrual;
+    private int regularPatients;
+    /**
+     * Per arm, the patients allocated to it in the replicate, counted with {@link #lastAllocationDay}: as
+     * they are allocated when allocation follows arrival order, else when first asked for.
+     */
     private final int[] allocatedByArm;
 
     /**
@@ -115,8 +124,13 @@ final class VirtualTrial {
         resize(patients);
         UniformRandomProvider rng = streams.stream(ARRIVALS, r);
         if (design.regularArrivals) {
-            accrual.regularArrivalDays(arrival, n);
+            if (accrual != regularAccrual || n != regularPatients) {
+                accrual.regularArrivalDays(arrival, n);
+                regularAccrual = accrual;
+                regularPatients = n;
+            }
         } else {
+            regularAccrual = null;
             accrual.arrivalDays(rng, arrival, n);
         }
         accrual.dropoutDays(rng, dropout, n);
@@ -132,6 +146,7 @@ final class VirtualTrial {
             return;
         }
         arrival = new double[n];
+        regularAccrual = null;
         dropout = new double[n];
         allocationDay = new double[n];
         allocationNode = new int[n];
@@ -189,14 +204,18 @@ final class VirtualTrial {
                 inArrivalOrder &= allocationDay[i] >= lastAllocation;
                 lastAllocation = allocationDay[i];
                 order[toAllocate++] = i;
+                allocatedByArm[arm[i]]++; // for allocatedBy, if this pass turns out to be the allocation
             } else {
                 arm[i] = o.arm();
             }
             record(i, o);
         }
         if (inArrivalOrder && !alwaysReallocate && !randomizer.learns()) {
+            // the allocation days never decreased: the last is the largest (-inf if nobody was allocated)
+            lastAllocationDay = lastAllocation;
             return;
         }
+        Arrays.fill(allocatedByArm, 0);
         randomizer.start(streams.stream(RANDOMIZATION, replicate));
         Ordering.sortByKey(order, toAllocate, allocationDay, orderBuffer);
         // each patient is allocated and then simulated, so that an allocation that learns knows the results
