@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialsim.protocol.Node;
 import org.trialsim.protocol.condition.Check;
+import org.trialsim.simulator.hazard.PiecewiseConstantHazard;
 import org.trialsim.simulator.random.RandomStreams;
 
 /**
@@ -104,7 +105,22 @@ public final class ClosedFormPatients implements Patients {
     @Override
     public PatientOutcome simulate(long patientIndex, ArmPolicy policy) {
         mixedPatient = RandomStreams.mix(patientIndex);
-        int arm = policy.choose(allocation, stratum, arms, weights, stateAtAllocation, draws(allocationKey).provider());
+        return given(patientIndex, policy, policy.choose(allocation, stratum, arms, weights, stateAtAllocation,
+                draws(allocationKey).provider()));
+    }
+
+    /**
+     * As {@link #simulate(long, ArmPolicy)}, for a policy that draws nothing from the patient's draws of
+     * the allocation (a trial's allocation draws from the replicate's stream of its own, or gives a fixed
+     * arm): that stream is not positioned, and the policy is given null for it. The outcome is the same.
+     */
+    public PatientOutcome simulateWithoutAllocationDraws(long patientIndex, ArmPolicy policy) {
+        mixedPatient = RandomStreams.mix(patientIndex);
+        return given(patientIndex, policy, policy.choose(allocation, stratum, arms, weights, stateAtAllocation, null));
+    }
+
+    /** The outcome of the patient (whose index is mixed already) given the arm the policy chose. */
+    private PatientOutcome given(long patientIndex, ArmPolicy policy, int arm) {
         if (arm == ArmPolicy.NOT_OFFERED) {
             notOffered.index = patientIndex;
             return notOffered;
@@ -163,14 +179,20 @@ public final class ClosedFormPatients implements Patients {
 
     /**
      * A process of one arm: the rule in force (null: no hazard) and its hazard ratio times the arm's,
-     * as a {@link HazardClock} would compute them.
+     * as a {@link HazardClock} would compute them; whether a patient's event day needs a draw at all, the
+     * hazard and the cured fraction are read off the rule once here rather than per patient.
      */
-    private record Clock(CompiledProtocol.Rule rule, double ratio, double cumulativeAtStart) {
+    private record Clock(CompiledProtocol.Rule rule, double ratio, double cumulativeAtStart, boolean draws,
+                         PiecewiseConstantHazard hazard, double curedFraction) {
 
         static Clock of(CompiledProtocol.Rule rule, double[] armRatios, double[] state, int armSlot) {
-            return rule == null ? new Clock(null, 0, 0)
-                    : new Clock(rule, rule.hazardRatio() * CompiledProtocol.armRatio(armRatios, state, armSlot),
-                            rule.hazard().cumulativeHazard(0));
+            if (rule == null) {
+                return new Clock(null, 0, 0, false, null, 0);
+            }
+            double ratio = rule.hazardRatio() * CompiledProtocol.armRatio(armRatios, state, armSlot);
+            // as HazardClock decides it: under a hazard of 0 at all times nothing happens, without a draw
+            boolean draws = ratio != 0 && !rule.hazard().isZero();
+            return new Clock(rule, ratio, rule.hazard().cumulativeHazard(0), draws, rule.hazard(), rule.curedFraction());
         }
 
         /**
@@ -179,16 +201,16 @@ public final class ClosedFormPatients implements Patients {
          * is the process's alone) or when cured.
          */
         double eventDay(Draws draws, long key, long mixedPatient, double factor) {
-            if (rule == null || ratio == 0 || rule.hazard().isZero()) {
+            if (!this.draws) {
                 return Double.POSITIVE_INFINITY;
             }
             Draws d = draws.reset(RandomStreams.shortSeed(key, mixedPatient));
             double budget = d.exponential();
             // the cure uniform comes after the budget in the stream, and cannot cure under a rule that cures nobody
-            if (rule.curedFraction() > 0 && d.uniform() < rule.curedFraction()) {
+            if (curedFraction > 0 && d.uniform() < curedFraction) {
                 return Double.POSITIVE_INFINITY;
             }
-            return rule.hazard().inverse(cumulativeAtStart + budget / (factor * ratio));
+            return hazard.inverse(cumulativeAtStart + budget / (factor * ratio));
         }
     }
 

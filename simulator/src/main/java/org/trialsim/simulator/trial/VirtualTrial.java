@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialsim.simulator.engine.ArmPolicy;
+import org.trialsim.simulator.engine.ClosedFormPatients;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.Patients;
@@ -32,6 +33,11 @@ final class VirtualTrial {
     private final TrialDesign design;
     private final RandomStreams streams;
     private final Patients simulator;
+    /**
+     * The simulator, when it is the closed form: the allocation policies of a trial draw nothing from a
+     * patient's draws of the allocation, which it then leaves unpositioned (null: the general engine).
+     */
+    private final ClosedFormPatients closedForm;
     private final Randomizer randomizer;
     /**
      * An array, not a list: a loop over a list allocates an iterator for every patient wherever the
@@ -60,7 +66,16 @@ final class VirtualTrial {
     private long[] presenting = new long[0];
     /** The last allocation day of the replicate, NaN until asked for. */
     private double lastAllocationDay;
-    /** Per arm, the patients allocated to it in the replicate, counted with {@link #lastAllocationDay}. */
+    /**
+     * The accrual whose regular arrival days {@link #arrival} holds for {@link #regularPatients} patients
+     * (null: none): they draw nothing and are the same in every replicate, so they are written once.
+     */
+    private AccrualProcess regularAccrual;
+    private int regularPatients;
+    /**
+     * Per arm, the patients allocated to it in the replicate, counted with {@link #lastAllocationDay}: as
+     * they are allocated when allocation follows arrival order, else when first asked for.
+     */
     private final int[] allocatedByArm;
 
     /**
@@ -75,6 +90,7 @@ final class VirtualTrial {
         this.design = design;
         this.streams = streams;
         this.simulator = simulator;
+        this.closedForm = simulator instanceof ClosedFormPatients c ? c : null;
         this.analyses = analyses.toArray(new Analysis.Data[0]);
         int[] simulatedArm = new int[protocol.arms().size()];
         for (int a = 0; a < simulatedArm.length; a++) {
@@ -108,8 +124,13 @@ final class VirtualTrial {
         resize(patients);
         UniformRandomProvider rng = streams.stream(ARRIVALS, r);
         if (design.regularArrivals) {
-            accrual.regularArrivalDays(arrival, n);
+            if (accrual != regularAccrual || n != regularPatients) {
+                accrual.regularArrivalDays(arrival, n);
+                regularAccrual = accrual;
+                regularPatients = n;
+            }
         } else {
+            regularAccrual = null;
             accrual.arrivalDays(rng, arrival, n);
         }
         accrual.dropoutDays(rng, dropout, n);
@@ -125,6 +146,7 @@ final class VirtualTrial {
             return;
         }
         arrival = new double[n];
+        regularAccrual = null;
         dropout = new double[n];
         allocationDay = new double[n];
         allocationNode = new int[n];
@@ -168,7 +190,9 @@ final class VirtualTrial {
                             + " exclude almost everyone ('trialsim simulate' shows the screening)", n, STRIDE, n));
                 }
                 presenting[i] = next;
-                o = simulator.simulate(base + next++, singleArm != null ? singleArm : randomizer, arrival[i]);
+                ArmPolicy policy = singleArm != null ? singleArm : randomizer;
+                o = closedForm != null ? closedForm.simulateWithoutAllocationDraws(base + next++, policy)
+                        : simulator.simulate(base + next++, policy, arrival[i]);
             } while (!o.enrolled());
             allocated[i] = randomizer.decided();
             if (allocated[i]) {
@@ -180,14 +204,18 @@ final class VirtualTrial {
                 inArrivalOrder &= allocationDay[i] >= lastAllocation;
                 lastAllocation = allocationDay[i];
                 order[toAllocate++] = i;
+                allocatedByArm[arm[i]]++; // for allocatedBy, if this pass turns out to be the allocation
             } else {
                 arm[i] = o.arm();
             }
             record(i, o);
         }
         if (inArrivalOrder && !alwaysReallocate && !randomizer.learns()) {
+            // the allocation days never decreased: the last is the largest (-inf if nobody was allocated)
+            lastAllocationDay = lastAllocation;
             return;
         }
+        Arrays.fill(allocatedByArm, 0);
         randomizer.start(streams.stream(RANDOMIZATION, replicate));
         Ordering.sortByKey(order, toAllocate, allocationDay, orderBuffer);
         // each patient is allocated and then simulated, so that an allocation that learns knows the results
