@@ -179,8 +179,11 @@ final class Ordering {
         for (int i = from; i < to; i++) {
             counts[bucket(a[i], min, scale, n) + 1]++;
         }
+        // the running sum kept in a register: counts[b] += counts[b − 1] would wait each time for the store before
+        int sum = 0;
         for (int b = 1; b <= n; b++) {
-            counts[b] += counts[b - 1];
+            sum += counts[b];
+            counts[b] = sum;
         }
         // counts[b + 1] is where bucket b ends; filling each bucket from its end leaves it where it begins
         for (int i = to - 1; i >= from; i--) {
