@@ -38,20 +38,26 @@ record DataCuts(Integer events, double followUpDays, double calendarDay, double[
      * @param scratch     room for one event day per patient
      */
     double[] days(SurvivalTimes times, double lastArrival, double scale, double[] scratch) {
-        int events = times.eventDays(scratch);
-        double end = times.endOfFollowUp();
         if (this.events != null) {
-            // the looks whose planned events happen are at the day of their event, the others at the end
+            int events = times.eventDays(scratch);
+            // the looks whose planned events happen are at the day of their event, the others at the end of
+            // follow-up: a pass over the patients that most replicates, reaching every look, do not need
             double[] cuts = new double[looks()];
             int reached = 0;
             int[] ranks = new int[cuts.length];
             int[] lookOf = new int[cuts.length];
+            double end = 0;
+            boolean endKnown = false;
             for (int k = 0; k < cuts.length; k++) {
                 int target = targetEvents(k, scale);
                 if (target <= events) {
                     lookOf[reached] = k;
                     ranks[reached++] = target;
                 } else {
+                    if (!endKnown) {
+                        end = times.endOfFollowUp();
+                        endKnown = true;
+                    }
                     cuts[k] = end;
                 }
             }
@@ -68,6 +74,7 @@ record DataCuts(Integer events, double followUpDays, double calendarDay, double[
             // the large true-effect trial keeps the calendar: its accrual is faster, not longer
             return new double[] {calendarDay};
         }
+        double end = times.endOfFollowUp();
         if (!Double.isNaN(followUpDays)) {
             return new double[] {Math.min(lastArrival + followUpDays, Math.max(end, lastArrival))};
         }

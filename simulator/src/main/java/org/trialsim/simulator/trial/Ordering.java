@@ -97,13 +97,8 @@ final class Ordering {
                 throw new IllegalArgumentException("k must be between 1 and " + count + ", not " + k);
             }
         }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < count; i++) {
-            double v = values[i];
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
+        double min = smallest(values, 0, count);
+        double max = largest(values, 0, count);
         double range = max - min;
         if (!(range > 0) || range == Double.POSITIVE_INFINITY) {
             // infinite or NaN values, or all equal: the comparisons' selection, rank by rank
@@ -149,13 +144,8 @@ final class Ordering {
             Arrays.sort(a, from, to);
             return;
         }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            double v = a[i];
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
+        double min = smallest(a, from, to);
+        double max = largest(a, from, to);
         double range = max - min;
         // zeros (+0 and −0 compare equal but are different doubles), infinities, NaN and equal values: Arrays.sort
         if (!(min > 0) || !(range > 0) || range == Double.POSITIVE_INFINITY) {
@@ -189,8 +179,11 @@ final class Ordering {
         for (int i = from; i < to; i++) {
             counts[bucket(a[i], min, scale, n) + 1]++;
         }
+        // the running sum kept in a register: counts[b] += counts[b − 1] would wait each time for the store before
+        int sum = 0;
         for (int b = 1; b <= n; b++) {
-            counts[b] += counts[b - 1];
+            sum += counts[b];
+            counts[b] = sum;
         }
         // counts[b + 1] is where bucket b ends; filling each bucket from its end leaves it where it begins
         for (int i = to - 1; i >= from; i--) {
@@ -198,6 +191,40 @@ final class Ordering {
             scratch[--counts[bucket(v, min, scale, n) + 1]] = v;
         }
         return counts;
+    }
+
+    /**
+     * The smallest of {@code a[from … to)} (+∞ if none), NaN if one is NaN, as {@code Math.min} finds it but
+     * that of +0 and −0 either may come: by a comparison per value, whose branch is well predicted (the
+     * smallest so far seldom changes), where {@code Math.min} chains several instructions from value to value.
+     */
+    private static double smallest(double[] a, int from, int to) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            double v = a[i];
+            if (!(v >= min)) {
+                if (v != v) {
+                    return v;
+                }
+                min = v;
+            }
+        }
+        return min;
+    }
+
+    /** The largest of {@code a[from … to)} (−∞ if none), NaN if one is NaN, as {@link #smallest} finds the smallest. */
+    private static double largest(double[] a, int from, int to) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            double v = a[i];
+            if (!(v <= max)) {
+                if (v != v) {
+                    return v;
+                }
+                max = v;
+            }
+        }
+        return max;
     }
 
     /** The bucket of v, from 0 to buckets − 1. */

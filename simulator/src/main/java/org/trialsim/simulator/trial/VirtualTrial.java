@@ -328,7 +328,12 @@ final class VirtualTrial {
             lastAllocationDay = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
                 if (allocated[i]) {
-                    lastAllocationDay = Math.max(lastAllocationDay, allocationDay[i]);
+                    // a comparison, well predicted, rather than Math.max, which chains several instructions
+                    // from patient to patient; a NaN day stays, as with Math.max (of +0 and -0 either may stay)
+                    double allocatedOn = allocationDay[i];
+                    if (!(allocatedOn <= lastAllocationDay) && lastAllocationDay == lastAllocationDay) {
+                        lastAllocationDay = allocatedOn;
+                    }
                     allocatedByArm[arm[i]]++;
                 }
             }

@@ -127,6 +127,31 @@ class OrderingTest {
     }
 
     @Test
+    void valuesWithNaNAreLeftToTheComparisons() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = random.nextInt(30, 400);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = random.nextDouble() * 1000;
+            }
+            v[random.nextInt(n)] = Double.NaN;
+            // the sort as Arrays.sort sorts them (NaN last), to the bit
+            double[] expected = v.clone();
+            Arrays.sort(expected);
+            double[] sorted = v.clone();
+            Ordering.sort(sorted, 0, n, new int[n + 1], new double[n]);
+            assertThat(Arrays.equals(sorted, expected)).as("trial %d", trial).isTrue();
+            // the selection of one rank as the comparisons' selection makes it
+            int k = random.nextInt(1, n + 1);
+            double[] into = new double[1];
+            Ordering.kthSmallest(v, n, new int[] {k}, into, new int[n + 1], new double[n]);
+            double bySelection = Ordering.kthSmallest(v.clone(), n, k);
+            assertThat(Double.doubleToRawLongBits(into[0])).as("trial %d", trial).isEqualTo(Double.doubleToRawLongBits(bySelection));
+        }
+    }
+
+    @Test
     void sortGivesWhatArraysSortGivesToTheBit() {
         SplittableRandom random = new SplittableRandom(12);
         for (int trial = 0; trial < 2000; trial++) {
