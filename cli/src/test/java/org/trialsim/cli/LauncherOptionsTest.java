@@ -29,6 +29,8 @@ class LauncherOptionsTest {
 
     private static final String C1 = "-XX:TieredStopAtLevel=1";
     private static final String LARGE = "-XX:+UseSerialGC -Xmn32m";
+    /** A large trial's on-stack replacement by C2, postponed (before the large runs' collector). */
+    private static final String TRIAL = "-XX:Tier4BackEdgeThreshold=1000000";
 
     @TempDir
     static Path home;
@@ -45,9 +47,11 @@ class LauncherOptionsTest {
         "simulate interfant-21 -n 1e7 | " + LARGE,
         "trial aall1331 | " + C1,
         "trial aall1331 -r 10000 | " + C1,
-        "trial aall1331 -r 20000 | " + LARGE,
-        "trial aall1331 --replicates 100,000 | " + LARGE,
-        "trial aall1331 @args.txt | " + LARGE,
+        "trial aall1331 -r 20000 | " + TRIAL + " " + LARGE,
+        "trial aall1331 -r 10001 -t 2 | " + TRIAL + " " + LARGE,
+        "trial aall1331 --replicates=10_000 | " + C1,
+        "trial aall1331 --replicates 100,000 | " + TRIAL + " " + LARGE,
+        "trial aall1331 @args.txt | " + TRIAL + " " + LARGE,
         "explore sweep.yaml | " + LARGE,
         "calibrate aall1331 | ''",
     })
@@ -57,11 +61,12 @@ class LauncherOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "-XX:TieredStopAtLevel=4 | -XX:+UseSerialGC -Xmn32m -XX:TieredStopAtLevel=4",
-        "-Xmx1g | -XX:+UseSerialGC -Xmn32m -Xmx1g",
-        "-Xmn64m | -XX:+UseSerialGC -Xmn32m -Xmn64m",
-        "-XX:+UseG1GC | -XX:+UseG1GC",
-        "-Xmx2g -XX:+UseParallelGC -Xmn64m | -Xmx2g -XX:+UseParallelGC -Xmn64m",
+        "-XX:TieredStopAtLevel=4 | " + TRIAL + " -XX:+UseSerialGC -Xmn32m -XX:TieredStopAtLevel=4",
+        "-Xmx1g | " + TRIAL + " -XX:+UseSerialGC -Xmn32m -Xmx1g",
+        "-Xmn64m | " + TRIAL + " -XX:+UseSerialGC -Xmn32m -Xmn64m",
+        "-XX:+UseG1GC | " + TRIAL + " -XX:+UseG1GC",
+        "-Xmx2g -XX:+UseParallelGC -Xmn64m | " + TRIAL + " -Xmx2g -XX:+UseParallelGC -Xmn64m",
+        "-XX:Tier4BackEdgeThreshold=40000 | " + TRIAL + " -XX:+UseSerialGC -Xmn32m -XX:Tier4BackEdgeThreshold=40000",
     })
     void userOptionsComeLastAndReplaceTheCollector(String user, String expected) throws Exception {
         // a second collector would stop the JVM ("conflicting collector combinations"), so the user's replaces
@@ -73,7 +78,7 @@ class LauncherOptionsTest {
     @Test
     void javaTwentyFiveGetsTheSameChoiceAndItsReflectionSetting() throws Exception {
         List<String> options = jvmOptions(Map.of("FAKE_JAVA_VERSION", "25.0.3"), "trial", "aall1331", "-r", "20000");
-        assertThat(options).isEqualTo(words(LARGE + " -Djdk.reflect.useNativeAccessorOnly=true"));
+        assertThat(options).isEqualTo(words(TRIAL + " " + LARGE + " -Djdk.reflect.useNativeAccessorOnly=true"));
     }
 
     private static List<String> words(String options) {
