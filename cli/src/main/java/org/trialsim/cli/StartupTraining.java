@@ -85,10 +85,15 @@ public final class StartupTraining {
      * those that need one are left out.
      */
     static int run(String[][] commands, PrintWriter out) throws IOException {
+        return run(commands, out, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #run(String[][], PrintWriter)}, the temporary files in a directory made in {@code parent} and removed after. */
+    static int run(String[][] commands, PrintWriter out, Path parent) throws IOException {
         Path directory = null;
         Path file = null;
         try {
-            directory = Files.createTempDirectory("trialsim-training");
+            directory = Files.createTempDirectory(parent, "trialsim-training");
             file = directory.resolve("protocol.yaml");
             Files.write(file, BuiltinProtocols.text("cccg-blina-d19").orElseThrow());
         } catch (IOException e) {
