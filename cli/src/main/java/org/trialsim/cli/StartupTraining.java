@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.trialsim.protocol.builtin.BuiltinProtocols;
 
 /**
@@ -36,7 +38,10 @@ public final class StartupTraining {
         {"show", "aall1331"},
         {"validate", "interfant-21"},
         // a protocol file, as users give: read from its YAML, where a built-in is read from its JSON twin
+        {"validate", StartupTraining.FILE},
         {"trial", StartupTraining.FILE, "-r", "1", "-t", "1", "--null"},
+        // a result written to a file (-o), through a partial file renamed over its target
+        {"trial", "cccg-blina-d19", "-r", "1", "-t", "1", "--null", "-q", "-f", "json", "-o", StartupTraining.OUTPUT},
         {"export", "aall1121"},
         {"schema"},
         // the HTML pages hold the text table too: these load the classes of both (and record the pages' lambdas)
@@ -50,41 +55,71 @@ public final class StartupTraining {
 
     /** Stands in {@link #COMMANDS} for a protocol file: a copy of a built-in's YAML in a temporary file. */
     static final String FILE = "<a protocol file>";
+    /** Stands in {@link #COMMANDS} for an output file, in a temporary directory of its own. */
+    static final String OUTPUT = "<an output file>";
 
     private StartupTraining() {
     }
 
+    /**
+     * Runs the commands of {@link #COMMANDS}, or with an argument those of that command alone: the launcher
+     * records an archive (or cache) of their own for {@code protocols}, {@code show} and {@code validate},
+     * which simulate nothing. On Java 25 the JDK loads and links every class of its ahead-of-time cache as
+     * the JVM starts, whether the run needs it or not, and {@code validate} took less processor time with a
+     * cache of its own classes than with the cache of every command's (docs/performance.md, "Issue 12,
+     * start13").
+     */
     public static void main(String[] args) throws IOException {
         Main.configureGuice();
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        System.exit(run(nowhere) == 0 ? 0 : 1);
+        System.exit(run(args.length == 1 ? of(args[0]) : COMMANDS, nowhere) == 0 ? 0 : 1);
     }
 
-    /** Runs the commands, their output to {@code out}; the number that failed. Without a temporary file, those that need one are left out. */
-    static int run(PrintWriter out) throws IOException {
+    /** The commands of {@link #COMMANDS} that run this command. */
+    static String[][] of(String command) {
+        return Arrays.stream(COMMANDS).filter(c -> c[0].equals(command)).toArray(String[][]::new);
+    }
+
+    /**
+     * Runs the commands, their output to {@code out}; the number that failed. Without the temporary files,
+     * those that need one are left out.
+     */
+    static int run(String[][] commands, PrintWriter out) throws IOException {
+        return run(commands, out, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #run(String[][], PrintWriter)}, the temporary files in a directory made in {@code parent} and removed after. */
+    static int run(String[][] commands, PrintWriter out, Path parent) throws IOException {
+        Path directory = null;
         Path file = null;
         try {
-            file = Files.createTempFile("trialsim-training", ".yaml");
+            directory = Files.createTempDirectory(parent, "trialsim-training");
+            file = directory.resolve("protocol.yaml");
             Files.write(file, BuiltinProtocols.text("cccg-blina-d19").orElseThrow());
         } catch (IOException e) {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
             file = null;
         }
         try {
             int failures = 0;
-            for (String[] command : COMMANDS) {
+            for (String[] command : commands) {
                 String[] args = command.clone();
                 for (int i = 0; i < args.length; i++) {
-                    args[i] = args[i].equals(FILE) && file != null ? file.toString() : args[i];
+                    args[i] = file == null ? args[i]
+                            : args[i].equals(FILE) ? file.toString()
+                            : args[i].equals(OUTPUT) ? directory.resolve("result.json").toString() : args[i];
                 }
-                failures += List.of(args).contains(FILE) || Main.run(args, out, out) == 0 ? 0 : 1;
+                boolean placeholder = List.of(args).contains(FILE) || List.of(args).contains(OUTPUT);
+                failures += placeholder || Main.run(args, out, out) == 0 ? 0 : 1;
             }
             return failures;
         } finally {
-            if (file != null) {
-                Files.deleteIfExists(file);
+            if (directory != null) {
+                try (Stream<Path> files = Files.list(directory)) {
+                    for (Path written : files.toList()) {
+                        Files.deleteIfExists(written);
+                    }
+                }
+                Files.deleteIfExists(directory);
             }
         }
     }

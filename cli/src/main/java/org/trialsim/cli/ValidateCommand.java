@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.trialsim.protocol.ControlCharacters;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.ProtocolException;
 import picocli.CommandLine.Command;
@@ -33,9 +34,14 @@ final class ValidateCommand implements Callable<Integer> {
         for (String file : files) {
             try {
                 LoadedProtocol loaded = ProtocolArgument.load(file);
-                Errors.printProblems(loaded.warnings(), err);
                 int n = loaded.warnings().size();
-                out.println(Errors.visible(file) + ": valid" + (n == 0 ? "" : " (" + n + (n == 1 ? " warning)" : " warnings)")));
+                // a valid file without warnings needs nothing of Errors, which on Java 25 no start-up cache can hold (it
+                // implements a picocli interface, and picocli's class files are too old), so that it would be read,
+                // verified and its lambdas spun in every run
+                if (n > 0) {
+                    Errors.printProblems(loaded.warnings(), err);
+                }
+                out.println(ControlCharacters.visible(file) + ": valid" + (n == 0 ? "" : " (" + n + (n == 1 ? " warning)" : " warnings)")));
             } catch (ProtocolException e) {
                 Errors.printProblems(e, err);
                 exit = Math.max(exit, ExitCode.INVALID_INPUT);
