@@ -91,7 +91,8 @@ class ClosedFormPatientsTest {
     }
 
     /** Every field of the outcome, doubles written exactly. */
-    private static String describe(PatientOutcome o) {
+    /** Every field of the outcome, doubles written exactly (also {@link ClosedFormWithoutAllocationDrawsTest}'s). */
+    static String describe(PatientOutcome o) {
         StringBuilder path = new StringBuilder();
         for (int k = 0; k < o.pathLength(); k++) {
             path.append(o.pathNode(k)).append(':').append(o.pathChoice(k)).append(':').append(o.pathToxicities(k)).append(' ');
