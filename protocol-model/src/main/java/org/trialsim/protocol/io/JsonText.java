@@ -30,7 +30,7 @@ import org.trialsim.protocol.Condition;
  * {@code "[ ]"}, {@code "{ }"}, the platform's line separator); a record's properties in {@code
  * @JsonPropertyOrder}, then in component order, a type field first; absent values left out where the
  * record or the property says {@code @JsonInclude(NON_NULL)}; enums by their {@code @JsonProperty} names;
- * map entries in the map's order.
+ * a condition as its text (its {@code @JsonValue}); map entries in the map's order.
  *
  * <p>Where a value is not one of the kinds it writes, or its text would take Jackson's less common paths (a
  * character beyond Unicode's basic plane, an array, a number other than an int, long or double), it declines
@@ -55,16 +55,17 @@ final class JsonText {
     static final class Rules {
         /**
          * The protocols' ({@link Mappers#writer}): absent and empty values and map entries left out (Jackson's
-         * NON_EMPTY), a number that is not finite declined; the model's other
-         * annotations (for reading, and its descriptions) are taken as they are, as {@code CanonicalJsonTest}
-         * proves on every protocol file.
+         * NON_EMPTY), a number that is not finite declined; the model's other annotations (for reading, and its
+         * descriptions) are taken as they are, as {@code CanonicalJsonTest} proves on every protocol file.
          */
         static final Rules PROTOCOL = new Rules(true, false, false);
         /**
          * The results' (the command-line tool's {@code Json}): every property written, absent ones as null
          * (Jackson's ALWAYS), a number that is not finite written as null, every map entry written (one whose
          * value is absent declined); a class, interface, member or component with a Jackson annotation other
-         * than {@code @JsonInclude(NON_NULL)} and {@code @JsonPropertyOrder} (on the class), or with a public method that Jackson would take for a getter (get..., is...), declined.
+         * than {@code @JsonInclude(NON_NULL)} and {@code @JsonPropertyOrder} (on the class), or with a public
+         * method that Jackson would take for a getter (get..., is...), declined; {@code ResultJsonTest} (cli)
+         * compares both on every result type the commands write.
          */
         static final Rules RESULT = new Rules(false, true, true);
 
@@ -85,9 +86,7 @@ final class JsonText {
             try {
                 shapes.of(type);
                 return true;
-            } catch (Declined e) {
-                return false;
-            } catch (RuntimeException e) {
+            } catch (Declined | RuntimeException e) {
                 return false;
             }
         }
