@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Writer;
 import org.trialsim.protocol.LoadedProtocol;
 import org.trialsim.protocol.TrialsimVersion;
+import org.trialsim.protocol.io.ResultJson;
 import org.trialsim.simulator.run.Provenance;
 
 /**
@@ -21,18 +22,25 @@ import org.trialsim.simulator.run.Provenance;
  * number however it is reached: a record's field, an element of an array or list, a tree node.
  */
 final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .addDecorator((factory, generator) -> new FiniteOrNull(generator))
-                    .build())
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
-
     private Json() {
+    }
+
+    /**
+     * The mapper, made when first needed: a result record that {@link ResultJson} writes by this mapper's
+     * rules needs none, and making it (and Jackson's introspection of the records) cost a fresh JVM a fifth
+     * of a one-replicate trial's wall time (docs/performance.md, "Issue 12, json13").
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                        .addDecorator((factory, generator) -> new FiniteOrNull(generator))
+                        .build())
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
     }
 
     /** An empty JSON object, for a document assembled from parts ({@link #envelope}) and written with {@link #write}. */
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return Mapper.MAPPER.createObjectNode();
     }
 
     /**
@@ -58,22 +66,40 @@ final class Json {
 
     /** A value as a JSON tree (records become objects), to be put in a document written with {@link #write}. */
     static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
+        return Mapper.MAPPER.valueToTree(value);
     }
 
     /**
      * Makes the serializers of a result type beforehand, so that writing a result of it later spends no
      * time on them (Jackson examines every record in it by reflection once, a tenth of a second or more
-     * when the code still runs interpreted); what is written does not change.
+     * when the code still runs interpreted); what is written does not change. For a type that {@link
+     * ResultJson} may write it works out that writer's shape of the type instead, and leaves the mapper
+     * unmade: the records nested in it are worked out as they are written.
      */
     static void prepare(Class<?> type) {
-        MAPPER.writerFor(type);
+        if (ResultJson.declines(type)) {
+            Mapper.MAPPER.writerFor(type);
+        }
     }
 
-    /** Writes a value (a result, or a tree) as indented JSON and a line separator, leaving the writer open. */
+    /**
+     * Writes a value (a result, or a tree) as indented JSON and a line separator, leaving the writer open:
+     * a record by {@link ResultJson} where it can, which writes the mapper's text byte for byte
+     * ({@code ResultJsonTest}), else by the mapper.
+     */
     static void write(Object value, Writer out) throws IOException {
-        MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+        String text = ResultJson.text(value);
+        if (text != null) {
+            out.write(text);
+        } else {
+            writeWithMapper(value, out);
+        }
         out.write(System.lineSeparator());
+    }
+
+    /** Writes a value as indented JSON by the mapper, without a line separator, leaving the writer open. */
+    static void writeWithMapper(Object value, Writer out) throws IOException {
+        Mapper.MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
     }
 
     /** Writes NaN and the infinities as null. */

@@ -1,7 +1,7 @@
 package org.trialsim.protocol.io;
 
 /**
- * Thrown inside the reader's fast paths ({@link FastBinder}, {@link CanonicalJson}) to give up on a value
+ * Thrown inside the reader's fast paths ({@link FastBinder}, {@link JsonText}) to give up on a value
  * they do not handle exactly, so that Jackson does the work instead. One shared instance without a stack
  * trace: it is not a fault.
  */

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * How a fast path of the reader ({@link FastBinder}, {@link CanonicalJson}) handles each model type, worked
+ * How a fast path ({@link FastBinder}, {@link JsonText}) handles each model or result type, worked
  * out by reflection once per class and kept; a type it leaves to Jackson is kept as {@link Declined#INSTANCE}
  * and declined again at once. Not {@code computeIfAbsent}: working out a record's shape may ask for its
  * components' shapes, and a recursive update of the same map is not allowed. Two threads may work out the
