@@ -15,10 +15,19 @@ public interface ArmPolicy {
      * @param arms       the arms the stratum allocates to
      * @param weights    their allocation weights
      * @param state      the patient's variables (covariates, risk group, MRD …) at allocation; read only
-     * @param rng        this patient's draws for this node
+     * @param rng        this patient's draws for this node; null for a policy that does not {@link #readsPatientDraws}
      * @return an arm index, or {@link #NOT_OFFERED}
      */
     int choose(int allocation, int stratum, int[] arms, int[] weights, double[] state, UniformRandomProvider rng);
+
+    /**
+     * Whether {@link #choose} reads the patient's draws for the node. A policy that does not (a forced arm, a
+     * trial's randomization, which draws from the replicate's stream of its own) is given null, and the engines
+     * leave those draws unpositioned: a patient's other draws are keyed by node, so the outcome is the same.
+     */
+    default boolean readsPatientDraws() {
+        return true;
+    }
 
     /**
      * The factor on the hazards of relapse and death in remission of the patient just given an arm, from
@@ -47,32 +56,29 @@ public interface ArmPolicy {
 
     /** Allocates every patient whose stratum offers it to one arm; other patients leave. */
     static ArmPolicy forced(int arm) {
-        return (allocation, stratum, arms, weights, state, rng) -> {
+        return new Forced(arm, 1);
+    }
+
+    /** As {@link #forced(int)}, the hazards in remission multiplied by the factor from the allocation on. */
+    static ArmPolicy forced(int arm, double hazardFactor) {
+        return new Forced(arm, hazardFactor);
+    }
+
+    /** One arm for every patient whose stratum offers it, with a factor on the hazards in remission; no draw. */
+    record Forced(int arm, double hazardFactor) implements ArmPolicy {
+        @Override
+        public int choose(int allocation, int stratum, int[] arms, int[] weights, double[] state, UniformRandomProvider rng) {
             for (int a : arms) {
                 if (a == arm) {
                     return arm;
                 }
             }
             return NOT_OFFERED;
-        };
-    }
-
-    /** As {@link #forced(int)}, the hazards in remission multiplied by the factor from the allocation on. */
-    static ArmPolicy forced(int arm, double hazardFactor) {
-        if (hazardFactor == 1) {
-            return forced(arm);
         }
-        ArmPolicy plain = forced(arm);
-        return new ArmPolicy() {
-            @Override
-            public int choose(int allocation, int stratum, int[] arms, int[] weights, double[] state, UniformRandomProvider rng) {
-                return plain.choose(allocation, stratum, arms, weights, state, rng);
-            }
 
-            @Override
-            public double hazardFactor() {
-                return hazardFactor;
-            }
-        };
+        @Override
+        public boolean readsPatientDraws() {
+            return false;
+        }
     }
 }

@@ -105,22 +105,8 @@ public final class ClosedFormPatients implements Patients {
     @Override
     public PatientOutcome simulate(long patientIndex, ArmPolicy policy) {
         mixedPatient = RandomStreams.mix(patientIndex);
-        return given(patientIndex, policy, policy.choose(allocation, stratum, arms, weights, stateAtAllocation,
-                draws(allocationKey).provider()));
-    }
-
-    /**
-     * As {@link #simulate(long, ArmPolicy)}, for a policy that draws nothing from the patient's draws of
-     * the allocation (a trial's allocation draws from the replicate's stream of its own, or gives a fixed
-     * arm): that stream is not positioned, and the policy is given null for it. The outcome is the same.
-     */
-    public PatientOutcome simulateWithoutAllocationDraws(long patientIndex, ArmPolicy policy) {
-        mixedPatient = RandomStreams.mix(patientIndex);
-        return given(patientIndex, policy, policy.choose(allocation, stratum, arms, weights, stateAtAllocation, null));
-    }
-
-    /** The outcome of the patient (whose index is mixed already) given the arm the policy chose. */
-    private PatientOutcome given(long patientIndex, ArmPolicy policy, int arm) {
+        int arm = policy.choose(allocation, stratum, arms, weights, stateAtAllocation,
+                policy.readsPatientDraws() ? draws(allocationKey).provider() : null);
         if (arm == ArmPolicy.NOT_OFFERED) {
             notOffered.index = patientIndex;
             return notOffered;

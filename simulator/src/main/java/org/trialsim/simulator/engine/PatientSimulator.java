@@ -261,7 +261,7 @@ public final class PatientSimulator implements Patients {
                 out.allocationNode = node;
                 out.stratum = stratum;
                 int arm = policy.choose(node, stratum, a.strataArms()[stratum], a.weights()[stratum], s,
-                        draws(keys.nodes[a.index()]).provider());
+                        policy.readsPatientDraws() ? draws(keys.nodes[a.index()]).provider() : null);
                 if (arm == ArmPolicy.NOT_OFFERED) {
                     out.notOffered = true;
                     out.timeOnTherapy = t;

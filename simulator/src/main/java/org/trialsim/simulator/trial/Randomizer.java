@@ -125,6 +125,12 @@ final class Randomizer implements ArmPolicy {
         return NOT_OFFERED;
     }
 
+    /** The allocators draw from the replicate's randomization stream, never from the patient's draws. */
+    @Override
+    public boolean readsPatientDraws() {
+        return false;
+    }
+
     @Override
     public double hazardFactor() {
         return hazardFactor[arm];

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialsim.simulator.engine.ArmPolicy;
-import org.trialsim.simulator.engine.ClosedFormPatients;
 import org.trialsim.simulator.engine.CompiledProtocol;
 import org.trialsim.simulator.engine.PatientOutcome;
 import org.trialsim.simulator.engine.Patients;
@@ -33,11 +32,6 @@ final class VirtualTrial {
     private final TrialDesign design;
     private final RandomStreams streams;
     private final Patients simulator;
-    /**
-     * The simulator, when it is the closed form: the allocation policies of a trial draw nothing from a
-     * patient's draws of the allocation, which it then leaves unpositioned (null: the general engine).
-     */
-    private final ClosedFormPatients closedForm;
     private final Randomizer randomizer;
     /**
      * An array, not a list: a loop over a list allocates an iterator for every patient wherever the
@@ -90,7 +84,6 @@ final class VirtualTrial {
         this.design = design;
         this.streams = streams;
         this.simulator = simulator;
-        this.closedForm = simulator instanceof ClosedFormPatients c ? c : null;
         this.analyses = analyses.toArray(new Analysis.Data[0]);
         int[] simulatedArm = new int[protocol.arms().size()];
         for (int a = 0; a < simulatedArm.length; a++) {
@@ -190,9 +183,7 @@ final class VirtualTrial {
                             + " exclude almost everyone ('trialsim simulate' shows the screening)", n, STRIDE, n));
                 }
                 presenting[i] = next;
-                ArmPolicy policy = singleArm != null ? singleArm : randomizer;
-                o = closedForm != null ? closedForm.simulateWithoutAllocationDraws(base + next++, policy)
-                        : simulator.simulate(base + next++, policy, arrival[i]);
+                o = simulator.simulate(base + next++, singleArm != null ? singleArm : randomizer, arrival[i]);
             } while (!o.enrolled());
             allocated[i] = randomizer.decided();
             if (allocated[i]) {

@@ -91,7 +91,7 @@ class ClosedFormPatientsTest {
     }
 
     /** Every field of the outcome, doubles written exactly. */
-    /** Every field of the outcome, doubles written exactly (also {@link ClosedFormWithoutAllocationDrawsTest}'s). */
+    /** Every field of the outcome, doubles written exactly (also {@link UnreadAllocationDrawsTest}'s). */
     static String describe(PatientOutcome o) {
         StringBuilder path = new StringBuilder();
         for (int k = 0; k < o.pathLength(); k++) {
