@@ -18,6 +18,11 @@
 # (GNU time, /usr/bin/time, measures them). rpact's getSimulationSurvival call alone is shown too. Both
 # tools use seed 1, but their random numbers differ: the powers agree within Monte Carlo error (the
 # difference over its standard error is below 3 in all but about 1 comparison in 370), not to the digit.
+# After the first design, a row times the yardstick of issue 12 on the same design: DesignLoop, a trial loop
+# written for that one design (the engine's random numbers, no protocol read, no report; see
+# benchmarks/src/main/java/org/trialsim/benchmarks/DesignLoopProcess.java), as a whole process on 1 thread
+# and on all processors, against the same rpact time. It needs the benchmarks' jar, which the script builds
+# with Maven when it is missing (mvn -B -q -pl benchmarks -am package -DskipTests).
 # Needs R with rpact; without it the script says so and stops (exit 0):
 #   sudo apt-get install r-base-core r-cran-rpact
 set -euo pipefail
@@ -51,6 +56,11 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./trialsim --version >/dev/null   # builds trialsim (and its start-up archive) if needed, outside the timing
+loop_jar=benchmarks/target/benchmarks.jar
+if [ ! -f "$loop_jar" ]; then
+    echo "compare-rpact: building the benchmarks' jar for the loop row (mvn -pl benchmarks -am package)..." >&2
+    mvn -B -q -Dstyle.color=never -pl benchmarks -am package -DskipTests >&2
+fi
 processors=$(nproc)
 
 processor_seconds() { # a file of /usr/bin/time's "%U %S" (its last line) → user + system seconds
@@ -90,6 +100,15 @@ print(f"{float(sys.argv[3]) - float(sys.argv[2]):.3f} {a['rejection']['value']:.
 PY
 }
 
+run_loop() { # replicates threads → "seconds power processor-seconds"
+    local start end power
+    start=$(date +%s.%N)
+    /usr/bin/time -f '%U %S' -o "$work/loop.cpu" java -XX:+UseSerialGC -cp "$loop_jar" org.trialsim.benchmarks.DesignLoopProcess "$1" "$2" >"$work/loop.txt"
+    end=$(date +%s.%N)
+    read -r power _ <"$work/loop.txt"
+    echo "$(python3 -c "print(f'{$end - $start:.3f}')") $power $(processor_seconds "$work/loop.cpu")"
+}
+
 printf '%-34s %8s %8s %8s %8s %8s %12s %9s %8s %8s %7s\n' design replicates rpact "(call)" "ts 1 th" "ts $processors th" \
     "rpact÷ts 1/$processors" "cpu÷cpu 1" "power R" "power ts" "diff/se"
 for r in "${counts[@]}"; do
@@ -113,9 +132,23 @@ ratio = f"{rp / one:.1f} / {rp / many:.1f}"
 print(f"{name.removeprefix('examples/'):<34} {r:>8} {rp:>8.2f} {call:>8.2f} {one:>8.2f} {many:>8.2f} {ratio:>12} {rp_cpu / one_cpu:>9.1f}"
       f" {100 * p_r:>7.2f}% {100 * p_t:>7.2f}% {(p_t - p_r) / se:>7.2f}")
 PY
+        if [ "$file" = examples/two-arm-exponential.yaml ] && [ -z "$settings" ]; then
+            read -r one_seconds one_power one_cpu < <(run_loop "$r" 1)
+            read -r all_seconds all_power all_cpu < <(run_loop "$r" "$processors")
+            python3 - "$r" "$rp_seconds" "$one_seconds" "$all_seconds" "$rp_cpu" "$one_cpu" "$rp_power" "$all_power" <<'PY'
+import math, sys
+r = int(sys.argv[1])
+rp, one, many, rp_cpu, one_cpu, p_r, p_t = map(float, sys.argv[2:])
+se = math.sqrt(p_r * (1 - p_r) / r + p_t * (1 - p_t) / r)
+ratio = f"{rp / one:.1f} / {rp / many:.1f}"
+print(f"{'  the loop written for it':<34} {r:>8} {rp:>8.2f} {'':>8} {one:>8.2f} {many:>8.2f} {ratio:>12} {rp_cpu / one_cpu:>9.1f}"
+      f" {100 * p_r:>7.2f}% {100 * p_t:>7.2f}% {(p_t - p_r) / se:>7.2f}")
+PY
+        fi
     done
 done
 echo "rpact $rp_version; seconds are whole processes (rpact's getSimulationSurvival call alone in brackets);"
 echo "ts = trialsim on 1 thread and on $processors; cpu÷cpu 1 = rpact's processor seconds (user + system, whole process) over"
 echo "trialsim's on 1 thread, which a busy machine distorts less than wall time; diff/se = (trialsim's power - rpact's) / the"
-echo "standard error of the difference."
+echo "standard error of the difference. \"the loop written for it\" is DesignLoopProcess (issue 12's yardstick: the first"
+echo "design's loop, hand-written, no protocol or report) timed the same way against the same rpact run."

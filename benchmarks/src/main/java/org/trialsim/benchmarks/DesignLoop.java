@@ -44,7 +44,8 @@ import org.trialsim.simulator.trial.TrialSimulation;
  * </pre>
  *
  * Arguments: the example's file (read by the engine only), the rounds after two of warm-up, and the
- * replicates of each run.
+ * replicates of each run. {@link DesignLoopProcess} runs the loop alone as a whole process, which
+ * {@code benchmarks/compare-rpact.sh} times beside rpact and trialsim.
  */
 public final class DesignLoop {
     private static final int PATIENTS = 220;
@@ -73,7 +74,7 @@ public final class DesignLoop {
     private long rejections;
     private double estimates;
 
-    private DesignLoop() {
+    DesignLoop() {
         for (int i = 0; i < PATIENTS; i++) {
             entry[i] = (i + 1) / PATIENTS_PER_MONTH * DAYS_PER_MONTH;
         }
@@ -114,7 +115,18 @@ public final class DesignLoop {
                 ratios[0], ratios[rounds - 1]));
     }
 
-    private void replicate(long r) {
+    /** The replicates rejected so far. */
+    long rejections() {
+        return rejections;
+    }
+
+    /** The sum of the replicates' Cox estimates of the log hazard ratio so far. */
+    double estimates() {
+        return estimates;
+    }
+
+    /** Simulates and analyses replicate {@code r} (its allocation stream is seeded from {@code r}). */
+    void replicate(long r) {
         UniformRandomProvider allocation = new XoRoShiRo128PlusPlus(mix(r + GOLDEN_GAMMA), mix(r + 2 * GOLDEN_GAMMA));
         for (int i = 0; i < PATIENTS; i += 2) {
             int first = (int) (allocation.nextLong() >>> 63);
