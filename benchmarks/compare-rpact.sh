@@ -22,7 +22,8 @@
 # written for that one design (the engine's random numbers, no protocol read, no report; see
 # benchmarks/src/main/java/org/trialsim/benchmarks/DesignLoopProcess.java), as a whole process on 1 thread
 # and on all processors, against the same rpact time. It needs the benchmarks' jar, which the script builds
-# with Maven when it is missing (mvn -B -q -pl benchmarks -am package -DskipTests).
+# with Maven when it is missing or older than the benchmarks' sources (mvn -B -q -pl benchmarks -am package
+# -DskipTests).
 # Needs R with rpact; without it the script says so and stops (exit 0):
 #   sudo apt-get install r-base-core r-cran-rpact
 set -euo pipefail
@@ -57,7 +58,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./trialsim --version >/dev/null   # builds trialsim (and its start-up archive) if needed, outside the timing
 loop_jar=benchmarks/target/benchmarks.jar
-if [ ! -f "$loop_jar" ]; then
+if [ ! -f "$loop_jar" ] || [ -n "$(find benchmarks/pom.xml benchmarks/src/main -newer "$loop_jar" -print)" ]; then
     echo "compare-rpact: building the benchmarks' jar for the loop row (mvn -pl benchmarks -am package)..." >&2
     mvn -B -q -Dstyle.color=never -pl benchmarks -am package -DskipTests >&2
 fi

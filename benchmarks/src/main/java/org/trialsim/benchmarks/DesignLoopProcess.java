@@ -33,10 +33,18 @@ public final class DesignLoopProcess {
             System.err.println("usage: DesignLoopProcess REPLICATES THREADS");
             System.exit(2);
         }
-        int replicates = Integer.parseInt(args[0]);
-        int threads = Integer.parseInt(args[1]);
+        int replicates;
+        int threads;
+        try {
+            replicates = Integer.parseInt(args[0]);
+            threads = Integer.parseInt(args[1]);
+        } catch (NumberFormatException e) {
+            replicates = 0;
+            threads = 0;
+        }
         if (replicates < 1 || threads < 1) {
-            System.err.println("DesignLoopProcess: REPLICATES and THREADS must be positive");
+            System.err.println("DesignLoopProcess: REPLICATES and THREADS must be positive whole numbers, not " + args[0]
+                    + " and " + args[1]);
             System.exit(2);
         }
         Result result = run(replicates, threads);

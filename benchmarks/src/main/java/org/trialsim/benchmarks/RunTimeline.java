@@ -71,7 +71,8 @@ public final class RunTimeline {
         for (int part = 0; part < known; part++) {
             excess += Math.max(0, parts[part] - median);
         }
-        System.out.println(String.format(Locale.ROOT, "set-up %.3f s, replicates %.3f s, excess over the second half's median twentieth %.3f s;"
-                + " ms per twentieth:%s", (ready - start) / 1e9, (end - ready) / 1e9, excess / 1e3, line));
+        System.out.println(String.format(Locale.ROOT, "set-up %.3f s, replicates %.3f s,"
+                + " excess over the second half's median twentieth %.3f s; ms per twentieth:%s",
+                (ready - start) / 1e9, (end - ready) / 1e9, excess / 1e3, line));
     }
 }
