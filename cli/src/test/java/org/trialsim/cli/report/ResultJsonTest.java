@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,44 +39,13 @@ class ResultJsonTest {
     private static final String TWO_ARM = Path.of("../examples/two-arm-exponential.yaml").toAbsolutePath().toString();
     private static final String THREE_LOOK = Path.of("../examples/three-look-piecewise.yaml").toAbsolutePath().toString();
     private static final String ADAPTIVE = Path.of("../examples/adaptive-three-arm.yaml").toAbsolutePath().toString();
+    private static final String SWEEPS = Path.of("../examples/sweeps").toAbsolutePath() + "/";
     private static final String SHIFT = "pathway.nodes.blina-1.mrdResponse.log10Shift";
 
     @TempDir
     static Path dir;
 
-    static Stream<Arguments> commands() throws Exception {
-        Path explore = dir.resolve("explore.yaml");
-        Files.writeString(explore, """
-                protocol: %s
-                replicates: 40
-                axes:
-                  - {name: events, kind: design, path: design.analysis.events, values: [120, 100]}
-                  - name: effect
-                    kind: scenario
-                    values:
-                      - {label: HR 0.6, set: {"outcomes.deathInRemission[0].hazardRatio": 0.6}}
-                      - {label: no difference, nullHypothesis: true}
-                constraints: {minPower: 0.5, maxTypeIError: 0.2}
-                objective: months
-                """.formatted(TWO_ARM));
-        Path search = dir.resolve("search.yaml");
-        Files.writeString(search, """
-                protocol: %s
-                replicates: 60
-                axes:
-                  - {name: effect, kind: scenario, path: "outcomes.deathInRemission[0].hazardRatio", values: [0.6, 0.65]}
-                search: {path: design.analysis.events, power: 0.7, lower: 60, upper: 200}
-                """.formatted(TWO_ARM));
-        Path threshold = dir.resolve("threshold.yaml");
-        Files.writeString(threshold, """
-                protocol: %s
-                replicates: 100
-                axes:
-                  - name: hypothesis
-                    kind: scenario
-                    values: [{label: identical arms, nullHypothesis: true}]
-                calibrate: {path: design.analysis.alpha, measure: rejection, target: 0.05, lower: 0.01, upper: 0.1, step: 0.002}
-                """.formatted(TWO_ARM));
+    static Stream<Arguments> commands() {
         return Stream.of(
                 Arguments.of(TrialResult.class, true, List.of("trial", TWO_ARM, "-r", "200", "-s", "3")),
                 Arguments.of(TrialResult.class, true, List.of("trial", TWO_ARM, "-r", "1", "-s", "1")),
@@ -97,9 +65,10 @@ class ResultJsonTest {
                 Arguments.of(CalibrationResult.class, false, List.of("calibrate", "aall1331", "-n", "2000", "-s", "7")),
                 Arguments.of(FitResult.class, false, List.of("calibrate", "interfant-06-blina", "--set", SHIFT + "=-1.5", "--fit", SHIFT,
                         "--bounds", SHIFT + "=-5:-1", "-n", "1000", "--max-evaluations", "10", "--out", dir.resolve("fitted.yaml").toString())),
-                Arguments.of(ExploreResult.class, true, List.of("explore", explore.toString())),
-                Arguments.of(SearchResult.class, true, List.of("explore", search.toString())),
-                Arguments.of(org.trialsim.simulator.explore.CalibrationResult.class, false, List.of("explore", threshold.toString())));
+                Arguments.of(ExploreResult.class, true, List.of("explore", SWEEPS + "two-arm-events.yaml", "-r", "40")),
+                Arguments.of(SearchResult.class, true, List.of("explore", SWEEPS + "two-arm-search.yaml", "-r", "60")),
+                Arguments.of(org.trialsim.simulator.explore.CalibrationResult.class, false,
+                        List.of("explore", SWEEPS + "adaptive-superiority-calibration.yaml", "-r", "100")));
     }
 
     /**
