@@ -90,12 +90,20 @@ class ClosedFormPatientsTest {
         return CompiledProtocol.of(loaded);
     }
 
-    /** Every field of the outcome, doubles written exactly. */
     /** Every field of the outcome, doubles written exactly (also {@link UnreadAllocationDrawsTest}'s). */
     static String describe(PatientOutcome o) {
+        return describe(o, true);
+    }
+
+    /** As {@link #describe(PatientOutcome)}, the blocks' toxicities left out unless asked for ({@link PatientSimulatorTest}'s). */
+    static String describe(PatientOutcome o, boolean toxicities) {
         StringBuilder path = new StringBuilder();
         for (int k = 0; k < o.pathLength(); k++) {
-            path.append(o.pathNode(k)).append(':').append(o.pathChoice(k)).append(':').append(o.pathToxicities(k)).append(' ');
+            path.append(o.pathNode(k)).append(':').append(o.pathChoice(k));
+            if (toxicities) {
+                path.append(':').append(o.pathToxicities(k));
+            }
+            path.append(' ');
         }
         double[] assessments = new double[o.assessmentDays.length];
         for (int a = 0; a < assessments.length; a++) {

@@ -260,36 +260,16 @@ class PatientSimulatorTest {
         for (long i = 0; i < 4000; i++) {
             ArmPolicy policy = ArmPolicy.forced((int) (i % p.arms.length));
             PatientOutcome x = cohort.simulate(i, policy, i / 3.0);
-            String expected = describe(x);
+            String expected = ClosedFormPatientsTest.describe(x, false);
             for (int k = 0; k < x.pathLength(); k++) {
                 toxicities += Long.bitCount(x.pathToxicities(k));
             }
             PatientOutcome y = trial.simulate(i, policy, i / 3.0);
-            assertThat(describe(y)).isEqualTo(expected);
+            assertThat(ClosedFormPatientsTest.describe(y, false)).isEqualTo(expected);
             for (int k = 0; k < y.pathLength(); k++) {
                 assertThat(y.pathToxicities(k)).isZero();
             }
         }
         assertThat(toxicities).as("the cohort's patients had toxicities").isPositive();
-    }
-
-    /** Every part of an outcome but its toxicities. */
-    private static String describe(PatientOutcome o) {
-        StringBuilder b = new StringBuilder(java.util.Arrays.toString(o.state()));
-        b.append(o.enrolled()).append(' ').append(o.failedCriteria()).append(' ').append(o.firstFailedCriterion())
-                .append(' ').append(o.ineligibleTreatments()).append(' ').append(o.initialRisk()).append(' ').append(o.arm())
-                .append(' ').append(o.stratum()).append(' ').append(o.allocationNode()).append(' ').append(o.notOffered())
-                .append(' ').append(o.allocationTime()).append(' ').append(o.endNode()).append(' ').append(o.interruptedAt())
-                .append(' ').append(o.reachedRemission()).append(' ').append(o.remissionTime()).append(' ').append(o.initialMrd())
-                .append(' ').append(o.transplanted()).append(' ').append(o.timeOnTherapy()).append(' ').append(o.cost())
-                .append(' ').append(o.failureTime()).append(' ').append(o.relapseTime()).append(' ').append(o.deathTime())
-                .append(' ').append(o.deathCause());
-        for (int k = 0; k < o.pathLength(); k++) {
-            b.append(' ').append(o.pathNode(k)).append(':').append(o.pathChoice(k));
-        }
-        for (int a = 0; a < o.assessmentDays.length; a++) {
-            b.append(' ').append(o.assessmentDay(a));
-        }
-        return b.toString();
     }
 }
