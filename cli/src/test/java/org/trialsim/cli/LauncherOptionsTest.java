@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The JVM options the {@code ./trialsim} launcher chooses by command and size (docs/limits.md, start-up). The
- * launcher is copied beside an empty jar, so that it builds and records nothing, and run with a {@code java}
- * that prints its arguments instead of starting a JVM.
+ * The JVM options the {@code ./trialsim} launcher chooses by command and size (docs/limits.md, start-up), and
+ * which changes make it build the jar again. The launcher is copied beside an empty jar, so that it builds and
+ * records nothing (but where a test makes a source newer, with a Maven that only leaves a mark), and run with a
+ * {@code java} that prints its arguments instead of starting a JVM.
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class LauncherOptionsTest {
@@ -81,6 +83,33 @@ class LauncherOptionsTest {
         assertThat(options).isEqualTo(words(TRIAL + " " + LARGE + " -Djdk.reflect.useNativeAccessorOnly=true"));
     }
 
+    @ParameterizedTest(name = "{0} newer than the jar -> built: {1}")
+    @CsvSource({
+        "benchmarks/src/main/java/B.java, false",
+        "spark/src/main/java/S.java, false",
+        "cli/src/test/java/T.java, false",
+        "docs/notes.md, false",
+        "simulator/src/main/java/S.java, true",
+        "cli/src/main/resources/r.txt, true",
+        "protocol-model/pom.xml, true",
+        "pom.xml, true",
+    })
+    void rebuildsOnlyWhenAPomOrAMainSourceOfTheJarsModulesIsNewer(String file, boolean built) throws Exception {
+        Path root = checkout("17.0.15");
+        Path jar = root.resolve("cli/target/trialsim.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Path newer = root.resolve(file);
+        Files.createDirectories(newer.getParent());
+        Files.writeString(newer, "");
+        // a Maven that only leaves a mark where the launcher runs it (the checkout)
+        Path mvn = Files.writeString(root.resolve("jdk/bin/mvn"), "#!/bin/sh\ntouch built\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        launch(root, Map.of(), "protocols");
+
+        assertThat(Files.exists(root.resolve("built"))).isEqualTo(built);
+    }
+
     private static List<String> words(String options) {
         return options.isBlank() ? List.of() : Arrays.asList(options.trim().split(" +"));
     }
@@ -88,23 +117,39 @@ class LauncherOptionsTest {
     /** The options the launcher passes to java before the class path, with class-data sharing off. */
     private static List<String> jvmOptions(Map<String, String> env, String... command) throws IOException,
             InterruptedException {
-        String version = env.getOrDefault("FAKE_JAVA_VERSION", "17.0.15");
+        String out = launch(checkout(env.getOrDefault("FAKE_JAVA_VERSION", "17.0.15")), env, command);
+        List<String> lines = out.lines().toList();
+        int classPath = lines.indexOf("-cp");
+        assertThat(classPath).as(out).isNotNegative();
+        return lines.subList(0, classPath);
+    }
+
+    /**
+     * A checkout of the launcher beside an empty jar, with a {@code java} of the given version (in {@code jdk/bin})
+     * that prints its arguments, one a line.
+     */
+    private static Path checkout(String javaVersion) throws IOException {
         Path root = Files.createTempDirectory(home, "checkout");
         Files.createDirectories(root.resolve("cli/target"));
         Files.createFile(root.resolve("cli/target/trialsim.jar"));
-        Path launcher = Files.copy(Path.of("../trialsim"), root.resolve("trialsim"));
+        Files.copy(Path.of("../trialsim"), root.resolve("trialsim"));
         Path jdk = root.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
-        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + javaVersion + "\"\n");
         Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", launcher.toString()));
+        return root;
+    }
+
+    /** Runs the checkout's launcher with only its {@code jdk/bin} and the system's on the path; its output. */
+    private static String launch(Path root, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", root.resolve("trialsim").toString()));
         argv.addAll(List.of(command));
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         builder.environment().remove("TRIALSIM_JAVA_OPTS");
         builder.environment().remove("TRIALSIM_CLASSPATH");
         builder.environment().put("TRIALSIM_CDS", "off");
-        builder.environment().put("PATH", jdk.resolve("bin") + ":/usr/bin:/bin");
+        builder.environment().put("PATH", root.resolve("jdk/bin") + ":/usr/bin:/bin");
         env.forEach((k, v) -> {
             if (!k.startsWith("FAKE_")) {
                 builder.environment().put(k, v);
@@ -114,9 +159,6 @@ class LauncherOptionsTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(out).isZero();
-        List<String> lines = out.lines().toList();
-        int classPath = lines.indexOf("-cp");
-        assertThat(classPath).as(out).isNotNegative();
-        return lines.subList(0, classPath);
+        return out;
     }
 }
